@@ -1,0 +1,50 @@
+"""``annotator import PROJECT.db PATH...``: all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from annotator.commands.common import EXIT_OK, fail
+from annotator.formats.problems import InputError
+from annotator.formats.registry import READERS, read_paths
+from annotator.store import Project, ProjectError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import", help="add documents (and their spans) to a project",
+        description="Add documents to a project. Nothing is stored unless every file is valid.")
+    parser.add_argument("project", help="the project file (created if missing)")
+    parser.add_argument("paths", nargs="+", help="files or folders to import")
+    parser.add_argument("--annotator", help="whose spans the imported spans are "
+                        "(default: the annotator named in the file, else 'imported')")
+    parser.add_argument("--format", default="auto", choices=["auto", *READERS],
+                        help="input format (default: by file extension)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        records = read_paths(args.paths, args.format)
+    except InputError as error:
+        return fail(*error.problems)
+    project_path = Path(args.project)
+    created = not project_path.exists()
+    try:
+        with Project.open(project_path) as project:
+            summary = project.import_records(records, annotator=args.annotator)
+    except ProjectError as error:
+        if created:
+            _remove_project(project_path)
+        return fail(error)
+    print(f"{project_path}: imported {summary.documents_added} new documents"
+          f" ({summary.documents_existing} already present), {summary.spans_added} spans")
+    if summary.labels_added:
+        print(f"{project_path}: new labels {', '.join(summary.labels_added)}")
+    return EXIT_OK
+
+
+def _remove_project(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -1,0 +1,95 @@
+"""Plain data types shared by every layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+GOLD_ANNOTATOR = "gold"
+
+
+class Origin(str, Enum):
+    MANUAL = "manual"
+    SUGGESTED = "suggested"
+    IMPORTED = "imported"
+    ADJUDICATED = "adjudicated"
+
+
+class Status(str, Enum):
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class Direction(str, Enum):
+    RTL = "rtl"
+    LTR = "ltr"
+
+
+@dataclass(frozen=True)
+class Label:
+    key: str
+    name: str
+    color: str
+    shortcut: str = ""
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Annotator:
+    name: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open ``[start, end)`` in code points of the stored text."""
+
+    start: int
+    end: int
+    label: str
+    id: int | None = None
+    annotator: str | None = None
+    origin: Origin = Origin.MANUAL
+
+    def text_in(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.label)
+
+
+@dataclass
+class Document:
+    name: str
+    text: str
+    lang: str
+    direction: Direction
+    sha256: str
+    id: int | None = None
+    direction_override: Direction | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def effective_direction(self) -> Direction:
+        return self.direction_override or self.direction
+
+
+@dataclass
+class DocumentRecord:
+    """A document as a reader hands it over, before it is stored.
+
+    ``source`` and ``line`` say where it came from, for error messages."""
+
+    name: str
+    text: str
+    spans: list[Span] = field(default_factory=list)
+    lang: str | None = None
+    annotator: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    source: str = ""
+    line: int = 0

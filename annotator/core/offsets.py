@@ -1,0 +1,141 @@
+"""The offset rule: spans are code-point offsets into the stored text.
+
+Qt counts UTF-16 units, so conversions happen at the ``ui/`` boundary through
+:class:`Utf16Map` (or the two helper functions built on it). Selections snap to
+grapheme boundaries and drop surrounding whitespace.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left, bisect_right
+
+import regex
+
+
+class SpanBoundsError(ValueError):
+    """A span that does not satisfy ``0 <= start < end <= len(text)``."""
+
+
+def check_bounds(start: int, end: int, text_length: int) -> None:
+    if type(start) is not int or type(end) is not int:
+        raise SpanBoundsError(f"span offsets must be whole numbers, got {start!r} and {end!r}")
+    if start < 0:
+        raise SpanBoundsError(f"span start {start} is negative")
+    if end > text_length:
+        raise SpanBoundsError(f"span end {end} is past the end of the text ({text_length})")
+    if start >= end:
+        raise SpanBoundsError(f"span start {start} is not before its end {end}")
+
+
+class Utf16Map:
+    """Converts between code-point indices and UTF-16 positions of one text.
+
+    Only characters outside the Basic Multilingual Plane differ (two UTF-16
+    units each), so the map stores just their indices; texts without any cost
+    a single comparison per conversion.
+    """
+
+    def __init__(self, text: str):
+        self._length = len(text)
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # UTF-16 position where each astral character starts.
+        self._astral_utf16 = [index + k for k, index in enumerate(self._astral)]
+
+    @property
+    def utf16_length(self) -> int:
+        return self._length + len(self._astral)
+
+    def to_utf16(self, index: int) -> int:
+        if not self._astral:
+            return index
+        return index + bisect_left(self._astral, index)
+
+    def to_index(self, position: int) -> int:
+        """The code-point index at a UTF-16 position; a position between the two
+        halves of a surrogate pair rounds down to the character's start."""
+        if not self._astral:
+            return position
+        fully_before = bisect_right(self._astral_utf16, position - 2)
+        index = position - fully_before
+        k = bisect_left(self._astral_utf16, position - 1)
+        if k < len(self._astral_utf16) and self._astral_utf16[k] == position - 1:
+            index -= 1
+        return index
+
+
+def index_to_utf16(text: str, index: int) -> int:
+    return Utf16Map(text).to_utf16(index)
+
+
+def utf16_to_index(text: str, position: int) -> int:
+    return Utf16Map(text).to_index(position)
+
+
+_GRAPHEME = regex.compile(r"\X")
+# Letters with their marks, digits, tatweel and zero-width joiners.
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}_\u0640\u200c\u200d]+")
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _line_end(text: str, index: int) -> int:
+    found = text.find("\n", index)
+    return len(text) if found < 0 else found
+
+
+def grapheme_boundaries(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Grapheme-cluster boundaries of ``text`` between the lines that hold
+    ``start`` and ``end``. A line break is always a boundary, so scanning from
+    the start of a line is exact and keeps long documents cheap."""
+    end = len(text) if end is None else end
+    lo = _line_start(text, start)
+    hi = _line_end(text, end)
+    bounds = [lo]
+    for match in _GRAPHEME.finditer(text, lo, hi):
+        bounds.append(match.end())
+    return bounds
+
+
+def _is_blank(grapheme: str) -> bool:
+    base = grapheme[0]
+    return base.isspace() or unicodedata.category(base) == "Cf"
+
+
+def snap_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Widen ``[start, end)`` to whole graphemes and trim blank graphemes
+    (whitespace, direction marks) from both ends. ``None`` if nothing is left."""
+    start = max(0, min(start, len(text)))
+    end = max(0, min(end, len(text)))
+    if start > end:
+        start, end = end, start
+    if start == end:
+        return None
+    bounds = grapheme_boundaries(text, start, end)
+    # Last boundary at or before start; first boundary at or after end.
+    lo_k = bisect_right(bounds, start) - 1
+    hi_k = bisect_left(bounds, end)
+    if hi_k >= len(bounds):
+        hi_k = len(bounds) - 1
+    while lo_k < hi_k and _is_blank(text[bounds[lo_k] : bounds[lo_k + 1]]):
+        lo_k += 1
+    while hi_k > lo_k and _is_blank(text[bounds[hi_k - 1] : bounds[hi_k]]):
+        hi_k -= 1
+    if lo_k >= hi_k:
+        return None
+    return bounds[lo_k], bounds[hi_k]
+
+
+def word_at(text: str, index: int) -> tuple[int, int] | None:
+    """The word (letters, marks and digits, joined by no space) around ``index``."""
+    if not text:
+        return None
+    index = max(0, min(index, len(text) - 1))
+    match = None
+    for candidate in _WORD.finditer(text, _line_start(text, index), _line_end(text, index)):
+        if candidate.start() <= index < candidate.end():
+            match = candidate
+            break
+    return (match.start(), match.end()) if match else None

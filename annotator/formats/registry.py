@@ -1,0 +1,68 @@
+"""Format names to readers, and reading whole paths (files or folders)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from annotator.core.model import DocumentRecord
+from annotator.formats import jsonl, txt
+from annotator.formats.problems import InputError, ProblemList
+
+Reader = Callable[[Path, ProblemList], Iterator[DocumentRecord]]
+
+READERS: dict[str, tuple[Reader, tuple[str, ...]]] = {
+    "txt": (txt.read, txt.EXTENSIONS),
+    "jsonl": (jsonl.read, jsonl.EXTENSIONS),
+    # doccano JSONL is told apart from native JSONL line by line.
+    "doccano": (jsonl.read, jsonl.EXTENSIONS),
+}
+
+
+def register_reader(name: str, reader: Reader, extensions: tuple[str, ...]) -> None:
+    READERS[name] = (reader, extensions)
+
+
+def reader_for(path: Path, fmt: str) -> Reader | None:
+    if fmt != "auto":
+        return READERS[fmt][0]
+    suffix = path.suffix.lower()
+    for reader, extensions in READERS.values():
+        if suffix in extensions:
+            return reader
+    return None
+
+
+def expand_paths(paths: Iterable[Path], fmt: str, problems: ProblemList) -> list[Path]:
+    """Files named directly, and inside folders every file a reader takes."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = [p for p in sorted(path.rglob("*"))
+                     if p.is_file() and not p.name.startswith(".") and reader_for(p, fmt)
+                     and (fmt == "auto" or p.suffix.lower() in READERS[fmt][1])]
+            if not found:
+                problems.add(path, 0, "no files to import in this folder")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.add(path, 0, "no such file or folder")
+    return files
+
+
+def read_paths(paths: Iterable[Path], fmt: str = "auto") -> list[DocumentRecord]:
+    """Every record of every path, or :class:`InputError` with all problems."""
+    if fmt != "auto" and fmt not in READERS:
+        raise ValueError(f"unknown format {fmt!r}")
+    problems = ProblemList()
+    records: list[DocumentRecord] = []
+    for path in expand_paths([Path(p) for p in paths], fmt, problems):
+        reader = reader_for(path, fmt)
+        if reader is None:
+            problems.add(path, 0, f"unknown file type {path.suffix!r}; name one with --format")
+            continue
+        records.extend(reader(path, problems))
+    if problems:
+        raise InputError(problems)
+    return records

@@ -1,0 +1,39 @@
+"""Where bundled files and the user's data live."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from platformdirs import user_config_dir, user_data_dir
+
+APP_NAME = "annotator"
+
+
+def bundle_root() -> Path:
+    """The folder holding ``resources/`` and ``seeds/``: the checkout, or the
+    unpacked desktop bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    return bundle_root() / "resources"
+
+
+def seeds_dir() -> Path:
+    return bundle_root() / "seeds"
+
+
+def data_dir() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    return Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_project_path() -> Path:
+    return data_dir() / "sample-project.db"

@@ -1,0 +1,1 @@
+"""Pre-annotators: dates, gazetteers."""

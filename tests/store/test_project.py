@@ -1,0 +1,129 @@
+import sqlite3
+
+import pytest
+
+from annotator.core.labels import DEFAULT_LABELS
+from annotator.core.model import Direction, DocumentRecord, Origin, Span, Status
+from annotator.core.offsets import SpanBoundsError
+from annotator.store import NewerProjectError, Project, ProjectError
+from annotator.store.repository import DuplicateSpanError
+from annotator.store.schema import SCHEMA_VERSION
+
+
+def test_new_project_has_schema_wal_foreign_keys_and_default_labels(project, project_path):
+    conn = sqlite3.connect(project_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert [l.key for l in project.labels()] == ["PERSON", "ORG", "DATE", "INITIATIVE"]
+    assert project.labels() == list(DEFAULT_LABELS)
+
+
+def test_a_file_from_a_newer_version_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "newer.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(NewerProjectError, match="newer version"):
+        Project.open(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("hello")
+    with pytest.raises(ProjectError, match="not a project file"):
+        Project.open(path)
+
+
+def test_migration_runs_forward_from_an_empty_database(tmp_path):
+    path = tmp_path / "old.db"
+    sqlite3.connect(path).close()
+    with Project.open(path) as project:
+        assert project.schema_version == SCHEMA_VERSION
+
+
+def test_same_text_is_one_document_keyed_by_sha256(project):
+    first = project.import_records([DocumentRecord("a", "نص واحد")])
+    second = project.import_records([DocumentRecord("b", "نص واحد"), DocumentRecord("c", "other")])
+    assert (first.documents_added, second.documents_added, second.documents_existing) == (1, 1, 1)
+    assert project.document_count() == 2
+
+
+def test_import_detects_direction_and_language(seeded_project):
+    stats = seeded_project.stats()
+    assert stats["documents"] == 5
+    assert stats["by_direction"] == {"rtl": 4, "ltr": 1}
+    assert stats["by_lang"] == {"ar": 4, "pl": 1}
+
+
+def test_imported_spans_go_to_their_annotator_with_unknown_labels_added(project):
+    record = DocumentRecord("d", "Xi met Tokayev in Astana", spans=[Span(0, 2, "PERSON"), Span(18, 24, "CITY")],
+                            annotator="alice")
+    summary = project.import_records([record])
+    assert summary.labels_added == ("CITY",)
+    doc_id = project.document_ids()[0]
+    spans = project.spans(doc_id, "alice")
+    assert [(s.start, s.end, s.label, s.origin) for s in spans] == [
+        (0, 2, "PERSON", Origin.IMPORTED), (18, 24, "CITY", Origin.IMPORTED)]
+    assert project.status(doc_id, "alice") == Status.IN_PROGRESS
+
+
+def test_span_lifecycle_keeps_ids(seeded_project):
+    doc = seeded_project.document_by_name("ar-2021-06-02-xi-tokayev-phone-call")
+    start = doc.text.index("شي جين بينغ")
+    span = seeded_project.add_span(doc.id, "alice", start, start + len("شي جين بينغ"), "PERSON")
+    assert seeded_project.status(doc.id, "alice") == Status.IN_PROGRESS
+    with pytest.raises(DuplicateSpanError):
+        seeded_project.add_span(doc.id, "alice", span.start, span.end, "PERSON")
+    relabelled = seeded_project.relabel_span(span.id, "ORG")
+    assert relabelled.label == "ORG" and relabelled.id == span.id
+    deleted = seeded_project.delete_span(span.id)
+    assert seeded_project.spans(doc.id, "alice") == []
+    restored = seeded_project.add_span(doc.id, "alice", deleted.start, deleted.end, deleted.label,
+                                       span_id=deleted.id)
+    assert restored.id == span.id
+    assert seeded_project.spans(doc.id, "alice") == [restored]
+
+
+def test_every_write_checks_bounds(seeded_project):
+    doc = seeded_project.document_by_name("pl-2021-06-02-xi-tokayev-phone-call")
+    with pytest.raises(SpanBoundsError):
+        seeded_project.add_span(doc.id, "alice", 0, len(doc.text) + 1, "PERSON")
+    with pytest.raises(ProjectError, match="unknown label"):
+        seeded_project.add_span(doc.id, "alice", 0, 3, "NOPE")
+
+
+def test_the_database_itself_refuses_a_backwards_span(seeded_project):
+    doc_id = seeded_project.document_ids()[0]
+    annotator_id = seeded_project.annotator_id("alice")
+    with pytest.raises(sqlite3.IntegrityError):
+        seeded_project.db.execute(
+            'INSERT INTO spans (document_id, annotator_id, start, "end", label) VALUES (?, ?, 5, 3, ?)',
+            [doc_id, annotator_id, "PERSON"])
+
+
+def test_status_and_document_rows(seeded_project):
+    ids = seeded_project.document_ids()
+    seeded_project.set_status(ids[0], "alice", Status.DONE)
+    rows = seeded_project.document_rows("alice")
+    assert [r.status for r in rows] == [Status.DONE] + [Status.TODO] * 4
+    done = seeded_project.document_rows("alice", status=Status.DONE)
+    assert [r.id for r in done] == [ids[0]]
+    assert seeded_project.document_count("alice", Status.TODO) == 4
+    assert seeded_project.document_rows("bob", offset=3, limit=5)[0].id == ids[3]
+
+
+def test_direction_override(seeded_project):
+    doc_id = seeded_project.document_ids()[0]
+    seeded_project.set_direction_override(doc_id, Direction.LTR)
+    assert seeded_project.document(doc_id).effective_direction == Direction.LTR
+    assert seeded_project.stats()["by_direction"] == {"ltr": 2, "rtl": 3}
+
+
+def test_committed_edits_survive_a_second_connection(seeded_project, project_path):
+    doc_id = seeded_project.document_ids()[0]
+    seeded_project.add_span(doc_id, "alice", 0, 2, "PERSON")
+    other = sqlite3.connect(project_path)
+    assert other.execute("SELECT count(*) FROM spans").fetchone()[0] == 1

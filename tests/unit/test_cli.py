@@ -1,0 +1,124 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from annotator import __version__
+from annotator.cli import main
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "annotator", *map(str, args)],
+                          capture_output=True, text=True)
+
+
+def test_version_and_help():
+    result = run_cli("--version")
+    assert result.stdout.strip() == f"annotator {__version__}"
+    help_text = run_cli("--help").stdout
+    for command in ("import", "stats"):
+        assert command in help_text
+
+
+def test_import_seeds_then_stats(tmp_path, seeds_dir, capsys):
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), str(seeds_dir)]) == 0
+    capsys.readouterr()
+    assert main(["stats", str(db), "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["documents"] == 5
+    assert stats["by_direction"] == {"rtl": 4, "ltr": 1}
+    assert stats["by_lang"] == {"ar": 4, "pl": 1}
+    # Importing the same texts again adds nothing.
+    assert main(["import", str(db), str(seeds_dir)]) == 0
+    capsys.readouterr()
+    main(["stats", str(db), "--json"])
+    assert json.loads(capsys.readouterr().out)["documents"] == 5
+
+
+def test_a_bad_third_line_fails_whole_and_leaves_the_file_byte_for_byte(tmp_path, seeds_dir):
+    db = tmp_path / "p.db"
+    assert run_cli("import", db, seeds_dir).returncode == 0
+    before = db.read_bytes()
+    bad = tmp_path / "bad.jsonl"
+    lines = [
+        {"text": "Xi Jinping met Tokayev.", "spans": [{"start": 0, "end": 10, "label": "PERSON"}]},
+        {"text": "Another good line."},
+        {"text": "x" * 42, "spans": [{"start": 12, "end": 90, "label": "ORG"}]},
+    ]
+    bad.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    result = run_cli("import", db, bad)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"{bad}:3: span end 90 is past the end of the text (42)"
+    assert db.read_bytes() == before
+
+
+def test_every_problem_gets_its_own_line_and_a_new_project_is_not_left_behind(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "ok"}\nnot json\n{"no_text": 1}\n{"text": "ab", "label": [[1, 0, "ORG"]]}\n')
+    db = tmp_path / "new.db"
+    result = run_cli("import", db, bad)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert [line.split(": ")[0] for line in lines] == [f"{bad}:2", f"{bad}:3", f"{bad}:4"]
+    assert not db.exists()
+
+
+def test_doccano_and_native_jsonl_with_crlf_text(tmp_path, capsys):
+    data = tmp_path / "mixed.jsonl"
+    rows = [
+        {"id": "n1", "text": "Xi\r\nJinping spoke", "lang": "en", "annotator": "alice",
+         "spans": [{"start": 4, "end": 11, "label": "PERSON"}]},
+        {"text": "وقال شي", "label": [[5, 7, "PERSON"]]},
+    ]
+    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), str(data), "--annotator", "bob"]) == 0
+    from annotator.store import Project
+
+    with Project.open(db) as project:
+        first = project.document_by_name("n1")
+        assert first.text == "Xi\nJinping spoke"
+        [span] = project.spans(first.id, "alice")
+        assert first.text[span.start:span.end] == "Jinping"
+        second = project.document_by_name("mixed-2")
+        [span] = project.spans(second.id, "bob")
+        assert second.text[span.start:span.end] == "شي"
+
+
+def test_txt_files_drop_bom_and_crlf(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes("\ufeffسطر\r\nline".encode("utf-8"))
+    (tmp_path / "in" / "b.txt").write_bytes(b"\xff\xfe broken")
+    db = tmp_path / "p.db"
+    result = run_cli("import", db, tmp_path / "in")
+    assert result.returncode == 2
+    assert "b.txt:1: not valid UTF-8" in result.stderr
+    (tmp_path / "in" / "b.txt").unlink()
+    assert run_cli("import", db, tmp_path / "in").returncode == 0
+    from annotator.store import Project
+
+    with Project.open(db) as project:
+        assert project.document_by_name("a").text == "سطر\nline"
+
+
+@pytest.mark.parametrize("args,message", [
+    (["stats", "missing.db"], "no such project file"),
+    (["import", "p.db", "nowhere"], "nowhere: no such file or folder"),
+])
+def test_errors_are_one_line_with_status_2(tmp_path, args, message):
+    args = [str(tmp_path / a) if a.endswith(".db") or a == "nowhere" else a for a in args]
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_window_without_display_says_so_in_one_line(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "annotator", str(tmp_path / "p.db")],
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "xvfb-run" in result.stderr

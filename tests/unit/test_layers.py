@@ -1,0 +1,38 @@
+"""Qt lives under ui/ and app.py only: the rest must import with PySide6 blocked."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+BLOCK_QT = """
+import importlib, pkgutil, sys
+class BlockQt:
+    def find_spec(self, name, path=None, target=None):
+        if name == "PySide6" or name.startswith("PySide6."):
+            raise ImportError("PySide6 is blocked in this layer")
+sys.meta_path.insert(0, BlockQt())
+import annotator
+for package in ("core", "store", "formats", "suggest", "commands"):
+    base = importlib.import_module("annotator." + package)
+    for info in pkgutil.walk_packages(base.__path__, base.__name__ + "."):
+        importlib.import_module(info.name)
+import annotator.cli
+assert not any(m.startswith("PySide6") for m in sys.modules)
+print("ok")
+"""
+
+
+def test_headless_layers_import_without_qt():
+    result = subprocess.run([sys.executable, "-c", BLOCK_QT], capture_output=True, text=True,
+                            cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_import_linter_contract():
+    lint_imports = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(lint_imports)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 kept, 0 broken" in result.stdout

@@ -1,0 +1,52 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.core.model import Direction
+from annotator.core.text import (
+    detect_direction,
+    detect_language,
+    line_direction,
+    normalize_text,
+    normalize_with_map,
+)
+
+
+@pytest.mark.parametrize("name,lang,direction", [
+    ("ar-2021-06-02-xi-tokayev-phone-call.txt", "ar", Direction.RTL),
+    ("ar-2022-wang-yi-meets-tokayev.txt", "ar", Direction.RTL),
+    ("pl-2021-06-02-xi-tokayev-phone-call.txt", "pl", Direction.LTR),
+])
+def test_sample_articles(seeds_dir, name, lang, direction):
+    text = (seeds_dir / name).read_text(encoding="utf-8")
+    assert detect_language(text) == lang
+    assert detect_direction(text) == direction
+
+
+def test_english_and_unknown():
+    assert detect_language("The president of the country met with the minister.") == "en"
+    assert detect_language("2021-06-03 12:00") == "und"
+    assert detect_language("این یک متن فارسی است که چند گفتگو دارد") == "fa"
+
+
+def test_line_direction_mixed_lines_read_right_to_left():
+    assert line_direction("قال Xi Jinping اليوم", Direction.LTR) == Direction.RTL
+    assert line_direction("Video PlayerClose", Direction.RTL) == Direction.LTR
+    assert line_direction("2021-06-03 03:46:49", Direction.RTL) == Direction.RTL
+
+
+def test_normalize_drops_bom_and_unifies_line_ends():
+    assert normalize_text("\ufeffa\r\nb\rc\n") == "a\nb\nc\n"
+    assert normalize_text("لا تغيير ـ مُحَمَّد") == "لا تغيير ـ مُحَمَّد"
+
+
+@given(st.lists(st.sampled_from(["a", "ب", "\r\n", "\r", "\n", " ", "😀"]), max_size=40))
+def test_normalize_map_keeps_spans_on_the_same_characters(pieces):
+    raw = "\ufeff" + "".join(pieces)
+    stored, mapping = normalize_with_map(raw)
+    assert stored == normalize_text(raw)
+    assert len(mapping) == len(raw) + 1
+    for i, ch in enumerate(raw):
+        if ch not in "\r\n\ufeff":
+            assert stored[mapping[i]] == ch
+            assert mapping[i + 1] == mapping[i] + 1
