@@ -1,0 +1,103 @@
+"""Token tags in the IOB2, IOB1 and BIOES schemes, both ways.
+
+``spans_to_tags`` takes spans already aligned to token boundaries and not
+overlapping (the exporter's aligner makes them so and reports what it changed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+
+from annotator.core.tokenize import Token
+
+OUTSIDE = "O"
+
+
+class Scheme(str, Enum):
+    IOB2 = "iob2"
+    IOB1 = "iob1"
+    BIOES = "bioes"
+
+
+class TaggingError(ValueError):
+    pass
+
+
+def spans_to_tags(tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]],
+                  scheme: Scheme = Scheme.IOB2) -> list[str]:
+    """``spans`` are ``(start, end, label)`` in characters, on token boundaries."""
+    scheme = Scheme(scheme)
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    tags = [OUTSIDE] * len(tokens)
+    owner = [-1] * len(tokens)
+    for number, (start, end, label) in enumerate(sorted(spans)):
+        if start not in starts or end not in ends:
+            raise TaggingError(f"span {start}-{end} {label} is not on token boundaries")
+        first, last = starts[start], ends[end]
+        if any(owner[i] != -1 for i in range(first, last + 1)):
+            raise TaggingError(f"span {start}-{end} {label} overlaps another span")
+        for i in range(first, last + 1):
+            owner[i] = number
+        tags[first : last + 1] = _tags_for(label, last - first + 1, scheme)
+    if scheme is Scheme.IOB1:
+        # IOB1 writes B- only where a span directly follows one of the same label.
+        for i, tag in enumerate(tags):
+            if tag.startswith("B-"):
+                previous = tags[i - 1] if i else OUTSIDE
+                if previous == OUTSIDE or previous[2:] != tag[2:] or owner[i - 1] == owner[i]:
+                    tags[i] = "I-" + tag[2:]
+    return tags
+
+
+def _tags_for(label: str, length: int, scheme: Scheme) -> list[str]:
+    if scheme is Scheme.BIOES:
+        if length == 1:
+            return [f"S-{label}"]
+        return [f"B-{label}"] + [f"I-{label}"] * (length - 2) + [f"E-{label}"]
+    return [f"B-{label}"] + [f"I-{label}"] * (length - 1)
+
+
+def tags_to_spans(tokens: Sequence[Token], tags: Sequence[str],
+                  scheme: Scheme | None = None) -> list[tuple[int, int, str]]:
+    """Read tags of any of the three schemes (told apart by their prefixes when
+    ``scheme`` is None). A stray I- or E- starts a span, as seqeval does."""
+    if len(tokens) != len(tags):
+        raise TaggingError(f"{len(tokens)} tokens but {len(tags)} tags")
+    spans: list[tuple[int, int, str]] = []
+    open_label: str | None = None
+    open_start = 0
+    open_end = 0
+
+    def close() -> None:
+        nonlocal open_label
+        if open_label is not None:
+            spans.append((open_start, open_end, open_label))
+        open_label = None
+
+    for token, tag in zip(tokens, tags):
+        if tag == OUTSIDE or not tag:
+            close()
+            continue
+        prefix, _, label = tag.partition("-")
+        if prefix not in ("B", "I", "E", "S", "L", "U") or not label:
+            raise TaggingError(f"unknown tag {tag!r}")
+        starts_new = prefix in ("B", "S", "U") or open_label != label
+        if starts_new:
+            close()
+            open_label, open_start = label, token.start
+        open_end = token.end
+        if prefix in ("E", "S", "L", "U"):
+            close()
+    close()
+    return spans
+
+
+def detect_scheme(tags: Sequence[str]) -> Scheme:
+    prefixes = {t.split("-", 1)[0] for t in tags if t and t != OUTSIDE}
+    if prefixes & {"E", "S", "L", "U"}:
+        return Scheme.BIOES
+    if "B" not in prefixes:
+        return Scheme.IOB1
+    return Scheme.IOB2

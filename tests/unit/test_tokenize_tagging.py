@@ -1,0 +1,75 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.core.tagging import Scheme, TaggingError, detect_scheme, spans_to_tags, tags_to_spans
+from annotator.core.tokenize import split_sentences, tokenize
+
+
+def texts_of(text):
+    return [t.text for t in tokenize(text)]
+
+
+def test_arabic_punctuation_and_numbers():
+    text = "قال شي، في «بكين» عام 2021 و٢٠٢١ بنسبة 3.5٪؟ نعم."
+    assert texts_of(text) == ["قال", "شي", "،", "في", "«", "بكين", "»", "عام", "2021",
+                              "و", "٢٠٢١", "بنسبة", "3.5", "٪", "؟", "نعم", "."]
+
+
+def test_words_keep_harakat_and_tatweel_and_emoji_stay_whole():
+    text = "مُحَمَّـد 👨\u200d👩\u200d👧 🇵🇱!"
+    assert texts_of(text) == ["مُحَمَّـد", "👨\u200d👩\u200d👧", "🇵🇱", "!"]
+
+
+def test_offsets_point_at_the_token_text():
+    text = "Xi Jinping powiedział w środę, że 100. rocznica"
+    for token in tokenize(text):
+        assert text[token.start:token.end] == token.text
+
+
+def test_sentences_split_at_punctuation_and_line_ends():
+    text = "أين؟ هنا. Tak!\nNowa linia bez kropki\nkoniec"
+    sentences = split_sentences(text, tokenize(text))
+    assert [[t.text for t in s] for s in sentences] == [
+        ["أين", "؟"], ["هنا", "."], ["Tak", "!"], ["Nowa", "linia", "bez", "kropki"], ["koniec"]]
+
+
+def test_the_three_schemes():
+    text = "Xi Jinping met Tokayev Kassym ORG"
+    tokens = tokenize(text)
+    spans = [(0, 10, "PER"), (15, 22, "PER"), (23, 29, "PER")]
+    assert spans_to_tags(tokens, spans, Scheme.IOB2) == ["B-PER", "I-PER", "O", "B-PER", "B-PER", "O"]
+    assert spans_to_tags(tokens, spans, Scheme.IOB1) == ["I-PER", "I-PER", "O", "I-PER", "B-PER", "O"]
+    assert spans_to_tags(tokens, spans, Scheme.BIOES) == ["B-PER", "E-PER", "O", "S-PER", "S-PER", "O"]
+    for scheme in Scheme:
+        assert tags_to_spans(tokens, spans_to_tags(tokens, spans, scheme), scheme) == spans
+
+
+def test_detect_scheme():
+    assert detect_scheme(["B-PER", "I-PER"]) == Scheme.IOB2
+    assert detect_scheme(["I-PER", "O"]) == Scheme.IOB1
+    assert detect_scheme(["S-PER", "O"]) == Scheme.BIOES
+
+
+def test_misaligned_or_overlapping_spans_are_refused():
+    tokens = tokenize("والصين وقازاقستان")
+    with pytest.raises(TaggingError, match="token boundaries"):
+        spans_to_tags(tokens, [(1, 6, "ORG")])
+    with pytest.raises(TaggingError, match="overlaps"):
+        spans_to_tags(tokens, [(0, 6, "ORG"), (0, 17, "ORG")])
+
+
+@given(st.lists(st.tuples(st.integers(1, 3), st.sampled_from(["A", "B", None])), max_size=12),
+       st.sampled_from(list(Scheme)))
+def test_round_trip_any_layout(layout, scheme):
+    words, spans, position = [], [], 0
+    for length, label in layout:
+        chunk = ["w"] * length
+        start = position
+        position += len(" ".join(chunk)) + 1
+        words.extend(chunk)
+        if label:
+            spans.append((start, position - 1, label))
+    text = " ".join(words)
+    tokens = tokenize(text)
+    assert tags_to_spans(tokens, spans_to_tags(tokens, spans, scheme), scheme) == spans
