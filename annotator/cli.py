@@ -7,10 +7,10 @@ import argparse
 import sys
 
 from annotator import __version__
-from annotator.commands import import_cmd, stats_cmd
+from annotator.commands import import_cmd, render_cmd, stats_cmd
 
 # Each module adds its subparser; list new commands here.
-COMMANDS = (import_cmd, stats_cmd)
+COMMANDS = (import_cmd, stats_cmd, render_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,51 @@
+"""Find text in a document the way an Arabic reader means it: ignoring
+harakat, tatweel and the forms of hamza and alef, and case in Latin text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from pyarabic import araby
+
+_IGNORED = frozenset(araby.TASHKEEL) | {araby.TATWEEL, "\u0670", "\u0653", "\u0654", "\u0655"}
+# Each hamza carrier and alef form folds to its bare letter.
+_FOLD = {
+    "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627",  # آ أ إ ٱ -> ا
+    "\u0624": "\u0648",  # ؤ -> و
+    "\u0626": "\u064a", "\u0649": "\u064a",  # ئ ى -> ي
+}
+
+
+def search_key(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the index it came from."""
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, ch in enumerate(text):
+        if ch in _IGNORED or (unicodedata.category(ch) == "Mn" and "\u0600" <= ch <= "\u06ff"):
+            continue
+        ch = _FOLD.get(ch, ch)
+        for piece in ch.casefold():
+            folded.append(piece)
+            origin.append(index)
+    return "".join(folded), origin
+
+
+def find_all(text: str, query: str) -> list[tuple[int, int]]:
+    """Every match of ``query`` as ``(start, end)`` code-point offsets into ``text``.
+
+    A match takes the harakat that follow its last letter, so it covers whole
+    graphemes."""
+    needle, _ = search_key(query)
+    if not needle:
+        return []
+    haystack, origin = search_key(text)
+    matches: list[tuple[int, int]] = []
+    at = haystack.find(needle)
+    while at >= 0:
+        start = origin[at]
+        end = origin[at + len(needle) - 1] + 1
+        while end < len(text) and (text[end] in _IGNORED or unicodedata.category(text[end]) == "Mn"):
+            end += 1
+        matches.append((start, end))
+        at = haystack.find(needle, at + len(needle))
+    return matches

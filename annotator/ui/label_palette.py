@@ -1,0 +1,35 @@
+"""The label palette: a button per label with its colour and key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from annotator.core.model import Label
+
+
+class LabelPalette(QWidget):
+    labelChosen = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(4, 4, 4, 4)
+        self.buttons: list[QPushButton] = []
+
+    def set_labels(self, labels: list[Label]) -> None:
+        for button in self.buttons:
+            button.deleteLater()
+        self.buttons = []
+        for index, label in enumerate(labels):
+            key = f"{index + 1}  " if index < 9 else "   "
+            # QPushButton shows its text as plain text.
+            button = QPushButton(f"{key}{label.name}")
+            button.setToolTip(f"{label.key}: press {index + 1}" if index < 9 else label.key)
+            button.setStyleSheet(
+                f"QPushButton {{ background: {label.color}; text-align: left; padding: 4px 8px;"
+                " border: 1px solid #999; border-radius: 3px; color: #111; }")
+            button.clicked.connect(lambda _=False, i=index: self.labelChosen.emit(i))
+            self._layout.addWidget(button)
+            self.buttons.append(button)
+        self._layout.addStretch(1)

@@ -1,0 +1,399 @@
+"""The main window: document list, text view, label palette, span list."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator import __version__
+from annotator.core.model import Direction, Status
+from annotator.formats.problems import InputError
+from annotator.formats.registry import read_paths
+from annotator.paths import default_project_path
+from annotator.sample import ensure_sample_project
+from annotator.store import Project, ProjectError
+from annotator.ui.annotation_editor import AnnotationEditor
+from annotator.ui.document_list import DocumentListModel, DocumentListWidget
+from annotator.ui.find_bar import FindBar
+from annotator.ui.fonts import load_bundled_fonts
+from annotator.ui.label_palette import LabelPalette
+from annotator.ui.span_list import SpanListView
+from annotator.ui.text_view import AnnotationView
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings, annotator: str):
+        super().__init__()
+        self.settings = settings
+        self.annotator = annotator
+        self.project: Project | None = None
+        self.editor: AnnotationEditor | None = None
+        self.doc_model: DocumentListModel | None = None
+
+        self.view = AnnotationView()
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(centre)
+
+        self.documents = DocumentListWidget()
+        self.palette = LabelPalette()
+        self.span_list = SpanListView()
+        self._add_dock("Documents", self.documents, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._add_dock("Labels", self.palette, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._add_dock("Spans", self.span_list, Qt.DockWidgetArea.RightDockWidgetArea)
+
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.status_label)
+
+        self._build_menus()
+        self.documents.documentActivated.connect(self._on_documents_activated)
+        self.span_list.spanActivated.connect(self._on_span_list_activated)
+        self.palette.labelChosen.connect(self._on_palette_label_chosen)
+        self.find_bar.matchChosen.connect(self._on_find_match)
+        self.find_bar.closed.connect(self.view.setFocus)
+        self.view.spanClicked.connect(self.span_list.show_selected)
+        self.resize(1200, 800)
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def _add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # -- menus ---------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New Project…", self._on_new_project, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Open Project…", self._on_open_project, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Import…", self._on_import, "Ctrl+I")
+        self._action(file_menu, "&Export…", self._on_export, "Ctrl+E")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self._action(edit_menu, "&Undo", self._on_undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(edit_menu, "&Redo", self._on_redo, QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Find…", self._on_find, QKeySequence.StandardKey.Find)
+        self._action(edit_menu, "&Delete Span", self._on_delete_span)
+
+        view_menu = bar.addMenu("&View")
+        self._action(view_menu, "Zoom &In", lambda: self.view.zoom_by(1), QKeySequence.StandardKey.ZoomIn)
+        self._action(view_menu, "Zoom &Out", lambda: self.view.zoom_by(-1), QKeySequence.StandardKey.ZoomOut)
+        # Ctrl+= as well: on most keyboards plus needs Shift.
+        self._action(view_menu, "Zoom In (=)", lambda: self.view.zoom_by(1), "Ctrl+=").setVisible(False)
+        direction_menu = view_menu.addMenu("Text &Direction")
+        self.direction_group = QActionGroup(self)
+        self.direction_actions: dict[Direction | None, QAction] = {}
+        for text, value in (("&Automatic (per line)", None), ("&Right to Left", Direction.RTL),
+                            ("&Left to Right", Direction.LTR)):
+            action = self._action(direction_menu, text,
+                                  lambda _=False, v=value: self._on_direction_chosen(v))
+            action.setCheckable(True)
+            self.direction_group.addAction(action)
+            self.direction_actions[value] = action
+
+        document_menu = bar.addMenu("&Document")
+        self._action(document_menu, "&Next Document", lambda: self._step_document(1), "Ctrl+PgDown")
+        self._action(document_menu, "&Previous Document", lambda: self._step_document(-1), "Ctrl+PgUp")
+        self._action(document_menu, "Next &Span", lambda: self._step_span(1), "Ctrl+Down")
+        self._action(document_menu, "Previous S&pan", lambda: self._step_span(-1), "Ctrl+Up")
+        self._action(document_menu, "Mark &Done / Not Done", self._on_toggle_done, "Ctrl+Return")
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard", self._on_show_keys, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "&About", self._on_about)
+        self._refresh_recent_menu()
+
+    # -- projects ------------------------------------------------------------
+
+    def open_project(self, path: Path) -> bool:
+        try:
+            project = Project.open(path)
+        except ProjectError as error:
+            QMessageBox.critical(self, "Cannot open project", str(error))
+            return False
+        if self.project is not None:
+            self.project.close()
+        self.project = project
+        self.editor = AnnotationEditor(project, self.annotator, self.view, self)
+        self.editor.spansChanged.connect(self._on_editor_spans_changed)
+        self.editor.statusChanged.connect(self._on_editor_status_changed)
+        self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.editor.saved.connect(self._on_editor_saved)
+        self.editor.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.editor.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.palette.set_labels(self.editor.labels)
+        self.doc_model = DocumentListModel(project, self.annotator, self)
+        self.documents.set_model(self.doc_model)
+        self.settings.setValue("project/last", str(path))
+        self._remember_recent(path)
+        self.setWindowTitle(f"{path.name} — annotator")
+        self._on_editor_saved(initial=True)
+        if self.doc_model.rowCount():
+            self.documents.table.selectRow(0)
+        self.view.setFocus()
+        return True
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [p for p in self._recent() if p != str(path)]
+        self.settings.setValue("project/recent", [str(path), *recent][:MAX_RECENT])
+        self._refresh_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("project/recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_project(Path(p)))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    def _on_new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New project", str(Path.home() / "project.db"),
+                                              "Annotation projects (*.db)")
+        if path:
+            self.open_project(Path(path))
+
+    def _on_open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(Path.home()),
+                                              "Annotation projects (*.db);;All files (*)")
+        if path:
+            self.open_project(Path(path))
+
+    def _on_import(self) -> None:
+        if self.project is None:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import documents", str(Path.home()),
+            "Documents (*.txt *.jsonl *.conll *.json *.ann);;All files (*)")
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        progress = QProgressDialog("Reading files…", None, 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.show()
+        QApplication.processEvents()
+        try:
+            records = read_paths(paths)
+            progress.setLabelText(f"Storing {len(records)} documents…")
+            QApplication.processEvents()
+            summary = self.project.import_records(records, annotator=self.annotator)
+        except InputError as error:
+            progress.close()
+            QMessageBox.warning(self, "Nothing was imported",
+                                "Fix these problems and import again:\n\n" + str(error))
+            return False
+        progress.close()
+        self.doc_model.reload()
+        self.palette.set_labels(self.project.labels())
+        self.editor.labels = self.project.labels()
+        self.statusBar().showMessage(
+            f"Imported {summary.documents_added} documents "
+            f"({summary.documents_existing} already present), {summary.spans_added} spans.", 8000)
+        return True
+
+    def _on_export(self) -> None:
+        if self.project is None:
+            return
+        try:
+            from annotator.ui.export_dialog import ExportDialog
+        except ImportError:
+            QMessageBox.information(self, "Export", "Use 'annotator export' on the command line.")
+            return
+        dialog = ExportDialog(self.project.path, self.project.annotators(), self)
+        dialog.exec()
+
+    # -- documents and spans -------------------------------------------------
+
+    def _on_documents_activated(self, document_id: int) -> None:
+        if self.editor is None:
+            return
+        self.editor.open_document(document_id)
+        doc = self.editor.document
+        self.direction_actions[doc.direction_override].setChecked(True)
+        self.find_bar.set_text(doc.text)
+        self._on_editor_saved(initial=True)
+
+    def _step_document(self, step: int) -> None:
+        table = self.documents.table
+        row = table.currentIndex().row() + step
+        if self.doc_model is None:
+            return
+        if row >= self.doc_model.rowCount() and self.doc_model.canFetchMore():
+            self.doc_model.fetchMore()
+        if 0 <= row < self.doc_model.rowCount():
+            table.selectRow(row)
+            self.view.setFocus()
+
+    def _step_span(self, step: int) -> None:
+        if self.editor is not None:
+            self.editor.step_span(step)
+
+    def _on_toggle_done(self) -> None:
+        if self.editor is not None:
+            status = self.editor.toggle_done()
+            if status is Status.DONE:
+                self.statusBar().showMessage("Marked done.", 3000)
+
+    def _on_editor_spans_changed(self) -> None:
+        self.span_list.span_model.set_spans(self.view.text, self.view.spans, self.editor.colors(),
+                                            self.editor.names())
+        self.span_list.show_selected(self.view.selected_span())
+
+    def _on_editor_status_changed(self, document_id: int, status: Status) -> None:
+        count = (len(self.view.spans) if self.editor.document and self.editor.document.id == document_id
+                 else len(self.project.spans(document_id, self.annotator)))
+        self.doc_model.update_document(document_id, status, count)
+
+    def _on_editor_saved(self, initial: bool = False) -> None:
+        path = self.project.path if self.project else None
+        state = "All changes saved" if not initial else "Every edit is saved as you make it"
+        self.status_label.setText(f"{self.annotator}  ·  {path}  ·  {state}")
+
+    def _on_span_list_activated(self, span) -> None:
+        if span is not None:
+            self.view.select_span(span)
+            self.view.setFocus()
+
+    def _on_palette_label_chosen(self, index: int) -> None:
+        if self.editor is not None:
+            self.editor.apply_label(index)
+            self.view.setFocus()
+
+    def _on_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def _on_find_match(self, start: int, end: int) -> None:
+        self.view.set_selection(start, end)
+        self.view.ensureCursorVisible()
+
+    def _on_delete_span(self) -> None:
+        if self.editor is not None:
+            self.editor.delete_selected()
+
+    def _on_undo(self) -> None:
+        if self.editor is not None:
+            self.editor.undo_stack.undo()
+
+    def _on_redo(self) -> None:
+        if self.editor is not None:
+            self.editor.undo_stack.redo()
+
+    def _on_direction_chosen(self, direction: Direction | None) -> None:
+        if self.editor is not None:
+            self.editor.set_direction_override(direction)
+
+    def _on_show_keys(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("Keyboard")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(KEYS_HELP)
+        box.exec()
+
+    def _on_about(self) -> None:
+        QMessageBox.about(self, "About annotator",
+                          f"annotator {__version__}\nNamed-entity annotation of Arabic and other news.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        if self.project is not None:
+            self.project.close()
+            self.project = None
+        super().closeEvent(event)
+
+
+KEYS_HELP = """\
+Select text with the mouse, a double-click (one word) or Shift+arrows, then:
+  1-9              label the selection (or relabel the selected span)
+  click a span     select it;  Tab / Shift+Tab: next / previous span
+  Delete           remove the selected span
+  Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y)   undo / redo
+  Ctrl+F           find (ignores harakat, tatweel and hamza forms)
+  Ctrl+PgDown / Ctrl+PgUp          next / previous document
+  Ctrl+Return      mark the document done
+  Ctrl++ / Ctrl+-  zoom
+Every edit is saved the moment it is made."""
+
+
+def ask_annotator_name(settings: QSettings, parent=None) -> str | None:
+    name = settings.value("annotator/name")
+    if name:
+        return str(name)
+    default = getpass.getuser() or "annotator"
+    while True:
+        name, ok = QInputDialog.getText(parent, "Welcome", "Your name as annotator:", text=default)
+        if not ok:
+            return None
+        name = name.strip()
+        if name and name.lower() != "gold":
+            settings.setValue("annotator/name", name)
+            return name
+
+
+def launch(project_path: Path | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("annotator")
+    app.setOrganizationName("annotator")
+    load_bundled_fonts()
+    settings = QSettings()
+    annotator = ask_annotator_name(settings)
+    if annotator is None:
+        return 0
+    if project_path is None:
+        last = settings.value("project/last")
+        project_path = Path(last) if last and Path(last).exists() else None
+    if project_path is None:
+        project_path = ensure_sample_project(default_project_path())
+    window = MainWindow(settings, annotator)
+    if not window.open_project(project_path):
+        return 2
+    window.show()
+    return app.exec()

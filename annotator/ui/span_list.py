@@ -1,0 +1,81 @@
+"""The span list beside the text: label and text of every span."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+from annotator.core.model import Span
+from annotator.ui.colors import label_color
+
+
+class SpanTableModel(QAbstractTableModel):
+    COLUMNS = ("Label", "Text")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._spans: list[Span] = []
+        self._text = ""
+        self._colors: dict[str, str] = {}
+        self._names: dict[str, str] = {}
+
+    def set_spans(self, text: str, spans: list[Span], colors: dict[str, str],
+                  names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._text, self._spans = text, list(spans)
+        self._colors, self._names = colors, names
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._spans)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 2
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        span = self._spans[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return self._names.get(span.label, span.label)
+            return span.text_in(self._text).replace("\n", " ")
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
+            return label_color(self._colors.get(span.label, "#cccccc"))
+        if role == Qt.ItemDataRole.UserRole:
+            return span
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section]
+        return None
+
+    def row_of(self, span_id: int | None) -> int:
+        return next((i for i, s in enumerate(self._spans) if s.id == span_id), -1)
+
+
+class SpanListView(QTableView):
+    spanActivated = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.span_model = SpanTableModel(self)
+        self.setModel(self.span_model)
+        self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.clicked.connect(self._on_clicked)
+        self.activated.connect(self._on_clicked)
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        self.spanActivated.emit(self.span_model.data(index, Qt.ItemDataRole.UserRole))
+
+    def show_selected(self, span: Span | None) -> None:
+        row = self.span_model.row_of(span.id if span else None)
+        if row >= 0:
+            self.selectRow(row)
+        else:
+            self.clearSelection()

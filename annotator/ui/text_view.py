@@ -1,0 +1,350 @@
+"""The read-only text view: each line in its own direction, spans as
+highlights, overlapping spans as stacked underlines.
+
+Offsets cross the Qt boundary here only, through :class:`Utf16Map`:
+everything this class emits or takes is in code points of the stored text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QTextEdit
+
+from annotator.core.model import Direction, Span
+from annotator.core.offsets import Utf16Map, word_at
+from annotator.core.text import line_direction
+from annotator.ui.colors import label_color, selected_color
+from annotator.ui.fonts import DEFAULT_POINT_SIZE, text_font
+
+LINE_HEIGHT_PERCENT = 125  # Arabic needs room for harakat above and below.
+UNDERLINE_GAP = 3
+
+
+def stacking_levels(spans: list[Span]) -> dict[int, int]:
+    """An underline level for each span that overlaps another (by list index),
+    so that overlapping spans get distinct lines."""
+    order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end))
+    levels: dict[int, int] = {}
+    active: list[int] = []
+    for i in order:
+        span = spans[i]
+        active = [j for j in active if spans[j].end > span.start]
+        if active:
+            used = {levels.get(j, 0) for j in active}
+            for j in active:
+                levels.setdefault(j, 0)
+            levels[i] = next(level for level in range(len(used) + 1) if level not in used)
+        active.append(i)
+    return levels
+
+
+class AnnotationView(QTextEdit):
+    labelKeyPressed = Signal(int)  # 0-based index of the label whose key was pressed
+    deleteRequested = Signal()
+    spanClicked = Signal(object)  # Span or None
+    nextSpanRequested = Signal(int)  # +1 or -1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setUndoRedoEnabled(False)
+        self._point_size = float(DEFAULT_POINT_SIZE)
+        self.setFont(text_font(self._point_size))
+        self._text = ""
+        self._map = Utf16Map("")
+        self._spans: list[Span] = []
+        self._colors: dict[str, str] = {}
+        self._selected_id: int | None = None
+        self._levels: dict[int, int] = {}
+        self._direction = Direction.LTR
+        self._override: Direction | None = None
+
+    # -- content -------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def spans(self) -> list[Span]:
+        return list(self._spans)
+
+    def show_document(self, text: str, direction: Direction, override: Direction | None,
+                      spans: Iterable[Span], colors: dict[str, str]) -> None:
+        self._text = text
+        self._map = Utf16Map(text)
+        self._colors = dict(colors)
+        self._selected_id = None
+        # setPlainText: a document is never read as HTML.
+        self.document().setPlainText(text)
+        self.set_direction(direction, override)
+        self.set_spans(spans)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def set_direction(self, direction: Direction, override: Direction | None) -> None:
+        self._direction, self._override = direction, override
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        block = self.document().firstBlock()
+        while block.isValid():
+            line_dir = override or line_direction(block.text(), direction)
+            fmt = QTextBlockFormat()
+            fmt.setLineHeight(LINE_HEIGHT_PERCENT,
+                              QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            # AlignAbsolute: plain AlignRight would mirror inside right-to-left blocks.
+            if line_dir is Direction.RTL:
+                fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+                fmt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+            else:
+                fmt.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+                fmt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+            block = block.next()
+        cursor.endEditBlock()
+
+    def set_colors(self, colors: dict[str, str]) -> None:
+        self._colors = dict(colors)
+        self._repaint_range(0, len(self._text))
+
+    def set_spans(self, spans: Iterable[Span]) -> None:
+        self._spans = sorted(spans, key=lambda s: (s.start, -s.end, s.label))
+        self._levels = stacking_levels(self._spans)
+        self._repaint_range(0, len(self._text))
+
+    def add_span(self, span: Span) -> None:
+        self._spans.append(span)
+        self._spans.sort(key=lambda s: (s.start, -s.end, s.label))
+        self._levels = stacking_levels(self._spans)
+        self._repaint_range(span.start, span.end)
+
+    def remove_span(self, span_id: int) -> Span | None:
+        for i, span in enumerate(self._spans):
+            if span.id == span_id:
+                del self._spans[i]
+                if self._selected_id == span_id:
+                    self._selected_id = None
+                self._levels = stacking_levels(self._spans)
+                self._repaint_range(span.start, span.end)
+                return span
+        return None
+
+    def replace_span(self, span: Span) -> None:
+        old = self.remove_span(span.id) if span.id is not None else None
+        self.add_span(span)
+        if old is not None and old.id == span.id:
+            self.select_span(span)
+
+    # -- highlights ----------------------------------------------------------
+
+    def _repaint_range(self, start: int, end: int) -> None:
+        """Recolour ``[start, end)`` widened to every span it touches: only the
+        blocks in that range are laid out again."""
+        touching = [s for s in self._spans if s.start < end and start < s.end]
+        for span in touching:
+            start, end = min(start, span.start), max(end, span.end)
+        end = min(end, len(self._text))
+        if start >= end:
+            self.viewport().update()
+            return
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        self._select(cursor, start, end)
+        cursor.setCharFormat(QTextCharFormat())
+        # Longer spans first, so nested (shorter) spans show on top of them.
+        for span in sorted(touching, key=lambda s: s.start - s.end):
+            fmt = QTextCharFormat()
+            color = self._colors.get(span.label, "#cccccc")
+            fmt.setBackground(selected_color(color) if span.id == self._selected_id
+                              else label_color(color))
+            self._select(cursor, span.start, span.end)
+            cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+        self.viewport().update()
+
+    def _select(self, cursor: QTextCursor, start: int, end: int) -> None:
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._levels and self._selected_id is None:
+            return
+        painter = QPainter(self.viewport())
+        visible = self.viewport().rect()
+        for i, level in self._levels.items():
+            span = self._spans[i]
+            pen = QPen(label_color(self._colors.get(span.label, "#888888")).darker(150))
+            pen.setWidth(2)
+            painter.setPen(pen)
+            for rect in self.span_rects(span, visible):
+                y = rect.bottom() - 1 - level * UNDERLINE_GAP
+                painter.drawLine(rect.left(), y, rect.right(), y)
+        selected = self.selected_span()
+        if selected is not None:
+            painter.setPen(QPen(QColor("#202020"), 1, Qt.PenStyle.DashLine))
+            for rect in self.span_rects(selected, visible):
+                painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        painter.end()
+
+    def span_rects(self, span: Span, clip: QRect | None = None) -> list[QRect]:
+        """Viewport rectangles covering a span, one per visual run of a line.
+
+        Right-to-left runs are handled by measuring each character between
+        its two caret positions."""
+        boxes: dict[int, list[tuple[int, int, int, int]]] = {}
+        cursor = QTextCursor(self.document())
+        for index in range(span.start, span.end):
+            if self._text[index] == "\n":
+                continue
+            cursor.setPosition(self._map.to_utf16(index))
+            a = self.cursorRect(cursor)
+            cursor.setPosition(self._map.to_utf16(index + 1))
+            b = self.cursorRect(cursor)
+            if a.top() != b.top():
+                continue  # the character ends a wrapped line; its box is on a's line
+            if clip is not None and (a.bottom() < clip.top() or a.top() > clip.bottom()):
+                continue
+            boxes.setdefault(a.top(), []).append(
+                (min(a.left(), b.left()), max(a.left(), b.left()), a.top(), a.bottom()))
+        rects: list[QRect] = []
+        for top in sorted(boxes):
+            runs = sorted(boxes[top])
+            left, right, y0, y1 = runs[0]
+            for l, r, _, _ in runs[1:]:
+                if l <= right + 2:
+                    right = max(right, r)
+                else:
+                    rects.append(QRect(QPoint(left, y0), QPoint(right, y1)))
+                    left, right = l, r
+            rects.append(QRect(QPoint(left, y0), QPoint(right, y1)))
+        return rects
+
+    # -- selection -----------------------------------------------------------
+
+    def selection(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (self._map.to_index(cursor.selectionStart()),
+                self._map.to_index(cursor.selectionEnd()))
+
+    def set_selection(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        self._select(cursor, start, end)
+        self.setTextCursor(cursor)
+
+    def selected_span(self) -> Span | None:
+        return next((s for s in self._spans if s.id == self._selected_id), None)
+
+    def select_span(self, span: Span | None) -> None:
+        previous = self.selected_span()
+        self._selected_id = span.id if span else None
+        if previous is not None:
+            self._repaint_range(previous.start, previous.end)
+        if span is not None:
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            cursor.setPosition(self._map.to_utf16(span.start))
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            self._repaint_range(span.start, span.end)
+        self.spanClicked.emit(span)
+
+    def spans_at(self, index: int) -> list[Span]:
+        """Spans covering a character, innermost first."""
+        return sorted((s for s in self._spans if s.start <= index < s.end),
+                      key=lambda s: s.end - s.start)
+
+    def index_at(self, point: QPoint) -> int:
+        return self._map.to_index(self.cursorForPosition(point).position())
+
+    # -- zoom ----------------------------------------------------------------
+
+    def zoom_by(self, steps: int) -> None:
+        self._point_size = max(8.0, min(48.0, self._point_size + 2 * steps))
+        self.setFont(text_font(self._point_size))
+
+    @property
+    def point_size(self) -> float:
+        return self._point_size
+
+    # -- input ---------------------------------------------------------------
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        index = self._character_under(event.position().toPoint())
+        under = self.spans_at(index) if index is not None else []
+        self.select_span(under[0] if under else None)
+
+    def _character_under(self, point: QPoint) -> int | None:
+        """The character under a point (not the caret position nearest to it)."""
+        position = self.cursorForPosition(point).position()
+        cursor = QTextCursor(self.document())
+        for candidate in (position, position - 1):
+            if 0 <= candidate < self._map.utf16_length:
+                cursor.setPosition(candidate)
+                a = self.cursorRect(cursor)
+                cursor.setPosition(candidate + 1)
+                b = self.cursorRect(cursor)
+                left, right = sorted((a.left(), b.left()))
+                if a.top() <= point.y() <= a.bottom() and left <= point.x() <= right:
+                    return self._map.to_index(candidate)
+        return None
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        index = self._character_under(event.position().toPoint())
+        word = word_at(self._text, index) if index is not None else None
+        if word is None:
+            super().mouseDoubleClickEvent(event)
+            return
+        self.set_selection(*word)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers == Qt.KeyboardModifier.NoModifier and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            self.labelKeyPressed.emit(key - Qt.Key.Key_1)
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not modifiers:
+            self.deleteRequested.emit()
+            return
+        if key == Qt.Key.Key_Escape:
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+            self.select_span(None)
+            return
+        if key == Qt.Key.Key_Tab and not modifiers:
+            self.nextSpanRequested.emit(1)
+            return
+        if key == Qt.Key.Key_Backtab:
+            self.nextSpanRequested.emit(-1)
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        # Tab moves between spans here, not between widgets.
+        return False
