@@ -291,6 +291,17 @@ class AnnotationView(QTextEdit):
 
     # -- input ---------------------------------------------------------------
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if (event.button() == Qt.MouseButton.LeftButton
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            # A press inside the selection would start dragging the text away;
+            # in a read-only view it should start a new selection instead.
+            cursor = self.textCursor()
+            if cursor.hasSelection():
+                cursor.clearSelection()
+                self.setTextCursor(cursor)
+        super().mousePressEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():

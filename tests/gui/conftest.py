@@ -1,0 +1,89 @@
+"""pytest-qt fixtures: a real main window on a project in a temporary folder,
+and helpers that send real mouse events."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from annotator.formats.registry import read_paths
+from annotator.store import Project
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def sample_db(tmp_path, seeds_dir):
+    path = tmp_path / "sample.db"
+    with Project.open(path) as project:
+        project.import_records(read_paths([seeds_dir]))
+    return path
+
+
+@pytest.fixture
+def window(qtbot, settings, sample_db):
+    from annotator.ui.main_window import MainWindow
+
+    win = MainWindow(settings, "alice")
+    qtbot.addWidget(win)
+    assert win.open_project(sample_db)
+    win.resize(1000, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def open_document(window, name: str):
+    doc = window.project.document_by_name(name)
+    window.documents.select_document(doc.id)
+    assert window.editor.document.id == doc.id
+    window.view.setFocus()
+    return doc
+
+
+def caret_point(view, index: int, nudge: int = 0) -> QPoint:
+    """The middle of the caret at a code-point index, in viewport coordinates,
+    moved ``nudge`` pixels sideways."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view._map.to_utf16(index))
+    rect = view.cursorRect(cursor)
+    return QPoint(rect.center().x() + nudge, rect.center().y())
+
+
+def _mouse(widget, kind, point: QPoint, button, buttons) -> None:
+    event = QMouseEvent(kind, QPointF(point), QPointF(widget.mapToGlobal(point)), button, buttons,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def drag(view, start: QPoint, end: QPoint, steps: int = 8) -> None:
+    """A real press, moves with the button held, and release on the viewport."""
+    target = view.viewport()
+    left = Qt.MouseButton.LeftButton
+    _mouse(target, QEvent.Type.MouseButtonPress, start, left, left)
+    for step in range(1, steps + 1):
+        point = start + (end - start) * step / steps
+        _mouse(target, QEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, left)
+    _mouse(target, QEvent.Type.MouseButtonRelease, end, left, Qt.MouseButton.NoButton)
+
+
+def type_text(widget, text: str) -> None:
+    """Real key events carrying each character (QTest's key clicks take ASCII only)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def stored_spans(project, doc_id, annotator="alice"):
+    return [(s.start, s.end, s.label) for s in project.spans(doc_id, annotator)]
+
+
+def span_table(project):
+    return project.db.execute(
+        'SELECT id, document_id, annotator_id, start, "end", label, origin FROM spans ORDER BY id'
+    ).fetchall()

@@ -1,0 +1,240 @@
+"""Labelling in the real window with real mouse drags and key presses."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+
+from annotator.core.model import Direction, DocumentRecord, Status
+from tests.gui.conftest import caret_point, drag, open_document, span_table, stored_spans, type_text
+
+ARABIC = "ar-2021-06-02-xi-tokayev-phone-call"
+POLISH = "pl-2021-06-02-xi-tokayev-phone-call"
+
+
+def test_drag_across_a_wrapped_arabic_name_then_key_1(window, qtbot):
+    window.resize(700, 700)  # narrow, so the paragraph wraps
+    doc = open_document(window, ARABIC)
+    view = window.view
+    phrase = "شي جين بينغ"
+    start = doc.text.index(phrase)
+    end = start + len(phrase)
+    # The paragraph holding the name wraps onto more than one line.
+    first = caret_point(view, doc.text.rfind("\n", 0, start) + 1)
+    last = caret_point(view, doc.text.find("\n", end) - 1)
+    assert last.y() > first.y()
+    # Right to left: the name begins at its right edge. Start the drag a few
+    # pixels into the space before it, as a hurried hand does.
+    press = caret_point(view, start, nudge=+3)
+    release = caret_point(view, end, nudge=-1)
+    assert press.x() > release.x()
+    drag(view, press, release)
+    assert view.selection() is not None
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert stored_spans(window.project, doc.id) == [(start, end, "PERSON")]
+    assert doc.text[start:end] == phrase
+
+
+def test_drag_across_polish_words_then_key_2(window, qtbot):
+    doc = open_document(window, POLISH)
+    view = window.view
+    phrase = "Komunistyczna Partia Chin"
+    start = doc.text.index(phrase)
+    end = start + len(phrase)
+    drag(view, caret_point(view, start, nudge=-3), caret_point(view, end, nudge=+4))
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert stored_spans(window.project, doc.id) == [(start, end, "ORG")]
+
+
+def _import(window, name, text):
+    window.project.import_records([DocumentRecord(name, text)])
+    window.doc_model.reload()
+    return open_document(window, name)
+
+
+def _background_at(view, index):
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view._map.to_utf16(index) + 1)
+    return cursor.charFormat().background().color()
+
+
+def test_spans_after_emoji_and_flags_sit_on_the_right_characters(window, qtbot):
+    text = "🇵🇱🇰🇿 Xi 👨\u200d👩\u200d👧 met 😀 Tokayev w Nur-Sułtanie 👍🏽"
+    doc = _import(window, "emoji", text)
+    view = window.view
+    word = "Tokayev"
+    start = text.index(word)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton,
+                      pos=caret_point(view, start + 3, nudge=+2))
+    assert view.selection() == (start, start + len(word))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert stored_spans(window.project, doc.id) == [(start, start + len(word), "PERSON")]
+    person = QColor(window.editor.colors()["PERSON"])
+    # In the view the highlight covers exactly those characters.
+    assert _background_at(view, start).rgb() != QColor(0, 0, 0, 0).rgb()
+    for index in range(len(text)):
+        inside = start <= index < start + len(word)
+        color = _background_at(view, index)
+        assert (color.rgb() == person.darker(135).rgb() or color.rgb() == person.rgb()) == inside, index
+
+
+def test_keyboard_selection_with_shift_arrows(window, qtbot):
+    doc = open_document(window, POLISH)
+    view = window.view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=caret_point(view, 0, nudge=1))
+    view.setFocus()
+    for _ in range(len("Chiński")):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    assert stored_spans(window.project, doc.id) == [(0, len("Chiński"), "DATE")]
+
+
+def test_click_select_relabel_delete_and_exact_duplicates_refused(window, qtbot):
+    doc = open_document(window, POLISH)
+    view = window.view
+    start = doc.text.index("Xi Jinping")
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=caret_point(view, start + 1, 2))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    # The same word again with the same label is refused.
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=caret_point(view, start + 1, 2))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert stored_spans(window.project, doc.id) == [(start, start + 2, "PERSON")]
+    # A nested span (the whole name) over the first is allowed and stacks.
+    qtbot.wait(QApplication.doubleClickInterval() + 50)  # not a triple click
+    drag(view, caret_point(view, start, -2), caret_point(view, start + len("Xi Jinping"), 2))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert len(stored_spans(window.project, doc.id)) == 2
+    assert len(view._levels) == 2
+    # Click the inner span, relabel it with another key, delete it.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=caret_point(view, start + 1, 1))
+    assert view.selected_span().end == start + 2
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert (start, start + 2, "ORG") in stored_spans(window.project, doc.id)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert stored_spans(window.project, doc.id) == [(start, start + len("Xi Jinping"), "PERSON")]
+
+
+def test_palette_click_labels_the_selection(window, qtbot):
+    doc = open_document(window, POLISH)
+    view = window.view
+    start = doc.text.index("KPCh")
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=caret_point(view, start + 1, 2))
+    qtbot.mouseClick(window.palette.buttons[1], Qt.MouseButton.LeftButton)
+    assert stored_spans(window.project, doc.id) == [(start, start + 4, "ORG")]
+    # The span list shows it; clicking the row selects the span in the view.
+    model = window.span_list.span_model
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, 1)) == "KPCh"
+
+
+def test_undo_and_redo_of_add_delete_relabel_restore_the_database_exactly(window, qtbot):
+    doc = open_document(window, POLISH)
+    view = window.view
+    project = window.project
+    initial = span_table(project)
+    for phrase, key in (("Xi Jinping", Qt.Key.Key_1), ("KPCh", Qt.Key.Key_2), ("w środę", Qt.Key.Key_3)):
+        start = doc.text.index(phrase)
+        drag(view, caret_point(view, start, -1), caret_point(view, start + len(phrase), 1))
+        qtbot.keyClick(view, key)
+    kpch = doc.text.index("KPCh")
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=caret_point(view, kpch + 1, 1))
+    qtbot.keyClick(view, Qt.Key.Key_4)  # relabel
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # next span
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    final = span_table(project)
+    assert len(final) == 2
+    steps = window.editor.undo_stack.count()
+    assert steps == 5
+    for _ in range(steps):
+        qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert span_table(project) == initial
+    assert view.spans == []
+    for _ in range(steps):
+        qtbot.keyClick(view, Qt.Key.Key_Z,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert span_table(project) == final
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert span_table(project) == final
+    assert [(s.start, s.end, s.label) for s in view.spans] == stored_spans(project, doc.id)
+
+
+def test_find_ignores_harakat_and_labels_the_match(window, qtbot):
+    doc = open_document(window, ARABIC)
+    view = window.view
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    type_text(window.find_bar.edit, "شِينْخُوا")  # with harakat, the text has none
+    start = doc.text.index("شينخوا")
+    assert view.selection() == (start, start + len("شينخوا"))
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert stored_spans(window.project, doc.id) == [(start, start + len("شينخوا"), "ORG")]
+
+
+def test_next_document_and_mark_done_from_the_keyboard(window, qtbot):
+    first = window.editor.document.id
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    second = window.editor.document.id
+    assert second != first
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.status(second, "alice") is Status.DONE
+    row = window.doc_model.row_of(second)
+    assert window.doc_model.data(window.doc_model.index(row, 2)) == "done"
+    qtbot.keyClick(window.view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.document.id == first
+
+
+def test_direction_override_from_the_view_menu(window, qtbot):
+    doc = open_document(window, POLISH)
+    window.direction_actions[Direction.RTL].trigger()
+    block = window.view.document().firstBlock()
+    assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.project.document(doc.id).direction_override is Direction.RTL
+    window.direction_actions[None].trigger()
+    assert window.view.document().firstBlock().blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_each_line_keeps_its_own_direction(window):
+    open_document(window, ARABIC)
+    directions = []
+    block = window.view.document().firstBlock()
+    while block.isValid():
+        if block.text().strip():
+            directions.append((block.text()[:12], block.blockFormat().layoutDirection()))
+        block = block.next()
+    assert directions[0][1] == Qt.LayoutDirection.RightToLeft
+    assert ("2021-06-03 0", Qt.LayoutDirection.LeftToRight) in directions  # "arabic.news.cn"
+    assert ("Video Player", Qt.LayoutDirection.LeftToRight) in directions
+
+
+def test_markup_in_text_and_labels_shows_as_plain_text(window, qtbot):
+    text = "<b>bold</b> and <img src=x.png> stay as typed"
+    doc = _import(window, "markup", text)
+    window.project.add_label("<i>TAG</i>")
+    window.palette.set_labels(window.project.labels())
+    assert window.view.toPlainText() == text
+    assert window.view.document().toPlainText() == text
+    assert window.palette.buttons[-1].text().endswith("<i>tag</i>".title()) or \
+        "<i>" in window.palette.buttons[-1].text()
+    assert doc.text == text
+
+
+def test_window_remembers_geometry_and_last_project(qtbot, settings, sample_db):
+    from annotator.ui.main_window import MainWindow
+
+    first = MainWindow(settings, "alice")
+    qtbot.addWidget(first)
+    first.open_project(sample_db)
+    first.resize(700, 520)
+    first.show()
+    qtbot.waitExposed(first)
+    first.close()
+    assert settings.value("project/last") == str(sample_db)
+    second = MainWindow(settings, "alice")
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 520)
+    assert second.recent_menu.actions()[0].text() == str(sample_db)
