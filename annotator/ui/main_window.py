@@ -295,7 +295,8 @@ class MainWindow(QMainWindow):
     def _on_editor_saved(self, initial: bool = False) -> None:
         path = self.project.path if self.project else None
         state = "All changes saved" if not initial else "Every edit is saved as you make it"
-        self.status_label.setText(f"{self.annotator}  ·  {path}  ·  {state}")
+        self.status_label.setText(f"{self.annotator}  ·  {path.name if path else '-'}  ·  {state}")
+        self.status_label.setToolTip(str(path))
 
     def _on_span_list_activated(self, span) -> None:
         if span is not None:

@@ -5,8 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from annotator.core.model import Span
+from annotator.core.model import Direction, Span
+from annotator.core.text import line_direction
 from annotator.ui.colors import label_color
+
+
+RLM = "\u200f"
+
+
+def _reads_right_to_left(text: str) -> bool:
+    return line_direction(text, Direction.LTR) is Direction.RTL
 
 
 class SpanTableModel(QAbstractTableModel):
@@ -39,7 +47,13 @@ class SpanTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return self._names.get(span.label, span.label)
-            return span.text_in(self._text).replace("\n", " ")
+            text = span.text_in(self._text).replace("\n", " ")
+            # A right-to-left mark makes the cell read "2 يونيو 2021" in its own order.
+            return RLM + text if _reads_right_to_left(text) else text
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            if _reads_right_to_left(span.text_in(self._text)):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
             return label_color(self._colors.get(span.label, "#cccccc"))
         if role == Qt.ItemDataRole.UserRole:
