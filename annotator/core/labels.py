@@ -1,13 +1,20 @@
-"""The default label set of a new project."""
+"""The default label set of a new project, read from resources/default_labels.json."""
+
+from __future__ import annotations
+
+import json
 
 from annotator.core.model import Label
+from annotator.paths import resources_dir
 
-DEFAULT_LABELS: tuple[Label, ...] = (
-    Label("PERSON", "Person", "#f4a261", "1", 0),
-    Label("ORG", "Organization", "#8ecae6", "2", 1),
-    Label("DATE", "Date", "#b5e48c", "3", 2),
-    Label("INITIATIVE", "Initiative", "#cdb4db", "4", 3),
-)
+
+def _load_default_labels() -> tuple[Label, ...]:
+    entries = json.loads((resources_dir() / "default_labels.json").read_text(encoding="utf-8"))
+    return tuple(Label(e["key"], e["name"], e["color"], e.get("shortcut", ""), position)
+                 for position, e in enumerate(entries))
+
+
+DEFAULT_LABELS: tuple[Label, ...] = _load_default_labels()
 
 # Colours handed to labels that arrive with imported data.
 EXTRA_COLORS = ("#ffd166", "#90be6d", "#f28482", "#84a59d", "#a2d2ff", "#e9c46a")

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+import re
 
 from annotator.core.model import Direction
 
 BOM = "\ufeff"
 
 
-def normalize_with_map(raw: str) -> tuple[str, list[int]]:
+def normalize_with_map(raw: str) -> tuple[str, list[int] | None]:
     """Drop a leading BOM and turn ``\\r\\n`` and lone ``\\r`` into ``\\n``.
 
     Returns the stored text and, for every index of ``raw`` (and its end), the
     index it lands on in the stored text, so spans given on the raw text still
-    cover the same characters.
+    cover the same characters; ``None`` when nothing moved (the common case).
     """
+    if "\r" not in raw and not raw.startswith(BOM):
+        return raw, None
     out: list[str] = []
     mapping: list[int] = []
     i = 0
@@ -53,67 +55,73 @@ def sha256_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _is_rtl_letter(ch: str) -> bool:
-    o = ord(ch)
-    return (
-        0x0590 <= o <= 0x08FF  # Hebrew, Arabic, Syriac, Thaana, NKo, Arabic ext.
-        or 0xFB1D <= o <= 0xFDFF  # Hebrew and Arabic presentation forms A
-        or 0xFE70 <= o <= 0xFEFF  # Arabic presentation forms B
-    ) and ch.isalpha()
+# Letters (not marks, digits or punctuation) of the right-to-left scripts, and
+# of the left-to-right alphabets (Latin, Greek, Cyrillic). Plain ``re`` with
+# explicit ranges: this runs on every imported document.
+_RTL_LETTER = re.compile(
+    "[\u05D0-\u05EA\u0620-\u064A\u066E-\u06D3\u06D5\u06EE-\u06FF\u0750-\u077F"
+    "\u08A0-\u08C9\uFB1D-\uFDFF\uFE70-\uFEFC]")
+_HEBREW_LETTER = re.compile("[\u05D0-\u05EA\uFB1D-\uFB4F]")
+_LTR_LETTER = re.compile("[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1EFF]")
+# Enough text to tell the script; a long document is not read to the end.
+_SAMPLE = 20_000
 
 
-def _script_counts(text: str) -> Counter:
-    counts: Counter = Counter()
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        o = ord(ch)
-        if _is_rtl_letter(ch):
-            counts["hebrew" if 0x0590 <= o <= 0x05FF or 0xFB1D <= o <= 0xFB4F else "arabic"] += 1
-        else:
-            counts["ltr"] += 1
-    return counts
+def _script_counts(text: str) -> tuple[int, int, int]:
+    """Counts of (Arabic-script, Hebrew, left-to-right) letters."""
+    sample = text[:_SAMPLE]
+    rtl = len(_RTL_LETTER.findall(sample))
+    hebrew = len(_HEBREW_LETTER.findall(sample)) if rtl else 0
+    return rtl - hebrew, hebrew, len(_LTR_LETTER.findall(sample))
 
 
 def detect_direction(text: str) -> Direction:
+    arabic, hebrew, ltr = _script_counts(text)
+    return _direction_of(arabic + hebrew, ltr)
+
+
+def _direction_of(rtl: int, ltr: int) -> Direction:
+    return Direction.RTL if rtl > ltr else Direction.LTR
+
+
+def describe(text: str) -> tuple[Direction, str]:
+    """Direction and language code, counting the letters once."""
     counts = _script_counts(text)
-    rtl = counts["arabic"] + counts["hebrew"]
-    return Direction.RTL if rtl > counts["ltr"] else Direction.LTR
+    return _direction_of(counts[0] + counts[1], counts[2]), _language_of(text, *counts)
 
 
 def line_direction(line: str, default: Direction) -> Direction:
     """A line shows right-to-left when it holds any right-to-left letter (a
     mixed line is read right to left), left-to-right when it holds only other
     letters, and in the document's direction when it holds no letters."""
-    has_ltr = False
-    for ch in line:
-        if ch.isalpha():
-            if _is_rtl_letter(ch):
-                return Direction.RTL
-            has_ltr = True
-    return Direction.LTR if has_ltr else default
+    if _RTL_LETTER.search(line):
+        return Direction.RTL
+    return Direction.LTR if any(ch.isalpha() for ch in line) else default
 
 
-_POLISH_LETTERS = set("ąćęłńśźżĄĆĘŁŃŚŹŻ")
+_POLISH_LETTERS = re.compile("[ąćęłńśźżĄĆĘŁŃŚŹŻ]")
 _POLISH_WORDS = {"i", "w", "z", "na", "się", "że", "do", "nie", "jest", "oraz", "dla", "od", "po"}
 _ENGLISH_WORDS = {"the", "and", "of", "to", "in", "is", "that", "for", "with", "on", "was"}
-_PERSIAN_LETTERS = set("پچژگ")
+_PERSIAN_LETTERS = re.compile("[پچژگ]")
 
 
 def detect_language(text: str) -> str:
     """A language code: ``ar``, ``fa``, ``he``, ``pl``, ``en``, or ``und``."""
-    counts = _script_counts(text)
-    rtl = counts["arabic"] + counts["hebrew"]
-    if rtl == 0 and counts["ltr"] == 0:
+    return _language_of(text, *_script_counts(text))
+
+
+def _language_of(text: str, arabic: int, hebrew: int, ltr: int) -> str:
+    if arabic + hebrew == 0 and ltr == 0:
         return "und"
-    if rtl > counts["ltr"]:
-        if counts["hebrew"] > counts["arabic"]:
+    if arabic + hebrew > ltr:
+        if hebrew > arabic:
             return "he"
-        persian = sum(1 for ch in text if ch in _PERSIAN_LETTERS)
-        return "fa" if persian * 50 > counts["arabic"] else "ar"
+        persian = len(_PERSIAN_LETTERS.findall(text[:_SAMPLE]))
+        return "fa" if persian * 50 > arabic else "ar"
+    text = text[:_SAMPLE]
     words = [w.strip(".,;:!?()\"'«»").lower() for w in text.split()]
     polish = sum(1 for w in words if w in _POLISH_WORDS)
-    polish += 3 * sum(1 for ch in text if ch in _POLISH_LETTERS)
+    polish += 3 * len(_POLISH_LETTERS.findall(text))
     english = sum(1 for w in words if w in _ENGLISH_WORDS)
     if polish > english:
         return "pl"

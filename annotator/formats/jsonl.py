@@ -56,7 +56,9 @@ def parse_object(obj: object, path: Path, number: int, problems: ProblemList) ->
             problems.add(path, number, problem)
             ok = False
             continue
-        spans.append(Span(mapping[start], mapping[end], label))
+        if mapping is not None:
+            start, end = mapping[start], mapping[end]
+        spans.append(Span(start, end, label))
     if not ok:
         return None
     meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}

@@ -45,6 +45,7 @@ def test_normalize_map_keeps_spans_on_the_same_characters(pieces):
     raw = "\ufeff" + "".join(pieces)
     stored, mapping = normalize_with_map(raw)
     assert stored == normalize_text(raw)
+    assert normalize_with_map("no change")[1] is None
     assert len(mapping) == len(raw) + 1
     for i, ch in enumerate(raw):
         if ch not in "\r\n\ufeff":
