@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -25,7 +25,7 @@ from annotator import __version__
 from annotator.core.model import Direction, Status
 from annotator.formats.problems import InputError
 from annotator.formats.registry import read_paths
-from annotator.paths import default_project_path
+from annotator.paths import default_project_path, resources_dir
 from annotator.sample import ensure_sample_project
 from annotator.store import Project, ProjectError
 from annotator.ui.annotation_editor import AnnotationEditor
@@ -119,10 +119,10 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, "&Delete Span", self._on_delete_span)
 
         view_menu = bar.addMenu("&View")
-        self._action(view_menu, "Zoom &In", lambda: self.view.zoom_by(1), QKeySequence.StandardKey.ZoomIn)
-        self._action(view_menu, "Zoom &Out", lambda: self.view.zoom_by(-1), QKeySequence.StandardKey.ZoomOut)
+        zoom_in = self._action(view_menu, "Zoom &In", lambda: self.view.zoom_by(1))
         # Ctrl+= as well: on most keyboards plus needs Shift.
-        self._action(view_menu, "Zoom In (=)", lambda: self.view.zoom_by(1), "Ctrl+=").setVisible(False)
+        zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+        self._action(view_menu, "Zoom &Out", lambda: self.view.zoom_by(-1), QKeySequence.StandardKey.ZoomOut)
         direction_menu = view_menu.addMenu("Text &Direction")
         self.direction_group = QActionGroup(self)
         self.direction_actions: dict[Direction | None, QAction] = {}
@@ -383,6 +383,7 @@ def launch(project_path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
+    app.setWindowIcon(QIcon(str(resources_dir() / "annotator.svg")))
     load_bundled_fonts()
     settings = QSettings()
     annotator = ask_annotator_name(settings)

@@ -1,0 +1,80 @@
+"""File handling in the window: first start, import, new project, zoom."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from annotator.ui.main_window import MainWindow, ask_annotator_name
+from tests.gui.conftest import type_text
+
+
+def test_first_start_asks_the_annotators_name_once(qtbot, settings):
+    def answer():
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, QInputDialog) and w.isVisible())
+        dialog.setTextValue("")
+        type_text(dialog.focusWidget() or dialog, "Leila")
+        dialog.accept()
+
+    QTimer.singleShot(100, answer)
+    assert ask_annotator_name(settings) == "Leila"
+    assert settings.value("annotator/name") == "Leila"
+    # The second start does not ask again.
+    assert ask_annotator_name(settings) == "Leila"
+
+
+def test_a_bad_import_changes_nothing_and_says_where(window, qtbot, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"text": "abc", "spans": [{"start": 0, "end": 9, "label": "ORG"}]}) + "\n")
+    before = window.project.stats()
+    assert not window.import_paths([bad])
+    assert f"{bad}:1: span end 9 is past the end of the text (3)" in shown[0]
+    assert window.project.stats() == before
+
+
+def test_import_adds_documents_to_the_list(window, qtbot, tmp_path):
+    good = tmp_path / "new.jsonl"
+    good.write_text(json.dumps({"id": "fresh", "text": "Nowy tekst o Chinach.",
+                                "spans": [{"start": 13, "end": 20, "label": "PLACE"}]}) + "\n")
+    rows = window.doc_model.rowCount()
+    assert window.import_paths([good])
+    assert window.doc_model.rowCount() == rows + 1
+    assert [b.text() for b in window.palette.buttons][-1].endswith("Place")
+
+
+def test_new_project_opens_empty_and_becomes_recent(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "fresh.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window._on_new_project()
+    assert window.project.path == target
+    assert window.doc_model.rowCount() == 0
+    assert window.recent_menu.actions()[0].text() == str(target)
+
+
+def test_zoom_keys_change_the_text_size(window, qtbot):
+    size = window.view.point_size
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.point_size > size
+    qtbot.keyClick(window.view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.point_size > size + 2
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.point_size == size
+
+
+def test_a_project_that_cannot_open_is_reported(qtbot, settings, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    not_a_project = tmp_path / "notes.db"
+    not_a_project.write_text("plain notes")
+    win = MainWindow(settings, "alice")
+    qtbot.addWidget(win)
+    assert not win.open_project(not_a_project)
+    assert "not a project file" in shown[0]
