@@ -26,7 +26,7 @@ from annotator.core.model import (
     Status,
 )
 from annotator.core.offsets import check_bounds
-from annotator.core.text import detect_direction, detect_language, sha256_of
+from annotator.core.text import describe, sha256_of
 from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -142,6 +142,12 @@ class Project:
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
+    @property
+    def project_id(self) -> str:
+        """A random id given when the file was created; copies keep it."""
+        return self.db.execute(
+            "SELECT value FROM project_info WHERE key = 'project_id'").fetchone()[0]
+
     # -- labels --------------------------------------------------------------
 
     def labels(self) -> list[Label]:
@@ -179,6 +185,15 @@ class Project:
         if changes:
             with self.db.atomic():
                 self.db["labels"].update(key, changes)
+
+    def reorder_labels(self, keys: list[str]) -> None:
+        """Put the labels in this order; keys 1-9 follow the order."""
+        if sorted(keys) != sorted(l.key for l in self.labels()):
+            raise ProjectError("reordering must name every label once")
+        with self.db.atomic():
+            for position, key in enumerate(keys):
+                self.db["labels"].update(
+                    key, {"position": position, "shortcut": str(position + 1) if position < 9 else ""})
 
     # -- annotators ----------------------------------------------------------
 
@@ -426,10 +441,10 @@ class Project:
                     next_id += 1
                     known[sha] = document_id
                     added += 1
-                    direction = detect_direction(record.text)
+                    direction, lang = describe(record.text)
                     doc_rows.append({
                         "id": document_id, "name": record.name, "text": record.text,
-                        "lang": record.lang or detect_language(record.text),
+                        "lang": record.lang or lang,
                         "direction": direction.value, "sha256": sha,
                         "meta": json.dumps(record.meta, ensure_ascii=False),
                     })

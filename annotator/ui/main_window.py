@@ -134,6 +134,9 @@ class MainWindow(QMainWindow):
             self.direction_group.addAction(action)
             self.direction_actions[value] = action
 
+        project_menu = bar.addMenu("&Project")
+        self._action(project_menu, "&Labels…", self._on_edit_labels, "Ctrl+L")
+
         document_menu = bar.addMenu("&Document")
         self._action(document_menu, "&Next Document", lambda: self._step_document(1), "Ctrl+PgDown")
         self._action(document_menu, "&Previous Document", lambda: self._step_document(-1), "Ctrl+PgUp")
@@ -232,12 +235,27 @@ class MainWindow(QMainWindow):
             return False
         progress.close()
         self.doc_model.reload()
-        self.palette.set_labels(self.project.labels())
-        self.editor.labels = self.project.labels()
+        self.refresh_labels()
         self.statusBar().showMessage(
             f"Imported {summary.documents_added} documents "
             f"({summary.documents_existing} already present), {summary.spans_added} spans.", 8000)
         return True
+
+    def _on_edit_labels(self) -> None:
+        if self.project is None:
+            return
+        from annotator.ui.labels_dialog import LabelsDialog
+
+        LabelsDialog(self.project, self).exec()
+        self.refresh_labels()
+
+    def refresh_labels(self) -> None:
+        """After labels changed: palette, keys, colours in the view and span list."""
+        labels = self.project.labels()
+        self.palette.set_labels(labels)
+        self.editor.labels = labels
+        self.view.set_colors(self.editor.colors())
+        self._on_editor_spans_changed()
 
     def _on_export(self) -> None:
         if self.project is None:

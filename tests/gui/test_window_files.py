@@ -78,3 +78,32 @@ def test_a_project_that_cannot_open_is_reported(qtbot, settings, tmp_path, monke
     qtbot.addWidget(win)
     assert not win.open_project(not_a_project)
     assert "not a project file" in shown[0]
+
+
+def test_labels_can_be_added_renamed_recoloured_and_reordered(window, qtbot, monkeypatch):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    from annotator.ui.labels_dialog import LabelsDialog
+
+    dialog = LabelsDialog(window.project, window)
+    qtbot.addWidget(dialog)
+    answers = iter([("loc", True), ("Place", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    dialog._on_add()
+    dialog._on_rename()
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#123456"))
+    dialog._on_colour()
+    dialog._on_move(-1)
+    labels = window.project.labels()
+    assert [l.key for l in labels] == ["PERSON", "ORG", "DATE", "LOC", "INITIATIVE"]
+    loc = labels[3]
+    assert (loc.name, loc.color, loc.shortcut) == ("Place", "#123456", "4")
+    window.refresh_labels()
+    assert window.palette.buttons[3].text() == "4  Place"
+    # Key 4 now labels with LOC.
+    from tests.gui.conftest import open_document
+    doc = open_document(window, "pl-2021-06-02-xi-tokayev-phone-call")
+    window.view.set_selection(0, 7)
+    qtbot.keyClick(window.view, Qt.Key.Key_4)
+    assert [(s.start, s.end, s.label) for s in window.project.spans(doc.id, "alice")] == [(0, 7, "LOC")]
