@@ -8,9 +8,10 @@ import sys
 
 from annotator import __version__
 from annotator.commands import import_cmd, render_cmd, stats_cmd
+from annotator.commands import agreement_cmd, merge_cmd
 
 # Each module adds its subparser; list new commands here.
-COMMANDS = (import_cmd, stats_cmd, render_cmd)
+COMMANDS = (import_cmd, stats_cmd, render_cmd, merge_cmd, agreement_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

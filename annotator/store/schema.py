@@ -52,6 +52,22 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (document_id, annotator_id)
     );
     """,
+    # 2: a random id that stays with the file (copies and renames included), so
+    # merging the same file twice is recognised; and where merged layers came from.
+    """
+    CREATE TABLE project_info (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    INSERT INTO project_info (key, value) VALUES ('project_id', lower(hex(randomblob(16))));
+    CREATE TABLE merge_sources (
+        annotator TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL,
+        source_annotator TEXT NOT NULL,
+        source_path TEXT NOT NULL,
+        merged_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

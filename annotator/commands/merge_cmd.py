@@ -1,0 +1,53 @@
+"""``annotator merge REVIEW.db SOURCE.db... [--rename OLD=NEW]``: all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from annotator.commands.common import EXIT_OK, fail
+from annotator.store import Project, ProjectError
+from annotator.store.merge import merge_projects
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "merge", help="bring annotators' project files together for review",
+        description="Merge annotators' project files into a review project: documents by "
+        "the sha256 of their text, each annotator's spans and statuses as their own layer. "
+        "Merging a file again brings its annotator's layer up to date. Nothing is stored "
+        "unless the whole merge succeeds.")
+    parser.add_argument("review", help="the review project file (created if missing)")
+    parser.add_argument("sources", nargs="+", help="annotators' project files (read only)")
+    parser.add_argument("--rename", action="append", default=[], metavar="OLD=NEW",
+                        help="merge annotator OLD of the sources as NEW (repeatable)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    renames = {}
+    for item in args.rename:
+        old, sep, new = item.partition("=")
+        if not sep or not old.strip() or not new.strip():
+            return fail(f"--rename {item}: expected OLD=NEW")
+        renames[old.strip()] = new.strip()
+    review_path = Path(args.review)
+    created = not review_path.exists()
+    try:
+        with Project.open(review_path) as review:
+            summary = merge_projects(review, args.sources, renames)
+    except ProjectError as error:
+        if created:  # leave nothing behind, as import does
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{review_path}{suffix}").unlink(missing_ok=True)
+        return fail(error)
+    print(f"{review_path}: {summary.documents_added} new documents"
+          + (f", new labels {', '.join(summary.labels_added)}" if summary.labels_added else ""))
+    for layer in summary.layers:
+        name = layer.source_annotator
+        shown = name if name == layer.annotator else f"{name} as {layer.annotator}"
+        print(f"  {layer.source}: {shown}: +{layer.spans_added} -{layer.spans_removed} spans, "
+              f"{layer.statuses_changed} statuses changed")
+    if not summary.changed:
+        print(f"{review_path}: nothing changed")
+    return EXIT_OK

@@ -1,0 +1,129 @@
+"""Adjudication: the reviewer's decisions, written into the gold layer.
+
+GUI-free: the adjudication window lists documents with ``ranked_documents``,
+shows ``disagreements(document_id)`` next to ``gold(document_id)``, and calls
+one method per decision. Every method that writes is one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from annotator.core.disagreements import (
+    Candidate,
+    DisagreementGroup,
+    DocumentDisagreements,
+    find_disagreements,
+)
+from annotator.core.model import GOLD_ANNOTATOR, Origin, Span, Status
+from annotator.store.layers import document_annotators, iter_document_layers, layer_annotators
+from annotator.store.repository import Project, ProjectError
+
+SpanKey = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class DocumentReview:
+    """One line of the adjudication list."""
+
+    document_id: int
+    score: float          # DocumentDisagreements.score: 0 agreed ... 1 all disputed
+    disagreements: int    # number of groups
+    agreed: int           # number of agreed spans
+    annotators: tuple[str, ...]  # the compared annotators who annotated it
+
+
+class Adjudication:
+    """Compare ``annotators`` (default: everyone with a layer except gold) and
+    write decisions as gold spans with origin ``adjudicated``."""
+
+    def __init__(self, project: Project, annotators: Sequence[str] | None = None):
+        self.project = project
+        if annotators is None:
+            annotators = [a for a in layer_annotators(project) if a != GOLD_ANNOTATOR]
+        if GOLD_ANNOTATOR in annotators:
+            raise ProjectError("the gold layer is the result of adjudication, not an input")
+        self.annotators = tuple(annotators)
+
+    # -- reading -------------------------------------------------------------
+
+    def ranked_documents(self, min_annotators: int = 2) -> list[DocumentReview]:
+        """Documents annotated by at least ``min_annotators`` of the compared
+        annotators, most disputed first (then most groups, then import order)."""
+        reviews = []
+        for document in iter_document_layers(self.project, self.annotators, min_annotators):
+            found = find_disagreements(document.layers, tuple(document.layers))
+            reviews.append(DocumentReview(document.document_id, found.score, len(found.groups),
+                                          len(found.agreed), found.annotators))
+        reviews.sort(key=lambda r: (-r.score, -r.disagreements, r.document_id))
+        return reviews
+
+    def disagreements(self, document_id: int) -> DocumentDisagreements:
+        """Agreed spans and disagreement groups among the annotators who
+        annotated this document."""
+        present = document_annotators(self.project, document_id)
+        layers = {name: self.project.spans(document_id, name) for name in self.annotators
+                  if name in present}
+        return find_disagreements(layers, tuple(layers))
+
+    def gold(self, document_id: int) -> list[Span]:
+        return self.project.spans(document_id, GOLD_ANNOTATOR)
+
+    # -- decisions -----------------------------------------------------------
+
+    def accept(self, document_id: int, start: int, end: int, label: str) -> Span:
+        """Put a span into gold (no-op returning the existing span if it is there)."""
+        self._gold_ready()
+        with self.project.transaction():
+            return self._accept(document_id, (start, end, label))
+
+    def accept_candidate(self, document_id: int, candidate: Candidate) -> Span:
+        return self.accept(document_id, *candidate.key)
+
+    def accept_agreed(self, document_id: int) -> list[Span]:
+        """Copy every span all annotators agree on into gold; returns the new ones."""
+        found = self.disagreements(document_id)
+        existing = {s.key for s in self.gold(document_id)}
+        self._gold_ready()
+        with self.project.transaction():
+            return [self._accept(document_id, c.key) for c in found.agreed
+                    if c.key not in existing]
+
+    def resolve(self, document_id: int, group: DisagreementGroup,
+                chosen: Iterable[Candidate | SpanKey]) -> list[Span]:
+        """Decide one group: gold spans overlapping the group's extent become
+        exactly ``chosen`` (nothing chosen: no entity there). Returns the gold
+        spans of the group afterwards."""
+        keys = {c.key if isinstance(c, Candidate) else tuple(c) for c in chosen}
+        self._gold_ready()
+        with self.project.transaction():
+            for span in self.gold(document_id):
+                overlaps = span.start < group.end and group.start < span.end
+                if overlaps and span.key not in keys:
+                    self.project.delete_span(span.id)
+            return [self._accept(document_id, key) for key in sorted(keys)]
+
+    def remove(self, span_id: int) -> Span:
+        """Take a span out of gold."""
+        span = self.project.span(span_id)
+        if span.annotator != GOLD_ANNOTATOR:
+            raise ProjectError(f"span {span_id} belongs to {span.annotator!r}, not to gold")
+        return self.project.delete_span(span_id)
+
+    def finish(self, document_id: int) -> None:
+        """Mark the gold version of a document done."""
+        self.project.set_status(document_id, GOLD_ANNOTATOR, Status.DONE)
+
+    def _gold_ready(self) -> None:
+        # Create the gold annotator outside any transaction: Project caches
+        # annotator ids, and a rolled-back insert would leave a stale one.
+        self.project.annotator_id(GOLD_ANNOTATOR)
+
+    def _accept(self, document_id: int, key: SpanKey) -> Span:
+        for span in self.gold(document_id):
+            if span.key == key:
+                return span
+        start, end, label = key
+        return self.project.add_span(document_id, GOLD_ANNOTATOR, start, end, label,
+                                     origin=Origin.ADJUDICATED)
