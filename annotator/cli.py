@@ -7,11 +7,11 @@ import argparse
 import sys
 
 from annotator import __version__
-from annotator.commands import import_cmd, render_cmd, stats_cmd
+from annotator.commands import export_cmd, import_cmd, render_cmd, stats_cmd
 from annotator.commands import agreement_cmd, merge_cmd
 
 # Each module adds its subparser; list new commands here.
-COMMANDS = (import_cmd, stats_cmd, render_cmd, merge_cmd, agreement_cmd)
+COMMANDS = (import_cmd, export_cmd, stats_cmd, render_cmd, merge_cmd, agreement_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,6 +2,8 @@
 
 Native: ``{"id", "text", "lang", "spans": [{"start", "end", "label"}], "annotator", "meta"}``
 doccano: ``{"text", "label": [[start, end, "LABEL"], ...]}`` (``labels`` is accepted too)
+
+Both are read here and written by :class:`JsonlWriter` and :class:`DoccanoWriter`.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from annotator.core.model import DocumentRecord, Span
+from annotator.core.model import Document, DocumentRecord, Span
 from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.core.text import normalize_with_map
 from annotator.formats.problems import ProblemList
 from annotator.formats.textfile import read_utf8
+from annotator.formats.writing import SingleFileWriter
 
 EXTENSIONS = (".jsonl", ".ndjson")
 
@@ -104,3 +107,24 @@ def _bounds_problem(start: object, end: object, label: object, length: int) -> s
     except SpanBoundsError as error:
         return str(error)
     return None
+
+
+class JsonlWriter(SingleFileWriter):
+    """Native JSONL: every span as stored, overlapping ones too."""
+
+    def add(self, document: Document, spans: list[Span]) -> None:
+        obj = {"id": document.name, "text": document.text, "lang": document.lang,
+               "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in spans]}
+        if self.options.annotator:
+            obj["annotator"] = self.options.annotator
+        obj["meta"] = document.meta
+        self.file.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+class DoccanoWriter(SingleFileWriter):
+    """doccano's sequence-labelling JSONL: ``{"text", "label": [[start, end, "LABEL"]]}``."""
+
+    def add(self, document: Document, spans: list[Span]) -> None:
+        obj = {"id": document.name, "text": document.text,
+               "label": [[s.start, s.end, s.label] for s in spans]}
+        self.file.write(json.dumps(obj, ensure_ascii=False) + "\n")

@@ -1,4 +1,4 @@
-"""Format names to readers, and reading whole paths (files or folders)."""
+"""Format names to readers and writers, and reading whole paths (files or folders)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from annotator.core.model import DocumentRecord
-from annotator.formats import jsonl, txt
+from annotator.formats import brat, conll, hf, jsonl, labelstudio, spacy_docbin, txt
 from annotator.formats.problems import InputError, ProblemList
+from annotator.formats.writing import Writer
 
 Reader = Callable[[Path, ProblemList], Iterator[DocumentRecord]]
 
@@ -16,6 +17,18 @@ READERS: dict[str, tuple[Reader, tuple[str, ...]]] = {
     "jsonl": (jsonl.read, jsonl.EXTENSIONS),
     # doccano JSONL is told apart from native JSONL line by line.
     "doccano": (jsonl.read, jsonl.EXTENSIONS),
+    "conll": (conll.read, conll.EXTENSIONS),
+    "brat": (brat.read, brat.EXTENSIONS),
+    "labelstudio": (labelstudio.read, labelstudio.EXTENSIONS),
+}
+
+WRITERS: dict[str, type[Writer]] = {
+    "jsonl": jsonl.JsonlWriter,
+    "doccano": jsonl.DoccanoWriter,
+    "conll": conll.ConllWriter,
+    "hf": hf.HfWriter,
+    "spacy": spacy_docbin.SpacyWriter,
+    "brat": brat.BratWriter,  # writes a folder
 }
 
 
@@ -48,6 +61,10 @@ def expand_paths(paths: Iterable[Path], fmt: str, problems: ProblemList) -> list
             files.append(path)
         else:
             problems.add(path, 0, "no such file or folder")
+    if fmt == "auto":
+        # A brat pair is one document: its .ann reads the .txt beside it.
+        annotated = {p.with_suffix("") for p in files if p.suffix.lower() == ".ann"}
+        files = [p for p in files if not (p.suffix.lower() == ".txt" and p.with_suffix("") in annotated)]
     return files
 
 

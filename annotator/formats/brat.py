@@ -1,0 +1,155 @@
+"""brat standoff: ``NAME.txt`` holds the text, ``NAME.ann`` one line per entity,
+``T1<TAB>LABEL START END<TAB>span text``, offsets in code points.
+
+A span across a line break is written as brat's discontinuous fragments
+(``START END;START END``), since brat shows no entity over a line break; it is
+read back as one span from the first fragment's start to the last one's end.
+Overlapping spans are all written, and ``annotation.conf`` allows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import regex
+
+from annotator.core.model import Document, DocumentRecord, Span
+from annotator.core.offsets import SpanBoundsError, check_bounds
+from annotator.core.text import normalize_text, normalize_with_map
+from annotator.formats.problems import ProblemList
+from annotator.formats.report import ExportReport
+from annotator.formats.textfile import read_utf8
+from annotator.formats.writing import ExportOptions, Writer, safe_file_name, write_atomic
+
+EXTENSIONS = (".ann",)
+
+_ENTITY = regex.compile(r"T[^\t]*\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t?(.*)")
+_TYPE_UNSAFE = regex.compile(r"[^\w.\-]")
+
+
+class BratWriter(Writer):
+    """Writes into the folder ``out``, made if missing."""
+
+    def __init__(self, out: Path, options: ExportOptions, report: ExportReport):
+        super().__init__(out, options, report)
+        out.mkdir(parents=True, exist_ok=True)
+        self.taken: set[str] = set()  # lower case: some file systems ignore case
+        self.files: list[Path] = []
+        self.types: set[str] = set()
+
+    def add(self, document: Document, spans: list[Span]) -> None:
+        name = self._file_name(document.name)
+        text = document.text
+        lines = []
+        for span in spans:
+            label = _TYPE_UNSAFE.sub("_", span.label)
+            fragments = _fragments(text, span.start, span.end)
+            if not fragments:
+                self.report.add(document.name, span.start, span.end, span.label,
+                                text[span.start:span.end], "not-aligned", "only line breaks")
+                continue
+            if label != span.label:
+                self.report.add(document.name, span.start, span.end, span.label,
+                                text[span.start:span.end], "label-renamed", f"written as {label}")
+            start, end = fragments[0][0], fragments[-1][1]
+            if (start, end) != (span.start, span.end):
+                self.report.add(document.name, span.start, span.end, span.label,
+                                text[span.start:span.end], "trimmed",
+                                f"now {start}-{end}: brat fragments hold no line break")
+            self.types.add(label)
+            offsets = ";".join(f"{a} {b}" for a, b in fragments)
+            shown = " ".join(text[a:b] for a, b in fragments).replace("\t", " ")
+            lines.append(f"T{len(lines) + 1}\t{label} {offsets}\t{shown}\n")
+        self.files.append(write_atomic(self.out / f"{name}.txt", text))
+        self.files.append(write_atomic(self.out / f"{name}.ann", "".join(lines)))
+
+    def _file_name(self, document_name: str) -> str:
+        base = safe_file_name(document_name)
+        name, n = base, 1
+        while name.lower() in self.taken:
+            n += 1
+            name = f"{base}-{n}"
+        self.taken.add(name.lower())
+        if name != document_name:
+            self.report.renamed[document_name] = name
+        return name
+
+    def finish(self) -> list[Path]:
+        conf = ["[entities]", *sorted(self.types), "", "[relations]",
+                "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "",
+                "[events]", "", "[attributes]", ""]
+        self.files.append(write_atomic(self.out / "annotation.conf", "\n".join(conf)))
+        return self.files
+
+
+def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut at line breaks, without empty pieces."""
+    out = []
+    position = start
+    while position < end:
+        stop = text.find("\n", position, end)
+        stop = end if stop < 0 else stop
+        if stop > position:
+            out.append((position, stop))
+        position = stop + 1
+    return out
+
+
+# -- reading -------------------------------------------------------------------
+
+
+def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
+    """One document from ``NAME.ann`` and ``NAME.txt`` (either may be named).
+    A ``.txt`` without an ``.ann`` is a document without spans."""
+    txt_path, ann_path = path.with_suffix(".txt"), path.with_suffix(".ann")
+    if not txt_path.is_file():
+        problems.add(path, 0, f"no text file {txt_path.name} next to it")
+        return
+    raw = read_utf8(txt_path, problems)
+    if raw is None:
+        return
+    if not ann_path.is_file():
+        yield DocumentRecord(name=path.stem, text=normalize_text(raw), source=str(txt_path), line=1)
+        return
+    ann = read_utf8(ann_path, problems)
+    if ann is None:
+        return
+    text, mapping = normalize_with_map(raw)
+    spans: list[Span] = []
+    for number, line in enumerate(normalize_text(ann).split("\n"), start=1):
+        if not line.startswith("T"):
+            continue  # relations, events, attributes, notes: not spans
+        span = _parse_entity(line, raw, ann_path, number, problems)
+        if span is not None and mapping is not None:  # None: no offset moved
+            span = Span(mapping[span.start], mapping[span.end], span.label)
+        if span is not None:
+            spans.append(span)
+    yield DocumentRecord(name=path.stem, text=text, spans=spans, source=str(ann_path), line=1)
+
+
+def _parse_entity(line: str, raw: str, path: Path, number: int,
+                  problems: ProblemList) -> Span | None:
+    match = _ENTITY.fullmatch(line)
+    if match is None:
+        problems.add(path, number, "expected T<id><TAB><type> <start> <end><TAB><text>")
+        return None
+    label, offsets, shown = match.groups()
+    fragments = [tuple(int(x) for x in pair.split()) for pair in offsets.split(";")]
+    start, end = min(a for a, _ in fragments), max(b for _, b in fragments)
+    try:
+        for a, b in fragments:
+            check_bounds(a, b, len(raw))
+    except SpanBoundsError as error:
+        problems.add(path, number, str(error))
+        return None
+    actual = " ".join(raw[a:b] for a, b in fragments)
+    if shown and _squash(shown) != _squash(actual):
+        problems.add(path, number, f"span text {shown!r} does not match the text at "
+                                   f"{start}-{end} ({actual!r})")
+        return None
+    return Span(start, end, label)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())

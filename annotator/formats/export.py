@@ -1,0 +1,124 @@
+"""Exporting a project: one annotator's (or the gold) spans to a training format.
+
+``export_project`` is what the command line and the export dialog call. It
+reads the project only; it writes the output (whole or not at all) and the
+report next to it, ``OUT.report.json``, which lists every span that was
+adjusted or left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from annotator.core.model import GOLD_ANNOTATOR, Span, Status
+from annotator.core.offsets import SpanBoundsError, check_bounds
+from annotator.core.tagging import Scheme
+from annotator.formats.registry import WRITERS
+from annotator.formats.report import ExportReport
+from annotator.formats.writing import CLITICS, ExportError, ExportOptions, sidecar
+from annotator.store import Project
+
+Progress = Callable[[int, int], None]  # (documents done, documents in all)
+
+FORMATS = tuple(WRITERS)
+FOLDER_FORMATS = ("brat",)
+
+
+def export_project(project: Project, fmt: str, out: str | Path, *, annotator: str | None = None,
+                   gold: bool = False, scheme: str = "iob2", clitics: str = "split",
+                   done_only: bool = False, progress: Progress | None = None) -> ExportReport:
+    """Write the export and its report; :class:`ExportError` says why not."""
+    if fmt not in WRITERS:
+        raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if clitics not in CLITICS:
+        raise ExportError(f"unknown clitics choice {clitics!r}; choose split or expand")
+    try:
+        scheme = Scheme(scheme)
+    except ValueError:
+        raise ExportError(f"unknown scheme {scheme!r}; choose iob2, iob1 or bioes") from None
+    who = resolve_annotator(project, annotator, gold)
+    if done_only and who is None:
+        raise ExportError("--done-only needs an annotator (--annotator NAME or --gold)")
+    out = Path(out)
+    _check_writable(out, fmt in FOLDER_FORMATS)
+    report = ExportReport(fmt, str(out), who, scheme.value, clitics, done_only)
+    options = ExportOptions(who, tuple(l.key for l in project.labels()), scheme, clitics)
+    total = project.document_count(who, Status.DONE) if done_only else project.document_count()
+    try:
+        writer = WRITERS[fmt](out, options, report)
+    except OSError as error:
+        raise ExportError(f"{out}: cannot write ({error.strerror or error})") from error
+    try:
+        done = 0
+        for document in project.iter_documents():
+            if done_only and project.status(document.id, who) is not Status.DONE:
+                continue
+            spans = _checked_spans(project, document, who, report)
+            writer.add(document, spans)
+            report.documents += 1
+            done += 1
+            if progress:
+                progress(done, total)
+        report.files = [str(p) for p in writer.finish()]
+        report_path = sidecar(out, "report.json")
+        report.write(report_path)
+    except OSError as error:
+        writer.abort()
+        raise ExportError(f"{out}: cannot write ({error.strerror or error})") from error
+    except BaseException:
+        writer.abort()
+        raise
+    return report
+
+
+def resolve_annotator(project: Project, annotator: str | None, gold: bool) -> str | None:
+    """Whose spans: the one named, the gold layer, or the only annotator there is."""
+    known = project.annotators()
+    if gold and annotator:
+        raise ExportError("choose either an annotator or --gold, not both")
+    if gold:
+        if GOLD_ANNOTATOR not in known:
+            raise ExportError("the project has no gold (adjudicated) spans yet")
+        return GOLD_ANNOTATOR
+    if annotator is not None:
+        if annotator not in known:
+            names = ", ".join(known) or "none yet"
+            raise ExportError(f"unknown annotator {annotator!r} (the project has: {names})")
+        return annotator
+    if len(known) > 1:
+        raise ExportError(f"the project has several annotators ({', '.join(known)}): "
+                          "choose one with --annotator NAME or --gold")
+    return known[0] if known else None
+
+
+def _checked_spans(project: Project, document, who: str | None, report: ExportReport) -> list[Span]:
+    """The document's spans within its text; any other is reported, never written."""
+    if who is None:
+        spans = []
+    else:
+        spans = project.spans(document.id, who)
+    report.spans += len(spans)
+    if not spans:
+        report.empty_documents += 1
+    good = []
+    for span in spans:
+        try:
+            check_bounds(span.start, span.end, len(document.text))
+        except SpanBoundsError as error:
+            report.add(document.name, span.start, span.end, span.label,
+                       document.text[span.start:span.end], "out-of-bounds", str(error))
+            continue
+        good.append(span)
+    return good
+
+
+def _check_writable(out: Path, folder: bool) -> None:
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise ExportError(f"{out}: the folder {parent} does not exist")
+    if folder:
+        if out.exists() and not out.is_dir():
+            raise ExportError(f"{out}: is a file; this format writes a folder")
+    elif out.is_dir():
+        raise ExportError(f"{out}: is a folder; give a file name")

@@ -1,0 +1,55 @@
+"""Hugging Face token classification: one JSON line per sentence,
+``{"id", "document", "tokens": [...], "ner_tags": [ints]}``, and next to it
+``OUT.labels.json`` with the tag names in id order, for ``ClassLabel``::
+
+    names = json.load(open("train.jsonl.labels.json"))["names"]
+    features = Features({"id": Value("string"), "document": Value("string"),
+                         "tokens": Sequence(Value("string")),
+                         "ner_tags": Sequence(ClassLabel(names=names))})
+    load_dataset("json", data_files="train.jsonl", features=features)
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from annotator.core.model import Document, Span
+from annotator.core.tagging import OUTSIDE, Scheme
+from annotator.formats.align import align, keep_longest
+from annotator.formats.report import ExportReport
+from annotator.formats.writing import ExportOptions, SingleFileWriter, sidecar, write_atomic
+
+
+def tag_names(labels: tuple[str, ...], scheme: Scheme) -> list[str]:
+    """Every tag of the project's labels, ``O`` first, so ids stay the same
+    from one export to the next whichever labels are used."""
+    prefixes = "BIES" if Scheme(scheme) is Scheme.BIOES else "BI"
+    return [OUTSIDE] + [f"{p}-{label}" for label in labels for p in prefixes]
+
+
+class HfWriter(SingleFileWriter):
+    def __init__(self, out: Path, options: ExportOptions, report: ExportReport):
+        super().__init__(out, options, report)
+        self.names = tag_names(options.labels, options.scheme)
+        self.ids = {name: i for i, name in enumerate(self.names)}
+
+    def _id(self, tag: str) -> int:
+        if tag not in self.ids:  # a label missing from the project's list
+            self.ids[tag] = len(self.names)
+            self.names.append(tag)
+        return self.ids[tag]
+
+    def add(self, document: Document, spans: list[Span]) -> None:
+        aligned = align(document.name, document.text, spans, self.options.clitics, self.report)
+        kept = keep_longest(aligned, self.report)
+        for k, (tokens, tags) in enumerate(aligned.tagged_sentences(kept, self.options.scheme)):
+            row = {"id": f"{document.name}#{k + 1}", "document": document.name,
+                   "tokens": [t.text for t in tokens], "ner_tags": [self._id(t) for t in tags]}
+            self.file.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+    def finish(self) -> list[Path]:
+        labels = sidecar(self.out, "labels.json")
+        info = {"names": self.names, "scheme": Scheme(self.options.scheme).value}
+        write_atomic(labels, json.dumps(info, ensure_ascii=False, indent=1) + "\n")
+        return super().finish() + [labels]

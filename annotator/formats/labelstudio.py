@@ -1,0 +1,180 @@
+"""Label Studio's JSON export (a list of tasks), and its JSON-MIN variant.
+
+JSON: ``[{"id", "data": {"text": ...}, "annotations": [{"completed_by",
+"was_cancelled", "result": [{"type": "labels", "value": {"start", "end",
+"text", "labels": [...]}}]}]}]``. JSON-MIN: ``[{"text", "label": [{"start",
+"end", "text", "labels"}], "annotator"}]``.
+
+Label Studio counts offsets in the browser's UTF-16 units, which differ from
+code points after an emoji; when a region's ``text`` does not match at the
+code-point offsets but does at the UTF-16 ones, those are used. Cancelled
+annotations and model predictions are not imported. When a file holds the
+work of several users, each becomes an annotator (their e-mail, else
+``labelstudio-user-ID``); otherwise ``--annotator`` names them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from annotator.core.model import DocumentRecord, Span
+from annotator.core.offsets import SpanBoundsError, Utf16Map, check_bounds
+from annotator.core.text import normalize_with_map
+from annotator.formats.problems import ProblemList
+from annotator.formats.textfile import read_utf8
+
+EXTENSIONS = (".json",)
+
+
+def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
+    raw = read_utf8(path, problems)
+    if raw is None:
+        return
+    tasks = list(_tasks(raw.lstrip("\ufeff"), path, problems))
+    parsed = [(number, task, _annotations(task)) for number, task in tasks if isinstance(task, dict)]
+    users = {_user(who) for _, _, annotations in parsed for who, _ in annotations}
+    for number, task in tasks:
+        if not isinstance(task, dict):
+            problems.add(path, number, "expected a task (a JSON object)")
+    for number, task, annotations in parsed:
+        text = _text(task)
+        if text is None:
+            problems.add(path, number, 'no text: expected "data": {"text": ...} or "text"')
+            continue
+        stored, mapping = normalize_with_map(text)
+        name = _name(task, path, number)
+        if not annotations:
+            yield DocumentRecord(name=name, text=stored, source=str(path), line=number)
+        for who, regions in annotations:
+            spans = []
+            for region in regions:
+                for start, end, label in _spans(region, text, path, number, problems):
+                    if mapping is not None:  # None: no offset moved
+                        start, end = mapping[start], mapping[end]
+                    spans.append(Span(start, end, label))
+            annotator = _user(who) if len(users) > 1 else None
+            yield DocumentRecord(name=name, text=stored, spans=spans, annotator=annotator,
+                                 source=str(path), line=number)
+
+
+def _tasks(raw: str, path: Path, problems: ProblemList) -> Iterator[tuple[int, object]]:
+    """The elements of the top-level array, each with the line it starts on."""
+    decoder = json.JSONDecoder()
+    i = _skip_blank(raw, 0)
+    if raw.startswith("{", i):
+        raw = f"[{raw}]"  # a single task
+        i = 0
+    if not raw.startswith("[", i):
+        problems.add(path, 1, "expected a JSON list of Label Studio tasks")
+        return
+    line, seen = 1, 0
+
+    def line_at(i: int) -> int:  # counted forward only: big files stay linear
+        nonlocal line, seen
+        line += raw.count("\n", seen, i)
+        seen = i
+        return line
+
+    i = _skip_blank(raw, i + 1)
+    while not raw.startswith("]", i):
+        try:
+            task, end = decoder.raw_decode(raw, i)
+        except json.JSONDecodeError as error:
+            problems.add(path, error.lineno, f"not valid JSON ({error.msg} at column {error.colno})")
+            return
+        yield line_at(i), task
+        i = _skip_blank(raw, end)
+        if raw.startswith(",", i):
+            i = _skip_blank(raw, i + 1)
+        elif not raw.startswith("]", i):
+            problems.add(path, line_at(i), "expected , or ] between tasks")
+            return
+
+
+def _skip_blank(raw: str, i: int) -> int:
+    while i < len(raw) and raw[i] in " \t\r\n":
+        i += 1
+    return i
+
+
+def _text(task: dict) -> str | None:
+    data = task.get("data", task)
+    if not isinstance(data, dict):
+        return None
+    if isinstance(data.get("text"), str):
+        return data["text"]
+    strings = [v for k, v in data.items() if isinstance(v, str) and k not in ("id", "annotator")]
+    return strings[0] if len(strings) == 1 else None
+
+
+def _name(task: dict, path: Path, number: int) -> str:
+    data = task.get("data") if isinstance(task.get("data"), dict) else {}
+    for key in ("id", "name"):
+        if data.get(key) is not None:
+            return str(data[key])
+    task_id = task.get("id")
+    return f"{path.stem}-{task_id if task_id is not None else number}"
+
+
+def _annotations(task: dict) -> list[tuple[object, list]]:
+    """(who, regions) of each annotation that was not cancelled."""
+    if "data" in task:
+        out = []
+        for annotation in task.get("annotations", task.get("completions", [])) or []:
+            if isinstance(annotation, dict) and not annotation.get("was_cancelled"):
+                regions = annotation.get("result") or []
+                out.append((annotation.get("completed_by"), regions if isinstance(regions, list) else [None]))
+        return out
+    # JSON-MIN: the regions sit under the labels control's name.
+    regions = [r for v in task.values() if isinstance(v, list) for r in v
+               if isinstance(r, dict) and "labels" in r]
+    return [(task.get("annotator"), regions)] if regions else []
+
+
+def _user(who: object) -> str | None:
+    if isinstance(who, dict):
+        if who.get("email"):
+            return str(who["email"])
+        who = who.get("id")
+    if who is None:
+        return None
+    return str(who) if isinstance(who, str) and "@" in who else f"labelstudio-user-{who}"
+
+
+def _spans(region: object, text: str, path: Path, number: int,
+           problems: ProblemList) -> list[tuple[int, int, str]]:
+    if not isinstance(region, dict):
+        problems.add(path, number, "expected each result to be a JSON object")
+        return []
+    value = region.get("value", region)
+    if not isinstance(value, dict) or "labels" not in value:
+        return []  # choices, text areas, relations: not spans
+    labels, start, end = value.get("labels"), value.get("start"), value.get("end")
+    if not isinstance(labels, list) or not all(isinstance(l, str) and l.strip() for l in labels):
+        problems.add(path, number, f"region labels {labels!r} are not a list of names")
+        return []
+    located = _locate(text, start, end, value.get("text"))
+    if isinstance(located, str):
+        problems.add(path, number, located)
+        return []
+    return [(*located, label) for label in labels]
+
+
+def _locate(text: str, start: object, end: object, shown: object) -> tuple[int, int] | str:
+    """Code-point offsets of a region, or what is wrong with it."""
+    try:
+        check_bounds(start, end, len(text))
+        if not isinstance(shown, str) or text[start:end] == shown:
+            return start, end
+    except SpanBoundsError as error:
+        problem = str(error)
+    else:
+        problem = f"region text {shown!r} does not match the text at {start}-{end} ({text[start:end]!r})"
+    units = Utf16Map(text)
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= units.utf16_length:
+        a, b = units.to_index(start), units.to_index(end)
+        if text[a:b] == shown:
+            return a, b
+    return problem

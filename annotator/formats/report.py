@@ -1,0 +1,99 @@
+"""The export report: every span an export changed or left out, and why.
+
+An export never drops a span silently: each stored span is either written
+as it is, written with an adjustment listed here, or left out and listed here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+# What an entry says was done, and whether the span is still in the output.
+ACTIONS = {
+    "clitic-split": ("written", "a proclitic was split off the word at the span's start"),
+    "token-split": ("written", "the word was split at a span edge inside it"),
+    "ents-overlap": ("written", "in doc.spans['sc'], not in doc.ents, which cannot overlap"),
+    "clitic-expand": ("adjusted", "the span was widened to the whole word (clitics expand)"),
+    "trimmed": ("adjusted", "the span was trimmed to the tokens it covers"),
+    "overlap": ("left out", "overlaps a longer span; tags hold one span per token"),
+    "no-token": ("left out", "covers no token"),
+    "out-of-bounds": ("left out", "offsets outside the text"),
+    "not-aligned": ("left out", "could not be placed on tokens"),
+    "label-renamed": ("adjusted", "the label was renamed to a name the format allows"),
+}
+LEFT_OUT = {action for action, (kind, _) in ACTIONS.items() if kind == "left out"}
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    document: str
+    start: int
+    end: int
+    label: str
+    text: str
+    action: str
+    detail: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.document}: {self.label} {self.start}-{self.end} {self.text!r}"
+        return f"{where}: {self.action}{': ' + self.detail if self.detail else ''}"
+
+
+@dataclass
+class ExportReport:
+    format: str
+    output: str
+    annotator: str | None
+    scheme: str
+    clitics: str
+    done_only: bool
+    documents: int = 0
+    spans: int = 0
+    empty_documents: int = 0
+    files: list[str] = field(default_factory=list)
+    renamed: dict[str, str] = field(default_factory=dict)  # document name -> file name
+    entries: list[ReportEntry] = field(default_factory=list)
+
+    def add(self, document: str, start: int, end: int, label: str, text: str, action: str,
+            detail: str = "") -> None:
+        if action not in ACTIONS:
+            raise ValueError(f"unknown report action {action!r}")
+        self.entries.append(ReportEntry(document, start, end, label, text, action, detail))
+
+    @property
+    def left_out(self) -> int:
+        return sum(1 for e in self.entries if e.action in LEFT_OUT)
+
+    @property
+    def written(self) -> int:
+        return self.spans - self.left_out
+
+    def counts(self) -> dict[str, int]:
+        return dict(sorted(Counter(e.action for e in self.entries).items()))
+
+    def to_dict(self) -> dict:
+        data = {k: v for k, v in asdict(self).items() if k != "entries"}
+        data.update(spans_written=self.written, spans_left_out=self.left_out,
+                    counts=self.counts(), entries=[asdict(e) for e in self.entries])
+        return data
+
+    def summary_lines(self) -> list[str]:
+        who = self.annotator or "nobody"
+        lines = [f"{self.output}: {self.documents} documents, {self.written} of {self.spans} "
+                 f"spans of {who} written as {self.format}"]
+        for action, count in self.counts().items():
+            kind, meaning = ACTIONS[action]
+            lines.append(f"  {count} {action} ({kind}): {meaning}")
+        if self.renamed:
+            lines.append(f"  {len(self.renamed)} documents written under safe file names")
+        if self.empty_documents:
+            lines.append(f"  {self.empty_documents} documents have no spans of {who}"
+                         + ("" if self.done_only else " (--done-only keeps finished ones only)"))
+        return lines
+
+    def write(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n",
+                        encoding="utf-8")

@@ -1,0 +1,94 @@
+"""spaCy: a ``.spacy`` DocBin with one Doc per document (spaCy is an optional
+extra: ``pip install 'annotator[spacy]'``).
+
+Each Doc is built from the exporter's own tokens (see ``align``), with extra
+whitespace kept as whitespace tokens, so ``doc.text`` is the stored text and
+every span sits on token boundaries. ``doc.ents`` cannot overlap, so:
+
+- ``doc.spans["sc"]`` holds every span (what spaCy's ``spancat`` trains on);
+- ``doc.ents`` holds the non-overlapping ones, the longest winning as in
+  CoNLL (what ``ner`` trains on); the others are listed in the report.
+
+Sentence starts follow ``split_sentences``; ``doc.user_data["name"]`` is the
+document's name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.model import Document, Span
+from annotator.core.tokenize import Token
+from annotator.formats.align import align, keep_longest
+from annotator.formats.report import ExportReport
+from annotator.formats.writing import ExportError, ExportOptions, SingleFileWriter
+
+SPAN_KEY = "sc"
+
+
+class SpacyWriter(SingleFileWriter):
+    binary = True
+
+    def __init__(self, out: Path, options: ExportOptions, report: ExportReport):
+        try:
+            from spacy.tokens import Doc, DocBin
+            from spacy.vocab import Vocab
+        except ImportError as error:
+            raise ExportError("the spacy format needs spaCy: pip install 'annotator[spacy]'") from error
+        super().__init__(out, options, report)
+        self.Doc = Doc
+        self.vocab = Vocab()
+        self.docs = DocBin(store_user_data=True)
+
+    def add(self, document: Document, spans: list[Span]) -> None:
+        aligned = align(document.name, document.text, spans, self.options.clitics, self.report)
+        sentence_starts = {s[0].start for s in aligned.sentences(aligned.spans)}
+        words, spaces, starts = _words(document.text, aligned.tokens, sentence_starts)
+        doc = self.Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts or None)
+        doc.user_data["name"] = document.name
+        group = []
+        for placed in aligned.spans:
+            span = doc.char_span(placed.start, placed.end, label=placed.label)
+            if span is None:  # cannot happen with our tokens; never drop silently
+                self.report.add(document.name, placed.original.start, placed.original.end,
+                                placed.label, document.text[placed.original.start:placed.original.end],
+                                "not-aligned", "spaCy found no tokens at these offsets")
+                continue
+            group.append(span)
+        doc.spans[SPAN_KEY] = group
+        kept = keep_longest(aligned, self.report, action="ents-overlap")
+        doc.ents = [doc.char_span(p.start, p.end, label=p.label) for p in kept]
+        self.docs.add(doc)
+
+    def finish(self) -> list[Path]:
+        self.file.write(self.docs.to_bytes())
+        return super().finish()
+
+
+def _words(text: str, tokens: list[Token], sentence_starts: set[int]):
+    """spaCy's words, trailing-space flags and sentence starts for ``text``:
+    one space after a token is its flag, any other whitespace a token."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    starts: list[bool] = []
+
+    def gap(blank: str) -> None:
+        if blank and words and not spaces[-1] and blank[0] == " ":
+            spaces[-1] = True
+            blank = blank[1:]
+        if blank:
+            words.append(blank)
+            spaces.append(False)
+            starts.append(not starts)
+
+    position = 0
+    for token in tokens:
+        gap(text[position:token.start])
+        words.append(token.text)
+        spaces.append(False)
+        starts.append(token.start in sentence_starts or not starts)
+        position = token.end
+    gap(text[position:])
+    if len(words) > 1 and not words[0].strip():
+        starts[1] = False  # leading whitespace opens the first sentence
+    return words, spaces, starts
