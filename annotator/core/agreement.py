@@ -120,7 +120,8 @@ def compare_spans(a: Iterable[SpanKey], b: Iterable[SpanKey]) -> SpanComparison:
         result.exact[label] = PRF(tp, len(left), len(right))
         matched = _max_overlap_matching(left, right)
         result.overlap[label] = PRF(tp + matched, len(left) - matched, len(right) - matched)
-        result.confusion[(label, label)] += tp
+        if tp:
+            result.confusion[(label, label)] += tp
         if matched:
             result.boundary[label] += matched
     result.confusion.update(_relabelled(a_rest, b_rest))
