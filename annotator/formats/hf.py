@@ -18,7 +18,7 @@ from annotator.core.model import Document, Span
 from annotator.core.tagging import OUTSIDE, Scheme
 from annotator.formats.align import align, keep_longest
 from annotator.formats.report import ExportReport
-from annotator.formats.writing import ExportOptions, SingleFileWriter, sidecar, write_atomic
+from annotator.formats.writing import ExportOptions, SingleFileWriter, json_line, sidecar, write_atomic
 
 
 def tag_names(labels: tuple[str, ...], scheme: Scheme) -> list[str]:
@@ -46,7 +46,7 @@ class HfWriter(SingleFileWriter):
         for k, (tokens, tags) in enumerate(aligned.tagged_sentences(kept, self.options.scheme)):
             row = {"id": f"{document.name}#{k + 1}", "document": document.name,
                    "tokens": [t.text for t in tokens], "ner_tags": [self._id(t) for t in tags]}
-            self.file.write(json.dumps(row, ensure_ascii=False) + "\n")
+            self.file.write(json_line(row))
 
     def finish(self) -> list[Path]:
         labels = sidecar(self.out, "labels.json")

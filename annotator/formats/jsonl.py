@@ -17,7 +17,7 @@ from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.core.text import normalize_with_map
 from annotator.formats.problems import ProblemList
 from annotator.formats.textfile import read_utf8
-from annotator.formats.writing import SingleFileWriter
+from annotator.formats.writing import SingleFileWriter, json_line
 
 EXTENSIONS = (".jsonl", ".ndjson")
 
@@ -118,7 +118,7 @@ class JsonlWriter(SingleFileWriter):
         if self.options.annotator:
             obj["annotator"] = self.options.annotator
         obj["meta"] = document.meta
-        self.file.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.file.write(json_line(obj))
 
 
 class DoccanoWriter(SingleFileWriter):
@@ -127,4 +127,4 @@ class DoccanoWriter(SingleFileWriter):
     def add(self, document: Document, spans: list[Span]) -> None:
         obj = {"id": document.name, "text": document.text,
                "label": [[s.start, s.end, s.label] for s in spans]}
-        self.file.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.file.write(json_line(obj))

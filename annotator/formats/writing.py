@@ -3,6 +3,7 @@ whole or not at all."""
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,18 @@ class ExportOptions:
     labels: tuple[str, ...]  # the project's label keys, in the project's order
     scheme: Scheme = Scheme.IOB2
     clitics: str = "split"
+
+
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
+def json_line(obj: object) -> str:
+    """One JSON line, readable as UTF-8, that no reader splits: the line
+    breaks JSON leaves raw (U+2028, U+2029, U+0085) are escaped."""
+    line = json.dumps(obj, ensure_ascii=False)
+    for raw, escaped in _LINE_BREAKS.items():
+        line = line.replace(raw, escaped)
+    return line + "\n"
 
 
 def sidecar(out: Path, suffix: str) -> Path:
