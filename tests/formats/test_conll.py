@@ -1,0 +1,118 @@
+"""CoNLL: export, import, export gives the same file; seqeval reads the tags;
+the reader knows IOB1, IOB2 and BIOES and names file and line on bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from annotator.formats import conll
+from annotator.formats.export import export_project
+from annotator.formats.problems import ProblemList
+from annotator.formats.registry import read_paths
+from annotator.store import Project
+from tests.formats.conftest import OVERLAPS_LEFT_OUT, TOTAL_SPANS
+from tests.formats.readback import conll_documents
+
+
+@pytest.mark.parametrize("scheme", ["iob2", "iob1", "bioes"])
+@pytest.mark.parametrize("clitics", ["split", "expand"])
+def test_export_import_export_gives_the_same_file(annotated, tmp_path, scheme, clitics):
+    first = tmp_path / "first.conll"
+    export_project(annotated, "conll", first, annotator="alice", scheme=scheme, clitics=clitics)
+    with Project.open(tmp_path / "again.db") as again:
+        again.import_records(read_paths([first], "conll"), annotator="carol")
+        second = tmp_path / "second.conll"
+        report = export_project(again, "conll", second, scheme=scheme, clitics=clitics)
+    assert second.read_bytes() == first.read_bytes()
+    # The second time every span is already on tokens and none overlaps.
+    assert report.entries == []
+
+
+@pytest.mark.parametrize("scheme", ["iob2", "iob1", "bioes"])
+def test_seqeval_reads_the_tags(annotated, tmp_path, scheme):
+    pytest.importorskip("seqeval")
+    from seqeval.metrics import f1_score
+    from seqeval.scheme import IOB1, IOB2, IOBES, Entities
+
+    seqeval_scheme = {"iob2": IOB2, "iob1": IOB1, "bioes": IOBES}[scheme]
+    out = tmp_path / "out.conll"
+    report = export_project(annotated, "conll", out, annotator="alice", scheme=scheme)
+    sentences = [tags for document in conll_documents(out) for _, tags in document]
+    entities = Entities(sentences, seqeval_scheme).entities
+    assert sum(len(found) for found in entities) == report.written == TOTAL_SPANS - OVERLAPS_LEFT_OUT
+    # Strict mode refuses sequences that break the scheme; these score 1 against themselves.
+    assert f1_score(sentences, sentences, mode="strict", scheme=seqeval_scheme) == 1.0
+    labels = {e.tag for found in entities for e in found}
+    assert labels == {"PERSON", "ORG", "DATE", "INITIATIVE", "COUNTRY"}
+
+
+def read(tmp_path, content: str):
+    path = tmp_path / "in.conll"
+    path.write_text(content, encoding="utf-8")
+    problems = ProblemList()
+    return list(conll.read(path, problems)), problems
+
+
+@pytest.mark.parametrize("tags", [
+    ["B-PER", "I-PER", "O", "B-PER", "B-PER", "O"],   # IOB2
+    ["I-PER", "I-PER", "O", "I-PER", "B-PER", "O"],   # IOB1
+    ["B-PER", "E-PER", "O", "S-PER", "S-PER", "O"],   # BIOES
+])
+def test_the_three_schemes_read_alike(tmp_path, tags):
+    words = ["Xi", "Jinping", "met", "Tokayev", "Kassym", "."]
+    body = "\n".join(f"{w}\t{t}" for w, t in zip(words, tags))
+    [record], problems = read(tmp_path, f"-DOCSTART- -X- -X- O\n\n{body}\n")
+    assert not problems
+    assert record.text == "Xi Jinping met Tokayev Kassym ."
+    assert [record.text[s.start:s.end] for s in record.spans] == ["Xi Jinping", "Tokayev", "Kassym"]
+
+
+def test_documents_sentences_and_extra_columns(tmp_path):
+    content = ("-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n. . O O\n\n"
+               "Peter NNP B-NP B-PER\n\n-DOCSTART- -X- -X- O\n\nو O\nالصين B-LOC\n")
+    records, problems = read(tmp_path, content)
+    assert not problems
+    assert [r.text for r in records] == ["EU rejects .\nPeter", "و الصين"]
+    assert [r.name for r in records] == ["in-1", "in-2"]
+    assert [(s.start, s.end, s.label) for s in records[0].spans] == [(0, 2, "ORG"), (13, 18, "PER")]
+    assert records[1].spans[0].label == "LOC" and records[1].line == 9
+
+
+def test_a_file_without_docstart_is_one_document(tmp_path):
+    records, problems = read(tmp_path, "Xi B-PER\nspoke O\n\nTak O\n")
+    assert not problems and [r.text for r in records] == ["Xi spoke\nTak"]
+
+
+def test_bad_lines_are_problems_naming_file_and_line(tmp_path):
+    _, problems = read(tmp_path, "Xi B-PER\nlonely\nspoke X-PER\nok O\nbad B-\n")
+    assert [(p.line, p.message.split(" (")[0]) for p in problems] == [
+        (2, "expected a token and a tag, separated by a space or a tab"),
+        (3, "unknown tag 'X-PER'"),
+        (5, "unknown tag 'B-'"),
+    ]
+    assert str(problems[0]).startswith(f"{tmp_path / 'in.conll'}:2: ")
+
+
+def test_cli_import_refuses_bad_conll_and_leaves_the_project(tmp_path, seeds_dir):
+    db = tmp_path / "p.db"
+    run = lambda *a: subprocess.run([sys.executable, "-m", "annotator", *map(str, a)],
+                                    capture_output=True, text=True)
+    assert run("import", db, seeds_dir).returncode == 0
+    before = db.read_bytes()
+    bad = tmp_path / "bad.conll"
+    bad.write_text("Xi B-PER\nJinping I-PER\nspoke Q\n", encoding="utf-8")
+    result = run("import", db, bad, "--format", "conll", "--annotator", "dave")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (f"{bad}:3: unknown tag 'Q' (expected O, or B-, I-, E- or S- "
+                                     "and a label)")
+    assert db.read_bytes() == before
+    good = tmp_path / "good.conll"
+    good.write_text("Xi B-PER\nJinping I-PER\nspoke O\n", encoding="utf-8")
+    assert run("import", db, good, "--annotator", "dave").returncode == 0  # found by extension
+    with Project.open(db) as project:
+        document = project.document_by_name("good-1")
+        [span] = project.spans(document.id, "dave")
+        assert document.text[span.start:span.end] == "Xi Jinping"
