@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
 
         project_menu = bar.addMenu("&Project")
         self._action(project_menu, "&Labels…", self._on_edit_labels, "Ctrl+L")
+        self._action(project_menu, "&Review and Adjudicate…", self._on_review, "Ctrl+R")
 
         document_menu = bar.addMenu("&Document")
         self._action(document_menu, "&Next Document", lambda: self._step_document(1), "Ctrl+PgDown")
@@ -248,6 +249,18 @@ class MainWindow(QMainWindow):
 
         LabelsDialog(self.project, self).exec()
         self.refresh_labels()
+
+    def _on_review(self) -> None:
+        if self.project is None:
+            return
+        from annotator.ui.review_window import ReviewWindow
+
+        self.review_window = ReviewWindow(self.project, self)
+        if not self.review_window.reviews:
+            QMessageBox.information(self, "Review", "No document has two annotators yet. "
+                                    "Merge the annotators' files first: annotator merge REVIEW.db A.db B.db")
+            return
+        self.review_window.show()
 
     def refresh_labels(self) -> None:
         """After labels changed: palette, keys, colours in the view and span list."""

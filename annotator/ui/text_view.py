@@ -188,24 +188,36 @@ class AnnotationView(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._levels and self._selected_id is None:
+        underlines = self.underlines()
+        selected = self.selected_span()
+        if not underlines and selected is None:
             return
         painter = QPainter(self.viewport())
         visible = self.viewport().rect()
-        for i, level in self._levels.items():
-            span = self._spans[i]
-            pen = QPen(label_color(self._colors.get(span.label, "#888888")).darker(150))
-            pen.setWidth(2)
+        for span, level, pen in underlines:
             painter.setPen(pen)
             for rect in self.span_rects(span, visible):
                 y = rect.bottom() - 1 - level * UNDERLINE_GAP
                 painter.drawLine(rect.left(), y, rect.right(), y)
-        selected = self.selected_span()
         if selected is not None:
             painter.setPen(QPen(QColor("#202020"), 1, Qt.PenStyle.DashLine))
             for rect in self.span_rects(selected, visible):
                 painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        self.paint_extra(painter, visible)
         painter.end()
+
+    def underlines(self) -> list[tuple[Span, int, QPen]]:
+        """(span, level, pen) for each underline: here, overlapping spans stack."""
+        result = []
+        for i, level in self._levels.items():
+            span = self._spans[i]
+            pen = QPen(label_color(self._colors.get(span.label, "#888888")).darker(150))
+            pen.setWidth(2)
+            result.append((span, level, pen))
+        return result
+
+    def paint_extra(self, painter: QPainter, visible: QRect) -> None:
+        """For views that draw more on top (the review view marks disagreements)."""
 
     def span_rects(self, span: Span, clip: QRect | None = None) -> list[QRect]:
         """Viewport rectangles covering a span, one per visual run of a line.

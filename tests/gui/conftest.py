@@ -34,7 +34,8 @@ def window(qtbot, settings, sample_db):
     assert win.open_project(sample_db)
     win.resize(1000, 700)
     win.show()
-    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
     return win
 
 

@@ -231,7 +231,7 @@ def test_window_remembers_geometry_and_last_project(qtbot, settings, sample_db):
     first.open_project(sample_db)
     first.resize(700, 520)
     first.show()
-    qtbot.waitExposed(first)
+    qtbot.waitUntil(first.isVisible)
     first.close()
     assert settings.value("project/last") == str(sample_db)
     second = MainWindow(settings, "alice")

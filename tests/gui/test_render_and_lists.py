@@ -44,7 +44,7 @@ def test_highlight_pixels_sit_on_the_span_rectangles(qtbot, seeds_dir):
     qtbot.addWidget(view)
     view.resize(700, 900)
     view.show()
-    qtbot.waitExposed(view)
+    qtbot.waitUntil(view.isVisible)
     from annotator.core.model import Direction, Span
 
     start = text.index("شي جين بينغ")

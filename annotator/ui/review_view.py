@@ -1,0 +1,64 @@
+"""The text view of the adjudication window: gold spans as highlights, every
+annotator's spans as underlines (one line style and level per annotator), and
+the places where annotators disagree outlined in red."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+
+from annotator.core.disagreements import DisagreementGroup
+from annotator.core.model import Span
+from annotator.ui.colors import label_color
+from annotator.ui.text_view import AnnotationView
+
+ANNOTATOR_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
+                    Qt.PenStyle.DashDotLine, Qt.PenStyle.DashDotDotLine)
+DISAGREEMENT = QColor("#d62828")
+# Letter keys of the reviewer, besides 1-9, Tab and Delete.
+COMMAND_KEYS = {Qt.Key.Key_B: "both", Qt.Key.Key_R: "reject", Qt.Key.Key_0: "reject",
+                Qt.Key.Key_A: "agreed", Qt.Key.Key_E: "edit"}
+
+
+class ReviewView(AnnotationView):
+    commandKey = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._layers: list[tuple[Span, int]] = []  # (span, annotator index)
+        self._groups: list[DisagreementGroup] = []
+        self._current_group = -1
+
+    def set_review(self, layers: dict[str, list[Span]], groups: list[DisagreementGroup],
+                   current_group: int) -> None:
+        self._layers = [(span, index) for index, name in enumerate(layers)
+                        for span in layers[name]]
+        self._groups = list(groups)
+        self._current_group = current_group
+        self.viewport().update()
+
+    def underlines(self) -> list[tuple[Span, int, QPen]]:
+        result = []
+        for span, index in self._layers:
+            pen = QPen(label_color(self._colors.get(span.label, "#888888")).darker(160))
+            pen.setWidth(2)
+            pen.setStyle(ANNOTATOR_STYLES[index % len(ANNOTATOR_STYLES)])
+            result.append((span, index, pen))
+        return result
+
+    def paint_extra(self, painter: QPainter, visible: QRect) -> None:
+        for number, group in enumerate(self._groups):
+            current = number == self._current_group
+            pen = QPen(DISAGREEMENT, 2 if current else 1,
+                       Qt.PenStyle.SolidLine if current else Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            extent = Span(group.start, group.end, "")
+            for rect in self.span_rects(extent, visible):
+                painter.drawRect(rect.adjusted(-2, -2, 1, 1))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        command = COMMAND_KEYS.get(Qt.Key(event.key()))
+        if command and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.commandKey.emit(command)
+            return
+        super().keyPressEvent(event)

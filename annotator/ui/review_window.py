@@ -1,0 +1,255 @@
+"""The adjudication window: documents by how much their annotators disagree,
+each disagreement settled from the keyboard into the gold layer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.disagreements import DisagreementGroup, DocumentDisagreements
+from annotator.core.model import GOLD_ANNOTATOR, Status
+from annotator.core.offsets import snap_span
+from annotator.store import Project
+from annotator.store.adjudication import Adjudication
+from annotator.store.layers import iter_document_layers
+from annotator.ui.agreement_charts import AgreementCharts
+from annotator.ui.gold_commands import GoldDecisionCommand
+from annotator.ui.review_view import ANNOTATOR_STYLES, ReviewView
+
+HELP = """\
+Tab / Shift+Tab   next / previous disagreement
+1-9               keep only that version (with text selected: label it)
+B                 keep every version (both)
+R or 0            reject: no entity here
+E                 edit: select the place, adjust with Shift+arrows, press a label key
+A                 accept everything all annotators agree on
+Delete            take the selected gold span out
+Ctrl+Z / Ctrl+Y   undo / redo
+Ctrl+Return       mark the document settled"""
+
+STYLE_NAMES = {Qt.PenStyle.SolidLine: "solid", Qt.PenStyle.DashLine: "dashed",
+               Qt.PenStyle.DotLine: "dotted", Qt.PenStyle.DashDotLine: "dash-dot",
+               Qt.PenStyle.DashDotDotLine: "dash-dot-dot"}
+
+
+class ReviewWindow(QMainWindow):
+    def __init__(self, project: Project, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Review — {project.path.name if project.path else 'project'}")
+        self.project = project
+        self.adjudication = Adjudication(project)
+        self.labels = project.labels()
+        self.colors = {label.key: label.color for label in self.labels}
+        self.undo_stack = QUndoStack(self)
+        self.document_id: int | None = None
+        self.found: DocumentDisagreements | None = None
+        self.group_index = -1
+
+        self.view = ReviewView()
+        self.setCentralWidget(self.view)
+        self.documents = QListWidget()
+        self.progress = QLabel()
+        self.progress.setTextFormat(Qt.TextFormat.PlainText)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.progress)
+        left_layout.addWidget(self.documents)
+        self.candidates = QListWidget()
+        self.candidates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setWordWrap(True)
+        keys = QLabel(HELP)
+        keys.setTextFormat(Qt.TextFormat.PlainText)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        for widget in (QLabel("This disagreement"), self.candidates, self.legend, keys):
+            right_layout.addWidget(widget)
+        self.charts = AgreementCharts()
+        for title, widget, area in (("Documents", left, Qt.DockWidgetArea.LeftDockWidgetArea),
+                                    ("Decide", right, Qt.DockWidgetArea.RightDockWidgetArea),
+                                    ("Agreement", self.charts, Qt.DockWidgetArea.RightDockWidgetArea)):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(title)
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+
+        self.view.labelKeyPressed.connect(self._on_view_number)
+        self.view.nextSpanRequested.connect(self.step_group)
+        self.view.deleteRequested.connect(self._on_delete_gold)
+        self.view.commandKey.connect(self._on_command)
+        self.documents.currentRowChanged.connect(self._on_documents_row_changed)
+        for keys_, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
+                            (QKeySequence("Ctrl+Shift+Z"), self.undo_stack.redo),
+                            (QKeySequence("Ctrl+Y"), self.undo_stack.redo),
+                            (QKeySequence("Ctrl+Return"), self.settle_document),
+                            (QKeySequence("Ctrl+PgDown"), lambda: self._step_document(1)),
+                            (QKeySequence("Ctrl+PgUp"), lambda: self._step_document(-1))):
+            QShortcut(QKeySequence(keys_), self, activated=slot)
+        self.resize(1200, 800)
+        self.reload()
+
+    # -- documents -----------------------------------------------------------
+
+    def reload(self) -> None:
+        self.reviews = self.adjudication.ranked_documents()
+        self.documents.blockSignals(True)
+        self.documents.clear()
+        names = {r.document_id: self.project.document(r.document_id).name for r in self.reviews}
+        for review in self.reviews:
+            item = QListWidgetItem(f"{names[review.document_id]}  ·  {review.disagreements} to settle"
+                                   f"  ·  {round(100 * review.score)}%")
+            item.setData(Qt.ItemDataRole.UserRole, review.document_id)
+            self.documents.addItem(item)
+        self.documents.blockSignals(False)
+        self._update_progress()
+        annotators = self.adjudication.annotators
+        self.charts.set_report(_agreement(self.project, annotators), self.colors)
+        if self.reviews:
+            self.documents.setCurrentRow(0)
+
+    def _update_progress(self) -> None:
+        settled = sum(1 for r in self.reviews
+                      if self.project.status(r.document_id, GOLD_ANNOTATOR) is Status.DONE)
+        self.progress.setText(f"Settled {settled} of {len(self.reviews)} documents")
+
+    def _on_documents_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.reviews):
+            self.open_document(self.reviews[row].document_id)
+
+    def _step_document(self, step: int) -> None:
+        row = self.documents.currentRow() + step
+        if 0 <= row < self.documents.count():
+            self.documents.setCurrentRow(row)
+
+    def open_document(self, document_id: int) -> None:
+        self.document_id = document_id
+        doc = self.project.document(document_id)
+        self.view.show_document(doc.text, doc.direction, doc.direction_override,
+                                self.adjudication.gold(document_id), self.colors)
+        self.group_index = 0
+        self.refresh(document_id)
+        self.view.setFocus()
+
+    def refresh(self, document_id: int) -> None:
+        """After a decision (or its undo): gold highlights, layers, disagreements."""
+        if document_id != self.document_id:
+            self.documents.setCurrentRow(
+                next(i for i, r in enumerate(self.reviews) if r.document_id == document_id))
+            return
+        self.found = self.adjudication.disagreements(document_id)
+        self.view.set_spans(self.adjudication.gold(document_id))
+        layers = {name: self.project.spans(document_id, name) for name in self.found.annotators}
+        if self.found.groups:
+            self.group_index = max(0, min(self.group_index, len(self.found.groups) - 1))
+        else:
+            self.group_index = -1
+        self.view.set_review(layers, list(self.found.groups), self.group_index)
+        self.legend.setText("Lines: " + ", ".join(
+            f"{name} {STYLE_NAMES[ANNOTATOR_STYLES[i % len(ANNOTATOR_STYLES)]]}"
+            for i, name in enumerate(self.found.annotators)) + "; highlights: gold")
+        self._show_group()
+        self._update_progress()
+
+    # -- disagreements -------------------------------------------------------
+
+    def current_group(self) -> DisagreementGroup | None:
+        if self.found is None or not 0 <= self.group_index < len(self.found.groups):
+            return None
+        return self.found.groups[self.group_index]
+
+    def step_group(self, step: int) -> None:
+        if self.found is None or not self.found.groups:
+            return
+        self.group_index = (self.group_index + step) % len(self.found.groups)
+        self.view.set_review({name: self.project.spans(self.document_id, name)
+                              for name in self.found.annotators},
+                             list(self.found.groups), self.group_index)
+        self._show_group()
+
+    def _show_group(self) -> None:
+        self.candidates.clear()
+        group = self.current_group()
+        if group is None:
+            self.candidates.addItem("No disagreements left here. Ctrl+Return marks it settled.")
+            return
+        text = self.project.document(self.document_id).text
+        gold = {s.key for s in self.adjudication.gold(self.document_id)}
+        for number, candidate in enumerate(group.candidates, start=1):
+            mark = "✓ " if candidate.key in gold else ""
+            self.candidates.addItem(
+                f"{number}  {mark}{candidate.label}  «{text[candidate.start:candidate.end]}»"
+                f"  — {', '.join(candidate.annotators)}")
+        if group.missing:
+            self.candidates.addItem(f"R  nothing here — {', '.join(group.missing)}")
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+        self.view.set_selection(group.start, group.start)
+        self.view.ensureCursorVisible()
+
+    # -- decisions -----------------------------------------------------------
+
+    def _decide(self, text: str, action) -> None:
+        if self.document_id is None:
+            return
+        self.undo_stack.push(GoldDecisionCommand(self.project, self.document_id, text, action,
+                                                 self.refresh))
+
+    def _on_view_number(self, index: int) -> None:
+        selection = self.view.selection()
+        doc_id = self.document_id
+        if selection is not None:
+            if index >= len(self.labels):
+                return
+            snapped = snap_span(self.view.text, *selection)
+            if snapped is None:
+                return
+            label = self.labels[index].key
+            self._decide(f"Gold {label}", lambda: self.adjudication.accept(doc_id, *snapped, label))
+            return
+        group = self.current_group()
+        if group is not None and index < len(group.candidates):
+            chosen = group.candidates[index]
+            self._decide(f"Keep {chosen.label}",
+                         lambda: self.adjudication.resolve(doc_id, group, [chosen]))
+
+    def _on_command(self, command: str) -> None:
+        group = self.current_group()
+        doc_id = self.document_id
+        if command == "agreed":
+            self._decide("Accept agreed spans", lambda: self.adjudication.accept_agreed(doc_id))
+        elif command == "both" and group is not None:
+            self._decide("Keep all versions",
+                         lambda: self.adjudication.resolve(doc_id, group, group.candidates))
+        elif command == "reject" and group is not None:
+            self._decide("Reject", lambda: self.adjudication.resolve(doc_id, group, []))
+        elif command == "edit" and group is not None:
+            self.view.set_selection(group.start, group.end)
+
+    def _on_delete_gold(self) -> None:
+        span = self.view.selected_span()
+        if span is not None:
+            self._decide("Remove gold span", lambda: self.adjudication.remove(span.id))
+
+    def settle_document(self) -> None:
+        if self.document_id is not None:
+            self.adjudication.finish(self.document_id)
+            self._update_progress()
+            self._step_document(1)
+
+
+def _agreement(project: Project, annotators):
+    from annotator.core.agreement import compute_agreement
+
+    return compute_agreement(iter_document_layers(project, annotators), annotators)

@@ -1,0 +1,127 @@
+"""The adjudication window, driven from the keyboard."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+
+from annotator.core.model import GOLD_ANNOTATOR, DocumentRecord, Status
+from annotator.store import Project
+from annotator.ui.review_window import ReviewWindow
+from tests.fixtures.sample_annotations import POLISH_DOC, annotated_records
+
+
+@pytest.fixture
+def review_project(tmp_path, seeds_dir):
+    """alice and bob on the Polish article: bob drops one span, relabels one
+    and moves the boundary of another."""
+    [_, polish] = [r for r in annotated_records(seeds_dir) if r.name in (POLISH_DOC,)] * 2
+    alice = replace(polish, annotator="alice")
+    bob_spans = list(polish.spans)
+    dropped = bob_spans.pop(1)  # w środę
+    bob_spans[0] = replace(bob_spans[0], end=bob_spans[0].start + 2)  # "Xi" only
+    bob_spans[2] = replace(bob_spans[2], label="INITIATIVE")  # Komunistyczna Partia Chin
+    bob = DocumentRecord(polish.name, polish.text, bob_spans, annotator="bob")
+    with Project.open(tmp_path / "review.db") as project:
+        project.import_records([alice, bob])
+    project = Project.open(tmp_path / "review.db")
+    yield project, polish, dropped
+    project.close()
+
+
+def open_review(qtbot, project):
+    window = ReviewWindow(project)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def gold_keys(project, doc_id):
+    return sorted(s.key for s in project.spans(doc_id, GOLD_ANNOTATOR))
+
+
+def test_every_disagreement_settled_from_the_keyboard(qtbot, review_project):
+    project, polish, dropped = review_project
+    window = open_review(qtbot, project)
+    view = window.view
+    doc_id = project.document_by_name(POLISH_DOC).id
+    assert window.documents.count() == 1
+    assert len(window.found.groups) == 3
+    assert window.progress.text() == "Settled 0 of 1 documents"
+
+    qtbot.keyClick(view, Qt.Key.Key_A)  # everything both agree on
+    agreed = sorted(c.key for c in window.found.agreed)
+    assert gold_keys(project, doc_id) == agreed
+    assert len(agreed) == len(polish.spans) - 3
+
+    # Group 1: Xi Jinping (alice) against Xi (bob): keep alice's.
+    group = window.current_group()
+    assert group.kind == "boundary"
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    full_name = next(c for c in group.candidates if c.end - c.start == len("Xi Jinping"))
+    if group.candidates[0] != full_name:  # candidates are ordered by position
+        qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(view, Qt.Key.Key_2)
+    assert full_name.key in gold_keys(project, doc_id)
+
+    # Group 2: w środę only alice marked: reject it.
+    while window.current_group().start != dropped.start:
+        qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    assert (dropped.start, dropped.end, dropped.label) not in gold_keys(project, doc_id)
+
+    # Group 3: ORG against INITIATIVE on the same words: keep both, then undo, keep ORG.
+    while window.current_group().kind != "label":
+        qtbot.keyClick(view, Qt.Key.Key_Tab)
+    group = window.current_group()
+    before = gold_keys(project, doc_id)
+    qtbot.keyClick(view, Qt.Key.Key_B)
+    assert len(gold_keys(project, doc_id)) == len(before) + 2
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert gold_keys(project, doc_id) == before
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert len(gold_keys(project, doc_id)) == len(before) + 2
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    org = next(i for i, c in enumerate(group.candidates) if c.label == "ORG")
+    qtbot.keyClick(view, Qt.Key(Qt.Key.Key_1 + org))
+    assert (group.start, group.end, "ORG") in gold_keys(project, doc_id)
+    assert (group.start, group.end, "INITIATIVE") not in gold_keys(project, doc_id)
+
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert project.status(doc_id, GOLD_ANNOTATOR) is Status.DONE
+    assert window.progress.text() == "Settled 1 of 1 documents"
+    assert {s.origin.value for s in project.spans(doc_id, GOLD_ANNOTATOR)} == {"adjudicated"}
+
+
+def test_edit_a_disagreement_by_selecting_and_labelling(qtbot, review_project):
+    project, polish, _ = review_project
+    window = open_review(qtbot, project)
+    view = window.view
+    doc_id = project.document_by_name(POLISH_DOC).id
+    group = window.current_group()
+    qtbot.keyClick(view, Qt.Key.Key_E)  # selects the disputed place
+    assert view.selection() == (group.start, group.end)
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert gold_keys(project, doc_id) == [(group.start, group.end - 1, "PERSON")]
+    # Select the gold span and take it out again.
+    view.select_span(project.spans(doc_id, GOLD_ANNOTATOR)[0])
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert gold_keys(project, doc_id) == []
+
+
+def test_agreement_charts_show_the_pair(qtbot, review_project):
+    project, _, _ = review_project
+    window = ReviewWindow(project)
+    qtbot.addWidget(window)
+    charts = window.charts
+    assert charts.pair_choice.currentText() == "alice ↔ bob"
+    assert "exact F1" in charts.summary.text()
+    assert charts.bars.values["DATE"] < 1.0
+    assert charts.heatmap.counts[("ORG", "INITIATIVE")] == 1
+    image = charts.grab().toImage()
+    assert image.width() > 0
