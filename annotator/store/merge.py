@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.model import Label
+from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.store.repository import SQLITE_HEADER, Project, ProjectError
 from annotator.store.schema import SCHEMA_VERSION
 
@@ -127,11 +128,15 @@ def _read_open_source(path: Path, conn: sqlite3.Connection) -> _Source:
             "SELECT key, name, color, shortcut, position FROM labels ORDER BY position, key")]
         documents = dict(conn.execute("SELECT sha256, id FROM documents"))
         layers: dict[str, _Layer] = {}
-        for name, sha, start, end, label, origin, created, updated in conn.execute(
+        for name, sha, start, end, label, origin, created, updated, doc, length in conn.execute(
                 """SELECT a.name, d.sha256, s.start, s."end", s.label, s.origin,
-                          s.created_at, s.updated_at
+                          s.created_at, s.updated_at, d.name, length(d.text)
                    FROM spans s JOIN annotators a ON a.id = s.annotator_id
                    JOIN documents d ON d.id = s.document_id"""):
+            try:
+                check_bounds(start, end, length)
+            except SpanBoundsError as error:
+                raise MergeError(f"{path}: document {doc!r}, annotator {name!r}: {error}")
             layers.setdefault(name, _Layer()).spans[(sha, start, end, label)] = (
                 origin, created, updated)
         for name, sha, status, updated in conn.execute(
