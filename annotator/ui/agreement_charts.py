@@ -11,6 +11,7 @@ from annotator.core.agreement import AgreementReport, PairAgreement
 
 ROW = 22
 NAME_WIDTH = 110
+CELL = 36
 
 
 class F1Bars(QWidget):
@@ -51,7 +52,7 @@ class ConfusionHeatmap(QWidget):
 
     def set_counts(self, labels: list[str], counts: dict[tuple[str, str], int]) -> None:
         self.labels, self.counts = labels, counts
-        self.setMinimumHeight(ROW * (len(labels) + 2))
+        self.setMinimumHeight(ROW + CELL * len(labels) + 4)
         self.update()
 
     def paintEvent(self, _event) -> None:
@@ -60,7 +61,7 @@ class ConfusionHeatmap(QWidget):
         if not n:
             painter.end()
             return
-        cell = max(16.0, min(48.0, (self.width() - NAME_WIDTH) / n))
+        cell = float(CELL)
         top = ROW
         most = max(self.counts.values(), default=0) or 1
         for j, label in enumerate(self.labels):

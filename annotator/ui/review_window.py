@@ -4,7 +4,7 @@ each disagreement settled from the keyboard into the gold layer."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -24,6 +24,7 @@ from annotator.store.layers import iter_document_layers
 from annotator.ui.agreement_charts import AgreementCharts
 from annotator.ui.gold_commands import GoldDecisionCommand
 from annotator.ui.review_view import ANNOTATOR_STYLES, ReviewView
+from annotator.ui.span_list import embedded
 
 HELP = """\
 Tab / Shift+Tab   next / previous disagreement
@@ -71,6 +72,7 @@ class ReviewWindow(QMainWindow):
         self.legend.setWordWrap(True)
         keys = QLabel(HELP)
         keys.setTextFormat(Qt.TextFormat.PlainText)
+        keys.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         for widget in (QLabel("This disagreement"), self.candidates, self.legend, keys):
@@ -188,7 +190,7 @@ class ReviewWindow(QMainWindow):
         for number, candidate in enumerate(group.candidates, start=1):
             mark = "✓ " if candidate.key in gold else ""
             self.candidates.addItem(
-                f"{number}  {mark}{candidate.label}  «{text[candidate.start:candidate.end]}»"
+                f"{number}  {mark}{candidate.label}  «{embedded(text[candidate.start:candidate.end])}»"
                 f"  — {', '.join(candidate.annotators)}")
         if group.missing:
             self.candidates.addItem(f"R  nothing here — {', '.join(group.missing)}")

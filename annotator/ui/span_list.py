@@ -17,6 +17,11 @@ def _reads_right_to_left(text: str) -> bool:
     return line_direction(text, Direction.LTR) is Direction.RTL
 
 
+def embedded(text: str) -> str:
+    """Text quoted inside a left-to-right line keeps its own reading order."""
+    return f"\u202b{text}\u202c" if _reads_right_to_left(text) else text
+
+
 class SpanTableModel(QAbstractTableModel):
     COLUMNS = ("Label", "Text")
 
