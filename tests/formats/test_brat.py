@@ -1,0 +1,93 @@
+"""brat standoff: export, import, export gives the same files; the reader
+pairs .txt and .ann and names file and line on bad input."""
+
+from __future__ import annotations
+
+import filecmp
+
+from annotator.core.model import DocumentRecord, Span
+from annotator.formats import brat
+from annotator.formats.export import export_project
+from annotator.formats.problems import ProblemList
+from annotator.formats.registry import read_paths
+from annotator.store import Project
+from tests.formats.conftest import stored
+from tests.formats.readback import brat_spans
+
+
+def same_folders(a, b) -> bool:
+    names = sorted(p.name for p in a.iterdir())
+    assert names == sorted(p.name for p in b.iterdir())
+    match, mismatch, errors = filecmp.cmpfiles(a, b, names, shallow=False)
+    return not mismatch and not errors
+
+
+def test_export_import_export_gives_the_same_files(annotated, tmp_path):
+    first = tmp_path / "first"
+    export_project(annotated, "brat", first, annotator="alice")
+    with Project.open(tmp_path / "again.db") as again:
+        records = read_paths([first])  # auto: each .txt/.ann pair is one document
+        assert len(records) == 5
+        again.import_records(records, annotator="alice")
+        assert stored(again) == stored(annotated)
+        second = tmp_path / "second"
+        export_project(again, "brat", second)
+    assert same_folders(first, second)
+
+
+def test_overlaps_and_line_breaks(project, tmp_path):
+    text = "Komunistyczna Partia Chin (KPCh)\nobchodzi rocznicę. Xi\nJinping"
+    xi = text.index("Xi")
+    spans = [Span(0, 32, "ORG"), Span(0, 25, "ORG"), Span(27, 31, "ORG"), Span(xi, len(text), "PERSON")]
+    project.import_records([DocumentRecord("doc", text, spans)], annotator="alice")
+    out = tmp_path / "out"
+    report = export_project(project, "brat", out, annotator="alice")
+    ann = (out / "doc.ann").read_text(encoding="utf-8").splitlines()
+    assert f"T4\tPERSON {xi} {xi + 2};{xi + 3} {len(text)}\tXi Jinping" in ann
+    assert brat_spans(out) == {("doc", s.start, s.end, s.label) for s in spans}
+    assert report.entries == []
+    conf = (out / "annotation.conf").read_text()
+    assert "ORG\nPERSON" in conf and "<OVERLAP>" in conf
+    [record] = read_paths([out / "doc.ann"], "brat")
+    assert {(s.start, s.end, s.label) for s in record.spans} == {(s.start, s.end, s.label) for s in spans}
+
+
+def read(tmp_path, text: str, ann: str, txt_bytes: bytes | None = None):
+    (tmp_path / "d.txt").write_bytes(txt_bytes if txt_bytes is not None else text.encode("utf-8"))
+    (tmp_path / "d.ann").write_text(ann, encoding="utf-8")
+    problems = ProblemList()
+    return list(brat.read(tmp_path / "d.ann", problems)), problems
+
+
+def test_crlf_text_is_remapped_and_other_annotations_are_skipped(tmp_path):
+    ann = ("T1\tPERSON 4 11\tJinping\nR1\tRel Arg1:T1 Arg2:T1\n#1\tAnnotatorNotes T1\tnote\n"
+           "A1\tNegated T1\n")
+    [record], problems = read(tmp_path, "", ann, "Xi\r\nJinping spoke".encode())
+    assert not problems
+    assert record.text == "Xi\nJinping spoke"
+    [span] = record.spans
+    assert record.text[span.start:span.end] == "Jinping"
+
+
+def test_bad_entities_are_problems_naming_file_and_line(tmp_path):
+    ann = ("T1\tPERSON 0 2\tXi\n"
+           "T2\tPERSON zero 2\tXi\n"
+           "T3\tORG 3 90\tJinping\n"
+           "T4\tORG 3 10\tSomething else\n")
+    _, problems = read(tmp_path, "Xi Jinping", ann)
+    path = tmp_path / "d.ann"
+    assert [str(p) for p in problems] == [
+        f"{path}:2: expected T<id><TAB><type> <start> <end><TAB><text>",
+        f"{path}:3: span end 90 is past the end of the text (10)",
+        f"{path}:4: span text 'Something else' does not match the text at 3-10 ('Jinping')",
+    ]
+
+
+def test_an_ann_without_its_text_is_a_problem_and_a_text_alone_has_no_spans(tmp_path):
+    (tmp_path / "lonely.ann").write_text("T1\tORG 0 2\tXi\n")
+    problems = ProblemList()
+    assert list(brat.read(tmp_path / "lonely.ann", problems)) == []
+    assert "no text file lonely.txt" in str(problems[0])
+    (tmp_path / "plain.txt").write_text("Xi Jinping")
+    [record] = brat.read(tmp_path / "plain.txt", problems)
+    assert record.spans == [] and record.text == "Xi Jinping"

@@ -1,0 +1,36 @@
+"""The Hugging Face export, loaded by the ``datasets`` library itself."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annotator.formats.export import export_project
+from tests.formats.readback import conll_documents
+
+
+@pytest.mark.parametrize("scheme", ["iob2", "bioes"])
+def test_datasets_loads_the_export_with_its_label_names(annotated, tmp_path, scheme):
+    datasets = pytest.importorskip("datasets")
+    out = tmp_path / "train.jsonl"
+    export_project(annotated, "hf", out, annotator="alice", scheme=scheme)
+    names = json.loads((tmp_path / "train.jsonl.labels.json").read_text())["names"]
+    assert names[0] == "O" and "B-COUNTRY" in names
+    features = datasets.Features({
+        "id": datasets.Value("string"),
+        "document": datasets.Value("string"),
+        "tokens": datasets.Sequence(datasets.Value("string")),
+        "ner_tags": datasets.Sequence(datasets.ClassLabel(names=names)),
+    })
+    dataset = datasets.load_dataset("json", data_files=str(out), features=features, split="train",
+                                    cache_dir=str(tmp_path / "cache"))
+    # The same sentences, tokens and tags as the CoNLL export.
+    export_project(annotated, "conll", tmp_path / "same.conll", annotator="alice", scheme=scheme)
+    sentences = [s for document in conll_documents(tmp_path / "same.conll") for s in document]
+    assert dataset.num_rows == len(sentences)
+    label_of = dataset.features["ner_tags"].feature.int2str
+    for row, (tokens, tags) in zip(dataset, sentences):
+        assert row["tokens"] == tokens
+        assert [label_of(t) for t in row["ner_tags"]] == tags
+    assert dataset[0]["document"] == "ar-2016-06-24-xi-nazarbayev-tashkent"
