@@ -294,6 +294,13 @@ class Project:
                 [Direction(direction).value if direction else None, document_id],
             )
 
+    def set_language(self, document_id: int, lang: str) -> None:
+        lang = lang.strip()
+        if not lang:
+            raise ProjectError("a language code is needed, such as ar, pl or en")
+        with self.db.atomic():
+            self.db.execute("UPDATE documents SET lang = ? WHERE id = ?", [lang, document_id])
+
     # -- status --------------------------------------------------------------
 
     def status(self, document_id: int, annotator: str) -> Status:

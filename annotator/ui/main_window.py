@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         self._action(project_menu, "&Labels…", self._on_edit_labels, "Ctrl+L")
         self._action(project_menu, "&Review and Adjudicate…", self._on_review, "Ctrl+R")
 
+        self._action(view_menu, "Document &Language…", self._on_set_language)
+
         document_menu = bar.addMenu("&Document")
         self._action(document_menu, "&Next Document", lambda: self._step_document(1), "Ctrl+PgDown")
         self._action(document_menu, "&Previous Document", lambda: self._step_document(-1), "Ctrl+PgUp")
@@ -361,6 +363,18 @@ class MainWindow(QMainWindow):
     def _on_direction_chosen(self, direction: Direction | None) -> None:
         if self.editor is not None:
             self.editor.set_direction_override(direction)
+
+    def _on_set_language(self) -> None:
+        doc = self.editor.document if self.editor else None
+        if doc is None:
+            return
+        lang, ok = QInputDialog.getText(self, "Document language",
+                                        f"Language code of {doc.name} (ar, pl, en, …):", text=doc.lang)
+        if ok and lang.strip():
+            self.project.set_language(doc.id, lang)
+            doc.lang = lang.strip()
+            self.doc_model.reload()
+            self.documents.select_document(doc.id)
 
     def _on_show_keys(self) -> None:
         box = QMessageBox(self)

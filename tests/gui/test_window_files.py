@@ -107,3 +107,15 @@ def test_labels_can_be_added_renamed_recoloured_and_reordered(window, qtbot, mon
     window.view.set_selection(0, 7)
     qtbot.keyClick(window.view, Qt.Key.Key_4)
     assert [(s.start, s.end, s.label) for s in window.project.spans(doc.id, "alice")] == [(0, 7, "LOC")]
+
+
+def test_language_override_from_the_view_menu(window, qtbot, monkeypatch):
+    from tests.gui.conftest import open_document
+
+    doc = open_document(window, "pl-2021-06-02-xi-tokayev-phone-call")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("en", True))
+    window._on_set_language()
+    assert window.project.document(doc.id).lang == "en"
+    row = window.doc_model.row_of(doc.id)
+    assert window.doc_model.data(window.doc_model.index(row, 1)) == "en"
+    assert window.project.stats()["by_lang"] == {"ar": 4, "en": 1}
