@@ -1,0 +1,118 @@
+"""The adjudication service: decisions land in the gold layer."""
+
+import pytest
+
+from annotator.core.disagreements import LABEL
+from annotator.core.model import GOLD_ANNOTATOR, DocumentRecord, Origin, Span, Status
+from annotator.store import ProjectError
+from annotator.store.adjudication import Adjudication
+
+XI = "Xi Jinping met Tokayev in Astana on Wednesday."
+CPC = "The Communist Party of China praised the Belt and Road Initiative."
+QUIET = "Nothing happened."
+
+
+@pytest.fixture
+def review(project):
+    def add(annotator, text, spans):
+        project.import_records([DocumentRecord(text[:6], text, spans=[Span(*s) for s in spans],
+                                               annotator=annotator)])
+
+    add("alice", XI, [(0, 10, "PERSON"), (15, 22, "PERSON")])
+    add("bob", XI, [(0, 10, "PERSON"), (15, 22, "ORG")])
+    add("alice", CPC, [(4, 28, "ORG")])
+    add("bob", CPC, [(4, 28, "ORG")])
+    add("alice", QUIET, [])
+    quiet = project.document_by_name(QUIET[:6]).id
+    project.set_status(quiet, "alice", Status.DONE)
+    project.set_status(quiet, "bob", Status.DONE)
+    return project
+
+
+def doc_id(project, text):
+    return next(d.id for d in project.iter_documents() if d.text == text)
+
+
+def test_documents_are_ranked_most_disputed_first(review):
+    adjudication = Adjudication(review)
+    assert adjudication.annotators == ("alice", "bob")
+    ranked = adjudication.ranked_documents()
+    assert [(r.document_id, r.score, r.disagreements, r.agreed) for r in ranked] == [
+        (doc_id(review, XI), 0.5, 1, 1),
+        (doc_id(review, CPC), 0.0, 0, 1),
+        (doc_id(review, QUIET), 0.0, 0, 0),
+    ]
+    assert ranked[0].annotators == ("alice", "bob")
+
+
+def test_gold_is_never_an_input(review):
+    xi = doc_id(review, XI)
+    Adjudication(review).accept(xi, 0, 10, "PERSON")
+    assert Adjudication(review).annotators == ("alice", "bob")
+    with pytest.raises(ProjectError):
+        Adjudication(review, ["alice", GOLD_ANNOTATOR])
+
+
+def test_accept_agreed_then_resolve_a_group(review):
+    adjudication = Adjudication(review)
+    xi = doc_id(review, XI)
+    found = adjudication.disagreements(xi)
+    [group] = found.groups
+    assert group.kind == LABEL
+    added = adjudication.accept_agreed(xi)
+    assert [(s.key, s.annotator, s.origin) for s in added] == [
+        ((0, 10, "PERSON"), GOLD_ANNOTATOR, Origin.ADJUDICATED)]
+    assert adjudication.accept_agreed(xi) == []  # nothing new the second time
+    person = next(c for c in group.candidates if c.label == "PERSON")
+    adjudication.resolve(xi, group, [person])
+    assert [s.key for s in adjudication.gold(xi)] == [(0, 10, "PERSON"), (15, 22, "PERSON")]
+    # Changing one's mind replaces the gold spans of the group, and only those.
+    adjudication.resolve(xi, group, [(15, 22, "ORG")])
+    assert [s.key for s in adjudication.gold(xi)] == [(0, 10, "PERSON"), (15, 22, "ORG")]
+    adjudication.resolve(xi, group, [])
+    assert [s.key for s in adjudication.gold(xi)] == [(0, 10, "PERSON")]
+    # The annotators' layers are untouched, and gold does not count as an annotator.
+    assert [s.key for s in review.spans(xi, "bob")] == [(0, 10, "PERSON"), (15, 22, "ORG")]
+    assert len(adjudication.disagreements(xi).groups) == 1
+
+
+def test_accept_remove_and_finish(review):
+    adjudication = Adjudication(review)
+    cpc = doc_id(review, CPC)
+    span = adjudication.accept(cpc, 41, 65, "INITIATIVE")
+    assert adjudication.accept(cpc, 41, 65, "INITIATIVE") == span
+    assert review.status(cpc, GOLD_ANNOTATOR) == Status.IN_PROGRESS
+    with pytest.raises(ProjectError, match="belongs to 'alice'"):
+        adjudication.remove(review.spans(cpc, "alice")[0].id)
+    adjudication.remove(span.id)
+    assert adjudication.gold(cpc) == []
+    adjudication.finish(cpc)
+    assert review.status(cpc, GOLD_ANNOTATOR) == Status.DONE
+
+
+def test_a_failed_decision_changes_nothing(review):
+    adjudication = Adjudication(review)
+    xi = doc_id(review, XI)
+    adjudication.accept_agreed(xi)
+    [group] = adjudication.disagreements(xi).groups
+    adjudication.resolve(xi, group, [(15, 22, "PERSON")])
+    # Deletes PERSON, adds ORG, then fails on ZZZ: all of it is undone.
+    with pytest.raises(ProjectError, match="unknown label"):
+        adjudication.resolve(xi, group, [(15, 22, "ORG"), (15, 22, "ZZZ")])
+    assert [s.key for s in adjudication.gold(xi)] == [(0, 10, "PERSON"), (15, 22, "PERSON")]
+    # The project stays usable after the rollback.
+    adjudication.resolve(xi, group, [(15, 22, "ORG")])
+    assert [s.key for s in adjudication.gold(xi)] == [(0, 10, "PERSON"), (15, 22, "ORG")]
+
+
+def test_only_annotators_of_the_document_are_compared(review):
+    # carol annotated another document only: she is not "missing" here.
+    review.import_records([DocumentRecord("other", "Another text.", spans=[Span(0, 7, "ORG")],
+                                          annotator="carol")])
+    adjudication = Adjudication(review)
+    assert adjudication.annotators == ("alice", "bob", "carol")
+    found = adjudication.disagreements(doc_id(review, CPC))
+    assert found.annotators == ("alice", "bob") and found.groups == ()
+    [carol_only] = [r for r in adjudication.ranked_documents(min_annotators=1)
+                    if r.annotators == ("carol",)]
+    assert carol_only.agreed == 1
