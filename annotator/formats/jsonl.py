@@ -26,7 +26,8 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
     raw = read_utf8(path, problems)
     if raw is None:
         return
-    for number, line in enumerate(raw.lstrip("\ufeff").splitlines(), start=1):
+    # split("\n"), not splitlines(): JSON strings may hold U+2028 and U+0085 raw.
+    for number, line in enumerate(raw.lstrip("\ufeff").split("\n"), start=1):
         if not line.strip():
             continue
         try:

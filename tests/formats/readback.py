@@ -56,7 +56,7 @@ def hf_entities(path: Path) -> Counter:
 
 def jsonl_spans(path: Path) -> set[tuple[str, int, int, str]]:
     out = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in filter(None, path.read_text(encoding="utf-8").split("\n")):
         row = json.loads(line)
         items = row["spans"] if "spans" in row else [
             dict(zip(("start", "end", "label"), x)) for x in row["label"]]

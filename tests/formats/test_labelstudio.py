@@ -1,0 +1,97 @@
+"""Label Studio's JSON and JSON-MIN exports, read."""
+
+from __future__ import annotations
+
+import json
+
+from annotator.formats import labelstudio
+from annotator.formats.problems import ProblemList
+from annotator.formats.registry import read_paths
+from annotator.store import Project
+
+
+def task(text, results, completed_by=1, cancelled=False, task_id=7, data_extra=None):
+    return {"id": task_id, "data": {"text": text, **(data_extra or {})},
+            "annotations": [{"id": 1, "completed_by": completed_by, "was_cancelled": cancelled,
+                             "result": results}],
+            "predictions": [{"result": [region(0, 2, "Xi", "PREDICTED")]}]}
+
+
+def region(start, end, text, *labels):
+    return {"id": "r", "from_name": "label", "to_name": "text", "type": "labels",
+            "value": {"start": start, "end": end, "text": text, "labels": list(labels)}}
+
+
+def read(tmp_path, tasks, raw: str | None = None):
+    path = tmp_path / "export.json"
+    path.write_text(raw if raw is not None else json.dumps(tasks, ensure_ascii=False, indent=2),
+                    encoding="utf-8")
+    problems = ProblemList()
+    return list(labelstudio.read(path, problems)), problems
+
+
+def test_regions_become_spans_and_predictions_are_left(tmp_path):
+    text = "Xi Jinping spoke to Tokayev.\r\nوقال شي"
+    results = [region(0, 10, "Xi Jinping", "PERSON"), region(20, 27, "Tokayev", "PERSON", "VIP"),
+               region(35, 37, "شي", "PERSON"), {"type": "choices", "value": {"choices": ["ok"]}}]
+    [record], problems = read(tmp_path, [task(text, results)])
+    assert not problems
+    assert record.text == "Xi Jinping spoke to Tokayev.\nوقال شي"
+    assert [(record.text[s.start:s.end], s.label) for s in record.spans] == [
+        ("Xi Jinping", "PERSON"), ("Tokayev", "PERSON"), ("Tokayev", "VIP"), ("شي", "PERSON")]
+    assert record.name == "export-7" and record.annotator is None
+
+
+def test_utf16_offsets_after_an_emoji_are_recognised(tmp_path):
+    text = "💩 Xi Jinping 👨‍👩‍👧 Tokayev"
+    # What a browser counts: the emoji are 2 and 8 UTF-16 units long.
+    [record], problems = read(tmp_path, [task(text, [region(3, 13, "Xi Jinping", "PERSON"),
+                                                     region(23, 30, "Tokayev", "PERSON")])])
+    assert not problems
+    assert [text[s.start:s.end] for s in record.spans] == ["Xi Jinping", "Tokayev"]
+
+
+def test_several_users_become_annotators_and_cancelled_work_is_skipped(tmp_path):
+    first = task("Xi Jinping", [region(0, 2, "Xi", "PERSON")], completed_by={"id": 1, "email": "a@x.org"})
+    first["annotations"].append({"completed_by": 2, "result": [region(0, 10, "Xi Jinping", "PERSON")]})
+    first["annotations"].append({"completed_by": 3, "was_cancelled": True,
+                                 "result": [region(3, 10, "Jinping", "PERSON")]})
+    records, problems = read(tmp_path, [first])
+    assert not problems
+    assert [(r.annotator, [(s.start, s.end) for s in r.spans]) for r in records] == [
+        ("a@x.org", [(0, 2)]), ("labelstudio-user-2", [(0, 10)])]
+
+
+def test_json_min(tmp_path):
+    tasks = [{"id": 3, "text": "Xi Jinping spoke", "annotator": "a@x.org",
+              "label": [{"start": 0, "end": 10, "text": "Xi Jinping", "labels": ["PERSON"]}]},
+             {"id": 4, "text": "nothing here"}]
+    records, problems = read(tmp_path, tasks)
+    assert not problems
+    assert [(r.text, len(r.spans)) for r in records] == [("Xi Jinping spoke", 1), ("nothing here", 0)]
+
+
+def test_problems_name_the_line_of_the_task(tmp_path):
+    good = task("Xi Jinping", [region(0, 2, "Xi", "PERSON")])
+    bad_offsets = task("Xi", [region(0, 9, "Xi Jinping", "PERSON")])
+    wrong_text = task("Xi Jinping", [region(0, 2, "Ji", "PERSON")])
+    no_text = {"id": 9, "data": {"a": 1}, "annotations": []}
+    raw = "[\n" + ",\n".join(json.dumps(t) for t in (good, bad_offsets, wrong_text, no_text)) + "\n]\n"
+    _, problems = read(tmp_path, None, raw)
+    path = tmp_path / "export.json"
+    assert [str(p) for p in problems] == [
+        f"{path}:3: span end 9 is past the end of the text (2)",
+        f"{path}:4: region text 'Ji' does not match the text at 0-2 ('Xi')",
+        f'{path}:5: no text: expected "data": {{"text": ...}} or "text"',
+    ]
+    _, problems = read(tmp_path, None, '[{"data": {"text": "x"}},\n{"data": ')
+    assert [p.line for p in problems] == [2]
+
+
+def test_imported_through_the_registry_by_extension(tmp_path):
+    path = tmp_path / "ls.json"
+    path.write_text(json.dumps([task("Xi Jinping", [region(0, 10, "Xi Jinping", "PERSON")])]))
+    with Project.open(tmp_path / "p.db") as project:
+        project.import_records(read_paths([path]), annotator="erin")
+        [document] = project.iter_documents()
+        assert [(s.start, s.end, s.label) for s in project.spans(document.id, "erin")] == [(0, 10, "PERSON")]
