@@ -11,7 +11,9 @@ from tests.formats.readback import conll_documents
 
 
 @pytest.mark.parametrize("scheme", ["iob2", "bioes"])
-def test_datasets_loads_the_export_with_its_label_names(annotated, tmp_path, scheme):
+def test_datasets_loads_the_export_with_its_label_names(annotated, tmp_path, scheme, monkeypatch):
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")  # local files only, never the hub
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     datasets = pytest.importorskip("datasets")
     out = tmp_path / "train.jsonl"
     export_project(annotated, "hf", out, annotator="alice", scheme=scheme)
