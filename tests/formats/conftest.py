@@ -1,62 +1,21 @@
-"""The sample articles with alice's spans: the shared dozen per article, plus
-the hard cases for token exports: proclitics before a span (وقازاقستان,
-والصين, لشي, لمبادرة), a span ending inside a word (Tokajew|em) and
-overlapping spans."""
+"""The sample articles with alice's spans (see ``tests/fixtures/export_cases``)
+and helpers to compare exports with what is stored."""
 
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from annotator.core.model import DocumentRecord, Span
 from annotator.formats.report import LEFT_OUT, ExportReport
-from tests.fixtures.sample_annotations import (
-    ARABIC_DOC,
-    PHRASES,
-    POLISH_DOC,
-    annotated_records,
-    find_occurrence,
+from tests.fixtures.export_cases import (  # noqa: F401 (re-exported for the tests)
+    CLITIC_SPANS,
+    HARD_CASES,
+    OVERLAPS_LEFT_OUT,
+    SPLIT_WORDS,
+    TOTAL_SPANS,
+    records,
 )
-
-# (the words around the span, which occurrence of them, the span's text, label)
-HARD_CASES = {
-    ARABIC_DOC: [
-        ("وقازاقستان", 0, "قازاقستان", "COUNTRY"),
-        ("والصين", 0, "الصين", "COUNTRY"),
-        ("لشي،", 0, "شي", "PERSON"),
-        ("لمبادرة الحزام والطريق", 0, "مبادرة الحزام والطريق", "INITIATIVE"),
-        # With the title: overlaps شي جين بينغ.
-        ("الرئيس الصيني شي جين بينغ", 0, "الرئيس الصيني شي جين بينغ", "PERSON"),
-    ],
-    POLISH_DOC: [
-        # Overlaps "Komunistyczna Partia Chin" and "KPCh".
-        ("Komunistyczna Partia Chin (KPCh)", 0, "Komunistyczna Partia Chin (KPCh)", "ORG"),
-        # Ends inside a word, and lies inside "Kassymem-Jomartem Tokajewem".
-        ("Tokajewem", 0, "Tokajew", "PERSON"),
-    ],
-}
-CLITIC_SPANS = 4
-SPLIT_WORDS = 1
-OVERLAPS_LEFT_OUT = 4  # شي جين بينغ, Komunistyczna Partia Chin, KPCh, Tokajew
-TOTAL_SPANS = (sum(1 for spans in PHRASES.values() for *_, label in spans if label)
-               + sum(len(cases) for cases in HARD_CASES.values()))
-
-
-def hard_spans(name: str, text: str) -> list[Span]:
-    spans = []
-    for around, occurrence, phrase, label in HARD_CASES[name]:
-        start = find_occurrence(text, around, occurrence) + around.index(phrase)
-        spans.append(Span(start, start + len(phrase), label))
-    return spans
-
-
-def records(seeds_dir: Path, annotator: str = "alice") -> list[DocumentRecord]:
-    out = annotated_records(seeds_dir, annotator)
-    for record in out:
-        record.spans = record.spans + hard_spans(record.name, record.text)
-    return out
 
 
 @pytest.fixture
