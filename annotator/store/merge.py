@@ -153,47 +153,35 @@ def _read_open_source(path: Path, conn: sqlite3.Connection) -> _Source:
 
 # (source index, source annotator, review annotator)
 _Step = tuple[int, str, str]
+# review annotator -> (source id, source annotator, source path)
+_Recorded = dict[str, tuple[str, str, str]]
 
 
 def _plan(review: Project, sources: list[_Source], renames: dict[str, str]) -> list[_Step]:
-    recorded = {row[0]: (row[1], row[2], row[3]) for row in review.db.execute(
+    """Which source layer goes to which review annotator; refuses name clashes."""
+    recorded: _Recorded = {row[0]: (row[1], row[2], row[3]) for row in review.db.execute(
         "SELECT annotator, source_id, source_annotator, source_path FROM merge_sources")}
     native = {r[0] for r in review.db.execute(
         """SELECT name FROM annotators a
            WHERE EXISTS (SELECT 1 FROM spans WHERE annotator_id = a.id)
               OR EXISTS (SELECT 1 FROM document_status WHERE annotator_id = a.id)""")}
-    native -= set(recorded)
-    own_id = review.project_id
+    native = {name for name in native if name not in recorded}
     unused = set(renames)
     steps: list[_Step] = []
     claimed: dict[str, tuple[int, str]] = {}  # review name -> (source, source annotator)
     for index, source in enumerate(sources):
-        for name in sorted(source.layers):
+        # A layer merged before and now emptied in its file is emptied here too.
+        emptied = {sname for sid, sname, _ in recorded.values() if sid == source.project_id}
+        for name in sorted(set(source.layers) | emptied):
             unused.discard(name)
-            origin = (source.project_id, name)
-            earlier = [a for a, (sid, sname, _) in recorded.items() if (sid, sname) == origin]
-            target = renames.get(name) or (earlier[0] if earlier else name)
-            target = target.strip()
-            if not target:
-                raise MergeError(f"--rename {name}=: the new name is empty")
-            if earlier and target not in earlier:
-                raise MergeError(
-                    f"{source.path}: annotator {name!r} of this file was merged before as "
-                    f"{earlier[0]!r}; merging it again as {target!r} would count it twice")
-            if target in recorded and recorded[target][:2] != origin:
-                raise MergeError(
-                    f"{source.path}: annotator {target!r} was merged from another file "
-                    f"({recorded[target][2]}); use --rename {name}=NEW_NAME")
-            if target in native and source.project_id != own_id:
-                raise MergeError(
-                    f"{source.path}: annotator {target!r} already has annotations in the "
-                    f"review file; use --rename {name}=NEW_NAME")
+            # A copy of the review file (same id) may bring the review's own layers.
+            own = native if source.project_id != review.project_id else set()
+            target = _target(source, name, renames, recorded, own)
             if target in claimed:
                 other_index, other_name = claimed[target]
                 other = sources[other_index]
-                same = (other.project_id, other_name) == origin and \
-                    other.layers[other_name] == source.layers[name]
-                if same:
+                if (other.project_id, other_name) == (source.project_id, name) and \
+                        other.layers.get(other_name) == source.layers.get(name):
                     continue  # the same file given twice
                 raise MergeError(
                     f"{source.path}: annotator {target!r} is also in {other.path}; "
@@ -201,9 +189,31 @@ def _plan(review: Project, sources: list[_Source], renames: dict[str, str]) -> l
             claimed[target] = (index, name)
             steps.append((index, name, target))
     if unused:
-        raise MergeError(f"--rename {sorted(unused)[0]}=...: no annotator "
-                         f"{sorted(unused)[0]!r} in the files to merge")
+        name = sorted(unused)[0]
+        raise MergeError(f"--rename {name}=...: no annotator {name!r} in the files to merge")
     return steps
+
+
+def _target(source: _Source, name: str, renames: dict[str, str], recorded: _Recorded,
+            native: set[str]) -> str:
+    """The review name of a source layer: renamed, else as merged before, else
+    its own; refused when that name belongs to another layer."""
+    origin = (source.project_id, name)
+    earlier = [a for a, (sid, sname, _) in recorded.items() if (sid, sname) == origin]
+    target = (renames.get(name) or (earlier[0] if earlier else name)).strip()
+    if earlier and target not in earlier:
+        raise MergeError(
+            f"{source.path}: annotator {name!r} of this file was merged before as "
+            f"{earlier[0]!r}; merging it again as {target!r} would count it twice")
+    if target in recorded and recorded[target][:2] != origin:
+        raise MergeError(
+            f"{source.path}: annotator {target!r} was merged from another file "
+            f"({recorded[target][2]}); use --rename {name}=NEW_NAME")
+    if target in native:
+        raise MergeError(
+            f"{source.path}: annotator {target!r} already has annotations in the "
+            f"review file; use --rename {name}=NEW_NAME")
+    return target
 
 
 # -- writing -------------------------------------------------------------------
@@ -258,7 +268,7 @@ def _add_documents(review: Project, source: _Source, doc_ids: dict[str, int]) ->
 def _mirror_layer(review: Project, source: _Source, source_name: str, target: str,
                   doc_ids: dict[str, int]) -> LayerMerge:
     """Make the review layer ``target`` equal to the source layer."""
-    wanted = source.layers[source_name]
+    wanted = source.layers.get(source_name, _Layer())
     # Not Project.annotator_id: it caches ids, which a rollback would make stale.
     review.db.execute("INSERT INTO annotators (name) VALUES (?) ON CONFLICT DO NOTHING", [target])
     annotator_id = review.db.execute("SELECT id FROM annotators WHERE name = ?",

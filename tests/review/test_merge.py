@@ -278,3 +278,29 @@ def test_a_failure_while_writing_rolls_everything_back(tmp_path, sources, monkey
             merge_projects(review, sources)
         assert review.annotators() == [] and review.document_count() == 1
     assert snapshot(review_path) == before
+
+
+def test_a_layer_emptied_in_its_file_is_emptied_in_the_review(tmp_path, sources):
+    review_path = tmp_path / "review.db"
+    with Project.open(review_path) as review:
+        merge_projects(review, sources)
+    conn = sqlite3.connect(sources[0])
+    conn.executescript("DELETE FROM spans; DELETE FROM document_status;")
+    conn.close()
+    with Project.open(review_path) as review:
+        [change] = merge_projects(review, [sources[0]]).layers
+        assert (change.annotator, change.spans_removed, change.statuses_changed) == ("alice", 4, 2)
+        assert all(review.spans(d, "alice") == [] for d in review.document_ids())
+        assert layer(review, "bob")
+
+
+def test_a_review_started_as_a_copy_of_a_source_accepts_that_source(tmp_path, sources):
+    review_path = tmp_path / "review.db"
+    shutil.copy(sources[0], review_path)
+    other = make_source(tmp_path / "other.db", "alice", {XI: [(0, 2, "PERSON")]})
+    with Project.open(review_path) as review:
+        assert not merge_projects(review, [sources[0]]).changed
+        with pytest.raises(MergeError, match="'alice' (already has|was merged)"):
+            merge_projects(review, [sources[1], other])
+        merge_projects(review, [sources[1]])
+        assert review.annotators() == ["alice", "bob"]
