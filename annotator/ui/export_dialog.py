@@ -1,0 +1,232 @@
+"""File ▸ Export: training data from one annotator's spans (or the gold ones).
+
+The export runs in a thread with its own connection to the project file (an
+SQLite connection belongs to the thread that opened it), reports progress
+through a signal and shows the report's summary when done. Every text here
+that comes from users (names, paths, messages) is shown as plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from annotator.core.model import GOLD_ANNOTATOR
+from annotator.formats.export import FOLDER_FORMATS, export_project
+from annotator.formats.writing import ExportError, sidecar
+from annotator.store import Project, ProjectError
+
+# Format key, what the user sees, the end of a default output name.
+FORMATS = (
+    ("conll", "CoNLL (token per line)", ".conll"),
+    ("hf", "Hugging Face (JSON lines per sentence)", "-hf.jsonl"),
+    ("spacy", "spaCy DocBin", ".spacy"),
+    ("jsonl", "JSONL (the tool's own)", ".jsonl"),
+    ("doccano", "doccano JSONL", "-doccano.jsonl"),
+    ("brat", "brat standoff (a folder)", "-brat"),
+)
+TAG_FORMATS = ("conll", "hf")
+TOKEN_FORMATS = ("conll", "hf", "spacy")
+
+
+class ExportThread(QThread):
+    progressed = Signal(int, int)
+    finished_with = Signal(object)  # the ExportReport
+    failed = Signal(str)
+
+    def __init__(self, project_path: Path, fmt: str, out: Path, options: dict, parent=None):
+        super().__init__(parent)
+        self.project_path, self.fmt, self.out, self.options = project_path, fmt, out, options
+        self._percent = -1
+
+    def _progress(self, done: int, total: int) -> None:
+        # One signal per percent, not per document: 100,000 documents stay cheap.
+        percent = done * 100 // max(total, 1)
+        if percent != self._percent or done == total:
+            self._percent = percent
+            self.progressed.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            with Project.open(self.project_path, create=False) as project:
+                report = export_project(project, self.fmt, self.out, progress=self._progress,
+                                        **self.options)
+        except (ExportError, ProjectError, OSError) as error:
+            self.failed.emit(str(error))
+            return
+        self.finished_with.emit(report)
+
+
+class ExportDialog(QDialog):
+    def __init__(self, project_path: Path, annotators: list[str], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Export training data")
+        self.project_path = Path(project_path)
+        self._worker: ExportThread | None = None
+        self.report = None
+
+        self.format = QComboBox()
+        for key, title, _ in FORMATS:
+            self.format.addItem(title, key)
+        self.who = QComboBox()
+        for name in annotators:
+            if name != GOLD_ANNOTATOR:
+                self.who.addItem(name, name)
+        self.who.addItem("Gold (adjudicated)", GOLD_ANNOTATOR)
+        self.scheme = QComboBox()
+        for key in ("iob2", "iob1", "bioes"):
+            self.scheme.addItem(key.upper(), key)
+        self.clitics = QComboBox()
+        self.clitics.addItem("Split off (و / الصين)", "split")
+        self.clitics.addItem("Whole word takes the label (والصين)", "expand")
+        self.done_only = QCheckBox("Only documents marked &done")
+        self.path = QLineEdit()
+        browse = QPushButton("&Browse…")
+        browse.clicked.connect(self._on_browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+
+        form = QFormLayout()
+        form.addRow("&Format:", self.format)
+        form.addRow("&Spans of:", self.who)
+        form.addRow("&Tags:", self.scheme)
+        form.addRow("&Clitics:", self.clitics)
+        form.addRow("", self.done_only)
+        form.addRow("&Output:", path_row)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.summary = QPlainTextEdit()
+        self.summary.setReadOnly(True)
+        self.summary.setPlaceholderText("The report appears here: every span adjusted or left out.")
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.buttons)
+
+        self._default_path = ""
+        self.format.currentIndexChanged.connect(self._on_choice)
+        self.who.currentIndexChanged.connect(self._on_choice)
+        self._on_choice()
+        self.resize(560, 460)
+
+    # -- choices ---------------------------------------------------------------
+
+    def fmt(self) -> str:
+        return self.format.currentData()
+
+    def _suggested_path(self) -> str:
+        ending = next(end for key, _, end in FORMATS if key == self.fmt())
+        who = self.who.currentData() or "export"
+        return str(self.project_path.with_name(f"{self.project_path.stem}-{who}{ending}"))
+
+    def _on_choice(self) -> None:
+        fmt = self.fmt()
+        self.scheme.setEnabled(fmt in TAG_FORMATS)
+        self.clitics.setEnabled(fmt in TOKEN_FORMATS)
+        # Follow the choices until the user types or picks a path of their own.
+        if self.path.text() in ("", self._default_path):
+            self._default_path = self._suggested_path()
+            self.path.setText(self._default_path)
+
+    def _on_browse(self) -> None:
+        current = self.path.text() or str(self.project_path.parent)
+        if self.fmt() in FOLDER_FORMATS:
+            chosen = QFileDialog.getExistingDirectory(self, "Export into folder", current)
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export to file", current)
+        if chosen:
+            self.path.setText(chosen)
+
+    # -- running ---------------------------------------------------------------
+
+    def is_busy(self) -> bool:
+        return self._worker is not None
+
+    def start(self) -> None:
+        out = self.path.text().strip()
+        if not out:
+            self.message.setText("Choose where to write the export.")
+            return
+        who = self.who.currentData()
+        options = {
+            "annotator": None if who == GOLD_ANNOTATOR else who,
+            "gold": who == GOLD_ANNOTATOR,
+            "scheme": self.scheme.currentData(),
+            "clitics": self.clitics.currentData(),
+            "done_only": self.done_only.isChecked(),
+        }
+        self.report = None
+        self.summary.clear()
+        self.message.setText("Exporting…")
+        self.progress.setRange(0, 0)  # busy until the first document
+        self._set_running(True)
+        self._worker = ExportThread(self.project_path, self.fmt(), Path(out), options, self)
+        self._worker.progressed.connect(self._on_progress)
+        self._worker.finished_with.connect(self._on_done)
+        self._worker.failed.connect(self._on_failed)
+        self._worker.finished.connect(self._on_thread_end)
+        self._worker.start()
+
+    def _set_running(self, running: bool) -> None:
+        for widget in (self.format, self.who, self.scheme, self.clitics, self.done_only, self.path,
+                       self.export_button):
+            widget.setEnabled(not running)
+        if not running:
+            self._on_choice()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _on_done(self, report) -> None:
+        self.report = report
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.message.setText(f"Written: {', '.join(report.files) or report.output}")
+        self.summary.setPlainText("\n".join(report.summary_lines()
+                                            + [f"  report: {sidecar(Path(report.output), 'report.json')}"]))
+
+    def _on_failed(self, message: str) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.message.setText(f"Not exported: {message}")
+
+    def _on_thread_end(self) -> None:
+        self._worker = None
+        self._set_running(False)
+
+    def reject(self) -> None:
+        if self._worker is not None:
+            self._worker.wait()  # an export is short and writes whole files; let it end
+        super().reject()

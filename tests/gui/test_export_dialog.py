@@ -1,0 +1,116 @@
+"""The export dialog: choose, click Export, get the file and the report."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from annotator.formats.registry import read_paths
+from annotator.store import Project
+from annotator.ui.export_dialog import ExportDialog
+from tests.fixtures.export_cases import CLITIC_SPANS, OVERLAPS_LEFT_OUT, TOTAL_SPANS, records
+
+
+@pytest.fixture
+def annotated_db(tmp_path, seeds_dir):
+    path = tmp_path / "project.db"
+    with Project.open(path) as project:
+        project.import_records(read_paths([seeds_dir]))
+        project.import_records(records(seeds_dir))
+    return path
+
+
+def make_dialog(qtbot, path, annotators=("alice",)):
+    dialog = ExportDialog(path, list(annotators))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def choose(combo, data):
+    index = combo.findData(data)
+    assert index >= 0
+    combo.setCurrentIndex(index)
+
+
+def export(qtbot, dialog):
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=30000)
+
+
+def test_export_conll_with_progress_and_report(qtbot, annotated_db, tmp_path):
+    dialog = make_dialog(qtbot, annotated_db)
+    choose(dialog.format, "conll")
+    choose(dialog.scheme, "bioes")
+    assert dialog.path.text().endswith("project-alice.conll")  # a suggestion to start from
+    out = tmp_path / "train.conll"
+    dialog.path.setText(str(out))
+    export(qtbot, dialog)
+    text = out.read_text(encoding="utf-8")
+    assert "الصين S-COUNTRY" in text and "B-PERSON" in text
+    assert dialog.progress.value() == dialog.progress.maximum() == 1
+    assert dialog.report.spans == TOTAL_SPANS and dialog.report.left_out == OVERLAPS_LEFT_OUT
+    summary = dialog.summary.toPlainText()
+    assert f"{TOTAL_SPANS - OVERLAPS_LEFT_OUT} of {TOTAL_SPANS} spans of alice written as conll" in summary
+    assert f"{CLITIC_SPANS} clitic-split" in summary
+    report = json.loads((tmp_path / "train.conll.report.json").read_text(encoding="utf-8"))
+    assert report["spans_left_out"] == OVERLAPS_LEFT_OUT
+
+
+def test_progress_follows_the_documents(qtbot, annotated_db, tmp_path):
+    dialog = make_dialog(qtbot, annotated_db)
+    seen = []
+    dialog.progress.valueChanged.connect(lambda v: seen.append((v, dialog.progress.maximum())))
+    choose(dialog.format, "jsonl")
+    dialog.path.setText(str(tmp_path / "all.jsonl"))
+    export(qtbot, dialog)
+    assert (5, 5) in seen
+    rows = [json.loads(l) for l in (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sum(len(r["spans"]) for r in rows) == TOTAL_SPANS
+
+
+def test_brat_folder_and_clitics_expand_for_spacy(qtbot, annotated_db, tmp_path):
+    pytest.importorskip("spacy")
+    dialog = make_dialog(qtbot, annotated_db)
+    choose(dialog.format, "brat")
+    assert not dialog.scheme.isEnabled() and not dialog.clitics.isEnabled()
+    dialog.path.setText(str(tmp_path / "brat"))
+    export(qtbot, dialog)
+    assert len(list((tmp_path / "brat").glob("*.ann"))) == 5
+    choose(dialog.format, "spacy")
+    assert dialog.clitics.isEnabled() and not dialog.scheme.isEnabled()
+    choose(dialog.clitics, "expand")
+    dialog.path.setText(str(tmp_path / "train.spacy"))
+    export(qtbot, dialog)
+    assert (tmp_path / "train.spacy").stat().st_size > 0
+    assert dialog.report.counts()["clitic-expand"] == CLITIC_SPANS
+
+
+def test_errors_show_as_plain_text_and_write_nothing(qtbot, annotated_db, tmp_path):
+    dialog = make_dialog(qtbot, annotated_db, ["alice", "<b>bob</b>"])
+    assert dialog.who.itemText(1) == "<b>bob</b>"
+    choose(dialog.who, "gold")
+    dialog.path.setText(str(tmp_path / "<b>nowhere</b>" / "x.conll"))
+    export(qtbot, dialog)
+    assert dialog.message.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.message.text().startswith("Not exported: the project has no gold")
+    choose(dialog.who, "alice")
+    export(qtbot, dialog)
+    assert "<b>nowhere</b>" in dialog.message.text() and "does not exist" in dialog.message.text()
+    assert dialog.report is None and dialog.export_button.isEnabled()
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("project.db")) == []
+
+
+def test_done_only(qtbot, annotated_db, tmp_path):
+    with Project.open(annotated_db) as project:
+        polish = project.document_by_name("pl-2021-06-02-xi-tokayev-phone-call")
+        project.set_status(polish.id, "alice", "done")
+    dialog = make_dialog(qtbot, annotated_db)
+    choose(dialog.format, "jsonl")
+    dialog.done_only.setChecked(True)
+    dialog.path.setText(str(tmp_path / "done.jsonl"))
+    export(qtbot, dialog)
+    rows = (tmp_path / "done.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(r)["id"] for r in rows] == [polish.name]
