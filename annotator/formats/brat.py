@@ -35,7 +35,6 @@ class BratWriter(Writer):
         super().__init__(out, options, report)
         out.mkdir(parents=True, exist_ok=True)
         self.taken: set[str] = set()  # lower case: some file systems ignore case
-        self.files: list[Path] = []
         self.types: set[str] = set()
 
     def add(self, document: Document, spans: list[Span]) -> None:
@@ -61,8 +60,8 @@ class BratWriter(Writer):
             offsets = ";".join(f"{a} {b}" for a, b in fragments)
             shown = " ".join(text[a:b] for a, b in fragments).replace("\t", " ")
             lines.append(f"T{len(lines) + 1}\t{label} {offsets}\t{shown}\n")
-        self.files.append(write_atomic(self.out / f"{name}.txt", text))
-        self.files.append(write_atomic(self.out / f"{name}.ann", "".join(lines)))
+        write_atomic(self.out / f"{name}.txt", text)
+        write_atomic(self.out / f"{name}.ann", "".join(lines))
 
     def _file_name(self, document_name: str) -> str:
         base = safe_file_name(document_name)
@@ -79,8 +78,8 @@ class BratWriter(Writer):
         conf = ["[entities]", *sorted(self.types), "", "[relations]",
                 "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "",
                 "[events]", "", "[attributes]", ""]
-        self.files.append(write_atomic(self.out / "annotation.conf", "\n".join(conf)))
-        return self.files
+        write_atomic(self.out / "annotation.conf", "\n".join(conf))
+        return [self.out]
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:

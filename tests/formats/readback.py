@@ -1,4 +1,4 @@
-"""Reading exports back independently of the writers, for the tests."""
+"""Reading exports back independently of the writers, and what they must hold."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from annotator.core.tagging import tags_to_spans
 from annotator.core.tokenize import Token
+from annotator.formats.report import LEFT_OUT, ExportReport
 
 
 def conll_documents(path: Path) -> list[list[tuple[list[str], list[str]]]]:
@@ -78,3 +79,20 @@ def brat_spans(folder: Path) -> set[tuple[str, int, int, str]]:
     return out
 
 
+def stored(project, annotator: str = "alice") -> set[tuple[str, int, int, str]]:
+    return {(doc.name, s.start, s.end, s.label)
+            for doc in project.iter_documents() for s in project.spans(doc.id, annotator)}
+
+
+def squashed(text: str) -> str:
+    """A span's text without whitespace: what its tokens spell, however split."""
+    return "".join(text.split())
+
+
+def expected_in_tokens(project, report: ExportReport, annotator: str = "alice") -> Counter:
+    """(document, label, text without spaces) of every span a token export must hold."""
+    left_out = {(e.document, e.start, e.end, e.label) for e in report.entries if e.action in LEFT_OUT}
+    texts = {doc.name: doc.text for doc in project.iter_documents()}
+    return Counter((name, label, squashed(texts[name][s:e]))
+                   for name, s, e, label in stored(project, annotator)
+                   if (name, s, e, label) not in left_out)

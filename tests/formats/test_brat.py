@@ -11,8 +11,7 @@ from annotator.formats.export import export_project
 from annotator.formats.problems import ProblemList
 from annotator.formats.registry import read_paths
 from annotator.store import Project
-from tests.formats.conftest import stored
-from tests.formats.readback import brat_spans
+from tests.formats.readback import brat_spans, stored
 
 
 def same_folders(a, b) -> bool:

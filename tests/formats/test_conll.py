@@ -13,7 +13,7 @@ from annotator.formats.export import export_project
 from annotator.formats.problems import ProblemList
 from annotator.formats.registry import read_paths
 from annotator.store import Project
-from tests.formats.conftest import OVERLAPS_LEFT_OUT, TOTAL_SPANS
+from tests.fixtures.export_cases import OVERLAPS_LEFT_OUT, TOTAL_SPANS
 from tests.formats.readback import conll_documents
 
 

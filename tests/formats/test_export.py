@@ -7,28 +7,21 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections import Counter
 
 import pytest
 
 from annotator.cli import main
 from annotator.core.model import GOLD_ANNOTATOR, Status
 from annotator.formats.export import export_project
-from annotator.formats.report import LEFT_OUT
 from annotator.formats.writing import ExportError, safe_file_name
-from tests.formats.conftest import (
-    CLITIC_SPANS,
-    OVERLAPS_LEFT_OUT,
-    SPLIT_WORDS,
-    TOTAL_SPANS,
-    expected_in_tokens,
-    stored,
-)
+from tests.fixtures.export_cases import CLITIC_SPANS, OVERLAPS_LEFT_OUT, SPLIT_WORDS, TOTAL_SPANS
 from tests.formats.readback import (
     brat_spans,
     conll_entities,
+    expected_in_tokens,
     hf_entities,
     jsonl_spans,
+    stored,
 )
 
 

@@ -9,7 +9,7 @@ import pytest
 from annotator.formats.export import export_project
 from annotator.formats.registry import read_paths
 from annotator.store import Project
-from tests.formats.conftest import records
+from tests.fixtures.export_cases import records
 from tests.formats.readback import jsonl_spans
 
 

@@ -7,7 +7,8 @@ import pytest
 
 from annotator.core.model import DocumentRecord, Span
 from annotator.formats.export import export_project
-from tests.formats.conftest import CLITIC_SPANS, OVERLAPS_LEFT_OUT, stored
+from tests.fixtures.export_cases import CLITIC_SPANS, OVERLAPS_LEFT_OUT
+from tests.formats.readback import stored
 
 
 def load(path):
