@@ -85,6 +85,8 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         sentences.append(sentence)
     if sentences:
         yield _record(path, count + 1, doc_line, sentences)
+    elif not count:
+        problems.add(path, 0, "no tokens in this file")
 
 
 def _record(path: Path, count: int, line: int, sentences: list[list[Row]]) -> DocumentRecord:

@@ -116,3 +116,8 @@ def test_cli_import_refuses_bad_conll_and_leaves_the_project(tmp_path, seeds_dir
         document = project.document_by_name("good-1")
         [span] = project.spans(document.id, "dave")
         assert document.text[span.start:span.end] == "Xi Jinping"
+
+
+def test_a_file_without_tokens_is_a_problem(tmp_path):
+    records, problems = read(tmp_path, "-DOCSTART- -X- -X- O\n\n")
+    assert records == [] and [str(p) for p in problems] == [f"{tmp_path / 'in.conll'}: no tokens in this file"]

@@ -95,3 +95,8 @@ def test_imported_through_the_registry_by_extension(tmp_path):
         project.import_records(read_paths([path]), annotator="erin")
         [document] = project.iter_documents()
         assert [(s.start, s.end, s.label) for s in project.spans(document.id, "erin")] == [(0, 10, "PERSON")]
+
+
+def test_an_empty_list_is_a_problem(tmp_path):
+    records, problems = read(tmp_path, [])
+    assert records == [] and [p.message for p in problems] == ["no tasks in this file"]
