@@ -275,11 +275,8 @@ class MainWindow(QMainWindow):
     def _on_export(self) -> None:
         if self.project is None:
             return
-        try:
-            from annotator.ui.export_dialog import ExportDialog
-        except ImportError:
-            QMessageBox.information(self, "Export", "Use 'annotator export' on the command line.")
-            return
+        from annotator.ui.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.project.path, self.project.annotators(), self)
         dialog.exec()
 
