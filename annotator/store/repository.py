@@ -261,8 +261,7 @@ class Project:
 
     def document(self, document_id: int) -> Document:
         row = self.db.execute(
-            "SELECT id, name, text, lang, direction, direction_override, sha256, meta "
-            "FROM documents WHERE id = ?",
+            f"{_DOCUMENT_SELECT} WHERE id = ?",
             [document_id],
         ).fetchone()
         if row is None:
@@ -271,8 +270,7 @@ class Project:
 
     def document_by_name(self, name: str) -> Document:
         row = self.db.execute(
-            "SELECT id, name, text, lang, direction, direction_override, sha256, meta "
-            "FROM documents WHERE name = ? ORDER BY id LIMIT 1",
+            f"{_DOCUMENT_SELECT} WHERE name = ? ORDER BY id LIMIT 1",
             [name],
         ).fetchone()
         if row is None:
@@ -280,10 +278,7 @@ class Project:
         return _document_from_row(row)
 
     def iter_documents(self) -> Iterator[Document]:
-        cursor = self.db.conn.execute(
-            "SELECT id, name, text, lang, direction, direction_override, sha256, meta "
-            "FROM documents ORDER BY id"
-        )
+        cursor = self.db.conn.execute(f"{_DOCUMENT_SELECT} ORDER BY id")
         for row in cursor:
             yield _document_from_row(row)
 
@@ -499,6 +494,10 @@ class Project:
                 "SELECT status, count(*) FROM document_status GROUP BY status ORDER BY status")),
             "schema_version": self.schema_version,
         }
+
+
+_DOCUMENT_SELECT = ("SELECT id, name, text, lang, direction, direction_override, sha256, meta "
+                    "FROM documents")
 
 
 def _document_from_row(row: tuple) -> Document:
