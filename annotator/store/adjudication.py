@@ -24,6 +24,15 @@ SpanKey = tuple[int, int, str]
 
 
 @dataclass(frozen=True)
+class GoldSnapshot:
+    """The reviewer's state of one document: gold spans (with ids) and the
+    places decided. Undo restores a snapshot exactly."""
+
+    spans: tuple[Span, ...]
+    places: frozenset[tuple[int, int]]
+
+
+@dataclass(frozen=True)
 class DocumentReview:
     """One line of the adjudication list."""
 
@@ -70,12 +79,54 @@ class Adjudication:
     def gold(self, document_id: int) -> list[Span]:
         return self.project.spans(document_id, GOLD_ANNOTATOR)
 
-    # -- decisions -----------------------------------------------------------
+    def decided_places(self, document_id: int) -> set[tuple[int, int]]:
+        return set(self.project.db.execute(
+            'SELECT start, "end" FROM adjudicated_places WHERE document_id = ?', [document_id]))
 
-    def accept(self, document_id: int, start: int, end: int, label: str) -> Span:
-        """Put a span into gold (no-op returning the existing span if it is there)."""
+    def is_decided(self, document_id: int, group: DisagreementGroup,
+                   places: set[tuple[int, int]] | None = None) -> bool:
+        """A group is settled once a decision covered any part of it."""
+        places = self.decided_places(document_id) if places is None else places
+        return any(start < group.end and group.start < end for start, end in places)
+
+    def snapshot(self, document_id: int) -> GoldSnapshot:
+        return GoldSnapshot(tuple(self.gold(document_id)),
+                            frozenset(self.decided_places(document_id)))
+
+    def restore(self, document_id: int, snapshot: GoldSnapshot) -> None:
+        """Make the gold layer and decided places exactly ``snapshot``, in one
+        transaction, keeping span ids."""
+        wanted = {span.id: span for span in snapshot.spans}
         self._gold_ready()
         with self.project.transaction():
+            for span in self.gold(document_id):
+                if span.id not in wanted or wanted[span.id].key != span.key:
+                    self.project.delete_span(span.id)
+            present = {span.id for span in self.gold(document_id)}
+            for span in snapshot.spans:
+                if span.id not in present:
+                    self.project.add_span(document_id, GOLD_ANNOTATOR, span.start, span.end,
+                                          span.label, span.origin, span_id=span.id)
+            self.project.db.execute("DELETE FROM adjudicated_places WHERE document_id = ?",
+                                    [document_id])
+            for start, end in snapshot.places:
+                self._mark_decided(document_id, start, end)
+
+    def _mark_decided(self, document_id: int, start: int, end: int) -> None:
+        self.project.db.execute(
+            'INSERT OR IGNORE INTO adjudicated_places (document_id, start, "end") VALUES (?, ?, ?)',
+            [document_id, start, end])
+
+    # -- decisions -----------------------------------------------------------
+
+    def accept(self, document_id: int, start: int, end: int, label: str,
+               settles: DisagreementGroup | None = None) -> Span:
+        """Put a span into gold (no-op returning the existing span if it is
+        there); ``settles`` names the group this edit decides."""
+        self._gold_ready()
+        with self.project.transaction():
+            if settles is not None:
+                self._mark_decided(document_id, settles.start, settles.end)
             return self._accept(document_id, (start, end, label))
 
     def accept_candidate(self, document_id: int, candidate: Candidate) -> Span:
@@ -98,6 +149,7 @@ class Adjudication:
         keys = {c.key if isinstance(c, Candidate) else tuple(c) for c in chosen}
         self._gold_ready()
         with self.project.transaction():
+            self._mark_decided(document_id, group.start, group.end)
             for span in self.gold(document_id):
                 overlaps = span.start < group.end and group.start < span.end
                 if overlaps and span.key not in keys:

@@ -68,6 +68,17 @@ MIGRATIONS: list[str] = [
         merged_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     );
     """,
+    # 3: places of a document the reviewer has decided, so a rejection (no gold
+    # span at all) still counts as settled.
+    """
+    CREATE TABLE adjudicated_places (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        decided_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        PRIMARY KEY (document_id, start, "end")
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

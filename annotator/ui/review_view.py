@@ -1,6 +1,6 @@
 """The text view of the adjudication window: gold spans as highlights, every
 annotator's spans as underlines (one line style and level per annotator), and
-the places where annotators disagree outlined in red."""
+the places where annotators disagree outlined: red until settled, then green."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from annotator.ui.text_view import AnnotationView
 ANNOTATOR_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
                     Qt.PenStyle.DashDotLine, Qt.PenStyle.DashDotDotLine)
 DISAGREEMENT = QColor("#d62828")
+SETTLED = QColor("#2a9d8f")
 # Letter keys of the reviewer, besides 1-9, Tab and Delete.
 COMMAND_KEYS = {Qt.Key.Key_B: "both", Qt.Key.Key_R: "reject", Qt.Key.Key_0: "reject",
                 Qt.Key.Key_A: "agreed", Qt.Key.Key_E: "edit"}
@@ -27,13 +28,15 @@ class ReviewView(AnnotationView):
         super().__init__(parent)
         self._layers: list[tuple[Span, int]] = []  # (span, annotator index)
         self._groups: list[DisagreementGroup] = []
+        self._decided: list[bool] = []
         self._current_group = -1
 
     def set_review(self, layers: dict[str, list[Span]], groups: list[DisagreementGroup],
-                   current_group: int) -> None:
+                   current_group: int, decided: list[bool]) -> None:
         self._layers = [(span, index) for index, name in enumerate(layers)
                         for span in layers[name]]
         self._groups = list(groups)
+        self._decided = list(decided)
         self._current_group = current_group
         self.viewport().update()
 
@@ -47,9 +50,9 @@ class ReviewView(AnnotationView):
         return result
 
     def paint_extra(self, painter: QPainter, visible: QRect) -> None:
-        for number, group in enumerate(self._groups):
+        for number, (group, decided) in enumerate(zip(self._groups, self._decided)):
             current = number == self._current_group
-            pen = QPen(DISAGREEMENT, 2 if current else 1,
+            pen = QPen(SETTLED if decided else DISAGREEMENT, 2 if current else 1,
                        Qt.PenStyle.SolidLine if current else Qt.PenStyle.DotLine)
             painter.setPen(pen)
             extent = Span(group.start, group.end, "")

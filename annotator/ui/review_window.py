@@ -53,6 +53,8 @@ class ReviewWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.document_id: int | None = None
         self.found: DocumentDisagreements | None = None
+        self.decided: set[tuple[int, int]] = set()
+        self.layers: dict = {}
         self.group_index = -1
 
         self.view = ReviewView()
@@ -141,6 +143,9 @@ class ReviewWindow(QMainWindow):
                                 self.adjudication.gold(document_id), self.colors)
         self.group_index = 0
         self.refresh(document_id)
+        waiting = self.undecided_groups()
+        if waiting:
+            self._select_group(waiting[0])
         self.view.setFocus()
 
     def refresh(self, document_id: int) -> None:
@@ -150,13 +155,16 @@ class ReviewWindow(QMainWindow):
                 next(i for i, r in enumerate(self.reviews) if r.document_id == document_id))
             return
         self.found = self.adjudication.disagreements(document_id)
+        self.decided = self.adjudication.decided_places(document_id)
         self.view.set_spans(self.adjudication.gold(document_id))
-        layers = {name: self.project.spans(document_id, name) for name in self.found.annotators}
+        self.layers = {name: self.project.spans(document_id, name)
+                       for name in self.found.annotators}
         if self.found.groups:
             self.group_index = max(0, min(self.group_index, len(self.found.groups) - 1))
         else:
             self.group_index = -1
-        self.view.set_review(layers, list(self.found.groups), self.group_index)
+        self.view.set_review(self.layers, list(self.found.groups), self.group_index,
+                             self._decided_flags())
         self.legend.setText("Lines: " + ", ".join(
             f"{name} {STYLE_NAMES[ANNOTATOR_STYLES[i % len(ANNOTATOR_STYLES)]]}"
             for i, name in enumerate(self.found.annotators)) + "; highlights: gold")
@@ -164,6 +172,29 @@ class ReviewWindow(QMainWindow):
         self._update_progress()
 
     # -- disagreements -------------------------------------------------------
+
+    def undecided_groups(self) -> list[int]:
+        if self.found is None:
+            return []
+        return [i for i, group in enumerate(self.found.groups)
+                if not self.adjudication.is_decided(self.document_id, group, self.decided)]
+
+    def _advance(self) -> None:
+        """After a decision: on to the next group still to settle, if any."""
+        waiting = self.undecided_groups()
+        if waiting:
+            later = [i for i in waiting if i > self.group_index]
+            self._select_group((later or waiting)[0])
+
+    def _select_group(self, index: int) -> None:
+        self.group_index = index
+        self.view.set_review(self.layers, list(self.found.groups), self.group_index,
+                             self._decided_flags())
+        self._show_group()
+
+    def _decided_flags(self) -> list[bool]:
+        return [self.adjudication.is_decided(self.document_id, g, self.decided)
+                for g in self.found.groups]
 
     def current_group(self) -> DisagreementGroup | None:
         if self.found is None or not 0 <= self.group_index < len(self.found.groups):
@@ -173,18 +204,20 @@ class ReviewWindow(QMainWindow):
     def step_group(self, step: int) -> None:
         if self.found is None or not self.found.groups:
             return
-        self.group_index = (self.group_index + step) % len(self.found.groups)
-        self.view.set_review({name: self.project.spans(self.document_id, name)
-                              for name in self.found.annotators},
-                             list(self.found.groups), self.group_index)
-        self._show_group()
+        self._select_group((self.group_index + step) % len(self.found.groups))
 
     def _show_group(self) -> None:
         self.candidates.clear()
         group = self.current_group()
         if group is None:
-            self.candidates.addItem("No disagreements left here. Ctrl+Return marks it settled.")
+            self.candidates.addItem("No disagreements here. Ctrl+Return marks it settled.")
             return
+        waiting = len(self.undecided_groups())
+        total = len(self.found.groups)
+        state = "settled" if self.adjudication.is_decided(self.document_id, group, self.decided) \
+            else "to settle"
+        self.candidates.addItem(f"Disagreement {self.group_index + 1} of {total} ({state}); "
+                                f"{waiting} left to settle")
         text = self.project.document(self.document_id).text
         gold = {s.key for s in self.adjudication.gold(self.document_id)}
         for number, candidate in enumerate(group.candidates, start=1):
@@ -205,8 +238,8 @@ class ReviewWindow(QMainWindow):
     def _decide(self, text: str, action) -> None:
         if self.document_id is None:
             return
-        self.undo_stack.push(GoldDecisionCommand(self.project, self.document_id, text, action,
-                                                 self.refresh))
+        self.undo_stack.push(GoldDecisionCommand(self.adjudication, self.document_id, text,
+                                                 action, self.refresh))
 
     def _on_view_number(self, index: int) -> None:
         selection = self.view.selection()
@@ -218,13 +251,18 @@ class ReviewWindow(QMainWindow):
             if snapped is None:
                 return
             label = self.labels[index].key
-            self._decide(f"Gold {label}", lambda: self.adjudication.accept(doc_id, *snapped, label))
+            group = self.current_group()
+            settles = group if group and group.start < snapped[1] and snapped[0] < group.end else None
+            self._decide(f"Gold {label}",
+                         lambda: self.adjudication.accept(doc_id, *snapped, label, settles))
+            self._advance()
             return
         group = self.current_group()
         if group is not None and index < len(group.candidates):
             chosen = group.candidates[index]
             self._decide(f"Keep {chosen.label}",
                          lambda: self.adjudication.resolve(doc_id, group, [chosen]))
+            self._advance()
 
     def _on_command(self, command: str) -> None:
         group = self.current_group()
@@ -234,8 +272,10 @@ class ReviewWindow(QMainWindow):
         elif command == "both" and group is not None:
             self._decide("Keep all versions",
                          lambda: self.adjudication.resolve(doc_id, group, group.candidates))
+            self._advance()
         elif command == "reject" and group is not None:
             self._decide("Reject", lambda: self.adjudication.resolve(doc_id, group, []))
+            self._advance()
         elif command == "edit" and group is not None:
             self.view.set_selection(group.start, group.end)
 

@@ -40,6 +40,14 @@ def open_review(qtbot, project):
     return window
 
 
+def go_to(qtbot, window, wanted):
+    for _ in range(len(window.found.groups)):
+        if wanted(window.current_group()):
+            return
+        qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    raise AssertionError("no such disagreement")
+
+
 def gold_keys(project, doc_id):
     return sorted(s.key for s in project.spans(doc_id, GOLD_ANNOTATOR))
 
@@ -61,35 +69,39 @@ def test_every_disagreement_settled_from_the_keyboard(qtbot, review_project):
     # Group 1: Xi Jinping (alice) against Xi (bob): keep alice's.
     group = window.current_group()
     assert group.kind == "boundary"
-    qtbot.keyClick(view, Qt.Key.Key_1)
-    full_name = next(c for c in group.candidates if c.end - c.start == len("Xi Jinping"))
-    if group.candidates[0] != full_name:  # candidates are ordered by position
-        qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-        qtbot.keyClick(view, Qt.Key.Key_2)
-    assert full_name.key in gold_keys(project, doc_id)
+    full_name = next(i for i, c in enumerate(group.candidates)
+                     if c.end - c.start == len("Xi Jinping"))
+    qtbot.keyClick(view, Qt.Key(Qt.Key.Key_1 + full_name))
+    assert group.candidates[full_name].key in gold_keys(project, doc_id)
+    assert window.current_group().start != group.start  # on to the next one
+    assert len(window.undecided_groups()) == 2
 
     # Group 2: w środę only alice marked: reject it.
-    while window.current_group().start != dropped.start:
-        qtbot.keyClick(view, Qt.Key.Key_Tab)
+    go_to(qtbot, window, lambda g: g.start == dropped.start)
     qtbot.keyClick(view, Qt.Key.Key_R)
     assert (dropped.start, dropped.end, dropped.label) not in gold_keys(project, doc_id)
+    assert len(window.undecided_groups()) == 1
 
-    # Group 3: ORG against INITIATIVE on the same words: keep both, then undo, keep ORG.
-    while window.current_group().kind != "label":
-        qtbot.keyClick(view, Qt.Key.Key_Tab)
+    # Group 3: ORG against INITIATIVE on the same words: keep both, undo, redo,
+    # undo, then keep ORG.
+    go_to(qtbot, window, lambda g: g.kind == "label")
     group = window.current_group()
     before = gold_keys(project, doc_id)
     qtbot.keyClick(view, Qt.Key.Key_B)
     assert len(gold_keys(project, doc_id)) == len(before) + 2
+    assert window.undecided_groups() == []
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert gold_keys(project, doc_id) == before
+    assert len(window.undecided_groups()) == 1  # undo takes the decision back too
     qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert len(gold_keys(project, doc_id)) == len(before) + 2
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    go_to(qtbot, window, lambda g: g.kind == "label")
     org = next(i for i, c in enumerate(group.candidates) if c.label == "ORG")
     qtbot.keyClick(view, Qt.Key(Qt.Key.Key_1 + org))
     assert (group.start, group.end, "ORG") in gold_keys(project, doc_id)
     assert (group.start, group.end, "INITIATIVE") not in gold_keys(project, doc_id)
+    assert window.undecided_groups() == []
 
     qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert project.status(doc_id, GOLD_ANNOTATOR) is Status.DONE

@@ -116,3 +116,33 @@ def test_only_annotators_of_the_document_are_compared(review):
     [carol_only] = [r for r in adjudication.ranked_documents(min_annotators=1)
                     if r.annotators == ("carol",)]
     assert carol_only.agreed == 1
+
+
+def test_a_rejected_group_counts_as_settled_and_stays_so(review, project_path):
+    from annotator.store import Project
+
+    adjudication = Adjudication(review)
+    xi = doc_id(review, XI)
+    [group] = adjudication.disagreements(xi).groups
+    assert not adjudication.is_decided(xi, group)
+    adjudication.resolve(xi, group, [])  # no entity there
+    assert adjudication.gold(xi) == []
+    assert adjudication.is_decided(xi, group)
+    with Project.open(project_path) as reopened:
+        again = Adjudication(reopened)
+        assert again.is_decided(xi, again.disagreements(xi).groups[0])
+
+
+def test_snapshot_and_restore_bring_back_spans_ids_and_places(review):
+    adjudication = Adjudication(review)
+    xi = doc_id(review, XI)
+    adjudication.accept_agreed(xi)
+    before = adjudication.snapshot(xi)
+    [group] = adjudication.disagreements(xi).groups
+    adjudication.resolve(xi, group, group.candidates)
+    after = adjudication.snapshot(xi)
+    assert len(after.spans) == len(before.spans) + 2 and after.places
+    adjudication.restore(xi, before)
+    assert adjudication.snapshot(xi) == before
+    adjudication.restore(xi, after)
+    assert adjudication.snapshot(xi) == after
