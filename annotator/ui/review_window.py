@@ -109,10 +109,10 @@ class ReviewWindow(QMainWindow):
         self.reviews = self.adjudication.ranked_documents()
         self.documents.blockSignals(True)
         self.documents.clear()
-        names = {r.document_id: self.project.document(r.document_id).name for r in self.reviews}
+        self.names = {r.document_id: self.project.document(r.document_id).name
+                      for r in self.reviews}
         for review in self.reviews:
-            item = QListWidgetItem(f"{names[review.document_id]}  ·  {review.disagreements} to settle"
-                                   f"  ·  {round(100 * review.score)}%")
+            item = QListWidgetItem(self._item_text(review.document_id, review.disagreements))
             item.setData(Qt.ItemDataRole.UserRole, review.document_id)
             self.documents.addItem(item)
         self.documents.blockSignals(False)
@@ -121,6 +121,11 @@ class ReviewWindow(QMainWindow):
         self.charts.set_report(_agreement(self.project, annotators), self.colors)
         if self.reviews:
             self.documents.setCurrentRow(0)
+
+    def _item_text(self, document_id: int, waiting: int) -> str:
+        review = next(r for r in self.reviews if r.document_id == document_id)
+        return (f"{self.names[document_id]}  ·  {waiting} of {review.disagreements} to settle"
+                f"  ·  {round(100 * review.score)}% disputed")
 
     def _update_progress(self) -> None:
         settled = sum(1 for r in self.reviews
@@ -170,6 +175,8 @@ class ReviewWindow(QMainWindow):
             for i, name in enumerate(self.found.annotators)) + "; highlights: gold")
         self._show_group()
         self._update_progress()
+        row = next(i for i, r in enumerate(self.reviews) if r.document_id == document_id)
+        self.documents.item(row).setText(self._item_text(document_id, len(self.undecided_groups())))
 
     # -- disagreements -------------------------------------------------------
 
