@@ -29,6 +29,15 @@ class AnnotationEditor(QObject):
         view.deleteRequested.connect(self.delete_selected)
         view.nextSpanRequested.connect(self.step_span)
 
+    def detach(self) -> None:
+        """Stop listening to the view: another project's editor takes over,
+        and this one must never write to a closed project."""
+        self.view.labelKeyPressed.disconnect(self.apply_label)
+        self.view.deleteRequested.disconnect(self.delete_selected)
+        self.view.nextSpanRequested.disconnect(self.step_span)
+        self.undo_stack.clear()
+        self.document = None
+
     # -- documents -----------------------------------------------------------
 
     def open_document(self, document_id: int) -> None:
