@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QVBoxLayout, Q
 from annotator.core.model import Status
 from annotator.store import Project
 from annotator.store.repository import DocumentRow
+from annotator.ui.plain_text import escaped_rich_text
 
 PAGE_SIZE = 200
 STATUS_TEXT = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
@@ -62,7 +63,7 @@ class DocumentListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.name, row.lang, STATUS_TEXT[row.status], row.span_count)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.name} ({row.direction.value})"
+            return escaped_rich_text(f"{row.name} ({row.direction.value})")
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None

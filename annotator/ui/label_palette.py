@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from annotator.core.model import Label
+from annotator.ui.plain_text import escaped_rich_text
 
 
 class LabelPalette(QWidget):
@@ -25,7 +26,8 @@ class LabelPalette(QWidget):
             key = f"{index + 1}  " if index < 9 else "   "
             # QPushButton shows its text as plain text.
             button = QPushButton(f"{key}{label.name}")
-            button.setToolTip(f"{label.key}: press {index + 1}" if index < 9 else label.key)
+            tip = f"{label.key}: press {index + 1}" if index < 9 else label.key
+            button.setToolTip(escaped_rich_text(tip))
             button.setStyleSheet(
                 f"QPushButton {{ background: {label.color}; text-align: left; padding: 4px 8px;"
                 " border: 1px solid #999; border-radius: 3px; color: #111; }")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from annotator.store import Project, ProjectError
 from annotator.ui.colors import label_color
+from annotator.ui.plain_text import escaped_rich_text, show_message
 
 LABEL_KEY = re.compile(r"^[A-Za-z0-9_\-\u0600-\u06FF]+$")
 
@@ -76,7 +77,7 @@ class LabelsDialog(QDialog):
         try:
             self.project.add_label(key)
         except ProjectError as error:
-            QMessageBox.warning(self, "New label", str(error))
+            show_message(self, QMessageBox.Icon.Warning, "New label", str(error))
             return
         self._fill(select=key)
 
@@ -85,7 +86,7 @@ class LabelsDialog(QDialog):
         if key is None:
             return
         current = next(l.name for l in self.project.labels() if l.key == key)
-        name, ok = QInputDialog.getText(self, "Rename label", f"Name shown for {key}:", text=current)
+        name, ok = QInputDialog.getText(self, "Rename label", escaped_rich_text(f"Name shown for {key}:"), text=current)
         if ok and name.strip():
             self.project.update_label(key, name=name.strip())
             self._fill(select=key)

@@ -1,0 +1,31 @@
+"""User text (document names, label names, paths) shown exactly as typed.
+
+Qt guesses rich text in tooltips, message boxes and input-dialog prompts, so
+``<b>x</b>`` would render bold and ``R&D`` in a menu would lose its ``&``.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def escaped_rich_text(text: str) -> str:
+    """For places that guess the format (tooltips, dialog prompts): escaped and
+    marked as rich text, so Qt shows the characters themselves."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
+def menu_text(text: str) -> str:
+    """For action texts: ``&`` would mark a mnemonic."""
+    return text.replace("&", "&&")
+
+
+def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    """A modal message whose text is plain, whatever it contains."""
+    box = QMessageBox(icon, title, "", QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    box.exec()
