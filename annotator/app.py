@@ -2,22 +2,65 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
+import socket
 import sys
 from pathlib import Path
 
+XVFB_HINT = ("run the window under a virtual display with 'xvfb-run annotator', or use the "
+             "subcommands (annotator --help), which need no display")
+
 
 def display_problem() -> str | None:
-    """Why no window can open here, in one line, or ``None``."""
-    if os.environ.get("QT_QPA_PLATFORM"):
+    """Why no window can open here, in one line, or ``None``.
+
+    Qt aborts the process when it cannot reach a display or load the X11
+    plugin, so the usual causes are checked first."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
         return None
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        return ("annotator: no display found (DISPLAY is not set); run the window under a "
-                "virtual display with 'xvfb-run annotator', or use the subcommands "
-                "(annotator --help), which need no display")
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    display = os.environ.get("DISPLAY")
+    if not display:
+        return f"annotator: no display found (DISPLAY is not set); {XVFB_HINT}"
+    if not x_server_answers(display):
+        return f"annotator: the display {display} does not answer; {XVFB_HINT}"
+    if not library_loads("libxcb-cursor.so.0"):
+        return ("annotator: the window needs the library libxcb-cursor0; install it with "
+                "'sudo apt-get install libxcb-cursor0' (scripts/setup installs everything)")
     return None
+
+
+def x_server_answers(display: str) -> bool:
+    """True when an X server listens at ``display`` (``[host]:number[.screen]``)."""
+    host, _, rest = display.rpartition(":")
+    number = rest.split(".")[0]
+    if not number.isdigit():
+        return False
+    if host in ("", "unix"):
+        path = f"/tmp/.X11-unix/X{number}"
+        # Linux X servers listen on an abstract socket and on the file.
+        return any(_connects(socket.AF_UNIX, address) for address in ("\0" + path, path))
+    return _connects(socket.AF_INET, (host, 6000 + int(number)))
+
+
+def _connects(family: int, address) -> bool:
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.settimeout(2)
+            sock.connect(address)
+        return True
+    except OSError:
+        return False
+
+
+def library_loads(name: str) -> bool:
+    try:
+        ctypes.CDLL(name)
+        return True
+    except OSError:
+        return False
 
 
 def run_gui(project_path: str | None) -> int:

@@ -8,11 +8,13 @@ import unicodedata
 from pyarabic import araby
 
 _IGNORED = frozenset(araby.TASHKEEL) | {araby.TATWEEL, "\u0670", "\u0653", "\u0654", "\u0655"}
-# Each hamza carrier and alef form folds to its bare letter.
+# Alef forms fold to bare alef; hamza on waw, on ya and on the line fold to
+# one hamza, since spellings differ between them (شؤون / شئون, المسؤول / المسئول);
+# alef maqsura folds to ya.
 _FOLD = {
     "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627",  # آ أ إ ٱ -> ا
-    "\u0624": "\u0648",  # ؤ -> و
-    "\u0626": "\u064a", "\u0649": "\u064a",  # ئ ى -> ي
+    "\u0624": "\u0621", "\u0626": "\u0621",  # ؤ ئ -> ء
+    "\u0649": "\u064a",  # ى -> ي
 }
 
 

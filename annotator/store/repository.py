@@ -386,15 +386,46 @@ class Project:
             self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
         return span
 
-    def relabel_span(self, span_id: int, label: str) -> Span:
+    def take_span(self, span_id: int) -> dict:
+        """Delete a span and hand back its whole row, timestamps included, so
+        that :meth:`put_span` can bring it back exactly (undo)."""
+        row = self._span_row(span_id)
+        with self.db.atomic():
+            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
+        return row
+
+    def put_span(self, row: dict) -> Span:
+        """Store a row from :meth:`take_span` again, as it was."""
+        text_length = self.db.execute(
+            "SELECT length(text) FROM documents WHERE id = ?", [row["document_id"]]).fetchone()
+        if text_length is None:
+            raise ProjectError(f"no document with id {row['document_id']}")
+        check_bounds(row["start"], row["end"], text_length[0])
+        self._require_label(row["label"])
+        with self.db.atomic():
+            self.db["spans"].insert(row)
+            self._mark_started(row["document_id"], row["annotator_id"])
+        return self.span(row["id"])
+
+    def span_updated_at(self, span_id: int) -> str:
+        return self._span_row(span_id)["updated_at"]
+
+    def _span_row(self, span_id: int) -> dict:
+        try:
+            return dict(self.db["spans"].get(span_id))
+        except sqlite_utils.db.NotFoundError:
+            raise ProjectError(f"no span with id {span_id}") from None
+
+    def relabel_span(self, span_id: int, label: str, updated_at: str | None = None) -> Span:
+        """Give a span another label; ``updated_at`` puts back an earlier time (undo)."""
         span = self.span(span_id)
         self._require_label(label)
         with self.db.atomic():
             try:
                 self.db.execute(
-                    "UPDATE spans SET label = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
-                    "WHERE id = ?",
-                    [label, span_id],
+                    "UPDATE spans SET label = ?, "
+                    "updated_at = coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) WHERE id = ?",
+                    [label, updated_at, span_id],
                 )
             except sqlite3.IntegrityError as error:
                 raise DuplicateSpanError(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from annotator.core.search import find_all
 
@@ -31,7 +31,7 @@ class FindBar(QWidget):
         self._matches: list[tuple[int, int]] = []
         self._current = -1
         self.edit.textChanged.connect(self._on_edit_text_changed)
-        self.edit.returnPressed.connect(lambda: self.step(1))
+        self.edit.returnPressed.connect(self._on_return_pressed)
         previous.clicked.connect(lambda: self.step(-1))
         following.clicked.connect(lambda: self.step(1))
         close.clicked.connect(self.close_bar)
@@ -53,10 +53,12 @@ class FindBar(QWidget):
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
             return
-        if event.key() == Qt.Key.Key_Return and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.step(-1)
-            return
         super().keyPressEvent(event)
+
+    def _on_return_pressed(self) -> None:
+        # Return steps forward, Shift+Return back (the line edit reports both).
+        shift = QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
+        self.step(-1 if shift else 1)
 
     def _on_edit_text_changed(self, query: str) -> None:
         self._matches = find_all(self._text, query) if query else []

@@ -33,6 +33,7 @@ from annotator.ui.document_list import DocumentListModel, DocumentListWidget
 from annotator.ui.find_bar import FindBar
 from annotator.ui.fonts import load_bundled_fonts
 from annotator.ui.label_palette import LabelPalette
+from annotator.ui.plain_text import escaped_rich_text, menu_text, show_message
 from annotator.ui.span_list import SpanListView
 from annotator.ui.text_view import AnnotationView
 
@@ -154,15 +155,22 @@ class MainWindow(QMainWindow):
 
     # -- projects ------------------------------------------------------------
 
-    def open_project(self, path: Path) -> bool:
+    def open_project(self, path: Path, create: bool = False) -> bool:
+        """Open a project file (``create``: a new one where none is)."""
         try:
-            project = Project.open(path)
+            project = Project.open(path, create=create)
         except ProjectError as error:
-            QMessageBox.critical(self, "Cannot open project", str(error))
+            if not path.exists():
+                self._forget_recent(path)
+            show_message(self, QMessageBox.Icon.Critical, "Cannot open project", str(error))
             return False
+        if self.editor is not None:
+            self.editor.detach()
+            self.editor.deleteLater()
         if self.project is not None:
             self.project.close()
         self.project = project
+        self._show_no_document()
         self.editor = AnnotationEditor(project, self.annotator, self.view, self)
         self.editor.spansChanged.connect(self._on_editor_spans_changed)
         self.editor.statusChanged.connect(self._on_editor_status_changed)
@@ -184,9 +192,19 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
         return True
 
+    def _show_no_document(self) -> None:
+        """An empty view until a document of the new project is chosen."""
+        self.view.show_document("", Direction.LTR, None, [], {})
+        self.find_bar.set_text("")
+        self.span_list.span_model.set_spans("", [], {}, {})
+
     def _remember_recent(self, path: Path) -> None:
         recent = [p for p in self._recent() if p != str(path)]
         self.settings.setValue("project/recent", [str(path), *recent][:MAX_RECENT])
+        self._refresh_recent_menu()
+
+    def _forget_recent(self, path: Path) -> None:
+        self.settings.setValue("project/recent", [p for p in self._recent() if p != str(path)])
         self._refresh_recent_menu()
 
     def _recent(self) -> list[str]:
@@ -196,7 +214,7 @@ class MainWindow(QMainWindow):
     def _refresh_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in self._recent():
-            action = self.recent_menu.addAction(path)
+            action = self.recent_menu.addAction(menu_text(path))
             action.triggered.connect(lambda _=False, p=path: self.open_project(Path(p)))
         self.recent_menu.setEnabled(bool(self._recent()))
 
@@ -204,7 +222,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "New project", str(Path.home() / "project.db"),
                                               "Annotation projects (*.db)")
         if path:
-            self.open_project(Path(path))
+            self.open_project(Path(path), create=True)
 
     def _on_open_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open project", str(Path.home()),
@@ -233,8 +251,8 @@ class MainWindow(QMainWindow):
             summary = self.project.import_records(records, annotator=self.annotator)
         except InputError as error:
             progress.close()
-            QMessageBox.warning(self, "Nothing was imported",
-                                "Fix these problems and import again:\n\n" + str(error))
+            show_message(self, QMessageBox.Icon.Warning, "Nothing was imported",
+                         "Fix these problems and import again:\n\n" + str(error))
             return False
         progress.close()
         self.doc_model.reload()
@@ -366,7 +384,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             return
         lang, ok = QInputDialog.getText(self, "Document language",
-                                        f"Language code of {doc.name} (ar, pl, en, …):", text=doc.lang)
+                                        escaped_rich_text(f"Language code of {doc.name} (ar, pl, en, …):"), text=doc.lang)
         if ok and lang.strip():
             self.project.set_language(doc.id, lang)
             doc.lang = lang.strip()
@@ -437,7 +455,7 @@ def launch(project_path: Path | None) -> int:
     if project_path is None:
         project_path = ensure_sample_project(default_project_path())
     window = MainWindow(settings, annotator)
-    if not window.open_project(project_path):
+    if not window.open_project(project_path, create=True):
         return 2
     window.show()
     return app.exec()

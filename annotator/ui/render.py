@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from annotator.store import Project
+from annotator.store import Project, ProjectError
 
 
 def render_document(project_path: Path, document_name: str, out: Path,
                     annotator: str | None = None, width: int = 900) -> Path:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -18,12 +17,18 @@ def render_document(project_path: Path, document_name: str, out: Path,
     from annotator.ui.label_palette import LabelPalette
     from annotator.ui.text_view import AnnotationView
 
-    app = QApplication.instance() or QApplication(["annotator-render"])
+    app = QApplication.instance()
+    if app is None:
+        # A picture needs no screen: never let Qt look for one (and abort).
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication(["annotator-render"])
     load_bundled_fonts()
     with Project.open(project_path, create=False) as project:
         doc = project.document_by_name(document_name)
         if annotator is None:
             annotator = _busiest_annotator(project, doc.id)
+        elif annotator not in project.annotators():
+            raise ProjectError(f"{project_path}: no annotator named {annotator!r}")
         spans = project.spans(doc.id, annotator) if annotator else []
         labels = project.labels()
 

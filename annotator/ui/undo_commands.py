@@ -1,6 +1,6 @@
 """One QUndoCommand per span edit. Each writes to the project at once (redo
-runs on push) and keeps ids, not objects, so undoing a delete brings back the
-same row."""
+runs on push) and keeps the stored row, so undoing a delete brings back the
+same row, id and timestamps included."""
 
 from __future__ import annotations
 
@@ -26,17 +26,21 @@ class AddSpanCommand(QUndoCommand):
         super().__init__(f"Add {span.label}")
         self._project, self._listener = project, listener
         self._document_id, self._annotator, self._span = document_id, annotator, span
+        self._row: dict | None = None  # the stored row, once undone
 
     def redo(self) -> None:
-        s = self._span
-        stored = self._project.add_span(self._document_id, self._annotator, s.start, s.end,
-                                        s.label, s.origin, span_id=s.id)
+        if self._row is None:
+            s = self._span
+            stored = self._project.add_span(self._document_id, self._annotator, s.start, s.end,
+                                            s.label, s.origin)
+        else:
+            stored = self._project.put_span(self._row)
         self._span = stored
         self._listener.span_added(self._document_id, stored)
 
     def undo(self) -> None:
-        removed = self._project.delete_span(self._span.id)
-        self._listener.span_removed(self._document_id, removed)
+        self._row = self._project.take_span(self._span.id)
+        self._listener.span_removed(self._document_id, self._span)
 
 
 class DeleteSpanCommand(QUndoCommand):
@@ -44,15 +48,14 @@ class DeleteSpanCommand(QUndoCommand):
         super().__init__(f"Delete {span.label}")
         self._project, self._listener = project, listener
         self._document_id, self._span = document_id, span
+        self._row: dict | None = None
 
     def redo(self) -> None:
-        self._span = self._project.delete_span(self._span.id)
+        self._row = self._project.take_span(self._span.id)
         self._listener.span_removed(self._document_id, self._span)
 
     def undo(self) -> None:
-        s = self._span
-        restored = self._project.add_span(self._document_id, s.annotator, s.start, s.end,
-                                          s.label, s.origin, span_id=s.id)
+        restored = self._project.put_span(self._row)
         self._listener.span_added(self._document_id, restored)
 
 
@@ -63,13 +66,16 @@ class RelabelSpanCommand(QUndoCommand):
         self._project, self._listener = project, listener
         self._document_id, self._span_id = document_id, span.id
         self._old, self._new = span.label, label
+        self._old_time = project.span_updated_at(span.id)
+        self._new_time: str | None = None  # set by the first redo
 
     def redo(self) -> None:
-        self._apply(self._new)
+        self._apply(self._new, self._new_time)
+        self._new_time = self._project.span_updated_at(self._span_id)
 
     def undo(self) -> None:
-        self._apply(self._old)
+        self._apply(self._old, self._old_time)
 
-    def _apply(self, label: str) -> None:
-        span = self._project.relabel_span(self._span_id, label)
+    def _apply(self, label: str, updated_at: str | None) -> None:
+        span = self._project.relabel_span(self._span_id, label, updated_at)
         self._listener.span_changed(self._document_id, span)

@@ -7,7 +7,15 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import Direction, DocumentRecord, Status
-from tests.gui.conftest import caret_point, drag, open_document, span_table, stored_spans, type_text
+from tests.gui.conftest import (
+    caret_point,
+    drag,
+    open_document,
+    span_table,
+    status_table,
+    stored_spans,
+    type_text,
+)
 
 ARABIC = "ar-2021-06-02-xi-tokayev-phone-call"
 POLISH = "pl-2021-06-02-xi-tokayev-phone-call"
@@ -134,32 +142,54 @@ def test_undo_and_redo_of_add_delete_relabel_restore_the_database_exactly(window
     doc = open_document(window, POLISH)
     view = window.view
     project = window.project
-    initial = span_table(project)
-    for phrase, key in (("Xi Jinping", Qt.Key.Key_1), ("KPCh", Qt.Key.Key_2), ("w środę", Qt.Key.Key_3)):
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+    def state():
+        return span_table(project), status_table(project)
+
+    def label_phrase(phrase, key):
         start = doc.text.index(phrase)
         drag(view, caret_point(view, start, -1), caret_point(view, start + len(phrase), 1))
         qtbot.keyClick(view, key)
-    kpch = doc.text.index("KPCh")
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=caret_point(view, kpch + 1, 1))
-    qtbot.keyClick(view, Qt.Key.Key_4)  # relabel
-    qtbot.keyClick(view, Qt.Key.Key_Tab)  # next span
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
-    final = span_table(project)
-    assert len(final) == 2
-    steps = window.editor.undo_stack.count()
-    assert steps == 5
-    for _ in range(steps):
-        qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert span_table(project) == initial
-    assert view.spans == []
-    for _ in range(steps):
-        qtbot.keyClick(view, Qt.Key.Key_Z,
-                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert span_table(project) == final
-    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert span_table(project) == final
+
+    def click_span(phrase):
+        start = doc.text.index(phrase)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=caret_point(view, start + 1, 1))
+        assert view.selected_span().start == start
+
+    operations = [
+        ("add", lambda: label_phrase("Xi Jinping", Qt.Key.Key_1)),
+        ("add", lambda: label_phrase("KPCh", Qt.Key.Key_2)),
+        ("relabel", lambda: (click_span("KPCh"), qtbot.keyClick(view, Qt.Key.Key_4))),
+        ("delete", lambda: (click_span("Xi Jinping"), qtbot.keyClick(view, Qt.Key.Key_Delete))),
+    ]
+    for kind, operation in operations:
+        qtbot.wait(5)  # timestamps have millisecond resolution
+        before_spans, _ = state()
+        operation()
+        after = state()
+        assert after[0] != before_spans, kind
+        qtbot.wait(5)
+        qtbot.keyClick(view, Qt.Key.Key_Z, ctrl)
+        assert span_table(project) == before_spans, kind
+        qtbot.wait(5)
+        qtbot.keyClick(view, Qt.Key.Key_Z, ctrl | shift)
+        assert state() == after, kind
+        qtbot.keyClick(view, Qt.Key.Key_Z, ctrl)
+        qtbot.keyClick(view, Qt.Key.Key_Y, ctrl)
+        assert state() == after, kind
+    assert window.editor.undo_stack.count() == 4
     assert [(s.start, s.end, s.label) for s in view.spans] == stored_spans(project, doc.id)
+    # The whole history back and forth lands on the same rows again.
+    final = state()
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Z, ctrl)
+    assert span_table(project) == []
+    assert view.spans == []
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Y, ctrl)
+    assert state() == final
 
 
 def test_find_ignores_harakat_and_labels_the_match(window, qtbot):

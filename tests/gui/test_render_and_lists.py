@@ -5,29 +5,76 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from PySide6.QtGui import QColor, QImage
 
 from annotator.core.model import DocumentRecord
 from annotator.store import Project
+from annotator.ui.colors import label_color
 from annotator.ui.document_list import PAGE_SIZE, DocumentListModel
 from annotator.ui.text_view import AnnotationView
 from tests.fixtures.sample_annotations import ARABIC_DOC, POLISH_DOC, annotated_records
 
 
-def test_render_draws_the_document_with_highlights(tmp_path, sample_db, seeds_dir):
+def _render(sample_db, out, *args, env=None):
+    return subprocess.run([sys.executable, "-m", "annotator", "render", str(sample_db),
+                           "--out", str(out), *args], capture_output=True, text=True, env=env)
+
+
+def _colored(image: QImage, color: str) -> set[tuple[int, int]]:
+    rgb = QColor(color).rgb()
+    return {(x, y) for y in range(image.height()) for x in range(image.width())
+            if image.pixel(x, y) == rgb}
+
+
+@pytest.mark.parametrize("name, word, side", [
+    (ARABIC_DOC, "شي", "right"),  # the first line reads right to left
+    (POLISH_DOC, "Chiński", "left"),
+])
+def test_render_puts_the_highlight_on_the_word_at_its_reading_start(
+        tmp_path, sample_db, name, word, side):
     with Project.open(sample_db) as project:
-        project.import_records(annotated_records(seeds_dir))
-    for name in (ARABIC_DOC, POLISH_DOC):
-        out = tmp_path / f"{name}.png"
-        result = subprocess.run([sys.executable, "-m", "annotator", "render", str(sample_db),
-                                 "--doc", name, "--out", str(out), "--width", "700"],
-                                capture_output=True, text=True)
+        doc = project.document_by_name(name)
+        assert doc.text.startswith(word)
+        project.add_span(doc.id, "alice", 0, len(word), "PERSON")
+        project.annotator_id("bob")  # an annotator with no spans: the same page, unmarked
+    person = label_color("#f4a261").name()
+    images = {}
+    for who in ("alice", "bob"):
+        out = tmp_path / f"{who}.png"
+        result = _render(sample_db, out, "--doc", name, "--annotator", who, "--width", "700")
         assert result.returncode == 0, result.stderr
-        image = QImage(str(out))
-        assert image.width() > 700 and image.height() > 400
-        person = QColor("#f4a261").rgb()
-        assert any(image.pixel(x, y) == person
-                   for x in range(0, image.width(), 3) for y in range(0, image.height(), 3))
+        images[who] = QImage(str(out))
+    marked = _colored(images["alice"], person) - _colored(images["bob"], person)
+    assert marked, "the span is not highlighted"
+    xs = sorted(x for x, _ in marked)
+    ys = sorted(y for _, y in marked)
+    width = images["alice"].width()
+    # One word on one line: a small box at the side the line starts from.
+    assert ys[-1] - ys[0] < 60
+    assert xs[-1] - xs[0] < 120
+    if side == "right":
+        assert xs[0] > width * 0.8
+    else:
+        assert xs[-1] < width * 0.2
+
+
+def test_render_needs_no_display_even_when_one_is_named(tmp_path, sample_db):
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "DISPLAY": ":874",
+           "QT_QPA_PLATFORM": ""}
+    out = tmp_path / "page.png"
+    result = _render(sample_db, out, "--doc", POLISH_DOC, env=env)
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(out)).width() > 0
+
+
+def test_render_of_an_unknown_annotator_is_refused_and_adds_nobody(tmp_path, sample_db):
+    before = sample_db.read_bytes()
+    result = _render(sample_db, tmp_path / "x.png", "--doc", POLISH_DOC, "--annotator", "zed")
+    assert result.returncode == 2
+    assert "no annotator named 'zed'" in result.stderr
+    assert sample_db.read_bytes() == before
 
 
 def test_render_of_an_unknown_document_is_one_line_with_status_2(tmp_path, sample_db):

@@ -7,6 +7,7 @@ import json
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
+from annotator.ui import main_window
 from annotator.ui.main_window import MainWindow, ask_annotator_name
 from tests.gui.conftest import type_text
 
@@ -28,7 +29,8 @@ def test_first_start_asks_the_annotators_name_once(qtbot, settings):
 
 def test_a_bad_import_changes_nothing_and_says_where(window, qtbot, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(main_window, "show_message",
+                        lambda parent, icon, title, text: shown.append(text))
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps({"text": "abc", "spans": [{"start": 0, "end": 9, "label": "ORG"}]}) + "\n")
     before = window.project.stats()
@@ -71,7 +73,8 @@ def test_zoom_keys_change_the_text_size(window, qtbot):
 
 def test_a_project_that_cannot_open_is_reported(qtbot, settings, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(main_window, "show_message",
+                        lambda parent, icon, title, text: shown.append(text))
     not_a_project = tmp_path / "notes.db"
     not_a_project.write_text("plain notes")
     win = MainWindow(settings, "alice")

@@ -4,7 +4,8 @@ import sys
 
 import pytest
 
-from annotator import __version__
+from annotator import __version__, app
+from annotator.app import XVFB_HINT
 from annotator.cli import main
 
 
@@ -122,3 +123,38 @@ def test_window_without_display_says_so_in_one_line(tmp_path):
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "xvfb-run" in result.stderr
+
+
+def test_a_display_that_does_not_answer_is_named_in_one_line(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "DISPLAY": ":873"}
+    result = subprocess.run([sys.executable, "-m", "annotator", str(tmp_path / "p.db")],
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"annotator: the display :873 does not answer; {XVFB_HINT}"]
+    assert not (tmp_path / "p.db").exists()
+
+
+def test_a_missing_x11_library_is_named(monkeypatch):
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setattr(app, "x_server_answers", lambda display: True)
+    monkeypatch.setattr(app, "library_loads", lambda name: name != "libxcb-cursor.so.0")
+    assert "libxcb-cursor0" in app.display_problem()
+    monkeypatch.setattr(app, "library_loads", lambda name: True)
+    assert app.display_problem() is None
+
+
+def test_x_server_answers_on_its_socket(tmp_path, monkeypatch):
+    import socket
+
+    assert not app.x_server_answers(":872")
+    assert not app.x_server_answers("nonsense")
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind("\0/tmp/.X11-unix/X871")
+    server.listen(1)
+    try:
+        assert app.x_server_answers(":871.0")
+    finally:
+        server.close()
