@@ -194,7 +194,10 @@ class AnnotationView(QTextEdit):
             return
         painter = QPainter(self.viewport())
         visible = self.viewport().rect()
+        lo, hi = self.visible_range(visible)
         for span, level, pen in underlines:
+            if span.end <= lo or span.start >= hi:
+                continue
             painter.setPen(pen)
             for rect in self.span_rects(span, visible):
                 y = rect.bottom() - 1 - level * UNDERLINE_GAP
@@ -216,6 +219,15 @@ class AnnotationView(QTextEdit):
             result.append((span, level, pen))
         return result
 
+    def visible_range(self, visible: QRect) -> tuple[int, int]:
+        """Code-point range of the paragraphs in sight (whole paragraphs, so a
+        right-to-left line is covered whichever corner it starts at)."""
+        first = self.cursorForPosition(visible.topLeft()).block()
+        last = self.cursorForPosition(visible.bottomRight()).block()
+        return (self._map.to_index(first.position()),
+                self._map.to_index(last.position() + last.length()) if last.isValid()
+                else len(self._text))
+
     def paint_extra(self, painter: QPainter, visible: QRect) -> None:
         """For views that draw more on top (the review view marks disagreements)."""
 
@@ -226,6 +238,13 @@ class AnnotationView(QTextEdit):
         its two caret positions."""
         boxes: dict[int, list[tuple[int, int, int, int]]] = {}
         cursor = QTextCursor(self.document())
+        if clip is not None:
+            # Spans wholly above or below the clip cost two lookups, not one per character.
+            cursor.setPosition(self._map.to_utf16(span.start))
+            top = self.cursorRect(cursor).top()
+            cursor.setPosition(self._map.to_utf16(span.end))
+            if top > clip.bottom() or self.cursorRect(cursor).bottom() < clip.top():
+                return []
         for index in range(span.start, span.end):
             if self._text[index] == "\n":
                 continue
