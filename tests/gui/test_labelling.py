@@ -45,11 +45,15 @@ def test_drag_across_a_wrapped_arabic_name_then_key_1(window, qtbot):
 
 
 def test_drag_across_polish_words_then_key_2(window, qtbot):
+    window.resize(700, 700)  # narrow, so the paragraph wraps
     doc = open_document(window, POLISH)
     view = window.view
     phrase = "Komunistyczna Partia Chin"
     start = doc.text.index(phrase)
     end = start + len(phrase)
+    paragraph_start = doc.text.rfind("\n", 0, start) + 1
+    assert caret_point(view, doc.text.find("\n", end) - 1).y() > caret_point(view, paragraph_start).y()
+    assert caret_point(view, end).x() > caret_point(view, start).x()  # left to right
     drag(view, caret_point(view, start, nudge=-3), caret_point(view, end, nudge=+4))
     qtbot.keyClick(view, Qt.Key.Key_2)
     assert stored_spans(window.project, doc.id) == [(start, end, "ORG")]

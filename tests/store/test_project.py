@@ -127,3 +127,28 @@ def test_committed_edits_survive_a_second_connection(seeded_project, project_pat
     seeded_project.add_span(doc_id, "alice", 0, 2, "PERSON")
     other = sqlite3.connect(project_path)
     assert other.execute("SELECT count(*) FROM spans").fetchone()[0] == 1
+
+
+def test_a_file_of_the_first_schema_migrates_forward_with_its_data(tmp_path):
+    from annotator.store.schema import MIGRATIONS
+
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0])
+    conn.executescript(
+        "INSERT INTO labels (key, name, color, shortcut, position) VALUES ('PERSON', 'Person', '#f4a261', '1', 0);"
+        "INSERT INTO documents (id, name, text, lang, direction, sha256) "
+        "  VALUES (1, 'old', 'شي جين بينغ', 'ar', 'rtl', 'abc');"
+        "INSERT INTO annotators (id, name) VALUES (1, 'alice');"
+        "INSERT INTO spans (document_id, annotator_id, start, \"end\", label) VALUES (1, 1, 0, 2, 'PERSON');"
+        "PRAGMA user_version = 1;")
+    conn.close()
+    with Project.open(path) as project:
+        assert project.schema_version == SCHEMA_VERSION
+        doc = project.document_by_name("old")
+        assert [(s.start, s.end, s.label, s.annotator) for s in project.spans(doc.id)] == [
+            (0, 2, "PERSON", "alice")]
+        assert len(project.project_id) == 32
+    # Opening again runs no migration twice.
+    with Project.open(path) as project:
+        assert project.schema_version == SCHEMA_VERSION
