@@ -414,10 +414,11 @@ class MainWindow(QMainWindow):
 KEYS_HELP = """\
 Select text with the mouse, a double-click (one word) or Shift+arrows, then:
   1-9              label the selection (or relabel the selected span)
-  click a span     select it;  Tab / Shift+Tab: next / previous span
+  click a span     select it;  Tab / Shift+Tab (Ctrl+Down / Ctrl+Up): next / previous span
   Delete           remove the selected span
   Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y)   undo / redo
-  Ctrl+F           find (ignores harakat, tatweel and hamza forms)
+  Ctrl+F           find (ignores harakat, tatweel and hamza forms);
+                   Return / Shift+Return: next / previous match, Escape: back to the text
   Ctrl+PgDown / Ctrl+PgUp          next / previous document
   Ctrl+Return      mark the document done
   Ctrl++ / Ctrl+-  zoom
