@@ -10,7 +10,8 @@ annotator takes the uid of the layer merged into it. Merging a layer again
 makes the review layer a mirror of it as it is now: nothing changes when the
 source did not, and spans the annotator removed since are removed. A layer of
 another uid under a name the review already uses is refused unless renamed;
-layers of other uids are never touched.
+layers of other uids are never touched. The reserved ``gold`` layer is the
+review's own: merge never writes it.
 
 Sources are opened read-only and are never changed. The whole merge is one
 transaction: any error leaves the review file as it was.
@@ -23,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.model import Label
+from annotator.core.model import GOLD_ANNOTATOR, Label
 from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.store.repository import SQLITE_HEADER, Project, ProjectError
 from annotator.store.schema import SCHEMA_VERSION, legacy_annotator_uid
@@ -84,6 +85,10 @@ def merge_projects(review: Project, paths: Sequence[str | Path],
     """Merge the project files at ``paths`` into ``review``; ``renames`` maps a
     source annotator's name to the name their layer takes in the review."""
     renames = {old.strip(): new.strip() for old, new in dict(renames or {}).items()}
+    for old, new in renames.items():
+        if new == GOLD_ANNOTATOR:
+            raise MergeError(f"--rename {old}={new}: {GOLD_ANNOTATOR!r} is the reserved name "
+                             "of the review's adjudicated layer; choose another name")
     sources: list[_Source] = []
     try:
         for path in paths:
@@ -194,6 +199,12 @@ def _plan(review: Project, sources: list[_Source], renames: dict[str, str]) -> l
             layer = source.layers[uid]
             earlier = by_uid.get(uid)
             target = renames.get(name) or earlier or name
+            if target == GOLD_ANNOTATOR or earlier == GOLD_ANNOTATOR:
+                if layer:
+                    raise MergeError(
+                        f"{source.path}: annotator {name!r} would be merged over the review's "
+                        f"adjudicated layer {GOLD_ANNOTATOR!r}; use --rename {name}=NEW_NAME")
+                continue  # an empty gold of the file: the review's own stays as it is
             if earlier is None and not layer:
                 continue  # nothing to bring
             if earlier is not None and target != earlier:
