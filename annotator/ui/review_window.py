@@ -31,7 +31,9 @@ Tab / Shift+Tab   next / previous disagreement
 1-9               keep only that version (with text selected: label it)
 B                 keep every version (both)
 R or 0            reject: no entity here
-E                 edit: select the place, adjust with Shift+arrows, press a label key
+E                 edit: select the place; Shift+arrows move its end,
+                  Alt+Shift+arrows its start (Ctrl: by word); a label key
+                  then makes it the place's only gold span
 A                 accept everything all annotators agree on
 Delete            take the selected gold span out
 Ctrl+Z / Ctrl+Y   undo / redo
@@ -56,6 +58,7 @@ class ReviewWindow(QMainWindow):
         self.decided: set[tuple[int, int]] = set()
         self.layers: dict = {}
         self.group_index = -1
+        self.editing: DisagreementGroup | None = None  # the place E selected
 
         self.view = ReviewView()
         self.setCentralWidget(self.view)
@@ -92,6 +95,7 @@ class ReviewWindow(QMainWindow):
         self.view.nextSpanRequested.connect(self.step_group)
         self.view.deleteRequested.connect(self._on_delete_gold)
         self.view.commandKey.connect(self._on_command)
+        self.view.selectionChanged.connect(self._on_selection_changed)
         self.documents.currentRowChanged.connect(self._on_documents_row_changed)
         for keys_, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
                             (QKeySequence("Ctrl+Shift+Z"), self.undo_stack.redo),
@@ -214,6 +218,7 @@ class ReviewWindow(QMainWindow):
         self._select_group((self.group_index + step) % len(self.found.groups))
 
     def _show_group(self) -> None:
+        self.editing = None
         self.candidates.clear()
         group = self.current_group()
         if group is None:
@@ -258,6 +263,13 @@ class ReviewWindow(QMainWindow):
             if snapped is None:
                 return
             label = self.labels[index].key
+            editing = self.editing
+            if editing is not None:
+                # An edit replaces whatever was decided for this place before.
+                self._decide(f"Edit to {label}",
+                             lambda: self.adjudication.edit(doc_id, editing, *snapped, label))
+                self._advance()
+                return
             group = self.current_group()
             settles = group if group and group.start < snapped[1] and snapped[0] < group.end else None
             self._decide(f"Gold {label}",
@@ -284,7 +296,13 @@ class ReviewWindow(QMainWindow):
             self._decide("Reject", lambda: self.adjudication.resolve(doc_id, group, []))
             self._advance()
         elif command == "edit" and group is not None:
+            # Anchored at the start: Shift+arrows move the end, Alt+Shift+arrows the start.
             self.view.set_selection(group.start, group.end)
+            self.editing = group
+
+    def _on_selection_changed(self) -> None:
+        if self.view.selection() is None:
+            self.editing = None
 
     def _on_delete_gold(self) -> None:
         span = self.view.selected_span()

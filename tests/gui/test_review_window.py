@@ -109,31 +109,48 @@ def test_every_disagreement_settled_from_the_keyboard(qtbot, review_project):
     assert {s.origin.value for s in project.spans(doc_id, GOLD_ANNOTATOR)} == {"adjudicated"}
 
 
-def test_edit_a_disagreement_by_selecting_and_labelling(qtbot, review_project):
+def test_an_edit_replaces_the_earlier_decision_of_its_place(qtbot, review_project):
     project, polish, _ = review_project
     window = open_review(qtbot, project)
     view = window.view
     doc_id = project.document_by_name(POLISH_DOC).id
     group = window.current_group()
+    first = group.candidates[0]
+    qtbot.keyClick(view, Qt.Key.Key_1)  # decide: keep the first version
+    assert gold_keys(project, doc_id) == [first.key]
+    assert window.current_group().start != group.start
+    qtbot.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # come back
+    assert window.current_group() == group
     qtbot.keyClick(view, Qt.Key.Key_E)  # selects the disputed place
     assert view.selection() == (group.start, group.end)
     qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selection() == (group.start, group.end - 1)
     qtbot.keyClick(view, Qt.Key.Key_1)
+    # The edit replaces the earlier decision: gold holds only the edited span.
     assert gold_keys(project, doc_id) == [(group.start, group.end - 1, "PERSON")]
-    # Select the gold span and take it out again.
-    view.select_span(project.spans(doc_id, GOLD_ANNOTATOR)[0])
-    qtbot.keyClick(view, Qt.Key.Key_Delete)
-    assert gold_keys(project, doc_id) == []
+    assert window.undecided_groups() == [1, 2]
+    # One undo step brings the earlier decision back, redo the edit.
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert gold_keys(project, doc_id) == [first.key]
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert gold_keys(project, doc_id) == [(group.start, group.end - 1, "PERSON")]
 
 
-def test_agreement_charts_show_the_pair(qtbot, review_project):
-    project, _, _ = review_project
-    window = ReviewWindow(project)
-    qtbot.addWidget(window)
-    charts = window.charts
-    assert charts.pair_choice.currentText() == "alice ↔ bob"
-    assert "exact F1" in charts.summary.text()
-    assert charts.bars.values["DATE"] < 1.0
-    assert charts.heatmap.counts[("ORG", "INITIATIVE")] == 1
-    image = charts.grab().toImage()
-    assert image.width() > 0
+def test_an_edit_moves_the_start_with_alt_shift_arrows(qtbot, review_project):
+    project, polish, _ = review_project
+    window = open_review(qtbot, project)
+    view = window.view
+    doc_id = project.document_by_name(POLISH_DOC).id
+    group = window.current_group()
+    assert polish.text[group.start:group.end] == "Xi Jinping"
+    alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view, Qt.Key.Key_E)
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Right, alt_shift)
+    assert view.selection() == (group.start + 3, group.end)  # the end stays
+    qtbot.keyClick(view, Qt.Key.Key_Left, alt_shift | Qt.KeyboardModifier.ControlModifier)
+    assert view.selection() == (group.start, group.end)  # a word back
+    qtbot.keyClick(view, Qt.Key.Key_Right, alt_shift | Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_2)  # ORG
+    start = polish.text.index("Jinping")
+    assert gold_keys(project, doc_id) == [(start, group.end, "ORG")]
