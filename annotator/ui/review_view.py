@@ -31,6 +31,7 @@ _ANCHOR_MOVES = {
 
 class ReviewView(AnnotationView):
     commandKey = Signal(str)
+    goldStepRequested = Signal(int)  # +1 or -1: select the next / previous gold span
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -67,6 +68,11 @@ class ReviewView(AnnotationView):
             for rect in self.span_rects(extent, visible):
                 painter.drawRect(rect.adjusted(-2, -2, 1, 1))
 
+    def caret_index(self) -> int:
+        """Where the caret is, in code points (the start of a selection)."""
+        cursor = self.textCursor()
+        return self._map.to_index(min(cursor.position(), cursor.anchor()))
+
     def move_anchor(self, operation: QTextCursor.MoveOperation) -> None:
         """Move the fixed end of the selection (the start, after E), keeping
         the end where it is: Shift+arrows move the end, Alt+Shift+arrows this."""
@@ -87,6 +93,10 @@ class ReviewView(AnnotationView):
         command = COMMAND_KEYS.get(key)
         if command and not modifiers:
             self.commandKey.emit(command)
+            return
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and \
+                modifiers == Qt.KeyboardModifier.ControlModifier:
+            self.goldStepRequested.emit(1 if key == Qt.Key.Key_Down else -1)
             return
         alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and modifiers & alt_shift == alt_shift \

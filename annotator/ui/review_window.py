@@ -35,6 +35,7 @@ E                 edit: select the place; Shift+arrows move its end,
                   Alt+Shift+arrows its start (Ctrl: by word); a label key
                   then makes it the place's only gold span
 A                 accept everything all annotators agree on
+Ctrl+Down / Up    select the next / previous gold span
 Delete            take the selected gold span out
 Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+Return       mark the document settled"""
@@ -95,6 +96,7 @@ class ReviewWindow(QMainWindow):
         self.view.nextSpanRequested.connect(self.step_group)
         self.view.deleteRequested.connect(self._on_delete_gold)
         self.view.commandKey.connect(self._on_command)
+        self.view.goldStepRequested.connect(self.step_gold)
         self.view.selectionChanged.connect(self._on_selection_changed)
         self.documents.currentRowChanged.connect(self._on_documents_row_changed)
         for keys_, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
@@ -303,6 +305,24 @@ class ReviewWindow(QMainWindow):
     def _on_selection_changed(self) -> None:
         if self.view.selection() is None:
             self.editing = None
+
+    def step_gold(self, step: int) -> None:
+        """Select the next (+1) or previous (-1) gold span, from the selected
+        one or else from the caret; Delete then takes it out."""
+        spans = sorted(self.view.spans, key=lambda s: (s.start, s.end, s.label))
+        if not spans:
+            return
+        current = self.view.selected_span()
+        if current is not None:
+            index = next(i for i, s in enumerate(spans) if s.id == current.id)
+            target = spans[(index + step) % len(spans)]
+        else:
+            position = self.view.caret_index()
+            if step > 0:
+                target = next((s for s in spans if s.start >= position), spans[0])
+            else:
+                target = next((s for s in reversed(spans) if s.start < position), spans[-1])
+        self.view.select_span(target)
 
     def _on_delete_gold(self) -> None:
         span = self.view.selected_span()

@@ -154,3 +154,34 @@ def test_an_edit_moves_the_start_with_alt_shift_arrows(qtbot, review_project):
     qtbot.keyClick(view, Qt.Key.Key_2)  # ORG
     start = polish.text.index("Jinping")
     assert gold_keys(project, doc_id) == [(start, group.end, "ORG")]
+
+
+def test_gold_spans_are_stepped_through_and_removed_from_the_keyboard(qtbot, review_project):
+    project, _, _ = review_project
+    window = open_review(qtbot, project)
+    view = window.view
+    doc_id = project.document_by_name(POLISH_DOC).id
+    qtbot.keyClick(view, Qt.Key.Key_A)  # agreed spans into gold
+    gold = sorted(project.spans(doc_id, GOLD_ANNOTATOR), key=lambda s: s.start)
+    assert len(gold) >= 3
+    caret = window.current_group().start  # the window shows the first disagreement
+    following = [s for s in gold if s.start >= caret]
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert view.selected_span().key == following[0].key
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert view.selected_span().key == following[1].key
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    chosen = view.selected_span()
+    assert chosen.key == following[1].key
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert gold_keys(project, doc_id) == sorted(s.key for s in gold if s.key != chosen.key)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert gold_keys(project, doc_id) == sorted(s.key for s in gold)
+    # From the last gold span, Ctrl+Down wraps round to the first.
+    for _ in range(len(gold) + 1):
+        qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+        if view.selected_span().key == gold[-1].key:
+            break
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert view.selected_span().key == gold[0].key
