@@ -156,6 +156,14 @@ class Adjudication:
                     self.project.delete_span(span.id)
             return [self._accept(document_id, key) for key in sorted(keys)]
 
+    def edit(self, document_id: int, group: DisagreementGroup, start: int, end: int,
+             label: str) -> Span:
+        """Decide one group with a span of the reviewer's own: the gold spans
+        overlapping the group's extent (an earlier decision) become exactly
+        this one."""
+        [span] = self.resolve(document_id, group, [(start, end, label)])
+        return span
+
     def remove(self, span_id: int) -> Span:
         """Take a span out of gold."""
         span = self.project.span(span_id)

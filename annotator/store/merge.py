@@ -4,12 +4,14 @@ Documents are matched by the sha256 of their text. Each annotator's layer
 (spans with their origin and timestamps, and document statuses) is copied
 under the annotator's name, or under a new name given by a rename.
 
-A review annotator belongs to exactly one source layer, recorded in
-``merge_sources`` with the source's ``project_id`` (which copies and renamed
-files keep). Merging that source again makes the review layer a mirror of the
-source layer as it is now: nothing changes when the source did not, and spans
-the annotator removed since are removed. A layer of another file under a name
-that is taken is refused unless renamed.
+A layer is known by its annotator's uid, a random id given when the annotator
+was first added to a file (copies and renamed files keep it). The review's
+annotator takes the uid of the layer merged into it. Merging a layer again
+makes the review layer a mirror of it as it is now: nothing changes when the
+source did not, and spans the annotator removed since are removed. A layer of
+another uid under a name the review already uses is refused unless renamed;
+layers of other uids are never touched. The reserved ``gold`` layer is the
+review's own: merge never writes it.
 
 Sources are opened read-only and are never changed. The whole merge is one
 transaction: any error leaves the review file as it was.
@@ -22,10 +24,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.model import Label
+from annotator.core.model import GOLD_ANNOTATOR, Label
 from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.store.repository import SQLITE_HEADER, Project, ProjectError
-from annotator.store.schema import SCHEMA_VERSION
+from annotator.store.schema import SCHEMA_VERSION, legacy_annotator_uid
 
 
 class MergeError(ProjectError):
@@ -63,6 +65,9 @@ class _Layer:
     spans: dict[SpanKey, tuple[str, str, str]] = field(default_factory=dict)  # origin, times
     statuses: dict[str, tuple[str, str]] = field(default_factory=dict)  # sha -> status, time
 
+    def __bool__(self) -> bool:
+        return bool(self.spans or self.statuses)
+
 
 @dataclass
 class _Source:
@@ -70,7 +75,8 @@ class _Source:
     project_id: str
     labels: list[Label]
     documents: dict[str, int]  # sha256 -> id in the source
-    layers: dict[str, _Layer]
+    names: dict[str, str]  # annotator uid -> name, every annotator of the file
+    layers: dict[str, _Layer]  # annotator uid -> layer (empty ones too)
     conn: sqlite3.Connection
 
 
@@ -78,7 +84,11 @@ def merge_projects(review: Project, paths: Sequence[str | Path],
                    renames: Mapping[str, str] | None = None) -> MergeSummary:
     """Merge the project files at ``paths`` into ``review``; ``renames`` maps a
     source annotator's name to the name their layer takes in the review."""
-    renames = dict(renames or {})
+    renames = {old.strip(): new.strip() for old, new in dict(renames or {}).items()}
+    for old, new in renames.items():
+        if new == GOLD_ANNOTATOR:
+            raise MergeError(f"--rename {old}={new}: {GOLD_ANNOTATOR!r} is the reserved name "
+                             "of the review's adjudicated layer; choose another name")
     sources: list[_Source] = []
     try:
         for path in paths:
@@ -124,96 +134,110 @@ def _read_open_source(path: Path, conn: sqlite3.Connection) -> _Source:
         else:
             # Files from before project ids: known by where they are.
             project_id = f"file:{path.resolve()}"
+        if version >= 4:
+            uids = {row[0]: (row[1], row[2]) for row in conn.execute(
+                "SELECT id, uid, name FROM annotators")}
+        else:
+            # Files from before annotator uids: the uid the upgrade will give them.
+            uids = {row[0]: (legacy_annotator_uid(project_id, row[1]), row[1])
+                    for row in conn.execute("SELECT id, name FROM annotators")}
+        names = {uid: name for uid, name in uids.values()}
+        layers = {uid: _Layer() for uid in names}
         labels = [Label(*row) for row in conn.execute(
             "SELECT key, name, color, shortcut, position FROM labels ORDER BY position, key")]
         documents = dict(conn.execute("SELECT sha256, id FROM documents"))
-        layers: dict[str, _Layer] = {}
-        for name, sha, start, end, label, origin, created, updated, doc, length in conn.execute(
-                """SELECT a.name, d.sha256, s.start, s."end", s.label, s.origin,
+        for annotator, sha, start, end, label, origin, created, updated, doc, length in \
+                conn.execute(
+                """SELECT s.annotator_id, d.sha256, s.start, s."end", s.label, s.origin,
                           s.created_at, s.updated_at, d.name, length(d.text)
-                   FROM spans s JOIN annotators a ON a.id = s.annotator_id
-                   JOIN documents d ON d.id = s.document_id"""):
+                   FROM spans s JOIN documents d ON d.id = s.document_id"""):
+            uid, name = uids[annotator]
             try:
                 check_bounds(start, end, length)
             except SpanBoundsError as error:
                 raise MergeError(f"{path}: document {doc!r}, annotator {name!r}: {error}")
-            layers.setdefault(name, _Layer()).spans[(sha, start, end, label)] = (
-                origin, created, updated)
-        for name, sha, status, updated in conn.execute(
-                """SELECT a.name, d.sha256, st.status, st.updated_at
-                   FROM document_status st JOIN annotators a ON a.id = st.annotator_id
-                   JOIN documents d ON d.id = st.document_id"""):
-            layers.setdefault(name, _Layer()).statuses[sha] = (status, updated)
+            layers[uid].spans[(sha, start, end, label)] = (origin, created, updated)
+        for annotator, sha, status, updated in conn.execute(
+                """SELECT st.annotator_id, d.sha256, st.status, st.updated_at
+                   FROM document_status st JOIN documents d ON d.id = st.document_id"""):
+            layers[uids[annotator][0]].statuses[sha] = (status, updated)
     except sqlite3.DatabaseError as error:
         raise MergeError(f"{path}: cannot be read as a project file ({error})") from error
-    return _Source(path, project_id, labels, documents, layers, conn)
+    except KeyError as error:
+        raise MergeError(f"{path}: a span or status of annotator id {error} who is not "
+                         "in the file") from error
+    return _Source(path, project_id, labels, documents, names, layers, conn)
 
 
 # -- checking names ----------------------------------------------------------
 
-# (source index, source annotator, review annotator)
-_Step = tuple[int, str, str]
-# review annotator -> (source id, source annotator, source path)
-_Recorded = dict[str, tuple[str, str, str]]
+
+@dataclass(frozen=True)
+class _Step:
+    source: int  # index into the sources
+    uid: str
+    source_name: str
+    target: str  # the review annotator
 
 
 def _plan(review: Project, sources: list[_Source], renames: dict[str, str]) -> list[_Step]:
     """Which source layer goes to which review annotator; refuses name clashes."""
-    recorded: _Recorded = {row[0]: (row[1], row[2], row[3]) for row in review.db.execute(
-        "SELECT annotator, source_id, source_annotator, source_path FROM merge_sources")}
-    native = {r[0] for r in review.db.execute(
+    by_uid = dict(review.db.execute("SELECT uid, name FROM annotators"))
+    by_name = {name: uid for uid, name in by_uid.items()}
+    recorded = dict(review.db.execute("SELECT annotator, source_path FROM merge_sources"))
+    in_use = {row[0] for row in review.db.execute(
         """SELECT name FROM annotators a
            WHERE EXISTS (SELECT 1 FROM spans WHERE annotator_id = a.id)
               OR EXISTS (SELECT 1 FROM document_status WHERE annotator_id = a.id)""")}
-    native = {name for name in native if name not in recorded}
     unused = set(renames)
     steps: list[_Step] = []
-    claimed: dict[str, tuple[int, str]] = {}  # review name -> (source, source annotator)
+    claimed: dict[str, tuple[int, str]] = {}  # review name -> (source index, uid)
     for index, source in enumerate(sources):
-        # A layer merged before and now emptied in its file is emptied here too.
-        emptied = {sname for sid, sname, _ in recorded.values() if sid == source.project_id}
-        for name in sorted(set(source.layers) | emptied):
+        for uid in sorted(source.names, key=source.names.__getitem__):
+            name = source.names[uid]
             unused.discard(name)
-            # A copy of the review file (same id) may bring the review's own layers.
-            own = native if source.project_id != review.project_id else set()
-            target = _target(source, name, renames, recorded, own)
-            if target in claimed:
-                other_index, other_name = claimed[target]
-                other = sources[other_index]
-                if (other.project_id, other_name) == (source.project_id, name) and \
-                        other.layers.get(other_name) == source.layers.get(name):
-                    continue  # the same file given twice
+            layer = source.layers[uid]
+            earlier = by_uid.get(uid)
+            target = renames.get(name) or earlier or name
+            if target == GOLD_ANNOTATOR or earlier == GOLD_ANNOTATOR:
+                if layer:
+                    raise MergeError(
+                        f"{source.path}: annotator {name!r} would be merged over the review's "
+                        f"adjudicated layer {GOLD_ANNOTATOR!r}; use --rename {name}=NEW_NAME")
+                continue  # an empty gold of the file: the review's own stays as it is
+            if earlier is None and not layer:
+                continue  # nothing to bring
+            if earlier is not None and target != earlier:
                 raise MergeError(
-                    f"{source.path}: annotator {target!r} is also in {other.path}; "
-                    f"merge the files one at a time, this one with --rename {name}=NEW_NAME")
-            claimed[target] = (index, name)
-            steps.append((index, name, target))
+                    f"{source.path}: annotator {name!r} of this file was merged before as "
+                    f"{earlier!r}; merging it again as {target!r} would count it twice")
+            if earlier is None and target in by_name:
+                if target in recorded:
+                    raise MergeError(
+                        f"{source.path}: annotator {target!r} was merged from another file "
+                        f"({recorded[target]}); use --rename {name}=NEW_NAME")
+                if target in in_use:
+                    raise MergeError(
+                        f"{source.path}: annotator {target!r} already has annotations in the "
+                        f"review file; use --rename {name}=NEW_NAME")
+            if target in claimed:
+                other_index, other_uid = claimed[target]
+                other = sources[other_index]
+                if other_uid != uid:
+                    raise MergeError(
+                        f"{source.path}: annotator {target!r} is also in {other.path} and is "
+                        f"another person there; use --rename {name}=NEW_NAME")
+                if other.layers[uid] != layer:
+                    raise MergeError(
+                        f"{source.path}: annotator {name!r} is also in {other.path} (a copy "
+                        "of the same layer) with other annotations; merge only the newer file")
+                continue  # the same file, or an identical copy, given twice
+            claimed[target] = (index, uid)
+            steps.append(_Step(index, uid, name, target))
     if unused:
         name = sorted(unused)[0]
         raise MergeError(f"--rename {name}=...: no annotator {name!r} in the files to merge")
     return steps
-
-
-def _target(source: _Source, name: str, renames: dict[str, str], recorded: _Recorded,
-            native: set[str]) -> str:
-    """The review name of a source layer: renamed, else as merged before, else
-    its own; refused when that name belongs to another layer."""
-    origin = (source.project_id, name)
-    earlier = [a for a, (sid, sname, _) in recorded.items() if (sid, sname) == origin]
-    target = (renames.get(name) or (earlier[0] if earlier else name)).strip()
-    if earlier and target not in earlier:
-        raise MergeError(
-            f"{source.path}: annotator {name!r} of this file was merged before as "
-            f"{earlier[0]!r}; merging it again as {target!r} would count it twice")
-    if target in recorded and recorded[target][:2] != origin:
-        raise MergeError(
-            f"{source.path}: annotator {target!r} was merged from another file "
-            f"({recorded[target][2]}); use --rename {name}=NEW_NAME")
-    if target in native:
-        raise MergeError(
-            f"{source.path}: annotator {target!r} already has annotations in the "
-            f"review file; use --rename {name}=NEW_NAME")
-    return target
 
 
 # -- writing -------------------------------------------------------------------
@@ -226,10 +250,10 @@ def _apply(review: Project, sources: list[_Source], steps: list[_Step]) -> Merge
     for source in sources:
         documents_added += _add_documents(review, source, doc_ids)
     layers = []
-    for index, source_name, target in steps:
-        source = sources[index]
-        layers.append(_mirror_layer(review, source, source_name, target, doc_ids))
-        _record_source(review, source, source_name, target)
+    for step in steps:
+        source = sources[step.source]
+        layers.append(_mirror_layer(review, source, step, doc_ids))
+        _record_source(review, source, step.source_name, step.target)
     return MergeSummary(documents_added, tuple(labels_added), tuple(layers))
 
 
@@ -265,12 +289,16 @@ def _add_documents(review: Project, source: _Source, doc_ids: dict[str, int]) ->
     return len(records)
 
 
-def _mirror_layer(review: Project, source: _Source, source_name: str, target: str,
+def _mirror_layer(review: Project, source: _Source, step: _Step,
                   doc_ids: dict[str, int]) -> LayerMerge:
-    """Make the review layer ``target`` equal to the source layer."""
-    wanted = source.layers.get(source_name, _Layer())
+    """Make the review layer ``step.target`` equal to the source layer, and
+    give it the source layer's uid."""
+    wanted = source.layers[step.uid]
+    source_name, target = step.source_name, step.target
     # Not Project.annotator_id: it caches ids, which a rollback would make stale.
-    review.db.execute("INSERT INTO annotators (name) VALUES (?) ON CONFLICT DO NOTHING", [target])
+    review.db.execute(
+        "INSERT INTO annotators (name, uid) VALUES (?, ?) ON CONFLICT (name) DO UPDATE "
+        "SET uid = excluded.uid", [target, step.uid])
     annotator_id = review.db.execute("SELECT id FROM annotators WHERE name = ?",
                                      [target]).fetchone()[0]
     have = {(sha, start, end, label): (span_id, origin)
@@ -322,5 +350,6 @@ def _record_source(review: Project, source: _Source, source_name: str, target: s
     review.db.execute(
         """INSERT INTO merge_sources (annotator, source_id, source_annotator, source_path)
            VALUES (?, ?, ?, ?) ON CONFLICT (annotator) DO UPDATE
-           SET source_path = excluded.source_path""",
+           SET source_id = excluded.source_id, source_annotator = excluded.source_annotator,
+               source_path = excluded.source_path""",
         [target, source.project_id, source_name, path])

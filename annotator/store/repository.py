@@ -27,7 +27,7 @@ from annotator.core.model import (
 )
 from annotator.core.offsets import check_bounds
 from annotator.core.text import describe, sha256_of
-from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION
+from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION, register_functions, statements
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -112,14 +112,14 @@ class Project:
             # FULL makes every committed edit survive a power cut, not only a crash.
             conn.execute("PRAGMA synchronous = FULL")
         if version < SCHEMA_VERSION:
+            register_functions(conn)
             self._migrate(version)
 
     def _migrate(self, version: int) -> None:
         with self.db.atomic():
             for step in range(version, SCHEMA_VERSION):
-                for statement in MIGRATIONS[step].split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
+                for statement in statements(MIGRATIONS[step]):
+                    self.db.execute(statement)
                 if step == 0:
                     self._insert_labels(DEFAULT_LABELS)
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

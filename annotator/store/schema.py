@@ -3,6 +3,10 @@ the version a file is at."""
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
+from collections.abc import Iterator
+
 MIGRATIONS: list[str] = [
     # 1: the first schema.
     """
@@ -79,6 +83,53 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (document_id, start, "end")
     );
     """,
+    # 4: each annotator of a file gets a random uid when first added; copies of
+    # the file keep it. Merge knows a layer by this uid, not by the file's id,
+    # so two copies of one file annotated by different people stay apart.
+    # Annotators from before are given the uid their old identity (the file's
+    # id and the name) stands for, so review files merged before still
+    # recognise their sources.
+    """
+    ALTER TABLE annotators ADD COLUMN uid TEXT;
+    UPDATE annotators SET uid = legacy_annotator_uid(
+        (SELECT value FROM project_info WHERE key = 'project_id'), name);
+    UPDATE annotators SET uid = (
+        SELECT legacy_annotator_uid(m.source_id, m.source_annotator)
+        FROM merge_sources m WHERE m.annotator = annotators.name)
+    WHERE name IN (SELECT annotator FROM merge_sources);
+    UPDATE annotators SET uid = lower(hex(randomblob(16)))
+    WHERE id NOT IN (SELECT min(id) FROM annotators GROUP BY uid);
+    CREATE UNIQUE INDEX annotators_uid ON annotators(uid);
+    CREATE TRIGGER annotators_new_uid AFTER INSERT ON annotators WHEN NEW.uid IS NULL
+    BEGIN
+        UPDATE annotators SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def legacy_annotator_uid(project_id: str, name: str) -> str:
+    """The uid of an annotator added before uids existed: derived from what
+    identified its layer then, the file's id and the annotator's name."""
+    return hashlib.sha256(f"{project_id}\0{name}".encode()).hexdigest()[:32]
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions the migrations use."""
+    conn.create_function("legacy_annotator_uid", 2, legacy_annotator_uid, deterministic=True)
+
+
+def statements(script: str) -> Iterator[str]:
+    """The statements of a migration, one at a time (a trigger body keeps its
+    own semicolons)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
+    if pending.strip(" \n;"):
+        yield pending

@@ -5,7 +5,7 @@ the places where annotators disagree outlined: red until settled, then green."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QTextCursor
 
 from annotator.core.disagreements import DisagreementGroup
 from annotator.core.model import Span
@@ -21,8 +21,17 @@ COMMAND_KEYS = {Qt.Key.Key_B: "both", Qt.Key.Key_R: "reject", Qt.Key.Key_0: "rej
                 Qt.Key.Key_A: "agreed", Qt.Key.Key_E: "edit"}
 
 
+_ANCHOR_MOVES = {
+    (Qt.Key.Key_Left, False): QTextCursor.MoveOperation.Left,
+    (Qt.Key.Key_Right, False): QTextCursor.MoveOperation.Right,
+    (Qt.Key.Key_Left, True): QTextCursor.MoveOperation.WordLeft,
+    (Qt.Key.Key_Right, True): QTextCursor.MoveOperation.WordRight,
+}
+
+
 class ReviewView(AnnotationView):
     commandKey = Signal(str)
+    goldStepRequested = Signal(int)  # +1 or -1: select the next / previous gold span
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -59,9 +68,40 @@ class ReviewView(AnnotationView):
             for rect in self.span_rects(extent, visible):
                 painter.drawRect(rect.adjusted(-2, -2, 1, 1))
 
+    def caret_index(self) -> int:
+        """Where the caret is, in code points (the start of a selection)."""
+        cursor = self.textCursor()
+        return self._map.to_index(min(cursor.position(), cursor.anchor()))
+
+    def move_anchor(self, operation: QTextCursor.MoveOperation) -> None:
+        """Move the fixed end of the selection (the start, after E), keeping
+        the end where it is: Shift+arrows move the end, Alt+Shift+arrows this."""
+        cursor = self.textCursor()
+        mover = QTextCursor(self.document())
+        mover.setPosition(cursor.anchor())
+        mover.movePosition(operation)
+        if mover.position() == cursor.position():
+            return  # the selection would vanish
+        position = cursor.position()
+        cursor.setPosition(mover.position())
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        command = COMMAND_KEYS.get(Qt.Key(event.key()))
-        if command and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        key = Qt.Key(event.key())
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        command = COMMAND_KEYS.get(key)
+        if command and not modifiers:
             self.commandKey.emit(command)
+            return
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and \
+                modifiers == Qt.KeyboardModifier.ControlModifier:
+            self.goldStepRequested.emit(1 if key == Qt.Key.Key_Down else -1)
+            return
+        alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and modifiers & alt_shift == alt_shift \
+                and not modifiers & ~(alt_shift | Qt.KeyboardModifier.ControlModifier):
+            word = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+            self.move_anchor(_ANCHOR_MOVES[(key, word)])
             return
         super().keyPressEvent(event)

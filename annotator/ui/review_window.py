@@ -31,8 +31,11 @@ Tab / Shift+Tab   next / previous disagreement
 1-9               keep only that version (with text selected: label it)
 B                 keep every version (both)
 R or 0            reject: no entity here
-E                 edit: select the place, adjust with Shift+arrows, press a label key
+E                 edit: select the place; Shift+arrows move its end,
+                  Alt+Shift+arrows its start (Ctrl: by word); a label key
+                  then makes it the place's only gold span
 A                 accept everything all annotators agree on
+Ctrl+Down / Up    select the next / previous gold span
 Delete            take the selected gold span out
 Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+Return       mark the document settled"""
@@ -56,6 +59,7 @@ class ReviewWindow(QMainWindow):
         self.decided: set[tuple[int, int]] = set()
         self.layers: dict = {}
         self.group_index = -1
+        self.editing: DisagreementGroup | None = None  # the place E selected
 
         self.view = ReviewView()
         self.setCentralWidget(self.view)
@@ -92,6 +96,8 @@ class ReviewWindow(QMainWindow):
         self.view.nextSpanRequested.connect(self.step_group)
         self.view.deleteRequested.connect(self._on_delete_gold)
         self.view.commandKey.connect(self._on_command)
+        self.view.goldStepRequested.connect(self.step_gold)
+        self.view.selectionChanged.connect(self._on_selection_changed)
         self.documents.currentRowChanged.connect(self._on_documents_row_changed)
         for keys_, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
                             (QKeySequence("Ctrl+Shift+Z"), self.undo_stack.redo),
@@ -214,6 +220,7 @@ class ReviewWindow(QMainWindow):
         self._select_group((self.group_index + step) % len(self.found.groups))
 
     def _show_group(self) -> None:
+        self.editing = None
         self.candidates.clear()
         group = self.current_group()
         if group is None:
@@ -258,6 +265,13 @@ class ReviewWindow(QMainWindow):
             if snapped is None:
                 return
             label = self.labels[index].key
+            editing = self.editing
+            if editing is not None:
+                # An edit replaces whatever was decided for this place before.
+                self._decide(f"Edit to {label}",
+                             lambda: self.adjudication.edit(doc_id, editing, *snapped, label))
+                self._advance()
+                return
             group = self.current_group()
             settles = group if group and group.start < snapped[1] and snapped[0] < group.end else None
             self._decide(f"Gold {label}",
@@ -284,7 +298,31 @@ class ReviewWindow(QMainWindow):
             self._decide("Reject", lambda: self.adjudication.resolve(doc_id, group, []))
             self._advance()
         elif command == "edit" and group is not None:
+            # Anchored at the start: Shift+arrows move the end, Alt+Shift+arrows the start.
             self.view.set_selection(group.start, group.end)
+            self.editing = group
+
+    def _on_selection_changed(self) -> None:
+        if self.view.selection() is None:
+            self.editing = None
+
+    def step_gold(self, step: int) -> None:
+        """Select the next (+1) or previous (-1) gold span, from the selected
+        one or else from the caret; Delete then takes it out."""
+        spans = sorted(self.view.spans, key=lambda s: (s.start, s.end, s.label))
+        if not spans:
+            return
+        current = self.view.selected_span()
+        if current is not None:
+            index = next(i for i, s in enumerate(spans) if s.id == current.id)
+            target = spans[(index + step) % len(spans)]
+        else:
+            position = self.view.caret_index()
+            if step > 0:
+                target = next((s for s in spans if s.start >= position), spans[0])
+            else:
+                target = next((s for s in reversed(spans) if s.start < position), spans[-1])
+        self.view.select_span(target)
 
     def _on_delete_gold(self) -> None:
         span = self.view.selected_span()

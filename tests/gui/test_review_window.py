@@ -109,31 +109,209 @@ def test_every_disagreement_settled_from_the_keyboard(qtbot, review_project):
     assert {s.origin.value for s in project.spans(doc_id, GOLD_ANNOTATOR)} == {"adjudicated"}
 
 
-def test_edit_a_disagreement_by_selecting_and_labelling(qtbot, review_project):
+def test_an_edit_replaces_the_earlier_decision_of_its_place(qtbot, review_project):
     project, polish, _ = review_project
     window = open_review(qtbot, project)
     view = window.view
     doc_id = project.document_by_name(POLISH_DOC).id
     group = window.current_group()
+    first = group.candidates[0]
+    qtbot.keyClick(view, Qt.Key.Key_1)  # decide: keep the first version
+    assert gold_keys(project, doc_id) == [first.key]
+    assert window.current_group().start != group.start
+    qtbot.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # come back
+    assert window.current_group() == group
     qtbot.keyClick(view, Qt.Key.Key_E)  # selects the disputed place
     assert view.selection() == (group.start, group.end)
     qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selection() == (group.start, group.end - 1)
     qtbot.keyClick(view, Qt.Key.Key_1)
+    # The edit replaces the earlier decision: gold holds only the edited span.
     assert gold_keys(project, doc_id) == [(group.start, group.end - 1, "PERSON")]
-    # Select the gold span and take it out again.
-    view.select_span(project.spans(doc_id, GOLD_ANNOTATOR)[0])
+    assert window.undecided_groups() == [1, 2]
+    # One undo step brings the earlier decision back, redo the edit.
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert gold_keys(project, doc_id) == [first.key]
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert gold_keys(project, doc_id) == [(group.start, group.end - 1, "PERSON")]
+
+
+def test_an_edit_moves_the_start_with_alt_shift_arrows(qtbot, review_project):
+    project, polish, _ = review_project
+    window = open_review(qtbot, project)
+    view = window.view
+    doc_id = project.document_by_name(POLISH_DOC).id
+    group = window.current_group()
+    assert polish.text[group.start:group.end] == "Xi Jinping"
+    alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view, Qt.Key.Key_E)
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Right, alt_shift)
+    assert view.selection() == (group.start + 3, group.end)  # the end stays
+    qtbot.keyClick(view, Qt.Key.Key_Left, alt_shift | Qt.KeyboardModifier.ControlModifier)
+    assert view.selection() == (group.start, group.end)  # a word back
+    qtbot.keyClick(view, Qt.Key.Key_Right, alt_shift | Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_2)  # ORG
+    start = polish.text.index("Jinping")
+    assert gold_keys(project, doc_id) == [(start, group.end, "ORG")]
+
+
+def test_gold_spans_are_stepped_through_and_removed_from_the_keyboard(qtbot, review_project):
+    project, _, _ = review_project
+    window = open_review(qtbot, project)
+    view = window.view
+    doc_id = project.document_by_name(POLISH_DOC).id
+    qtbot.keyClick(view, Qt.Key.Key_A)  # agreed spans into gold
+    gold = sorted(project.spans(doc_id, GOLD_ANNOTATOR), key=lambda s: s.start)
+    assert len(gold) >= 3
+    caret = window.current_group().start  # the window shows the first disagreement
+    following = [s for s in gold if s.start >= caret]
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert view.selected_span().key == following[0].key
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert view.selected_span().key == following[1].key
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    chosen = view.selected_span()
+    assert chosen.key == following[1].key
     qtbot.keyClick(view, Qt.Key.Key_Delete)
-    assert gold_keys(project, doc_id) == []
+    assert gold_keys(project, doc_id) == sorted(s.key for s in gold if s.key != chosen.key)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert gold_keys(project, doc_id) == sorted(s.key for s in gold)
+    # From the last gold span, Ctrl+Down wraps round to the first.
+    for _ in range(len(gold) + 1):
+        qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+        if view.selected_span().key == gold[-1].key:
+            break
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert view.selected_span().key == gold[0].key
 
 
-def test_agreement_charts_show_the_pair(qtbot, review_project):
+def runs(flags):
+    """Lengths of the runs of True in a row of pixels."""
+    lengths, current = [], 0
+    for flag in flags:
+        if flag:
+            current += 1
+        elif current:
+            lengths.append(current)
+            current = 0
+    return lengths + ([current] if current else [])
+
+
+def test_the_view_underlines_each_annotator_in_its_own_style_and_outlines_disputes(
+        qtbot, review_project):
+    from PySide6.QtGui import QColor
+
+    from annotator.core.model import Span
+    from annotator.ui.review_view import DISAGREEMENT, SETTLED
+    from annotator.ui.text_view import UNDERLINE_GAP
+
+    project, polish, _ = review_project
+    window = open_review(qtbot, project)
+    view = window.view
+    assert list(window.layers) == ["alice", "bob"]
+    # An agreed span on one line in sight: both underline it, alice lowest, bob above.
+    visible = view.viewport().rect().adjusted(4, 4, -4, -4)
+    agreed, rect = next((c, r[0]) for c in window.found.agreed
+                        for r in [view.span_rects(Span(c.start, c.end, c.label))]
+                        if len(r) == 1 and visible.contains(r[0]))
+    ink = QColor(window.colors[agreed.label]).darker(160)
+    image = view.viewport().grab().toImage()
+    styles = {}
+    for level, name in enumerate(window.layers):
+        y = rect.bottom() - 1 - level * UNDERLINE_GAP
+        rows = [runs([image.pixel(x, row) == ink.rgb() for x in range(rect.left(), rect.right())])
+                for row in (y - 1, y, y + 1)]
+        styles[name] = max(rows, key=sum)
+    width = rect.right() - rect.left()
+    assert styles["alice"] == [width]  # solid: one unbroken line
+    assert len(styles["bob"]) >= 3 and sum(styles["bob"]) < 0.9 * width  # dashed
+    # Every disagreement is outlined in red; the agreed KPCh is not.
+    red = QColor(DISAGREEMENT)
+
+    def colour_around(span_rect, colour):
+        box = span_rect.adjusted(-3, -3, 3, 3)
+        return sum(image.pixel(x, y) == colour.rgb()
+                   for x in range(box.left(), box.right() + 1)
+                   for y in (box.top(), box.top() + 1, box.top() + 2))
+
+    for group in window.found.groups:
+        extent = view.span_rects(Span(group.start, group.end, ""), visible)
+        assert all(colour_around(r, red) > r.width() // 3 for r in extent), group
+    assert colour_around(rect, red) == 0
+    # A settled disagreement turns green.
+    group = window.current_group()
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    image = view.viewport().grab().toImage()
+    [first] = view.span_rects(Span(group.start, group.end, ""))
+    assert colour_around(first, QColor(SETTLED)) > first.width() // 3
+    assert colour_around(first, red) == 0
+
+
+def bar_lengths(bars):
+    """Pixels of each label's colour along the middle of its row, and how
+    long a bar of 1.0 is in that picture."""
+    from PySide6.QtGui import QColor
+
+    from annotator.ui.agreement_charts import NAME_WIDTH, ROW
+
+    image = bars.grab().toImage()
+    lengths = {}
+    for row, label in enumerate(bars.values):
+        y = row * ROW + ROW // 2
+        colour = QColor(bars.colors[label]).rgb()
+        lengths[label] = sum(image.pixel(x, y) == colour for x in range(image.width()))
+    return lengths, image.width() - NAME_WIDTH - 50
+
+
+def test_agreement_charts_follow_the_numbers(qtbot, review_project):
+    from annotator.ui.agreement_charts import CELL, NAME_WIDTH, ROW
+
     project, _, _ = review_project
     window = ReviewWindow(project)
     qtbot.addWidget(window)
     charts = window.charts
     assert charts.pair_choice.currentText() == "alice ↔ bob"
     assert "exact F1" in charts.summary.text()
-    assert charts.bars.values["DATE"] < 1.0
+    # bob dropped one of alice's two dates, moved one of her three persons'
+    # boundary and called one of her five organisations an initiative (she
+    # has three): F1 = 2 tp / (alice's + bob's).
+    values = charts.bars.values
+    assert values["DATE"] == pytest.approx(2 * 1 / (2 + 1))
+    assert values["PERSON"] == pytest.approx(2 * 2 / (3 + 3))
+    assert values["ORG"] == pytest.approx(2 * 4 / (5 + 4))
+    assert values["INITIATIVE"] == pytest.approx(2 * 3 / (3 + 4))
     assert charts.heatmap.counts[("ORG", "INITIATIVE")] == 1
-    image = charts.grab().toImage()
-    assert image.width() > 0
+
+    # The bars are as long as the numbers say.
+    bars = charts.bars
+    lengths, span = bar_lengths(bars)
+    assert span > 100
+    for label, value in values.items():
+        assert abs(lengths[label] - span * value) <= 1.5, label
+    bars.set_values({"PERSON": 1.0, "ORG": 0.25, "DATE": 0.0, "INITIATIVE": None},
+                    bars.colors)
+    lengths, span = bar_lengths(bars)
+    assert lengths == pytest.approx(
+        {"PERSON": span, "ORG": span / 4, "DATE": 0, "INITIATIVE": 0}, abs=1.5)
+
+    # Heatmap cells: white where nothing was counted, darker the more was;
+    # agreements (the diagonal) blue, label confusions red.
+    heatmap = charts.heatmap
+    heatmap.resize(NAME_WIDTH + CELL * len(heatmap.labels) + 10, heatmap.minimumHeight())
+    image = heatmap.grab().toImage()
+    seen = []
+    for i, row_label in enumerate(heatmap.labels):
+        for j, column_label in enumerate(heatmap.labels):
+            count = heatmap.counts.get((row_label, column_label), 0)
+            pixel = image.pixelColor(NAME_WIDTH + j * CELL + 3, ROW + i * CELL + 3)
+            darkness = 255 - min(pixel.red(), pixel.green(), pixel.blue())
+            if count == 0:
+                assert darkness == 0, (row_label, column_label)
+            else:
+                assert darkness > 0
+                assert (pixel.blue() > pixel.red()) == (i == j), (row_label, column_label)
+            seen.append((count, darkness))
+    assert [d for _, d in sorted(seen)] == sorted(d for _, d in seen)  # more is darker
+    assert max(seen)[1] > min(d for c, d in seen if c)

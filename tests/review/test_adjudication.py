@@ -146,3 +146,19 @@ def test_snapshot_and_restore_bring_back_spans_ids_and_places(review):
     assert adjudication.snapshot(xi) == before
     adjudication.restore(xi, after)
     assert adjudication.snapshot(xi) == after
+
+
+def test_an_edit_replaces_the_gold_of_its_place(review):
+    adjudication = Adjudication(review)
+    xi = doc_id(review, XI)
+    adjudication.accept_agreed(xi)  # Xi Jinping, outside the disputed place
+    [group] = adjudication.disagreements(xi).groups
+    adjudication.resolve(xi, group, [group.candidates[0]])
+    span = adjudication.edit(xi, group, 15, 21, "ORG")
+    assert (span.key, span.origin) == ((15, 21, "ORG"), Origin.ADJUDICATED)
+    assert sorted(s.key for s in adjudication.gold(xi)) == [(0, 10, "PERSON"), (15, 21, "ORG")]
+    assert adjudication.is_decided(xi, group)
+    # Edited again, the place still holds one span.
+    adjudication.edit(xi, group, 15, 22, "PERSON")
+    assert sorted(s.key for s in adjudication.gold(xi)) == [(0, 10, "PERSON"),
+                                                           (15, 22, "PERSON")]

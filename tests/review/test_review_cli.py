@@ -4,7 +4,12 @@ import json
 import subprocess
 import sys
 
+import krippendorff
+import numpy as np
 import pytest
+
+from annotator.core.agreement import token_tags
+from annotator.core.tokenize import tokenize
 
 
 def run_cli(*args):
@@ -13,18 +18,18 @@ def run_cli(*args):
 
 
 TEXT = "Xi Jinping met Tokayev in Astana on Wednesday."
+LAYERS = {
+    "alice": [[0, 10, "PERSON"], [15, 22, "PERSON"], [36, 45, "DATE"]],
+    "bob": [[0, 10, "PERSON"], [15, 22, "ORG"], [33, 45, "DATE"]],
+    "carol": [[0, 10, "PERSON"], [15, 22, "PERSON"]],
+}
 
 
 @pytest.fixture
 def review(tmp_path):
     """Three annotators' files, merged, and a gold span in the review."""
-    layers = {
-        "alice": [[0, 10, "PERSON"], [15, 22, "PERSON"], [36, 45, "DATE"]],
-        "bob": [[0, 10, "PERSON"], [15, 22, "ORG"], [33, 45, "DATE"]],
-        "carol": [[0, 10, "PERSON"], [15, 22, "PERSON"]],
-    }
     sources = []
-    for name, spans in layers.items():
+    for name, spans in LAYERS.items():
         data = tmp_path / f"{name}.jsonl"
         data.write_text(json.dumps({"id": "xi", "text": TEXT, "label": spans}) + "\n")
         sources.append(tmp_path / f"{name}.db")
@@ -58,7 +63,17 @@ def test_agreement_json_has_the_contract_shape(review):
     assert alice_bob["label_confusion"] == {"PERSON": {"ORG": 1, "PERSON": 1}}
     assert alice_bob["boundary_disagreements"]["by_label"] == {"DATE": 1}
     assert alice_carol["exact_f1"]["by_label"] == {"DATE": 0.0, "PERSON": 1.0}
-    assert -1 <= report["token_alpha"] <= 1
+    # alpha over the three annotators' token tags, as the krippendorff package
+    # computes it from the same tokens.
+    rows = []
+    for name in ("alice", "bob", "carol"):
+        spans = [tuple(s) for s in LAYERS[name]]
+        rows.append(token_tags(tokenize(TEXT), spans))
+    codes = {tag: i for i, tag in enumerate(sorted({t for row in rows for t in row}))}
+    data = np.array([[codes[t] for t in row] for row in rows], dtype=float)
+    expected = krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
+    assert 0 < expected < 1
+    assert report["token_alpha"] == pytest.approx(expected)
 
 
 def test_agreement_with_chosen_annotators_and_a_table(review):
