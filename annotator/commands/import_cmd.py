@@ -17,8 +17,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Add documents to a project. Nothing is stored unless every file is valid.")
     parser.add_argument("project", help="the project file (created if missing)")
     parser.add_argument("paths", nargs="+", help="files or folders to import")
-    parser.add_argument("--annotator", help="whose spans the imported spans are "
-                        "(default: the annotator named in the file, else 'imported')")
+    parser.add_argument("--annotator", default=None,
+                        help="whose layer the imported spans join; given, it wins over the "
+                        "annotator named in the file (default: the annotator named in the "
+                        "file, else 'imported')")
     parser.add_argument("--format", default="auto", choices=["auto", *READERS],
                         help="input format (default: by file extension)")
     parser.set_defaults(run=run)
