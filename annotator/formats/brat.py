@@ -124,7 +124,8 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
             span = Span(mapping[span.start], mapping[span.end], span.label)
         if span is not None:
             spans.append(span)
-    yield DocumentRecord(name=path.stem, text=text, spans=spans, source=str(ann_path), line=1)
+    yield DocumentRecord(name=path.stem, text=text, spans=spans, source=str(ann_path), line=1,
+                         annotated=True)
 
 
 def _parse_entity(line: str, raw: str, path: Path, number: int,

@@ -108,4 +108,4 @@ def _record(path: Path, count: int, line: int, sentences: list[list[Row]]) -> Do
         spans.extend(Span(s, e, label) for s, e, label in
                      tags_to_spans(tokens, [tag for _, tag in sentence]))
     return DocumentRecord(name=f"{path.stem}-{count}", text="".join(pieces), spans=spans,
-                          source=str(path), line=line)
+                          source=str(path), line=line, annotated=True)

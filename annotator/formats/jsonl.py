@@ -20,6 +20,8 @@ from annotator.formats.textfile import read_utf8
 from annotator.formats.writing import SingleFileWriter, json_line
 
 EXTENSIONS = (".jsonl", ".ndjson")
+# Keys that carry spans: native, doccano (older and newer shapes).
+SPAN_KEYS = ("spans", "label", "labels", "entities")
 
 
 def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
@@ -71,7 +73,8 @@ def parse_object(obj: object, path: Path, number: int, problems: ProblemList) ->
     lang = obj.get("lang") if isinstance(obj.get("lang"), str) else None
     annotator = obj.get("annotator") if isinstance(obj.get("annotator"), str) else None
     return DocumentRecord(name=name, text=stored, spans=spans, lang=lang, annotator=annotator,
-                          meta=meta, source=str(path), line=number)
+                          meta=meta, source=str(path), line=number,
+                          annotated=any(key in obj for key in SPAN_KEYS))
 
 
 def _raw_spans(obj: dict, path: Path, number: int, problems: ProblemList):

@@ -456,7 +456,8 @@ class Project:
                     })
                 else:
                     existing += 1
-                if record.spans:
+                if record.spans or record.annotated:
+                    # A layer without spans still says its annotator saw the document.
                     who = annotator or record.annotator or "imported"
                     annotator_id = self.annotator_id(who)
                     for span in record.spans:

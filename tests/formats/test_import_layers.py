@@ -49,3 +49,51 @@ def test_explicit_annotator_wins_over_the_one_named_in_the_file(tmp_path):
     four = tmp_path / "four.db"
     assert run_cli("import", four, nameless).returncode == 0
     assert layers(four) == {"imported": 1}
+
+
+def test_an_annotator_who_found_nothing_still_annotated_the_document(tmp_path):
+    text = "Xi Jinping met Tokayev. Nothing else happened."
+    alice = write_jsonl(tmp_path / "alice.jsonl", {
+        "id": "d", "text": text,
+        "spans": [{"start": 0, "end": 10, "label": "PERSON"},
+                  {"start": 15, "end": 22, "label": "PERSON"}]})
+    zed = write_jsonl(tmp_path / "zed.jsonl", {"id": "d", "text": text, "spans": []})
+    a_db, z_db, review = tmp_path / "a.db", tmp_path / "z.db", tmp_path / "r.db"
+    assert run_cli("import", a_db, alice, "--annotator", "alice").returncode == 0
+    result = run_cli("import", z_db, zed, "--annotator", "zed")
+    assert result.returncode == 0, result.stderr
+    with Project.open(z_db, create=False) as project:
+        assert project.status(1, "zed").value == "in_progress"
+    result = run_cli("merge", review, a_db, z_db)
+    assert result.returncode == 0, result.stderr
+    result = run_cli("agreement", review, "--json")
+    assert result.returncode == 0, result.stderr
+    [pair] = json.loads(result.stdout)["pairs"]
+    assert {pair["a"], pair["b"]} == {"alice", "zed"}
+    assert pair["documents"] == 1
+    # alice's two spans are misses, none is matched.
+    exact = pair["exact_f1"]
+    assert exact["micro"] == 0
+    assert (exact["tp"], exact["fp"] + exact["fn"]) == (0, 2)
+
+
+def test_the_file_names_the_empty_layer_and_doccano_empty_labels_count(tmp_path):
+    named = write_jsonl(tmp_path / "named.jsonl",
+                        {"text": "One.", "spans": [], "annotator": "zed"})
+    doccano = write_jsonl(tmp_path / "doccano.jsonl", {"text": "Two.", "label": []})
+    db = tmp_path / "p.db"
+    assert run_cli("import", db, named).returncode == 0
+    assert run_cli("import", db, doccano, "--annotator", "amy").returncode == 0
+    with Project.open(db, create=False) as project:
+        one, two = (project.document_by_name(n) for n in ("named-1", "doccano-1"))
+        assert project.status(one.id, "zed").value == "in_progress"
+        assert project.status(two.id, "amy").value == "in_progress"
+        assert project.stats()["by_status"] == {"in_progress": 2}
+
+
+def test_plain_text_without_spans_makes_no_layer(tmp_path):
+    (tmp_path / "a.txt").write_text("Just text.", encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert run_cli("import", db, tmp_path / "a.txt", "--annotator", "zed").returncode == 0
+    with Project.open(db, create=False) as project:
+        assert project.stats()["by_status"] == {}
