@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+import regex
 from pyarabic import araby
 
 from annotator.core.model import Span
@@ -162,6 +163,35 @@ def keep_longest(document: AlignedDocument, report: ExportReport,
                   f"kept {winner.label} {winner.start}-{winner.end} "
                   f"{document.text[winner.start:winner.end]!r}")
     return kept
+
+
+_WHITESPACE = regex.compile(r"\s+")
+
+
+def tag_label(label: str, labels: Sequence[str] = ()) -> str:
+    """The name a token format writes for ``label``: whitespace would split a
+    ``token TAG`` line, so each run of it becomes ``_`` (with more ``_`` at the
+    end while the name is another of the project's ``labels``)."""
+    safe = _WHITESPACE.sub("_", label)
+    if safe == label:
+        return label
+    while safe in labels:
+        safe += "_"
+    return safe
+
+
+def rename_labels(document: AlignedDocument, kept: Sequence[Placed], labels: Sequence[str],
+                  report: ExportReport) -> list[Placed]:
+    """``kept`` with each label a token format can write, every rename reported."""
+    out = []
+    for span in kept:
+        name = tag_label(span.label, labels)
+        if name != span.label:
+            _note(report, document.name, document.text, span.original, "label-renamed",
+                  f"written as {name}")
+            span = replace(span, label=name)
+        out.append(span)
+    return out
 
 
 def _cut(text: str, tokens: list[Token], cuts: set[int]) -> list[Token]:

@@ -17,7 +17,7 @@ from annotator.core.model import Document, DocumentRecord, Span
 from annotator.core.tagging import OUTSIDE, tags_to_spans
 from annotator.core.text import normalize_text
 from annotator.core.tokenize import Token
-from annotator.formats.align import align, keep_longest
+from annotator.formats.align import align, keep_longest, rename_labels
 from annotator.formats.problems import ProblemList
 from annotator.formats.textfile import read_utf8
 from annotator.formats.writing import SingleFileWriter
@@ -33,6 +33,7 @@ class ConllWriter(SingleFileWriter):
     def add(self, document: Document, spans: list[Span]) -> None:
         aligned = align(document.name, document.text, spans, self.options.clitics, self.report)
         kept = keep_longest(aligned, self.report)
+        kept = rename_labels(aligned, kept, self.options.labels, self.report)
         if not aligned.tokens:
             return  # nothing to tag, and nothing a reader could read back
         lines = [DOCSTART, ""]
