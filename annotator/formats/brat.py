@@ -22,8 +22,8 @@ from annotator.core.text import normalize_text, normalize_with_map
 from annotator.formats.problems import ProblemList
 from annotator.formats.report import ExportReport
 from annotator.formats.textfile import read_utf8
-from annotator.formats.writing import (ExportError, ExportOptions, Writer, safe_file_name,
-                                       write_atomic)
+from annotator.formats.writing import (ExportError, ExportOptions, Writer, output_target,
+                                       safe_file_name, write_atomic)
 
 EXTENSIONS = (".ann",)
 
@@ -38,6 +38,7 @@ class BratWriter(Writer):
     export's files is refused."""
 
     def __init__(self, out: Path, options: ExportOptions, report: ExportReport):
+        out = output_target(out, folder=True)  # a link to a folder: its target
         check_replaceable(out)
         super().__init__(out, options, report)
         self.final = out

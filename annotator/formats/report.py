@@ -95,5 +95,6 @@ class ExportReport:
         return lines
 
     def write(self, path: Path) -> None:
-        path.write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n",
-                        encoding="utf-8")
+        from annotator.formats.writing import write_atomic
+
+        write_atomic(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n")
