@@ -1,7 +1,8 @@
 """Spans onto tokens, for the token-based exports (CoNLL, HF, spaCy).
 
 A span edge inside a word splits the word there, so the span keeps its exact
-offsets. The common Arabic case, a proclitic (و ف ب ل ك, وب ول فب فل وك فك)
+offsets; only spans that are written split words, so overlaps are resolved
+first (:func:`keep_longest`), then :meth:`AlignedDocument.settle` splits. The common Arabic case, a proclitic (و ف ب ل ك, وب ول فب فل وك فك)
 before the span, is split quietly with ``clitics="split"``; with
 ``clitics="expand"`` the whole word takes the label instead (the ANERcorp and
 Wojood convention). Every change lands in the export report.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import regex
 from pyarabic import araby
@@ -53,8 +54,11 @@ class Placed:
 class AlignedDocument:
     name: str
     text: str
-    tokens: list[Token]
+    tokens: list[Token]  # split at span edges by ``settle``
     spans: list[Placed]  # every span that covers a token, in stored order
+    clitics: str = "split"
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _starts_of: list[Token] | None = field(default=None, repr=False)
 
     def sentences(self, spans: Iterable[Placed]) -> list[list[Token]]:
         """Sentences (see ``split_sentences``), joined where a span crosses
@@ -75,7 +79,8 @@ class AlignedDocument:
         return merged
 
     def tagged_sentences(self, kept: Sequence[Placed], scheme: Scheme) -> list[tuple[list[Token], list[str]]]:
-        """Each sentence's tokens with their tags; ``kept`` must not overlap."""
+        """Each sentence's tokens with their tags; ``kept`` must not overlap
+        and must have been settled (see :meth:`settle`)."""
         ordered = sorted(kept, key=lambda p: p.start)
         out = []
         k = 0
@@ -87,58 +92,88 @@ class AlignedDocument:
             out.append((sentence, spans_to_tags(sentence, inside, scheme)))
         return out
 
+    def _inside(self, position: int) -> Token | None:
+        """The token ``position`` falls strictly inside, if any."""
+        if self._starts_of is not self.tokens:
+            self._starts = [t.start for t in self.tokens]
+            self._starts_of = self.tokens
+        k = bisect_right(self._starts, position) - 1
+        if k >= 0 and self.tokens[k].start < position < self.tokens[k].end:
+            return self.tokens[k]
+        return None
+
+    def settle(self, spans: Sequence[Placed], report: ExportReport) -> list[Placed]:
+        """The spans that are written, put on tokens: call it once overlaps are
+        resolved, so that only these spans split words.
+
+        A span edge inside a word splits the word there. A proclitic before a
+        span is split off, or with ``clitics="expand"`` the span takes the
+        whole word, unless another of ``spans`` lies on the proclitic (then
+        it is split off, and the report says why)."""
+        text = self.text
+        ordered = sorted(spans, key=lambda p: (p.start, p.end))
+        starts = [p.start for p in ordered]
+        reach: list[int] = []  # the furthest end among ordered[:k + 1]
+        for p in ordered:
+            reach.append(max(p.end, reach[-1]) if reach else p.end)
+        widened: dict[int, int] = {}  # id of a Placed -> its new start
+        cuts: set[int] = set()
+        for span in spans:
+            start = span.start
+            word = self._inside(start)
+            if word is not None:
+                prefix = text[word.start:start]
+                blocked = ""
+                if is_proclitic(prefix) and self.clitics == "expand":
+                    k = bisect_left(starts, start) - 1
+                    if k >= 0 and reach[k] > word.start:
+                        blocked = "; not widened, another span lies on the proclitic"
+                    else:
+                        start = word.start
+                        widened[id(span)] = start
+                        _note(report, self.name, text, span.original, "clitic-expand",
+                              f"now {start}-{span.end} {text[start:span.end]!r}")
+                if start != word.start:
+                    cuts.add(start)
+                    action = "clitic-split" if is_proclitic(prefix) else "token-split"
+                    _note(report, self.name, text, span.original, action,
+                          f"{word.text!r} split into {prefix!r} + {text[start:word.end]!r}"
+                          + blocked)
+            word = self._inside(span.end)
+            if word is not None:
+                cuts.add(span.end)
+                _note(report, self.name, text, span.original, "token-split",
+                      f"{word.text!r} split into {text[word.start:span.end]!r} + "
+                      f"{text[span.end:word.end]!r}")
+        self.tokens = _cut(text, self.tokens, cuts)
+        return [replace(p, start=widened[id(p)]) if id(p) in widened else p for p in spans]
+
 
 def align(name: str, text: str, spans: Sequence[Span], clitics: str,
           report: ExportReport) -> AlignedDocument:
-    """Tokens of ``text``, split where span edges fall inside words, and the
-    spans on them. ``spans`` must be within the text (checked by the caller)."""
+    """Tokens of ``text`` and the spans on them. An edge on whitespace moves
+    to the tokens inside (reported); an edge inside a word stays, and the word
+    is split there by :meth:`AlignedDocument.settle` if the span is written.
+    ``spans`` must be within the text (checked by the caller)."""
     tokens = tokenize(text)
+    document = AlignedDocument(name, text, tokens, [], clitics)
     starts = [t.start for t in tokens]
-
-    def inside(position: int) -> Token | None:
-        k = bisect_right(starts, position) - 1
-        if k >= 0 and tokens[k].start < position < tokens[k].end:
-            return tokens[k]
-        return None
-
-    cuts: set[int] = set()
-    moved: list[tuple[Span, int, int]] = []
+    ends = [t.end for t in tokens]
     for span in spans:
         start, end = span.start, span.end
-        word = inside(start)
-        if word is not None:
-            if is_proclitic(text[word.start:start]) and clitics == "expand":
-                start = word.start
-                _note(report, name, text, span, "clitic-expand", f"now {start}-{end} {text[start:end]!r}")
-            else:
-                cuts.add(start)
-                action = "clitic-split" if is_proclitic(text[word.start:start]) else "token-split"
-                _note(report, name, text, span, action,
-                      f"{word.text!r} split into {text[word.start:start]!r} + {text[start:word.end]!r}")
-        word = inside(end)
-        if word is not None:
-            cuts.add(end)
-            _note(report, name, text, span, "token-split",
-                  f"{word.text!r} split into {text[word.start:end]!r} + {text[end:word.end]!r}")
-        moved.append((span, start, end))
-
-    tokens = _cut(text, tokens, cuts)
-    token_starts = [t.start for t in tokens]
-    token_ends = [t.end for t in tokens]
-    placed: list[Placed] = []
-    for span, start, end in moved:
-        # An edge on whitespace or outside every token moves to the tokens inside.
-        first = bisect_left(token_starts, start)
-        last = bisect_right(token_ends, end) - 1
-        if first > last or first >= len(tokens):
+        if document._inside(start) is None:
+            first = bisect_left(starts, start)
+            start = tokens[first].start if first < len(tokens) else len(text)
+        if document._inside(end) is None:
+            last = bisect_right(ends, end) - 1
+            end = tokens[last].end if last >= 0 else 0
+        if start >= end:
             _note(report, name, text, span, "no-token")
             continue
-        new_start, new_end = tokens[first].start, tokens[last].end
-        if (new_start, new_end) != (start, end):
-            _note(report, name, text, span, "trimmed",
-                  f"now {new_start}-{new_end} {text[new_start:new_end]!r}")
-        placed.append(Placed(new_start, new_end, span.label, span))
-    return AlignedDocument(name, text, tokens, placed)
+        if (start, end) != (span.start, span.end):
+            _note(report, name, text, span, "trimmed", f"now {start}-{end} {text[start:end]!r}")
+        document.spans.append(Placed(start, end, span.label, span))
+    return document
 
 
 def keep_longest(document: AlignedDocument, report: ExportReport,

@@ -32,7 +32,7 @@ _TAG = regex.compile(r"[BIESLU]-\S+")
 class ConllWriter(SingleFileWriter):
     def add(self, document: Document, spans: list[Span]) -> None:
         aligned = align(document.name, document.text, spans, self.options.clitics, self.report)
-        kept = keep_longest(aligned, self.report)
+        kept = aligned.settle(keep_longest(aligned, self.report), self.report)
         kept = rename_labels(aligned, kept, self.options.labels, self.report)
         if not aligned.tokens:
             return  # nothing to tag, and nothing a reader could read back

@@ -42,7 +42,7 @@ class HfWriter(SingleFileWriter):
 
     def add(self, document: Document, spans: list[Span]) -> None:
         aligned = align(document.name, document.text, spans, self.options.clitics, self.report)
-        kept = keep_longest(aligned, self.report)
+        kept = aligned.settle(keep_longest(aligned, self.report), self.report)
         kept = rename_labels(aligned, kept, self.options.labels, self.report)
         for k, (tokens, tags) in enumerate(aligned.tagged_sentences(kept, self.options.scheme)):
             row = {"id": f"{document.name}#{k + 1}", "document": document.name,
