@@ -22,7 +22,7 @@ from pyarabic import araby
 
 from annotator.core.model import Span
 from annotator.core.tagging import Scheme, spans_to_tags
-from annotator.core.tokenize import Token, split_sentences, tokenize
+from annotator.core.tokenize import SEPARATORS, Token, is_number, split_sentences, tokenize
 from annotator.formats.report import ExportReport
 
 _SINGLE = (araby.WAW, araby.FEH, araby.BEH, araby.LAM, araby.KAF)
@@ -60,16 +60,22 @@ class AlignedDocument:
     _starts: list[int] = field(default_factory=list, repr=False)
     _starts_of: list[Token] | None = field(default=None, repr=False)
 
-    def sentences(self, spans: Iterable[Placed]) -> list[list[Token]]:
+    def sentences(self, spans: Iterable[Placed],
+                  report: ExportReport | None = None) -> list[list[Token]]:
         """Sentences (see ``split_sentences``), joined where a span crosses
-        their boundary so that no entity is cut in two."""
+        their boundary so that no entity is cut in two; each such span is
+        reported."""
         raw = split_sentences(self.text, self.tokens)
         starts = [sentence[0].start for sentence in raw]
         crossed: set[int] = set()
         for span in spans:
             first = bisect_right(starts, span.start)
             last = bisect_left(starts, span.end)
-            crossed.update(range(first, last))
+            if first < last:
+                crossed.update(range(first, last))
+                if report is not None:
+                    _note(report, self.name, self.text, span.original, "sentence-joined",
+                          f"{last - first + 1} sentences written as one")
         merged: list[list[Token]] = []
         for k, sentence in enumerate(raw):
             if k in crossed and merged:
@@ -78,13 +84,14 @@ class AlignedDocument:
                 merged.append(list(sentence))
         return merged
 
-    def tagged_sentences(self, kept: Sequence[Placed], scheme: Scheme) -> list[tuple[list[Token], list[str]]]:
+    def tagged_sentences(self, kept: Sequence[Placed], scheme: Scheme,
+                         report: ExportReport | None = None) -> list[tuple[list[Token], list[str]]]:
         """Each sentence's tokens with their tags; ``kept`` must not overlap
         and must have been settled (see :meth:`settle`)."""
         ordered = sorted(kept, key=lambda p: p.start)
         out = []
         k = 0
-        for sentence in self.sentences(ordered):
+        for sentence in self.sentences(ordered, report):
             inside = []
             while k < len(ordered) and ordered[k].start < sentence[-1].end:
                 inside.append(ordered[k].triple)
@@ -116,10 +123,10 @@ class AlignedDocument:
         reach: list[int] = []  # the furthest end among ordered[:k + 1]
         for p in ordered:
             reach.append(max(p.end, reach[-1]) if reach else p.end)
-        widened: dict[int, int] = {}  # id of a Placed -> its new start
+        moved: dict[int, tuple[int, int]] = {}  # id of a Placed -> its new edges
         cuts: set[int] = set()
         for span in spans:
-            start = span.start
+            start, end = span.start, span.end
             word = self._inside(start)
             if word is not None:
                 prefix = text[word.start:start]
@@ -130,23 +137,47 @@ class AlignedDocument:
                         blocked = "; not widened, another span lies on the proclitic"
                     else:
                         start = word.start
-                        widened[id(span)] = start
                         _note(report, self.name, text, span.original, "clitic-expand",
-                              f"now {start}-{span.end} {text[start:span.end]!r}")
+                              f"now {start}-{end} {text[start:end]!r}")
                 if start != word.start:
                     cuts.add(start)
                     action = "clitic-split" if is_proclitic(prefix) else "token-split"
                     _note(report, self.name, text, span.original, action,
                           f"{word.text!r} split into {prefix!r} + {text[start:word.end]!r}"
                           + blocked)
-            word = self._inside(span.end)
+            word = self._inside(end)
             if word is not None:
-                cuts.add(span.end)
+                cuts.add(end)
                 _note(report, self.name, text, span.original, "token-split",
-                      f"{word.text!r} split into {text[word.start:span.end]!r} + "
-                      f"{text[span.end:word.end]!r}")
+                      f"{word.text!r} split into {text[word.start:end]!r} + "
+                      f"{text[end:word.end]!r}")
+            if (start, end) != (span.start, span.end):
+                moved[id(span)] = (start, end)
         self.tokens = _cut(text, self.tokens, cuts)
-        return [replace(p, start=widened[id(p)]) if id(p) in widened else p for p in spans]
+        return [replace(p, start=moved[id(p)][0], end=moved[id(p)][1]) if id(p) in moved else p
+                for p in spans]
+
+    def _number_edges(self, span: Placed, report: ExportReport) -> tuple[int, int]:
+        # Before overlaps are resolved: a moved edge may meet another span.
+        """The span's edges, each moved before a decimal mark it falls just
+        after inside a number (3.|5 -> 3|.5): ``3.`` would read back as 3 and
+        a sentence-ending dot, ``.5`` reads back as a number."""
+        edges = [span.start, span.end]
+        for k, edge in enumerate(edges):
+            word = self._inside(edge)
+            if word is None or not is_number(word.text) or self.text[edge - 1] not in SEPARATORS:
+                continue
+            moved = edge - 1
+            if k == 1 and moved == word.start:  # .|5: the end leaves the number
+                before = [t.end for t in self.tokens if t.end <= word.start]
+                moved = before[-1] if before else 0
+            if k == 0 or moved > edges[0]:
+                edges[k] = moved
+        if edges != [span.start, span.end]:
+            a, b = edges
+            _note(report, self.name, self.text, span.original, "number-edge",
+                  f"now {a}-{b} {self.text[a:b]!r}")
+        return edges[0], edges[1]
 
 
 def align(name: str, text: str, spans: Sequence[Span], clitics: str,
@@ -172,7 +203,9 @@ def align(name: str, text: str, spans: Sequence[Span], clitics: str,
             continue
         if (start, end) != (span.start, span.end):
             _note(report, name, text, span, "trimmed", f"now {start}-{end} {text[start:end]!r}")
-        document.spans.append(Placed(start, end, span.label, span))
+        placed = Placed(start, end, span.label, span)
+        start, end = document._number_edges(placed, report)
+        document.spans.append(replace(placed, start=start, end=end))
     return document
 
 

@@ -37,7 +37,7 @@ class ConllWriter(SingleFileWriter):
         if not aligned.tokens:
             return  # nothing to tag, and nothing a reader could read back
         lines = [DOCSTART, ""]
-        for tokens, tags in aligned.tagged_sentences(kept, self.options.scheme):
+        for tokens, tags in aligned.tagged_sentences(kept, self.options.scheme, self.report):
             lines.extend(f"{token.text} {tag}" for token, tag in zip(tokens, tags))
             lines.append("")
         self.file.write("\n".join(lines) + "\n")

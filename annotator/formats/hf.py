@@ -44,7 +44,7 @@ class HfWriter(SingleFileWriter):
         aligned = align(document.name, document.text, spans, self.options.clitics, self.report)
         kept = aligned.settle(keep_longest(aligned, self.report), self.report)
         kept = rename_labels(aligned, kept, self.options.labels, self.report)
-        for k, (tokens, tags) in enumerate(aligned.tagged_sentences(kept, self.options.scheme)):
+        for k, (tokens, tags) in enumerate(aligned.tagged_sentences(kept, self.options.scheme, self.report)):
             row = {"id": f"{document.name}#{k + 1}", "document": document.name,
                    "tokens": [t.text for t in tokens], "ner_tags": [self._id(t) for t in tags]}
             self.file.write(json_line(row))

@@ -15,8 +15,12 @@ from pathlib import Path
 ACTIONS = {
     "clitic-split": ("written", "a proclitic was split off the word at the span's start"),
     "token-split": ("written", "the word was split at a span edge inside it"),
+    "sentence-joined": ("written", "the span crosses a sentence end; those sentences are "
+                        "written as one"),
     "ents-overlap": ("written", "in doc.spans['sc'], not in doc.ents, which cannot overlap"),
     "clitic-expand": ("adjusted", "the span was widened to the whole word (clitics expand)"),
+    "number-edge": ("adjusted", "the edge fell just after a number's decimal mark; it moved "
+                    "before the mark, so both pieces read back as numbers"),
     "trimmed": ("adjusted", "the span was trimmed to the tokens it covers"),
     "overlap": ("left out", "overlaps a longer span; tags hold one span per token"),
     "no-token": ("left out", "covers no token"),

@@ -113,3 +113,25 @@ def test_expand_does_not_widen_onto_a_neighbour_and_both_are_written():
     assert sorted(p.triple for p in document.spans) == [(word, word + 1, "X"),
                                                          (word + 1, word + 10, "GPE")]
     assert not any(e.action in ("overlap", "clitic-expand") for e in report.entries)
+
+
+def test_a_span_across_a_sentence_end_is_reported():
+    text = "Był w St. Petersburgu. Potem wrócił."
+    start = text.index("St.")
+    span = (start, start + len("St. Petersburgu"), "LOC")
+    document, report = run(text, [span])
+    tagged = document.tagged_sentences(document.spans, "iob2", report)
+    assert [len(tokens) for tokens, _ in tagged] == [6, 3]
+    [entry] = report.entries
+    assert (entry.action, entry.detail) == ("sentence-joined", "2 sentences written as one")
+
+
+def test_an_edge_just_after_a_decimal_mark_moves_before_it():
+    text = "wzrost 3.5 proc."
+    three = text.index("3.5")
+    document, report = run(text, [(three, three + 2, "NUM"), (three + 2, three + 3, "X")])
+    assert words(document) == ["wzrost", "3", ".5", "proc", "."]
+    assert sorted(p.triple for p in document.spans) == [(three, three + 1, "NUM"),
+                                                         (three + 1, three + 3, "X")]
+    assert sorted(e.action for e in report.entries) == ["number-edge", "number-edge",
+                                                        "token-split", "token-split"]
