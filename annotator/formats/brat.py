@@ -83,7 +83,7 @@ class BratWriter(Writer):
             name = f"{base}-{n}"
         self.taken.add(name.lower())
         if name != document_name:
-            self.report.renamed[document_name] = name
+            self.report.renamed[name] = document_name  # file names are unique, names may not be
         return name
 
     def finish(self) -> list[Path]:

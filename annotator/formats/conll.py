@@ -35,7 +35,8 @@ class ConllWriter(SingleFileWriter):
         kept = aligned.settle(keep_longest(aligned, self.report), self.report)
         kept = rename_labels(aligned, kept, self.options.labels, self.report)
         if not aligned.tokens:
-            return  # nothing to tag, and nothing a reader could read back
+            self.report.skipped.append(document.name)  # nothing a reader could read back
+            return
         lines = [DOCSTART, ""]
         for tokens, tags in aligned.tagged_sentences(kept, self.options.scheme, self.report):
             lines.extend(f"{token.text} {tag}" for token, tag in zip(tokens, tags))

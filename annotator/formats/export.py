@@ -48,6 +48,8 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
     report = ExportReport(fmt, str(out), who, scheme.value, clitics, done_only)
     options = ExportOptions(who, tuple(l.key for l in project.labels()), scheme, clitics)
     total = project.document_count(who, Status.DONE) if done_only else project.document_count()
+    if done_only and total == 0:
+        report.warnings.append(f"no document is marked done by {who}; the output is empty")
     try:
         writer = WRITERS[fmt](out, options, report)
     except OSError as error:
@@ -58,8 +60,10 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
             if done_only and project.status(document.id, who) is not Status.DONE:
                 continue
             spans = _checked_spans(project, document, who, report)
+            skipped = len(report.skipped)
             writer.add(document, spans)
-            report.documents += 1
+            if len(report.skipped) == skipped:
+                report.documents += 1
             done += 1
             if progress:
                 progress(done, total)

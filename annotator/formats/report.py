@@ -58,7 +58,9 @@ class ExportReport:
     spans: int = 0
     empty_documents: int = 0
     files: list[str] = field(default_factory=list)
-    renamed: dict[str, str] = field(default_factory=dict)  # document name -> file name
+    renamed: dict[str, str] = field(default_factory=dict)  # file name -> document name
+    skipped: list[str] = field(default_factory=list)  # documents with nothing to write
+    warnings: list[str] = field(default_factory=list)
     entries: list[ReportEntry] = field(default_factory=list)
 
     def add(self, document: str, start: int, end: int, label: str, text: str, action: str,
@@ -93,6 +95,10 @@ class ExportReport:
             lines.append(f"  {count} {action} ({kind}): {meaning}")
         if self.renamed:
             lines.append(f"  {len(self.renamed)} documents written under safe file names")
+        if self.skipped:
+            shown = ", ".join(self.skipped[:5]) + (", ..." if len(self.skipped) > 5 else "")
+            lines.append(f"  {len(self.skipped)} documents skipped (empty or only whitespace): "
+                         f"{shown}")
         if self.empty_documents:
             lines.append(f"  {self.empty_documents} documents have no spans of {who}"
                          + ("" if self.done_only else " (--done-only keeps finished ones only)"))
