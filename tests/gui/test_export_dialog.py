@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from annotator.formats.registry import read_paths
 from annotator.store import Project
 from annotator.ui.export_dialog import ExportDialog
+from tests.extras import require
 from tests.fixtures.export_cases import CLITIC_SPANS, OVERLAPS_LEFT_OUT, TOTAL_SPANS, records
 
 
@@ -72,7 +73,7 @@ def test_progress_follows_the_documents(qtbot, annotated_db, tmp_path):
 
 
 def test_brat_folder_and_clitics_expand_for_spacy(qtbot, annotated_db, tmp_path):
-    pytest.importorskip("spacy")
+    require("spacy")
     dialog = make_dialog(qtbot, annotated_db)
     choose(dialog.format, "brat")
     assert not dialog.scheme.isEnabled() and not dialog.clitics.isEnabled()
