@@ -3,7 +3,6 @@ aligned to tokens (spaCy is an optional extra; the test extra installs it)."""
 
 from __future__ import annotations
 
-
 from annotator.core.model import DocumentRecord, Span
 from annotator.formats.export import export_project
 from tests.extras import require
