@@ -115,3 +115,16 @@ def test_done_only(qtbot, annotated_db, tmp_path):
     export(qtbot, dialog)
     rows = (tmp_path / "done.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(r)["id"] for r in rows] == [polish.name]
+
+
+def test_done_only_with_nothing_done_warns_in_the_summary(qtbot, annotated_db, tmp_path):
+    dialog = make_dialog(qtbot, annotated_db)
+    choose(dialog.format, "jsonl")
+    dialog.done_only.setFocus()
+    qtbot.keyClick(dialog.done_only, Qt.Key.Key_Space)
+    assert dialog.done_only.isChecked()
+    dialog.path.setText(str(tmp_path / "done.jsonl"))
+    export(qtbot, dialog)
+    assert (tmp_path / "done.jsonl").read_text(encoding="utf-8") == ""
+    assert dialog.summary.toPlainText().startswith(
+        "warning: no document is marked done by alice; the output is empty")
