@@ -4,6 +4,7 @@ a report of every span adjusted or left out."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from annotator.commands.common import EXIT_OK, fail
@@ -43,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
                 scheme=args.scheme, clitics=args.clitics, done_only=args.done_only)
     except (ExportError, ProjectError) as error:
         return fail(error)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for line in report.summary_lines():
         print(line)
     print(f"  report: {sidecar(Path(args.out), 'report.json')}")

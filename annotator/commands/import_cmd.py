@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from annotator.commands.common import EXIT_OK, fail
+from annotator.formats.importing import FORMATS, read_for_import, store_records, summary_line
 from annotator.formats.problems import InputError
-from annotator.formats.registry import READERS, read_paths
 from annotator.store import Project, ProjectError
 
 
@@ -17,29 +17,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Add documents to a project. Nothing is stored unless every file is valid.")
     parser.add_argument("project", help="the project file (created if missing)")
     parser.add_argument("paths", nargs="+", help="files or folders to import")
-    parser.add_argument("--annotator", help="whose spans the imported spans are "
-                        "(default: the annotator named in the file, else 'imported')")
-    parser.add_argument("--format", default="auto", choices=["auto", *READERS],
+    parser.add_argument("--annotator", default=None,
+                        help="whose layer the imported spans join; given, it wins over the "
+                        "annotator named in the file (default: the annotator named in the "
+                        "file, else 'imported')")
+    parser.add_argument("--format", default="auto", choices=FORMATS,
                         help="input format (default: by file extension)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        records = read_paths(args.paths, args.format)
+        records = read_for_import(args.paths, args.format)
     except InputError as error:
         return fail(*error.problems)
     project_path = Path(args.project)
     created = not project_path.exists()
     try:
         with Project.open(project_path) as project:
-            summary = project.import_records(records, annotator=args.annotator)
+            summary = store_records(project, records, args.annotator)
     except ProjectError as error:
         if created:
             _remove_project(project_path)
         return fail(error)
-    print(f"{project_path}: imported {summary.documents_added} new documents"
-          f" ({summary.documents_existing} already present), {summary.spans_added} spans")
+    print(f"{project_path}: {summary_line(summary)}")
     if summary.labels_added:
         print(f"{project_path}: new labels {', '.join(summary.labels_added)}")
     return EXIT_OK

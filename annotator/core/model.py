@@ -83,7 +83,10 @@ class Document:
 class DocumentRecord:
     """A document as a reader hands it over, before it is stored.
 
-    ``source`` and ``line`` say where it came from, for error messages."""
+    ``source`` and ``line`` say where it came from, for error messages.
+    ``annotated`` says the record carries an annotation layer even if it holds
+    no span (JSONL ``"spans": []``, a CoNLL file, a brat ``.ann``): whoever
+    annotated it looked at the document and found nothing."""
 
     name: str
     text: str
@@ -93,3 +96,4 @@ class DocumentRecord:
     meta: dict[str, Any] = field(default_factory=dict)
     source: str = ""
     line: int = 0
+    annotated: bool = False

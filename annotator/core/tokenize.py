@@ -1,8 +1,20 @@
 """Tokens with their character offsets, for CoNLL-style exports and agreement.
 
-Arabic-aware: words keep their harakat, tatweel and zero-width joiners;
-numbers stay whole (2021, 3.5, ٢٠٢١, ٣٫٥); every punctuation mark (، ؛ ؟ « »
-and Latin) is a token of its own; an emoji sequence is one token.
+Arabic-aware: words keep their harakat, tatweel and zero-width joiners and
+a Latin word may hold digits (H1N1; و٢٠٢١ is و and a number); numbers stay whole (2021, 3.5, .5, 1,000, ٢٠٢١, ٣٫٥);
+abbreviations of single letters each followed by a dot (U.S., U.N.) are one
+token; every other punctuation mark (، ؛ ؟ « » and Latin) is a token of its
+own; an emoji sequence is one token.
+
+Why the regex module and not pyarabic's tokenizer: ``araby.tokenize`` gives no
+offsets, and ``araby.tokenize_with_location`` drops punctuation and emoji and
+splits 3.5 at its dot, while exports need every character's token and its
+offsets. pyarabic is used where it is good: proclitics, tashkeel and tatweel
+(see ``formats.align`` and ``core.text``).
+
+Every token read alone gives itself back, and so do the pieces of a number
+split at a span edge before its decimal mark (3 | .5): a CoNLL file (tokens
+joined by spaces) reads back into the same tokens and sentences.
 """
 
 from __future__ import annotations
@@ -11,16 +23,26 @@ from dataclasses import dataclass
 
 import regex
 
+SEPARATORS = ".,\u066b\u066c"  # decimal and thousands marks, Latin and Arabic
+
 _TOKEN = regex.compile(
     r"""
-    \p{Nd}+(?:[.,\u066b\u066c]\p{Nd}+)*              # numbers: 2021, 3.5, ٢٠٢١, ٣٫٥
-  | [\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d]*   # words with their marks
-  | (?!\s)\X                                          # anything else, one grapheme
-    """,
+    (?:\p{L}\p{M}*\.){2,}                                 # abbreviations: U.S., U.N.
+  | [SEP]?\p{Nd}+(?:[SEP]\p{Nd}+)*                        # numbers: 2021, 3.5, .5, ٣٫٥
+  | \p{Latin}[\p{Latin}\p{M}]*\p{Nd}[\p{Latin}\p{M}\p{Nd}]*   # Latin letters and digits: H1N1
+  | [\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d]*        # words with their marks
+  | (?!\s)\X                                             # anything else, one grapheme
+    """.replace("SEP", regex.escape(SEPARATORS)),
     regex.VERBOSE,
 )
+_NUMBER = regex.compile(
+    r"[SEP]?\p{Nd}+(?:[SEP]\p{Nd}+)*".replace("SEP", regex.escape(SEPARATORS)))
 
 SENTENCE_END = frozenset({".", "!", "?", "؟", "…", "۔"})
+
+
+def is_number(token: str) -> bool:
+    return _NUMBER.fullmatch(token) is not None
 
 
 @dataclass(frozen=True)
@@ -36,17 +58,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 def split_sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
-    """Sentences end after . ! ? ؟ and at line ends."""
+    """Sentences end after a run of . ! ? ؟ … (``...``, ``?!`` and ``؟!`` end
+    one sentence together) and at line ends."""
     sentences: list[list[Token]] = []
     current: list[Token] = []
     for token in tokens:
-        if current and "\n" in text[current[-1].end : token.start]:
+        if current and ("\n" in text[current[-1].end : token.start]
+                        or (current[-1].text in SENTENCE_END and token.text not in SENTENCE_END)):
             sentences.append(current)
             current = []
         current.append(token)
-        if token.text in SENTENCE_END:
-            sentences.append(current)
-            current = []
     if current:
         sentences.append(current)
     return sentences

@@ -1,7 +1,8 @@
 """Spans onto tokens, for the token-based exports (CoNLL, HF, spaCy).
 
 A span edge inside a word splits the word there, so the span keeps its exact
-offsets. The common Arabic case, a proclitic (و ف ب ل ك, وب ول فب فل وك فك)
+offsets; only spans that are written split words, so overlaps are resolved
+first (:func:`keep_longest`), then :meth:`AlignedDocument.settle` splits. The common Arabic case, a proclitic (و ف ب ل ك, وب ول فب فل وك فك)
 before the span, is split quietly with ``clitics="split"``; with
 ``clitics="expand"`` the whole word takes the label instead (the ANERcorp and
 Wojood convention). Every change lands in the export report.
@@ -14,13 +15,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+import regex
 from pyarabic import araby
 
 from annotator.core.model import Span
 from annotator.core.tagging import Scheme, spans_to_tags
-from annotator.core.tokenize import Token, split_sentences, tokenize
+from annotator.core.tokenize import SEPARATORS, Token, is_number, split_sentences, tokenize
 from annotator.formats.report import ExportReport
 
 _SINGLE = (araby.WAW, araby.FEH, araby.BEH, araby.LAM, araby.KAF)
@@ -52,19 +54,28 @@ class Placed:
 class AlignedDocument:
     name: str
     text: str
-    tokens: list[Token]
+    tokens: list[Token]  # split at span edges by ``settle``
     spans: list[Placed]  # every span that covers a token, in stored order
+    clitics: str = "split"
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _starts_of: list[Token] | None = field(default=None, repr=False)
 
-    def sentences(self, spans: Iterable[Placed]) -> list[list[Token]]:
+    def sentences(self, spans: Iterable[Placed],
+                  report: ExportReport | None = None) -> list[list[Token]]:
         """Sentences (see ``split_sentences``), joined where a span crosses
-        their boundary so that no entity is cut in two."""
+        their boundary so that no entity is cut in two; each such span is
+        reported."""
         raw = split_sentences(self.text, self.tokens)
         starts = [sentence[0].start for sentence in raw]
         crossed: set[int] = set()
         for span in spans:
             first = bisect_right(starts, span.start)
             last = bisect_left(starts, span.end)
-            crossed.update(range(first, last))
+            if first < last:
+                crossed.update(range(first, last))
+                if report is not None:
+                    _note(report, self.name, self.text, span.original, "sentence-joined",
+                          f"{last - first + 1} sentences written as one")
         merged: list[list[Token]] = []
         for k, sentence in enumerate(raw):
             if k in crossed and merged:
@@ -73,12 +84,14 @@ class AlignedDocument:
                 merged.append(list(sentence))
         return merged
 
-    def tagged_sentences(self, kept: Sequence[Placed], scheme: Scheme) -> list[tuple[list[Token], list[str]]]:
-        """Each sentence's tokens with their tags; ``kept`` must not overlap."""
+    def tagged_sentences(self, kept: Sequence[Placed], scheme: Scheme,
+                         report: ExportReport | None = None) -> list[tuple[list[Token], list[str]]]:
+        """Each sentence's tokens with their tags; ``kept`` must not overlap
+        and must have been settled (see :meth:`settle`)."""
         ordered = sorted(kept, key=lambda p: p.start)
         out = []
         k = 0
-        for sentence in self.sentences(ordered):
+        for sentence in self.sentences(ordered, report):
             inside = []
             while k < len(ordered) and ordered[k].start < sentence[-1].end:
                 inside.append(ordered[k].triple)
@@ -86,58 +99,114 @@ class AlignedDocument:
             out.append((sentence, spans_to_tags(sentence, inside, scheme)))
         return out
 
+    def _inside(self, position: int) -> Token | None:
+        """The token ``position`` falls strictly inside, if any."""
+        if self._starts_of is not self.tokens:
+            self._starts = [t.start for t in self.tokens]
+            self._starts_of = self.tokens
+        k = bisect_right(self._starts, position) - 1
+        if k >= 0 and self.tokens[k].start < position < self.tokens[k].end:
+            return self.tokens[k]
+        return None
+
+    def settle(self, spans: Sequence[Placed], report: ExportReport) -> list[Placed]:
+        """The spans that are written, put on tokens: call it once overlaps are
+        resolved, so that only these spans split words.
+
+        A span edge inside a word splits the word there. A proclitic before a
+        span is split off, or with ``clitics="expand"`` the span takes the
+        whole word, unless another of ``spans`` lies on the proclitic (then
+        it is split off, and the report says why)."""
+        text = self.text
+        ordered = sorted(spans, key=lambda p: (p.start, p.end))
+        starts = [p.start for p in ordered]
+        reach: list[int] = []  # the furthest end among ordered[:k + 1]
+        for p in ordered:
+            reach.append(max(p.end, reach[-1]) if reach else p.end)
+        moved: dict[int, tuple[int, int]] = {}  # id of a Placed -> its new edges
+        cuts: set[int] = set()
+        for span in spans:
+            start, end = span.start, span.end
+            word = self._inside(start)
+            if word is not None:
+                prefix = text[word.start:start]
+                blocked = ""
+                if is_proclitic(prefix) and self.clitics == "expand":
+                    k = bisect_left(starts, start) - 1
+                    if k >= 0 and reach[k] > word.start:
+                        blocked = "; not widened, another span lies on the proclitic"
+                    else:
+                        start = word.start
+                        _note(report, self.name, text, span.original, "clitic-expand",
+                              f"now {start}-{end} {text[start:end]!r}")
+                if start != word.start:
+                    cuts.add(start)
+                    action = "clitic-split" if is_proclitic(prefix) else "token-split"
+                    _note(report, self.name, text, span.original, action,
+                          f"{word.text!r} split into {prefix!r} + {text[start:word.end]!r}"
+                          + blocked)
+            word = self._inside(end)
+            if word is not None:
+                cuts.add(end)
+                _note(report, self.name, text, span.original, "token-split",
+                      f"{word.text!r} split into {text[word.start:end]!r} + "
+                      f"{text[end:word.end]!r}")
+            if (start, end) != (span.start, span.end):
+                moved[id(span)] = (start, end)
+        self.tokens = _cut(text, self.tokens, cuts)
+        return [replace(p, start=moved[id(p)][0], end=moved[id(p)][1]) if id(p) in moved else p
+                for p in spans]
+
+    def _number_edges(self, span: Placed, report: ExportReport) -> tuple[int, int]:
+        # Before overlaps are resolved: a moved edge may meet another span.
+        """The span's edges, each moved before a decimal mark it falls just
+        after inside a number (3.|5 -> 3|.5): ``3.`` would read back as 3 and
+        a sentence-ending dot, ``.5`` reads back as a number."""
+        edges = [span.start, span.end]
+        for k, edge in enumerate(edges):
+            word = self._inside(edge)
+            if word is None or not is_number(word.text) or self.text[edge - 1] not in SEPARATORS:
+                continue
+            moved = edge - 1
+            if k == 1 and moved == word.start:  # .|5: the end leaves the number
+                before = [t.end for t in self.tokens if t.end <= word.start]
+                moved = before[-1] if before else 0
+            if k == 0 or moved > edges[0]:
+                edges[k] = moved
+        if edges != [span.start, span.end]:
+            a, b = edges
+            _note(report, self.name, self.text, span.original, "number-edge",
+                  f"now {a}-{b} {self.text[a:b]!r}")
+        return edges[0], edges[1]
+
 
 def align(name: str, text: str, spans: Sequence[Span], clitics: str,
           report: ExportReport) -> AlignedDocument:
-    """Tokens of ``text``, split where span edges fall inside words, and the
-    spans on them. ``spans`` must be within the text (checked by the caller)."""
+    """Tokens of ``text`` and the spans on them. An edge on whitespace moves
+    to the tokens inside (reported); an edge inside a word stays, and the word
+    is split there by :meth:`AlignedDocument.settle` if the span is written.
+    ``spans`` must be within the text (checked by the caller)."""
     tokens = tokenize(text)
+    document = AlignedDocument(name, text, tokens, [], clitics)
     starts = [t.start for t in tokens]
-
-    def inside(position: int) -> Token | None:
-        k = bisect_right(starts, position) - 1
-        if k >= 0 and tokens[k].start < position < tokens[k].end:
-            return tokens[k]
-        return None
-
-    cuts: set[int] = set()
-    moved: list[tuple[Span, int, int]] = []
+    ends = [t.end for t in tokens]
     for span in spans:
         start, end = span.start, span.end
-        word = inside(start)
-        if word is not None:
-            if is_proclitic(text[word.start:start]) and clitics == "expand":
-                start = word.start
-                _note(report, name, text, span, "clitic-expand", f"now {start}-{end} {text[start:end]!r}")
-            else:
-                cuts.add(start)
-                action = "clitic-split" if is_proclitic(text[word.start:start]) else "token-split"
-                _note(report, name, text, span, action,
-                      f"{word.text!r} split into {text[word.start:start]!r} + {text[start:word.end]!r}")
-        word = inside(end)
-        if word is not None:
-            cuts.add(end)
-            _note(report, name, text, span, "token-split",
-                  f"{word.text!r} split into {text[word.start:end]!r} + {text[end:word.end]!r}")
-        moved.append((span, start, end))
-
-    tokens = _cut(text, tokens, cuts)
-    token_starts = [t.start for t in tokens]
-    token_ends = [t.end for t in tokens]
-    placed: list[Placed] = []
-    for span, start, end in moved:
-        # An edge on whitespace or outside every token moves to the tokens inside.
-        first = bisect_left(token_starts, start)
-        last = bisect_right(token_ends, end) - 1
-        if first > last or first >= len(tokens):
+        if document._inside(start) is None:
+            first = bisect_left(starts, start)
+            start = tokens[first].start if first < len(tokens) else len(text)
+        if document._inside(end) is None:
+            last = bisect_right(ends, end) - 1
+            end = tokens[last].end if last >= 0 else 0
+        if start >= end:
             _note(report, name, text, span, "no-token")
             continue
-        new_start, new_end = tokens[first].start, tokens[last].end
-        if (new_start, new_end) != (start, end):
-            _note(report, name, text, span, "trimmed",
-                  f"now {new_start}-{new_end} {text[new_start:new_end]!r}")
-        placed.append(Placed(new_start, new_end, span.label, span))
-    return AlignedDocument(name, text, tokens, placed)
+        if (start, end) != (span.start, span.end):
+            _note(report, name, text, span, "trimmed", f"now {start}-{end} {text[start:end]!r}")
+        placed = Placed(start, end, span.label, span)
+        start, end = document._number_edges(placed, report)
+        document.spans.append(replace(placed, start=start, end=end))
+    return document
 
 
 def keep_longest(document: AlignedDocument, report: ExportReport,
@@ -162,6 +231,35 @@ def keep_longest(document: AlignedDocument, report: ExportReport,
                   f"kept {winner.label} {winner.start}-{winner.end} "
                   f"{document.text[winner.start:winner.end]!r}")
     return kept
+
+
+_WHITESPACE = regex.compile(r"\s+")
+
+
+def tag_label(label: str, labels: Sequence[str] = ()) -> str:
+    """The name a token format writes for ``label``: whitespace would split a
+    ``token TAG`` line, so each run of it becomes ``_`` (with more ``_`` at the
+    end while the name is another of the project's ``labels``)."""
+    safe = _WHITESPACE.sub("_", label)
+    if safe == label:
+        return label
+    while safe in labels:
+        safe += "_"
+    return safe
+
+
+def rename_labels(document: AlignedDocument, kept: Sequence[Placed], labels: Sequence[str],
+                  report: ExportReport) -> list[Placed]:
+    """``kept`` with each label a token format can write, every rename reported."""
+    out = []
+    for span in kept:
+        name = tag_label(span.label, labels)
+        if name != span.label:
+            _note(report, document.name, document.text, span.original, "label-renamed",
+                  f"written as {name}")
+            span = replace(span, label=name)
+        out.append(span)
+    return out
 
 
 def _cut(text: str, tokens: list[Token], cuts: set[int]) -> list[Token]:

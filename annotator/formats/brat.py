@@ -9,6 +9,8 @@ Overlapping spans are all written, and ``annotation.conf`` allows them.
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +22,8 @@ from annotator.core.text import normalize_text, normalize_with_map
 from annotator.formats.problems import ProblemList
 from annotator.formats.report import ExportReport
 from annotator.formats.textfile import read_utf8
-from annotator.formats.writing import ExportOptions, Writer, safe_file_name, write_atomic
+from annotator.formats.writing import (ExportError, ExportOptions, Writer, output_target,
+                                       safe_file_name, write_atomic)
 
 EXTENSIONS = (".ann",)
 
@@ -29,11 +32,20 @@ _TYPE_UNSAFE = regex.compile(r"[^\w.\-]")
 
 
 class BratWriter(Writer):
-    """Writes into the folder ``out``, made if missing."""
+    """Writes the folder ``out`` afresh: into a temporary folder beside it,
+    which replaces ``out`` as a whole when complete, so no document of an
+    earlier export stays behind. A folder that holds anything but an earlier
+    export's files is refused."""
 
     def __init__(self, out: Path, options: ExportOptions, report: ExportReport):
+        out = output_target(out, folder=True)  # a link to a folder: its target
+        check_replaceable(out)
         super().__init__(out, options, report)
-        out.mkdir(parents=True, exist_ok=True)
+        self.final = out
+        self.out = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+        if self.out.exists():
+            shutil.rmtree(self.out)
+        self.out.mkdir()
         self.taken: set[str] = set()  # lower case: some file systems ignore case
         self.types: set[str] = set()
 
@@ -71,7 +83,7 @@ class BratWriter(Writer):
             name = f"{base}-{n}"
         self.taken.add(name.lower())
         if name != document_name:
-            self.report.renamed[document_name] = name
+            self.report.renamed[name] = document_name  # file names are unique, names may not be
         return name
 
     def finish(self) -> list[Path]:
@@ -79,7 +91,37 @@ class BratWriter(Writer):
                 "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "",
                 "[events]", "", "[attributes]", ""]
         write_atomic(self.out / "annotation.conf", "\n".join(conf))
-        return [self.out]
+        if self.final.exists():
+            old = self.final.with_name(f".{self.final.name}.{os.getpid()}.old")
+            os.replace(self.final, old)
+            os.replace(self.out, self.final)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(self.out, self.final)
+        return [self.final]
+
+    def abort(self) -> None:
+        shutil.rmtree(self.out, ignore_errors=True)
+
+
+def _ours(path: Path) -> bool:
+    """A file a brat export (or its report) writes."""
+    name = path.name
+    return path.is_file() and not path.is_symlink() and (
+        path.suffix.lower() in (".txt", ".ann") or name == "annotation.conf"
+        or name.endswith(".report.json"))
+
+
+def check_replaceable(out: Path) -> None:
+    """:class:`ExportError` unless ``out`` is missing, empty or an earlier
+    brat export (``.txt``, ``.ann``, ``annotation.conf`` and a report only)."""
+    if not out.is_dir():
+        return
+    strangers = sorted(p.name for p in out.iterdir() if not _ours(p))
+    if strangers:
+        more = f" and {len(strangers) - 1} more" if len(strangers) > 1 else ""
+        raise ExportError(f"{out}: not an earlier brat export (it holds {strangers[0]!r}{more}), "
+                          "so it is not replaced; choose a new or empty folder")
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -124,7 +166,8 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
             span = Span(mapping[span.start], mapping[span.end], span.label)
         if span is not None:
             spans.append(span)
-    yield DocumentRecord(name=path.stem, text=text, spans=spans, source=str(ann_path), line=1)
+    yield DocumentRecord(name=path.stem, text=text, spans=spans, source=str(ann_path), line=1,
+                         annotated=True)
 
 
 def _parse_entity(line: str, raw: str, path: Path, number: int,

@@ -17,7 +17,7 @@ from annotator.core.model import Document, DocumentRecord, Span
 from annotator.core.tagging import OUTSIDE, tags_to_spans
 from annotator.core.text import normalize_text
 from annotator.core.tokenize import Token
-from annotator.formats.align import align, keep_longest
+from annotator.formats.align import align, keep_longest, rename_labels
 from annotator.formats.problems import ProblemList
 from annotator.formats.textfile import read_utf8
 from annotator.formats.writing import SingleFileWriter
@@ -32,11 +32,13 @@ _TAG = regex.compile(r"[BIESLU]-\S+")
 class ConllWriter(SingleFileWriter):
     def add(self, document: Document, spans: list[Span]) -> None:
         aligned = align(document.name, document.text, spans, self.options.clitics, self.report)
-        kept = keep_longest(aligned, self.report)
+        kept = aligned.settle(keep_longest(aligned, self.report), self.report)
+        kept = rename_labels(aligned, kept, self.options.labels, self.report)
         if not aligned.tokens:
-            return  # nothing to tag, and nothing a reader could read back
+            self.report.skipped.append(document.name)  # nothing a reader could read back
+            return
         lines = [DOCSTART, ""]
-        for tokens, tags in aligned.tagged_sentences(kept, self.options.scheme):
+        for tokens, tags in aligned.tagged_sentences(kept, self.options.scheme, self.report):
             lines.extend(f"{token.text} {tag}" for token, tag in zip(tokens, tags))
             lines.append("")
         self.file.write("\n".join(lines) + "\n")
@@ -108,4 +110,4 @@ def _record(path: Path, count: int, line: int, sentences: list[list[Row]]) -> Do
         spans.extend(Span(s, e, label) for s, e, label in
                      tags_to_spans(tokens, [tag for _, tag in sentence]))
     return DocumentRecord(name=f"{path.stem}-{count}", text="".join(pieces), spans=spans,
-                          source=str(path), line=line)
+                          source=str(path), line=line, annotated=True)

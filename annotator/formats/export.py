@@ -16,13 +16,14 @@ from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.core.tagging import Scheme
 from annotator.formats.registry import WRITERS
 from annotator.formats.report import ExportReport
-from annotator.formats.writing import CLITICS, ExportError, ExportOptions, sidecar
+from annotator.formats.writing import CLITICS, ExportError, ExportOptions, output_target, sidecar
 from annotator.store import Project
 
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
 FORMATS = tuple(WRITERS)
 FOLDER_FORMATS = ("brat",)
+_SIDECARS = {"hf": ("labels.json",)}  # files a format writes next to its output
 
 
 def export_project(project: Project, fmt: str, out: str | Path, *, annotator: str | None = None,
@@ -42,9 +43,13 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
         raise ExportError("--done-only needs an annotator (--annotator NAME or --gold)")
     out = Path(out)
     _check_writable(out, fmt in FOLDER_FORMATS)
+    for extra in _SIDECARS.get(fmt, ()) + ("report.json",):
+        output_target(sidecar(out, extra))
     report = ExportReport(fmt, str(out), who, scheme.value, clitics, done_only)
     options = ExportOptions(who, tuple(l.key for l in project.labels()), scheme, clitics)
     total = project.document_count(who, Status.DONE) if done_only else project.document_count()
+    if done_only and total == 0:
+        report.warnings.append(f"no document is marked done by {who}; the output is empty")
     try:
         writer = WRITERS[fmt](out, options, report)
     except OSError as error:
@@ -55,8 +60,10 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
             if done_only and project.status(document.id, who) is not Status.DONE:
                 continue
             spans = _checked_spans(project, document, who, report)
+            skipped = len(report.skipped)
             writer.add(document, spans)
-            report.documents += 1
+            if len(report.skipped) == skipped:
+                report.documents += 1
             done += 1
             if progress:
                 progress(done, total)
@@ -118,7 +125,10 @@ def _check_writable(out: Path, folder: bool) -> None:
     if not parent.is_dir():
         raise ExportError(f"{out}: the folder {parent} does not exist")
     if folder:
-        if out.exists() and not out.is_dir():
+        if out.is_file():
             raise ExportError(f"{out}: is a file; this format writes a folder")
+        output_target(out, folder=True)
     elif out.is_dir():
         raise ExportError(f"{out}: is a folder; give a file name")
+    else:
+        output_target(out)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from annotator.core.model import Document, Span
 from annotator.core.tagging import OUTSIDE, Scheme
-from annotator.formats.align import align, keep_longest
+from annotator.formats.align import align, keep_longest, rename_labels, tag_label
 from annotator.formats.report import ExportReport
 from annotator.formats.writing import ExportOptions, SingleFileWriter, json_line, sidecar, write_atomic
 
@@ -25,7 +25,7 @@ def tag_names(labels: tuple[str, ...], scheme: Scheme) -> list[str]:
     """Every tag of the project's labels, ``O`` first, so ids stay the same
     from one export to the next whichever labels are used."""
     prefixes = "BIES" if Scheme(scheme) is Scheme.BIOES else "BI"
-    return [OUTSIDE] + [f"{p}-{label}" for label in labels for p in prefixes]
+    return [OUTSIDE] + [f"{p}-{tag_label(label, labels)}" for label in labels for p in prefixes]
 
 
 class HfWriter(SingleFileWriter):
@@ -33,6 +33,7 @@ class HfWriter(SingleFileWriter):
         super().__init__(out, options, report)
         self.names = tag_names(options.labels, options.scheme)
         self.ids = {name: i for i, name in enumerate(self.names)}
+        self.prefixes: set[str] = set()
 
     def _id(self, tag: str) -> int:
         if tag not in self.ids:  # a label missing from the project's list
@@ -42,11 +43,27 @@ class HfWriter(SingleFileWriter):
 
     def add(self, document: Document, spans: list[Span]) -> None:
         aligned = align(document.name, document.text, spans, self.options.clitics, self.report)
-        kept = keep_longest(aligned, self.report)
-        for k, (tokens, tags) in enumerate(aligned.tagged_sentences(kept, self.options.scheme)):
-            row = {"id": f"{document.name}#{k + 1}", "document": document.name,
+        kept = aligned.settle(keep_longest(aligned, self.report), self.report)
+        kept = rename_labels(aligned, kept, self.options.labels, self.report)
+        if not aligned.tokens:
+            self.report.skipped.append(document.name)
+            return
+        prefix = self._row_prefix(document.name)
+        sentences = aligned.tagged_sentences(kept, self.options.scheme, self.report)
+        for k, (tokens, tags) in enumerate(sentences):
+            row = {"id": f"{prefix}#{k + 1}", "document": document.name,
                    "tokens": [t.text for t in tokens], "ner_tags": [self._id(t) for t in tags]}
             self.file.write(json_line(row))
+
+    def _row_prefix(self, name: str) -> str:
+        """``name``, or ``name~2``, ``name~3``... for a name met before, so
+        that row ids (``PREFIX#k``) are unique."""
+        prefix, n = name, 1
+        while prefix in self.prefixes:
+            n += 1
+            prefix = f"{name}~{n}"
+        self.prefixes.add(prefix)
+        return prefix
 
     def finish(self) -> list[Path]:
         labels = sidecar(self.out, "labels.json")

@@ -1,7 +1,9 @@
 """JSON Lines: the native shape and doccano's, told apart line by line.
 
 Native: ``{"id", "text", "lang", "spans": [{"start", "end", "label"}], "annotator", "meta"}``
-doccano: ``{"text", "label": [[start, end, "LABEL"], ...]}`` (``labels`` is accepted too)
+doccano: ``{"text", "label": [[start, end, "LABEL"], ...]}`` (``labels`` is accepted too),
+and its newer shape ``{"text", "entities": [{"id", "label", "start_offset", "end_offset"}],
+"relations": [...]}`` (relations are not spans and are not imported)
 
 Both are read here and written by :class:`JsonlWriter` and :class:`DoccanoWriter`.
 """
@@ -20,6 +22,8 @@ from annotator.formats.textfile import read_utf8
 from annotator.formats.writing import SingleFileWriter, json_line
 
 EXTENSIONS = (".jsonl", ".ndjson")
+# Keys that carry spans: native, doccano (older and newer shapes).
+SPAN_KEYS = ("spans", "label", "labels", "entities")
 
 
 def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
@@ -71,33 +75,97 @@ def parse_object(obj: object, path: Path, number: int, problems: ProblemList) ->
     lang = obj.get("lang") if isinstance(obj.get("lang"), str) else None
     annotator = obj.get("annotator") if isinstance(obj.get("annotator"), str) else None
     return DocumentRecord(name=name, text=stored, spans=spans, lang=lang, annotator=annotator,
-                          meta=meta, source=str(path), line=number)
+                          meta=meta, source=str(path), line=number,
+                          annotated=any(key in obj for key in SPAN_KEYS))
 
 
 def _raw_spans(obj: dict, path: Path, number: int, problems: ProblemList):
-    if "spans" in obj:
-        items = obj["spans"]
-        if not isinstance(items, list):
-            problems.add(path, number, '"spans" must be a list')
-            return None
-        out = []
-        for item in items:
-            if not isinstance(item, dict) or not {"start", "end", "label"} <= item.keys():
-                problems.add(path, number, 'each span needs "start", "end" and "label"')
+    """The spans of a line, from whichever span-carrying key it has.
+
+    Two keys are fine when they give the same spans; keys that disagree, or
+    any other key that looks like it holds spans, are problems: a span is
+    never passed over in silence."""
+    found: dict[str, list] = {}
+    for key in SPAN_KEYS:
+        if key in obj:
+            spans = _READ_KEY[key](obj[key], key)
+            if isinstance(spans, str):
+                problems.add(path, number, spans)
                 return None
-            out.append((item["start"], item["end"], item["label"]))
-        return out
-    items = obj.get("label", obj.get("labels", []))
+            found[key] = spans
+    for key, value in obj.items():
+        if key not in SPAN_KEYS and key not in _NOT_SPANS and _looks_like_spans(value):
+            problems.add(path, number, f'"{key}" looks like spans in a shape this reader does not '
+                                       'know; give them as "spans": [{"start", "end", "label"}]')
+            return None
+    keys = list(found)
+    for other in keys[1:]:
+        if sorted(map(_sortable, found[other])) != sorted(map(_sortable, found[keys[0]])):
+            problems.add(path, number, f'"{keys[0]}" and "{other}" give different spans; '
+                                       'keep only one of them')
+            return None
+    return found[keys[0]] if keys else []
+
+
+def _sortable(span: tuple) -> tuple:
+    return tuple(repr(x) for x in span)
+
+
+def _native(items: object, key: str):
     if not isinstance(items, list):
-        problems.add(path, number, '"label" must be a list of [start, end, "LABEL"]')
-        return None
+        return f'"{key}" must be a list'
+    out = []
+    for item in items:
+        if not isinstance(item, dict) or not {"start", "end", "label"} <= item.keys():
+            return 'each span needs "start", "end" and "label"'
+        out.append((item["start"], item["end"], item["label"]))
+    return out
+
+
+def _doccano(items: object, key: str):
+    if not isinstance(items, list):
+        return f'"{key}" must be a list of [start, end, "LABEL"]'
     out = []
     for item in items:
         if not isinstance(item, list) or len(item) != 3:
-            problems.add(path, number, 'each doccano label must be [start, end, "LABEL"]')
-            return None
+            return 'each doccano label must be [start, end, "LABEL"]'
         out.append(tuple(item))
     return out
+
+
+def _entities(items: object, key: str):
+    if not isinstance(items, list):
+        return f'"{key}" must be a list of {{"label", "start_offset", "end_offset"}}'
+    out = []
+    for item in items:
+        if not isinstance(item, dict) or not {"start_offset", "end_offset", "label"} <= item.keys():
+            return (f'each item of "{key}" (doccano entities) needs "label", '
+                    '"start_offset" and "end_offset"')
+        out.append((item["start_offset"], item["end_offset"], item["label"]))
+    return out
+
+
+_READ_KEY = {"spans": _native, "label": _doccano, "labels": _doccano, "entities": _entities}
+# Keys read elsewhere, or known to hold no character spans.
+_NOT_SPANS = frozenset({"id", "name", "text", "lang", "annotator", "meta", "relations"})
+_EDGE_KEYS = frozenset({"start", "end", "begin", "start_offset", "end_offset", "startOffset",
+                        "endOffset", "start_char", "end_char", "char_start", "char_end", "offsets"})
+
+
+def _looks_like_spans(value: object) -> bool:
+    """A list (or a dict of lists) with an item that has offsets: a dict with an
+    edge key, or ``[start, end, ...]``."""
+    if isinstance(value, dict):
+        return any(_looks_like_spans(v) for v in value.values() if isinstance(v, list))
+    if not isinstance(value, list):
+        return False
+    for item in value:
+        if isinstance(item, dict) and (_EDGE_KEYS & item.keys() or _looks_like_spans(item)):
+            return True
+        if (isinstance(item, list) and len(item) >= 2 and all(
+                isinstance(x, int) and not isinstance(x, bool) for x in item[:2])):
+            return True
+    return False
 
 
 def _bounds_problem(start: object, end: object, label: object, length: int) -> str | None:

@@ -59,7 +59,7 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
                     spans.append(Span(start, end, label))
             annotator = _user(who) if len(users) > 1 else None
             yield DocumentRecord(name=name, text=stored, spans=spans, annotator=annotator,
-                                 source=str(path), line=number)
+                                 source=str(path), line=number, annotated=True)
 
 
 def _tasks(raw: str, path: Path, problems: ProblemList) -> Iterator[tuple[int, object]]:

@@ -15,8 +15,12 @@ from pathlib import Path
 ACTIONS = {
     "clitic-split": ("written", "a proclitic was split off the word at the span's start"),
     "token-split": ("written", "the word was split at a span edge inside it"),
+    "sentence-joined": ("written", "the span crosses a sentence end; those sentences are "
+                        "written as one"),
     "ents-overlap": ("written", "in doc.spans['sc'], not in doc.ents, which cannot overlap"),
     "clitic-expand": ("adjusted", "the span was widened to the whole word (clitics expand)"),
+    "number-edge": ("adjusted", "the edge fell just after a number's decimal mark; it moved "
+                    "before the mark, so both pieces read back as numbers"),
     "trimmed": ("adjusted", "the span was trimmed to the tokens it covers"),
     "overlap": ("left out", "overlaps a longer span; tags hold one span per token"),
     "no-token": ("left out", "covers no token"),
@@ -54,7 +58,9 @@ class ExportReport:
     spans: int = 0
     empty_documents: int = 0
     files: list[str] = field(default_factory=list)
-    renamed: dict[str, str] = field(default_factory=dict)  # document name -> file name
+    renamed: dict[str, str] = field(default_factory=dict)  # file name -> document name
+    skipped: list[str] = field(default_factory=list)  # documents with nothing to write
+    warnings: list[str] = field(default_factory=list)
     entries: list[ReportEntry] = field(default_factory=list)
 
     def add(self, document: str, start: int, end: int, label: str, text: str, action: str,
@@ -89,11 +95,16 @@ class ExportReport:
             lines.append(f"  {count} {action} ({kind}): {meaning}")
         if self.renamed:
             lines.append(f"  {len(self.renamed)} documents written under safe file names")
+        if self.skipped:
+            shown = ", ".join(self.skipped[:5]) + (", ..." if len(self.skipped) > 5 else "")
+            lines.append(f"  {len(self.skipped)} documents skipped (empty or only whitespace): "
+                         f"{shown}")
         if self.empty_documents:
             lines.append(f"  {self.empty_documents} documents have no spans of {who}"
                          + ("" if self.done_only else " (--done-only keeps finished ones only)"))
         return lines
 
     def write(self, path: Path) -> None:
-        path.write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n",
-                        encoding="utf-8")
+        from annotator.formats.writing import write_atomic
+
+        write_atomic(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n")

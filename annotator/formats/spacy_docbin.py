@@ -42,7 +42,9 @@ class SpacyWriter(SingleFileWriter):
 
     def add(self, document: Document, spans: list[Span]) -> None:
         aligned = align(document.name, document.text, spans, self.options.clitics, self.report)
-        sentence_starts = {s[0].start for s in aligned.sentences(aligned.spans)}
+        # Every span is written (in doc.spans), so every span splits words.
+        aligned.spans = aligned.settle(aligned.spans, self.report)
+        sentence_starts = {s[0].start for s in aligned.sentences(aligned.spans, self.report)}
         words, spaces, starts = _words(document.text, aligned.tokens, sentence_starts)
         doc = self.Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts or None)
         doc.user_data["name"] = document.name

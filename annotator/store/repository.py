@@ -443,6 +443,10 @@ class Project:
                        origin: Origin = Origin.IMPORTED, batch_size: int = 2000) -> ImportSummary:
         """Store documents and their spans in one transaction.
 
+        Spans join the layer of ``annotator`` when it is given (an explicit
+        choice wins), else of the annotator the record names, else
+        ``imported``.
+
         A document whose text is already in the project (same sha256) is not
         added again; its spans join the existing one. The records must have
         been validated (see ``formats.validate``): this is the hot path, with
@@ -483,8 +487,9 @@ class Project:
                     })
                 else:
                     existing += 1
-                if record.spans:
-                    who = record.annotator or annotator or "imported"
+                if record.spans or record.annotated:
+                    # A layer without spans still says its annotator saw the document.
+                    who = annotator or record.annotator or "imported"
                     annotator_id = self.annotator_id(who)
                     for span in record.spans:
                         if span.label not in label_keys:

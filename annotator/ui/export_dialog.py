@@ -214,7 +214,8 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.message.setText(f"Written: {', '.join(report.files) or report.output}")
-        self.summary.setPlainText("\n".join(report.summary_lines()
+        warnings = [f"warning: {w}" for w in report.warnings]
+        self.summary.setPlainText("\n".join(warnings + report.summary_lines()
                                             + [f"  report: {sidecar(Path(report.output), 'report.json')}"]))
 
     def _on_failed(self, message: str) -> None:

@@ -233,11 +233,13 @@ class MainWindow(QMainWindow):
     def _on_import(self) -> None:
         if self.project is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import documents", str(Path.home()),
-            "Documents (*.txt *.jsonl *.conll *.json *.ann);;All files (*)")
-        if paths:
-            self.import_paths([Path(p) for p in paths])
+        from annotator.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.project, self.annotator, self)
+        if dialog.exec() and dialog.summary is not None:
+            self.doc_model.reload()
+            self.refresh_labels()
+            self.statusBar().showMessage(dialog.status.text(), 8000)
 
     def import_paths(self, paths: list[Path]) -> bool:
         progress = QProgressDialog("Reading files…", None, 0, 0, self)

@@ -9,9 +9,12 @@ from annotator.formats.align import align, is_proclitic, keep_longest
 from annotator.formats.report import ExportReport
 
 
-def run(text, spans, clitics="split"):
+def run(text, spans, clitics="split", settle=True):
+    """Aligned, and with ``settle`` the overlaps resolved and words split."""
     report = ExportReport("conll", "out", "alice", "iob2", clitics, False)
     document = align("doc", text, [Span(*s) for s in spans], clitics, report)
+    if settle:
+        document.spans = document.settle(keep_longest(document, report), report)
     return document, report
 
 
@@ -56,7 +59,7 @@ def test_other_misalignments_split_the_word_and_are_reported():
              (sin, sin + 5, "GPE")]
     document, report = run(text, spans, clitics="expand")
     assert words(document) == ["z", "pr", "ezydent", "em", "Tokajew", "em", "oraz", "الصين", "ية"]
-    assert [p.triple for p in document.spans] == [tuple(s) for s in spans]
+    assert sorted(p.triple for p in document.spans) == sorted(tuple(s) for s in spans)
     assert [e.action for e in report.entries] == ["token-split"] * 4
 
 
@@ -71,7 +74,7 @@ def test_edges_on_whitespace_are_trimmed_and_blank_spans_reported():
 def test_keep_longest_then_earliest():
     text = "Komunistyczna Partia Chin (KPCh) i KPCh"
     spans = [(0, 25, "ORG"), (27, 31, "ORG"), (0, 32, "ORG"), (35, 39, "ORG"), (35, 39, "X")]
-    document, report = run(text, spans)
+    document, report = run(text, spans, settle=False)
     kept = keep_longest(document, report)
     assert [p.triple for p in kept] == [(0, 32, "ORG"), (35, 39, "ORG")]
     assert sorted((e.start, e.end, e.label) for e in report.entries) == [
@@ -89,3 +92,46 @@ def test_sentences_are_not_cut_inside_a_span():
                          ["Nowa", "linia"]]
     tagged = document.tagged_sentences(document.spans, "iob2")
     assert tagged[0][1] == ["O", "O", "B-LOC", "I-LOC", "I-LOC", "O"]
+
+
+def test_a_span_left_out_for_overlapping_splits_no_word():
+    text = "z prezydentem Kassymem-Jomartem Tokajewem oraz"
+    whole = (text.index("Kassymem"), text.index(" oraz"), "PER")
+    tok = text.index("Tokajew")
+    document, report = run(text, [whole, (tok, tok + 7, "PER")])
+    assert "Tokajewem" in words(document)
+    assert [p.triple for p in document.spans] == [whole]
+    assert [(e.action, e.text) for e in report.entries] == [("overlap", "Tokajew")]
+
+
+def test_expand_does_not_widen_onto_a_neighbour_and_both_are_written():
+    text = "بين الصين وقازاقستان"
+    word = text.index("وقازاقستان")
+    spans = [(word, word + 1, "X"), (word + 1, word + 10, "GPE")]
+    document, report = run(text, spans, clitics="expand")
+    assert words(document) == ["بين", "الصين", "و", "قازاقستان"]
+    assert sorted(p.triple for p in document.spans) == [(word, word + 1, "X"),
+                                                         (word + 1, word + 10, "GPE")]
+    assert not any(e.action in ("overlap", "clitic-expand") for e in report.entries)
+
+
+def test_a_span_across_a_sentence_end_is_reported():
+    text = "Był w St. Petersburgu. Potem wrócił."
+    start = text.index("St.")
+    span = (start, start + len("St. Petersburgu"), "LOC")
+    document, report = run(text, [span])
+    tagged = document.tagged_sentences(document.spans, "iob2", report)
+    assert [len(tokens) for tokens, _ in tagged] == [6, 3]
+    [entry] = report.entries
+    assert (entry.action, entry.detail) == ("sentence-joined", "2 sentences written as one")
+
+
+def test_an_edge_just_after_a_decimal_mark_moves_before_it():
+    text = "wzrost 3.5 proc."
+    three = text.index("3.5")
+    document, report = run(text, [(three, three + 2, "NUM"), (three + 2, three + 3, "X")])
+    assert words(document) == ["wzrost", "3", ".5", "proc", "."]
+    assert sorted(p.triple for p in document.spans) == [(three, three + 1, "NUM"),
+                                                         (three + 1, three + 3, "X")]
+    assert sorted(e.action for e in report.entries) == ["number-edge", "number-edge",
+                                                        "token-split", "token-split"]

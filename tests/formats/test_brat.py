@@ -90,3 +90,49 @@ def test_an_ann_without_its_text_is_a_problem_and_a_text_alone_has_no_spans(tmp_
     (tmp_path / "plain.txt").write_text("Xi Jinping")
     [record] = brat.read(tmp_path / "plain.txt", problems)
     assert record.spans == [] and record.text == "Xi Jinping"
+
+
+def _cli(*args):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "annotator", *map(str, args)],
+                          capture_output=True, text=True)
+
+
+def test_a_second_export_replaces_the_folder_as_a_whole(tmp_path):
+    db = tmp_path / "p.db"
+    with Project.open(db) as project:
+        project.import_records([DocumentRecord("new", "Xi Jinping spoke.", [Span(0, 10, "PERSON")])],
+                               annotator="alice")
+    out = tmp_path / "brat"
+    out.mkdir()
+    # What an older export left behind.
+    (out / "old.txt").write_text("Old text.", encoding="utf-8")
+    (out / "old.ann").write_text("T1\tORG 0 3\tOld\n", encoding="utf-8")
+    (out / "annotation.conf").write_text("[entities]\nORG\n", encoding="utf-8")
+    result = _cli("export", db, "--format", "brat", "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["annotation.conf", "new.ann", "new.txt"]
+    assert [r.name for r in read_paths([out])] == ["new"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brat", "brat.report.json", "p.db"]
+
+
+def test_a_folder_with_other_files_is_refused_and_left_as_it_was(tmp_path):
+    db = tmp_path / "p.db"
+    with Project.open(db) as project:
+        project.import_records([DocumentRecord("new", "Xi Jinping spoke.", [Span(0, 10, "PERSON")])],
+                               annotator="alice")
+    out = tmp_path / "mine"
+    (out / "sub").mkdir(parents=True)
+    (out / "thesis.tex").write_text("precious", encoding="utf-8")
+    (out / "a.txt").write_text("a", encoding="utf-8")
+    before = sorted((p.relative_to(out), p.read_bytes() if p.is_file() else b"")
+                    for p in out.rglob("*"))
+    result = _cli("export", db, "--format", "brat", "--out", out)
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"{out}: ") and "brat export" in line
+    assert sorted((p.relative_to(out), p.read_bytes() if p.is_file() else b"")
+                  for p in out.rglob("*")) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine", "p.db"]

@@ -13,6 +13,7 @@ from annotator.formats.export import export_project
 from annotator.formats.problems import ProblemList
 from annotator.formats.registry import read_paths
 from annotator.store import Project
+from tests.extras import require
 from tests.fixtures.export_cases import OVERLAPS_LEFT_OUT, TOTAL_SPANS
 from tests.formats.readback import conll_documents
 
@@ -33,7 +34,7 @@ def test_export_import_export_gives_the_same_file(annotated, tmp_path, scheme, c
 
 @pytest.mark.parametrize("scheme", ["iob2", "iob1", "bioes"])
 def test_seqeval_reads_the_tags(annotated, tmp_path, scheme):
-    pytest.importorskip("seqeval")
+    require("seqeval")
     from seqeval.metrics import f1_score
     from seqeval.scheme import IOB1, IOB2, IOBES, Entities
 

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from annotator.formats.export import export_project
+from tests.extras import require
 from tests.formats.readback import conll_documents
 
 
@@ -14,7 +15,7 @@ from tests.formats.readback import conll_documents
 def test_datasets_loads_the_export_with_its_label_names(annotated, tmp_path, scheme, monkeypatch):
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")  # local files only, never the hub
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    datasets = pytest.importorskip("datasets")
+    datasets = require("datasets")
     out = tmp_path / "train.jsonl"
     export_project(annotated, "hf", out, annotator="alice", scheme=scheme)
     names = json.loads((tmp_path / "train.jsonl.labels.json").read_text())["names"]

@@ -3,16 +3,15 @@ aligned to tokens (spaCy is an optional extra; the test extra installs it)."""
 
 from __future__ import annotations
 
-import pytest
-
 from annotator.core.model import DocumentRecord, Span
 from annotator.formats.export import export_project
+from tests.extras import require
 from tests.fixtures.export_cases import CLITIC_SPANS, OVERLAPS_LEFT_OUT
 from tests.formats.readback import stored
 
 
 def load(path):
-    spacy = pytest.importorskip("spacy")
+    spacy = require("spacy")
     from spacy.tokens import DocBin
 
     nlp = spacy.blank("xx")
@@ -20,7 +19,7 @@ def load(path):
 
 
 def test_every_span_is_in_the_span_group_and_ents_do_not_overlap(annotated, tmp_path):
-    pytest.importorskip("spacy")
+    require("spacy")
     out = tmp_path / "train.spacy"
     report = export_project(annotated, "spacy", out, annotator="alice")
     docs = load(out)
@@ -42,7 +41,7 @@ def test_every_span_is_in_the_span_group_and_ents_do_not_overlap(annotated, tmp_
 
 
 def test_clitics_expand_widens_spans_to_the_word(annotated, tmp_path):
-    pytest.importorskip("spacy")
+    require("spacy")
     out = tmp_path / "train.spacy"
     export_project(annotated, "spacy", out, annotator="alice", clitics="expand")
     [arabic] = [d for d in load(out) if d.user_data["name"].startswith("ar-2021")]
@@ -51,7 +50,7 @@ def test_clitics_expand_widens_spans_to_the_word(annotated, tmp_path):
 
 
 def test_whitespace_and_line_breaks_are_kept(project, tmp_path):
-    pytest.importorskip("spacy")
+    require("spacy")
     text = "  Xi  Jinping\n\nw środę.\tKonferencja \n"
     spans = [Span(2, 13, "PERSON"), Span(15, 22, "DATE")]
     project.import_records([DocumentRecord("d", text, spans)], annotator="alice")

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from annotator.formats.registry import read_paths
 from annotator.store import Project
 from annotator.ui.export_dialog import ExportDialog
+from tests.extras import require
 from tests.fixtures.export_cases import CLITIC_SPANS, OVERLAPS_LEFT_OUT, TOTAL_SPANS, records
 
 
@@ -72,7 +73,7 @@ def test_progress_follows_the_documents(qtbot, annotated_db, tmp_path):
 
 
 def test_brat_folder_and_clitics_expand_for_spacy(qtbot, annotated_db, tmp_path):
-    pytest.importorskip("spacy")
+    require("spacy")
     dialog = make_dialog(qtbot, annotated_db)
     choose(dialog.format, "brat")
     assert not dialog.scheme.isEnabled() and not dialog.clitics.isEnabled()
@@ -114,3 +115,16 @@ def test_done_only(qtbot, annotated_db, tmp_path):
     export(qtbot, dialog)
     rows = (tmp_path / "done.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(r)["id"] for r in rows] == [polish.name]
+
+
+def test_done_only_with_nothing_done_warns_in_the_summary(qtbot, annotated_db, tmp_path):
+    dialog = make_dialog(qtbot, annotated_db)
+    choose(dialog.format, "jsonl")
+    dialog.done_only.setFocus()
+    qtbot.keyClick(dialog.done_only, Qt.Key.Key_Space)
+    assert dialog.done_only.isChecked()
+    dialog.path.setText(str(tmp_path / "done.jsonl"))
+    export(qtbot, dialog)
+    assert (tmp_path / "done.jsonl").read_text(encoding="utf-8") == ""
+    assert dialog.summary.toPlainText().startswith(
+        "warning: no document is marked done by alice; the output is empty")

@@ -73,3 +73,18 @@ def test_round_trip_any_layout(layout, scheme):
     text = " ".join(words)
     tokens = tokenize(text)
     assert tags_to_spans(tokens, spans_to_tags(tokens, spans, scheme), scheme) == spans
+
+
+def test_runs_of_sentence_marks_end_one_sentence():
+    text = "Czekaj... co?! قال؟! نعم"
+    sentences = split_sentences(text, tokenize(text))
+    assert [[t.text for t in s] for s in sentences] == [
+        ["Czekaj", ".", ".", "."], ["co", "?", "!"], ["قال", "؟", "!"], ["نعم"]]
+
+
+def test_abbreviations_numbers_and_letters_with_digits_stay_whole():
+    text = "The U.S. and the U.N. met. H1N1 rose .5 or 3.5 (1,000) in COVID-19."
+    assert texts_of(text) == ["The", "U.S.", "and", "the", "U.N.", "met", ".", "H1N1", "rose",
+                              ".5", "or", "3.5", "(", "1,000", ")", "in", "COVID", "-", "19", "."]
+    sentences = split_sentences(text, tokenize(text))
+    assert [s[-1].text for s in sentences] == [".", "."]

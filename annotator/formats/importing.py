@@ -1,0 +1,41 @@
+"""Importing files into a project: what the command line and the window's
+import dialog both call. All or nothing: every file is read and checked
+before anything is stored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from annotator.core.model import DocumentRecord
+from annotator.formats.registry import READERS, read_paths
+from annotator.store import Project
+from annotator.store.repository import ImportSummary
+
+FORMATS = ("auto", *READERS)
+
+
+def read_for_import(paths: Iterable[str | Path], fmt: str = "auto") -> list[DocumentRecord]:
+    """Every record of ``paths``, or :class:`InputError` with one problem per
+    line (file and line named)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    return read_paths([Path(p) for p in paths], fmt)
+
+
+def store_records(project: Project, records: list[DocumentRecord],
+                  annotator: str | None = None) -> ImportSummary:
+    """Store read records in one transaction; ``annotator``, when given, names
+    the layer their spans join (over the annotator a file names)."""
+    return project.import_records(records, annotator=annotator or None)
+
+
+def import_paths(project: Project, paths: Iterable[str | Path], fmt: str = "auto",
+                 annotator: str | None = None) -> ImportSummary:
+    """Read, check, then store: :class:`InputError` (nothing stored) or the summary."""
+    return store_records(project, read_for_import(paths, fmt), annotator)
+
+
+def summary_line(summary: ImportSummary) -> str:
+    return (f"imported {summary.documents_added} new documents"
+            f" ({summary.documents_existing} already present), {summary.spans_added} spans")

@@ -1,0 +1,137 @@
+"""File ▸ Import: files or a folder, their format, and whose spans they are.
+
+It calls the same import service as ``annotator import``: every file is read
+and checked first, and on any problem nothing is stored and the problems are
+listed one per line, as the command line prints them. Text from users
+(paths, names, messages) is shown as plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from annotator.formats.importing import import_paths, summary_line
+from annotator.formats.problems import InputError
+from annotator.formats.registry import READERS
+from annotator.store import Project, ProjectError
+
+# Format key and what the user sees.
+FORMAT_CHOICES = (
+    ("auto", "By file extension"),
+    ("txt", "Plain text"),
+    ("jsonl", "JSONL (the tool's own)"),
+    ("doccano", "doccano JSONL"),
+    ("conll", "CoNLL (token per line)"),
+    ("brat", "brat standoff (.ann with .txt)"),
+    ("labelstudio", "Label Studio JSON"),
+)
+PATH_SEPARATOR = " ; "
+
+
+def file_filter() -> str:
+    """Every extension a reader takes, then all files (a CoNLL file may be named .txt)."""
+    extensions = sorted({ext for _, exts in READERS.values() for ext in exts} | {".txt"})
+    return f"Documents ({' '.join('*' + e for e in extensions)});;All files (*)"
+
+
+class ImportDialog(QDialog):
+    def __init__(self, project: Project, annotator: str, parent=None):
+        super().__init__(parent)
+        self.project = project
+        self.summary = None  # the ImportSummary once imported
+        self.setWindowTitle("Import documents")
+
+        self.paths = QLineEdit()
+        self.paths.setPlaceholderText("files or a folder")
+        files = QPushButton("Files…")
+        files.clicked.connect(self._choose_files)
+        folder = QPushButton("Folder…")
+        folder.clicked.connect(self._choose_folder)
+        where = QHBoxLayout()
+        where.addWidget(self.paths, 1)
+        where.addWidget(files)
+        where.addWidget(folder)
+
+        self.format = QComboBox()
+        for key, shown in FORMAT_CHOICES:
+            self.format.addItem(shown, key)
+        self.annotator = QLineEdit(annotator)
+        self.annotator.setToolTip("Whose layer the imported spans join; it wins over an "
+                                  "annotator named in the file")
+
+        form = QFormLayout()
+        form.addRow("Import from", where)
+        form.addRow("Format", self.format)
+        form.addRow("Annotator", self.annotator)
+
+        self.problems = QPlainTextEdit()
+        self.problems.setReadOnly(True)
+        self.problems.setPlaceholderText("Problems found in the files show here; "
+                                         "nothing is imported until there are none.")
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.run_import)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.resize(640, 360)
+
+    def chosen_paths(self) -> list[Path]:
+        return [Path(p.strip()) for p in self.paths.text().split(PATH_SEPARATOR.strip())
+                if p.strip()]
+
+    def _choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import files", str(Path.home()),
+                                                file_filter())
+        if paths:
+            self.paths.setText(PATH_SEPARATOR.join(paths))
+
+    def _choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Import a folder", str(Path.home()))
+        if path:
+            self.paths.setText(path)
+
+    def run_import(self) -> bool:
+        """Import, or list the problems and store nothing."""
+        paths = self.chosen_paths()
+        if not paths:
+            self._show_problems(["Choose files or a folder to import."])
+            return False
+        annotator = self.annotator.text().strip() or None
+        try:
+            self.summary = import_paths(self.project, paths, self.format.currentData(), annotator)
+        except InputError as error:
+            self._show_problems([str(p) for p in error.problems])
+            return False
+        except ProjectError as error:
+            self._show_problems([str(error)])
+            return False
+        self.status.setText(summary_line(self.summary).capitalize())
+        self.accept()
+        return True
+
+    def _show_problems(self, lines: list[str]) -> None:
+        self.problems.setPlainText("\n".join(lines))
+        self.status.setText("Nothing was imported.")

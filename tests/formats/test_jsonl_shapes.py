@@ -1,0 +1,76 @@
+"""JSONL shapes: doccano's newer ``entities``, and keys that carry spans the
+reader must not pass over in silence."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from annotator.formats.problems import InputError
+from annotator.formats.registry import read_paths
+from annotator.store import Project
+
+TEXT = "Xi Jinping met Tokayev in Beijing."
+
+
+def write(path, *objects):
+    path.write_text("".join(json.dumps(o) + "\n" for o in objects), encoding="utf-8")
+    return path
+
+
+def test_doccano_entities_shape_is_read(tmp_path):
+    path = write(tmp_path / "d.jsonl", {
+        "id": 7, "text": TEXT,
+        "entities": [{"id": 1, "label": "PERSON", "start_offset": 0, "end_offset": 10},
+                     {"id": 2, "label": "PERSON", "start_offset": 15, "end_offset": 22}],
+        "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "MET"}]})
+    [record] = read_paths([path])
+    assert [(s.start, s.end, s.label) for s in record.spans] == [(0, 10, "PERSON"), (15, 22, "PERSON")]
+    db = tmp_path / "p.db"
+    result = subprocess.run([sys.executable, "-m", "annotator", "import", str(db), str(path),
+                             "--annotator", "amy"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "2 spans" in result.stdout
+    with Project.open(db, create=False) as project:
+        assert len(project.spans(1, "amy")) == 2
+
+
+def problems_of(path):
+    with pytest.raises(InputError) as error:
+        read_paths([path])
+    return [str(p) for p in error.value.problems]
+
+
+@pytest.mark.parametrize("obj, expected", [
+    ({"text": TEXT, "spans": [], "label": [[0, 10, "PERSON"]]}, '"spans" and "label"'),
+    ({"text": TEXT, "label": [[0, 2, "PERSON"]],
+      "entities": [{"label": "PERSON", "start_offset": 0, "end_offset": 10}]}, '"label" and "entities"'),
+    ({"text": TEXT, "entities": [{"label": "PERSON", "start": 0, "end": 10}]}, '"entities"'),
+    ({"text": TEXT, "ents": [{"start": 0, "end": 10, "label": "PERSON"}]}, '"ents"'),
+    ({"text": TEXT, "annotations": [[0, 10, "PERSON"]]}, '"annotations"'),
+    ({"text": TEXT, "spans": [], "mentions": [{"begin": 0, "end": 10, "type": "PERSON"}]},
+     '"mentions"'),
+])
+def test_conflicting_or_unknown_span_keys_are_problems(tmp_path, obj, expected):
+    path = write(tmp_path / "bad.jsonl", {"text": "fine"}, obj)
+    [line] = problems_of(path)
+    assert line.startswith(f"{path}:2: ") and expected in line
+
+
+def test_the_same_spans_under_two_keys_are_one_layer(tmp_path):
+    path = write(tmp_path / "both.jsonl", {
+        "text": TEXT, "spans": [{"start": 0, "end": 10, "label": "PERSON"}],
+        "label": [[0, 10, "PERSON"]]})
+    [record] = read_paths([path])
+    assert [(s.start, s.end, s.label) for s in record.spans] == [(0, 10, "PERSON")]
+
+
+def test_a_cli_import_with_a_conflict_exits_2_and_changes_nothing(tmp_path):
+    path = write(tmp_path / "bad.jsonl", {"text": TEXT, "spans": [], "label": [[0, 10, "PERSON"]]})
+    db = tmp_path / "p.db"
+    result = subprocess.run([sys.executable, "-m", "annotator", "import", str(db), str(path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{path}:1: ")
+    assert not db.exists()

@@ -1,0 +1,86 @@
+"""The import dialog: a format and an annotator chosen with real keys and
+clicks; problems listed as the command line prints them, nothing stored."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from annotator.ui.import_dialog import ImportDialog, file_filter
+
+CONLL = "Xi B-PERSON\nJinping I-PERSON\nspoke O\n. O\n"
+
+
+def make_dialog(qtbot, window):
+    dialog = ImportDialog(window.project, window.annotator, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def type_into(qtbot, line_edit, text):
+    line_edit.setFocus()
+    qtbot.keyClick(line_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(line_edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(line_edit, text)
+
+
+def pick_format(qtbot, dialog, key):
+    dialog.format.setFocus()
+    while dialog.format.currentData() != key:
+        before = dialog.format.currentIndex()
+        qtbot.keyClick(dialog.format, Qt.Key.Key_Down)
+        assert dialog.format.currentIndex() != before, f"no format {key!r}"
+
+
+def test_a_conll_file_named_txt_comes_in_as_conll_with_bobs_spans(qtbot, window, tmp_path):
+    path = tmp_path / "tagged.txt"
+    path.write_text(CONLL, encoding="utf-8")
+    dialog = make_dialog(qtbot, window)
+    assert dialog.annotator.text() == "alice"  # the window's user to start with
+    type_into(qtbot, dialog.paths, str(path))
+    pick_format(qtbot, dialog, "conll")
+    type_into(qtbot, dialog.annotator, "bob")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    project = window.project
+    document = project.document_by_name("tagged-1")
+    assert document.text == "Xi Jinping spoke ."
+    [span] = project.spans(document.id, "bob")
+    assert (document.text[span.start:span.end], span.label) == ("Xi Jinping", "PERSON")
+    assert project.spans(document.id, "alice") == []
+
+
+def test_problems_are_listed_like_the_command_line_and_nothing_is_stored(qtbot, window, tmp_path):
+    bad = tmp_path / "bad.conll"
+    bad.write_text("Xi B-PERSON\nJinping\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("A good text.", encoding="utf-8")
+    count = window.project.document_count()
+    dialog = make_dialog(qtbot, window)
+    type_into(qtbot, dialog.paths, f"{good} ; {bad}")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.problems.toPlainText() == (
+        f"{bad}:2: expected a token and a tag, separated by a space or a tab")
+    assert window.project.document_count() == count
+
+
+def test_file_menu_import_opens_the_dialog(qtbot, window):
+    seen = []
+
+    def close_it():
+        dialog = QApplication.activeModalWidget()
+        seen.append(type(dialog))
+        dialog.reject()
+
+    QTimer.singleShot(200, close_it)
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert seen == [ImportDialog]
+
+
+def test_the_file_filter_offers_every_extension():
+    for extension in (".txt", ".jsonl", ".ndjson", ".conll", ".iob", ".bio", ".bioes", ".ann",
+                      ".json"):
+        assert f"*{extension}" in file_filter()
