@@ -109,7 +109,9 @@ class ExportDialog(QDialog):
         form.addRow("&Tags:", self.scheme)
         form.addRow("&Clitics:", self.clitics)
         form.addRow("", self.done_only)
-        form.addRow("&Output:", path_row)
+        output_label = QLabel("&Output:")
+        output_label.setBuddy(self.path)  # a row of two widgets gets no buddy by itself
+        form.addRow(output_label, path_row)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)

@@ -58,9 +58,9 @@ class ImportDialog(QDialog):
 
         self.paths = QLineEdit()
         self.paths.setPlaceholderText("files or a folder")
-        files = QPushButton("Files…")
+        files = QPushButton("&Files…")
         files.clicked.connect(self._choose_files)
-        folder = QPushButton("Folder…")
+        folder = QPushButton("Fo&lder…")
         folder.clicked.connect(self._choose_folder)
         where = QHBoxLayout()
         where.addWidget(self.paths, 1)
@@ -75,9 +75,11 @@ class ImportDialog(QDialog):
                                   "annotator named in the file")
 
         form = QFormLayout()
-        form.addRow("Import from", where)
-        form.addRow("Format", self.format)
-        form.addRow("Annotator", self.annotator)
+        where_label = QLabel("&Import from:")
+        where_label.setBuddy(self.paths)  # a row of several widgets gets no buddy by itself
+        form.addRow(where_label, where)
+        form.addRow("F&ormat:", self.format)
+        form.addRow("&Annotator:", self.annotator)
 
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
