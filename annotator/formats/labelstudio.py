@@ -37,20 +37,20 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
     if not tasks and len(problems) == before:
         problems.add(path, 0, "no tasks in this file")
     parsed = [(number, task, _annotations(task)) for number, task in tasks if isinstance(task, dict)]
-    users = {_user(who) for _, _, annotations in parsed for who, _ in annotations}
+    users = {_user(who) for _, _, results in parsed for who, _ in results}
     for number, task in tasks:
         if not isinstance(task, dict):
             problems.add(path, number, "expected a task (a JSON object)")
-    for number, task, annotations in parsed:
+    for number, task, results in parsed:
         text = _text(task)
         if text is None:
             problems.add(path, number, 'no text: expected "data": {"text": ...} or "text"')
             continue
         stored, mapping = normalize_with_map(text)
         name = _name(task, path, number)
-        if not annotations:
+        if not results:
             yield DocumentRecord(name=name, text=stored, source=str(path), line=number)
-        for who, regions in annotations:
+        for who, regions in results:
             spans = []
             for region in regions:
                 for start, end, label in _spans(region, text, path, number, problems):

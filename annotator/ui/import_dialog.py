@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -122,6 +123,10 @@ class ImportDialog(QDialog):
             self._show_problems(["Choose files or a folder to import."])
             return False
         annotator = self.annotator.text().strip() or None
+        # A large import takes a while: say so, and show the busy cursor.
+        self.status.setText("Reading and checking the files…")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.processEvents()
         try:
             self.summary = import_paths(self.project, paths, self.format.currentData(), annotator)
         except InputError as error:
@@ -130,6 +135,8 @@ class ImportDialog(QDialog):
         except ProjectError as error:
             self._show_problems([str(error)])
             return False
+        finally:
+            QApplication.restoreOverrideCursor()
         self.status.setText(summary_line(self.summary).capitalize())
         self.accept()
         return True

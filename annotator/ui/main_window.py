@@ -16,15 +16,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator import __version__
 from annotator.core.model import Direction, Status
-from annotator.formats.problems import InputError
-from annotator.formats.registry import read_paths
 from annotator.paths import default_project_path, resources_dir
 from annotator.sample import ensure_sample_project
 from annotator.store import Project, ProjectError
@@ -240,29 +237,6 @@ class MainWindow(QMainWindow):
             self.doc_model.reload()
             self.refresh_labels()
             self.statusBar().showMessage(dialog.status.text(), 8000)
-
-    def import_paths(self, paths: list[Path]) -> bool:
-        progress = QProgressDialog("Reading files…", None, 0, 0, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.show()
-        QApplication.processEvents()
-        try:
-            records = read_paths(paths)
-            progress.setLabelText(f"Storing {len(records)} documents…")
-            QApplication.processEvents()
-            summary = self.project.import_records(records, annotator=self.annotator)
-        except InputError as error:
-            progress.close()
-            show_message(self, QMessageBox.Icon.Warning, "Nothing was imported",
-                         "Fix these problems and import again:\n\n" + str(error))
-            return False
-        progress.close()
-        self.doc_model.reload()
-        self.refresh_labels()
-        self.statusBar().showMessage(
-            f"Imported {summary.documents_added} documents "
-            f"({summary.documents_existing} already present), {summary.spans_added} spans.", 8000)
-        return True
 
     def _on_edit_labels(self) -> None:
         if self.project is None:

@@ -212,7 +212,7 @@ def test_cli_export_prints_a_summary_and_writes_the_report(annotated, project_pa
                  "--annotator", "alice", "--scheme", "bioes"]) == 0
     printed = capsys.readouterr().out
     assert f"{TOTAL_SPANS - 4} of {TOTAL_SPANS} spans of alice written as conll" in printed
-    assert f"4 overlap (left out)" in printed
+    assert "4 overlap (left out)" in printed
     assert str(tmp_path / "train.conll.report.json") in printed
     assert "S-COUNTRY" in out.read_text(encoding="utf-8")
 

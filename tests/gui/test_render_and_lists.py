@@ -14,7 +14,7 @@ from annotator.store import Project
 from annotator.ui.colors import label_color
 from annotator.ui.document_list import PAGE_SIZE, DocumentListModel
 from annotator.ui.text_view import AnnotationView
-from tests.fixtures.sample_annotations import ARABIC_DOC, POLISH_DOC, annotated_records
+from tests.fixtures.sample_annotations import ARABIC_DOC, POLISH_DOC
 
 
 def _render(sample_db, out, *args, env=None):

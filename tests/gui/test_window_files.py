@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from annotator.ui import main_window
 from annotator.ui.main_window import MainWindow, ask_annotator_name
@@ -27,26 +27,42 @@ def test_first_start_asks_the_annotators_name_once(qtbot, settings):
     assert ask_annotator_name(settings) == "Leila"
 
 
-def test_a_bad_import_changes_nothing_and_says_where(window, qtbot, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr(main_window, "show_message",
-                        lambda parent, icon, title, text: shown.append(text))
+def _import_through_the_menu(qtbot, window, path):
+    """Ctrl+I, type the path, press Return: what the File ▸ Import dialog shows."""
+    seen = {}
+
+    def fill_in():
+        dialog = QApplication.activeModalWidget()
+        dialog.paths.setFocus()
+        qtbot.keyClicks(dialog.paths, str(path))
+        qtbot.keyClick(dialog.paths, Qt.Key.Key_Return)
+        seen["problems"] = dialog.problems.toPlainText()
+        if dialog.isVisible():
+            dialog.reject()
+
+    QTimer.singleShot(200, fill_in)
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    return seen["problems"]
+
+
+def test_a_bad_import_changes_nothing_and_says_where(window, qtbot, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps({"text": "abc", "spans": [{"start": 0, "end": 9, "label": "ORG"}]}) + "\n")
     before = window.project.stats()
-    assert not window.import_paths([bad])
-    assert f"{bad}:1: span end 9 is past the end of the text (3)" in shown[0]
+    problems = _import_through_the_menu(qtbot, window, bad)
+    assert problems == f"{bad}:1: span end 9 is past the end of the text (3)"
     assert window.project.stats() == before
 
 
-def test_import_adds_documents_to_the_list(window, qtbot, tmp_path):
+def test_import_adds_documents_to_the_list_and_labels_to_the_palette(window, qtbot, tmp_path):
     good = tmp_path / "new.jsonl"
     good.write_text(json.dumps({"id": "fresh", "text": "Nowy tekst o Chinach.",
                                 "spans": [{"start": 13, "end": 20, "label": "PLACE"}]}) + "\n")
     rows = window.doc_model.rowCount()
-    assert window.import_paths([good])
+    assert _import_through_the_menu(qtbot, window, good) == ""
     assert window.doc_model.rowCount() == rows + 1
     assert [b.text() for b in window.palette.buttons][-1].endswith("Place")
+    assert window.statusBar().currentMessage().startswith("Imported 1 new documents")
 
 
 def test_new_project_opens_empty_and_becomes_recent(window, qtbot, tmp_path, monkeypatch):
