@@ -128,6 +128,71 @@ def snap_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return bounds[lo_k], bounds[hi_k]
 
 
+# Punctuation that a drag picks up at a word's edge (right-to-left hit tests
+# are a few pixels off) but that no entity name ends or starts with.
+_SEPARATORS = frozenset(",;:\u060c\u061b")  # , ; : ، ؛
+_CLOSER_OF = {"(": ")", "[": "]", "{": "}", "\u00ab": "\u00bb", "\u201e": "\u201d",
+              "\u201c": "\u201d", "\u2039": "\u203a"}  # « » „ ” “ ” ‹ ›
+_OPENERS_OF: dict[str, set[str]] = {}
+for _opener, _closer in _CLOSER_OF.items():
+    _OPENERS_OF.setdefault(_closer, set()).add(_opener)
+_STRAIGHT_QUOTE = '"'
+
+
+def _dangles_at_end(piece: str) -> bool:
+    last = piece[-1]
+    if last in _SEPARATORS:
+        return True
+    if last == _STRAIGHT_QUOTE:
+        return piece.count(_STRAIGHT_QUOTE) % 2 == 1
+    return last in _OPENERS_OF and not any(o in piece[:-1] for o in _OPENERS_OF[last]) \
+        or last in _CLOSER_OF
+
+
+def _dangles_at_start(piece: str) -> bool:
+    first = piece[0]
+    if first in _SEPARATORS:
+        return True
+    if first == _STRAIGHT_QUOTE:
+        return piece.count(_STRAIGHT_QUOTE) % 2 == 1
+    return first in _CLOSER_OF and _CLOSER_OF[first] not in piece[1:] or first in _OPENERS_OF
+
+
+def _encloses(piece: str) -> bool:
+    """A bracket or quote pair around the whole piece: ``(KPCh)``, ``«...»``."""
+    first, last = piece[0], piece[-1]
+    if first == last == _STRAIGHT_QUOTE:
+        return piece.count(_STRAIGHT_QUOTE) == 2
+    if _CLOSER_OF.get(first) != last:
+        return False
+    depth = 0
+    for index, ch in enumerate(piece):  # "(a) b (c)" is not one pair
+        depth += (ch == first) - (ch == last)
+        if depth == 0 and index < len(piece) - 1:
+            return False
+    return True
+
+
+def snap_selection(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """What a selection in the window labels: :func:`snap_span`, then without
+    a separator (``,`` ``;`` ``:`` ``،`` ``؛``), an unpaired bracket or quote
+    at either end, or a pair of them around it all. Dots stay: ``U.S.`` ends
+    with one."""
+    snapped = snap_span(text, start, end)
+    while snapped is not None:
+        lo, hi = snapped
+        piece = text[lo:hi]
+        if len(piece) > 2 and _encloses(piece):
+            snapped = snap_span(text, lo + 1, hi - 1)
+        elif _dangles_at_end(piece):
+            snapped = snap_span(text, lo, hi - 1) if hi - 1 > lo else None
+        elif _dangles_at_start(piece):
+            snapped = snap_span(text, lo + 1, hi) if hi > lo + 1 else None
+        else:
+            return snapped
+    return None
+
+
 def word_at(text: str, index: int) -> tuple[int, int] | None:
     """The word (letters, marks and digits, joined by no space) around ``index``."""
     if not text:

@@ -101,7 +101,7 @@ class ExportReport:
                          f"{shown}")
         if self.empty_documents:
             lines.append(f"  {self.empty_documents} documents have no spans of {who}"
-                         + ("" if self.done_only else " (--done-only keeps finished ones only)"))
+                         + ("" if self.done_only else " (add --done-only to export only documents marked done)"))
         return lines
 
     def write(self, path: Path) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.model import Document, Origin, Span, Status
-from annotator.core.offsets import snap_span
+from annotator.core.offsets import snap_selection
 from annotator.store import Project
 from annotator.ui.text_view import AnnotationView
 from annotator.ui.undo_commands import AddSpanCommand, DeleteSpanCommand, RelabelSpanCommand
@@ -100,7 +100,7 @@ class AnnotationEditor(QObject):
             self.undo_stack.push(RelabelSpanCommand(self.project, self, self.document.id, span, label))
 
     def _add(self, selection: tuple[int, int], label: str) -> None:
-        snapped = snap_span(self.document.text, *selection)
+        snapped = snap_selection(self.document.text, *selection)
         if snapped is None:
             self.message.emit("The selection holds no text to label.")
             return
@@ -135,8 +135,9 @@ class AnnotationEditor(QObject):
 
     # -- what the undo commands report (SpanListener) ------------------------
 
+    # The view is updated first: listeners of statusChanged count its spans.
+
     def span_added(self, document_id: int, span: Span) -> None:
-        self._after_write(document_id)
         if self._is_current(document_id):
             cursor = self.view.textCursor()
             cursor.clearSelection()
@@ -144,19 +145,20 @@ class AnnotationEditor(QObject):
             self.view.add_span(span)
             self.view.select_span(span)
             self.spansChanged.emit()
+        self._after_write(document_id)
 
     def span_removed(self, document_id: int, span: Span) -> None:
-        self._after_write(document_id)
         if self._is_current(document_id):
             self.view.remove_span(span.id)
             self.view.select_span(None)
             self.spansChanged.emit()
+        self._after_write(document_id)
 
     def span_changed(self, document_id: int, span: Span) -> None:
-        self._after_write(document_id)
         if self._is_current(document_id):
             self.view.replace_span(span)
             self.spansChanged.emit()
+        self._after_write(document_id)
 
     def _is_current(self, document_id: int) -> bool:
         return self.document is not None and self.document.id == document_id

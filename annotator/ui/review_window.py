@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.disagreements import DisagreementGroup, DocumentDisagreements
 from annotator.core.model import GOLD_ANNOTATOR, Status
-from annotator.core.offsets import snap_span
+from annotator.core.offsets import snap_selection
 from annotator.store import Project
 from annotator.store.adjudication import Adjudication
 from annotator.store.layers import iter_document_layers
@@ -261,7 +261,7 @@ class ReviewWindow(QMainWindow):
         if selection is not None:
             if index >= len(self.labels):
                 return
-            snapped = snap_span(self.view.text, *selection)
+            snapped = snap_selection(self.view.text, *selection)
             if snapped is None:
                 return
             label = self.labels[index].key

@@ -193,3 +193,38 @@ def test_overlapping_spans_each_get_their_own_underline(window, qtbot):
         colour = pen.color().rgb()
         assert image.pixelColor(rect.center().x(), y).rgb() == colour
     QApplication.processEvents()
+
+
+def test_a_right_to_left_drag_to_the_end_of_a_word_leaves_the_comma_out(window, qtbot):
+    window.resize(700, 700)
+    doc = open_document(window, ARABIC)
+    view = window.view
+    word = "توكاييف،"
+    start = doc.text.index(word)
+    end = start + len(word) - 1
+    # Right to left: from the word's right edge to just past its left one.
+    drag(view, caret_point(view, start, nudge=+2), caret_point(view, end + 1, nudge=-1))
+    assert "،" in doc.text[slice(*view.selection())]  # the drag took the comma
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert stored_spans(window.project, doc.id) == [(start, end, "PERSON")]
+
+
+def test_the_document_list_counts_spans_as_they_change(window, qtbot):
+    doc = open_document(window, POLISH)
+    view, model = window.view, window.doc_model
+
+    def shown_count():
+        return model.data(model.index(model.row_of(doc.id), 3))
+
+    counts = []
+    for phrase in ("Xi Jinping", "KPCh"):
+        start = doc.text.index(phrase)
+        drag(view, caret_point(view, start, -1), caret_point(view, start + len(phrase), 1))
+        qtbot.keyClick(view, Qt.Key.Key_1)
+        counts.append(shown_count())
+    qtbot.keyClick(view, Qt.Key.Key_Delete)  # the new span is the selected one
+    counts.append(shown_count())
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    counts.append(shown_count())
+    assert counts == [1, 2, 1, 2]
+    assert shown_count() == len(window.project.spans(doc.id, "alice"))

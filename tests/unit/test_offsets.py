@@ -9,6 +9,7 @@ from annotator.core.offsets import (
     Utf16Map,
     check_bounds,
     index_to_utf16,
+    snap_selection,
     snap_span,
     utf16_to_index,
     word_at,
@@ -132,3 +133,26 @@ def test_word_at_takes_the_whole_arabic_word_with_harakat():
 def test_check_bounds_refuses(start, end, length, message):
     with pytest.raises(SpanBoundsError, match=message):
         check_bounds(start, end, length)
+
+
+@pytest.mark.parametrize("selected, labelled", [
+    ("توكاييف،", "توكاييف"),  # the comma a right-to-left drag picks up
+    ("(شينخوا)", "شينخوا"),
+    ("شينخوا)", "شينخوا"),
+    ("«الطريق", "الطريق"),
+    ("«الطريق»", "الطريق"),
+    ("U.S.,", "U.S."),  # the dot of an abbreviation stays
+    ('"Xi"', "Xi"),
+    ("Inicjatywy „Pasa i Szlaku”", "Inicjatywy „Pasa i Szlaku”"),  # a pair inside stays
+    ("(a) b (c)", "(a) b (c)"),  # two pairs, not one around it all
+    ("Yahoo!", "Yahoo!"),
+])
+def test_a_selection_drops_separators_and_unpaired_brackets_at_its_ends(selected, labelled):
+    text = f"قال {selected} ثم"
+    start = text.index(selected)
+    lo, hi = snap_selection(text, start - 1, start + len(selected) + 1)  # spaces taken too
+    assert text[lo:hi] == labelled
+
+
+def test_a_selection_of_only_punctuation_labels_nothing():
+    assert snap_selection("a ، (b", 1, 5) is None
