@@ -1,11 +1,14 @@
 """Hugging Face token classification: one JSON line per sentence,
-``{"id", "document", "tokens": [...], "ner_tags": [ints]}``, and next to it
-``OUT.labels.json`` with the tag names in id order, for ``ClassLabel``::
+``{"id", "document", "tokens": [...], "ner_tags": [ints], "offsets": [[start, end]...]}``
+(each token's code-point offsets in the document's text, to map predictions
+back), and next to it ``OUT.labels.json`` with the tag names in id order, for
+``ClassLabel``::
 
     names = json.load(open("train.jsonl.labels.json"))["names"]
     features = Features({"id": Value("string"), "document": Value("string"),
                          "tokens": Sequence(Value("string")),
-                         "ner_tags": Sequence(ClassLabel(names=names))})
+                         "ner_tags": Sequence(ClassLabel(names=names)),
+                         "offsets": Sequence(Sequence(Value("int32")))})
     load_dataset("json", data_files="train.jsonl", features=features)
 """
 
@@ -52,7 +55,8 @@ class HfWriter(SingleFileWriter):
         sentences = aligned.tagged_sentences(kept, self.options.scheme, self.report)
         for k, (tokens, tags) in enumerate(sentences):
             row = {"id": f"{prefix}#{k + 1}", "document": document.name,
-                   "tokens": [t.text for t in tokens], "ner_tags": [self._id(t) for t in tags]}
+                   "tokens": [t.text for t in tokens], "ner_tags": [self._id(t) for t in tags],
+                   "offsets": [[t.start, t.end] for t in tokens]}
             self.file.write(json_line(row))
 
     def _row_prefix(self, name: str) -> str:

@@ -25,6 +25,7 @@ def test_datasets_loads_the_export_with_its_label_names(annotated, tmp_path, sch
         "document": datasets.Value("string"),
         "tokens": datasets.Sequence(datasets.Value("string")),
         "ner_tags": datasets.Sequence(datasets.ClassLabel(names=names)),
+        "offsets": datasets.Sequence(datasets.Sequence(datasets.Value("int32"))),
     })
     dataset = datasets.load_dataset("json", data_files=str(out), features=features, split="train",
                                     cache_dir=str(tmp_path / "cache"))
@@ -33,7 +34,10 @@ def test_datasets_loads_the_export_with_its_label_names(annotated, tmp_path, sch
     sentences = [s for document in conll_documents(tmp_path / "same.conll") for s in document]
     assert dataset.num_rows == len(sentences)
     label_of = dataset.features["ner_tags"].feature.int2str
+    texts = {d.name: d.text for d in annotated.iter_documents()}
     for row, (tokens, tags) in zip(dataset, sentences):
         assert row["tokens"] == tokens
         assert [label_of(t) for t in row["ner_tags"]] == tags
+        # Each token's offsets point at that token in the document's text.
+        assert [texts[row["document"]][s:e] for s, e in row["offsets"]] == tokens
     assert dataset[0]["document"] == "ar-2016-06-24-xi-nazarbayev-tashkent"
