@@ -274,7 +274,13 @@ def _cut(text: str, tokens: list[Token], cuts: set[int]) -> list[Token]:
             edges.append(ordered[k])
             k += 1
         edges.append(token.end)
-        out.extend(Token(a, b, text[a:b]) for a, b in zip(edges, edges[1:]))
+        if len(edges) == 2:
+            out.append(token)
+            continue
+        # Each piece is tokenized again (U.S cut from U.S. is U . S), so that
+        # the tokens read back from a CoNLL file, joined by spaces, are these.
+        for a, b in zip(edges, edges[1:]):
+            out.extend(tokenize(text, a, b))
     return out
 
 
