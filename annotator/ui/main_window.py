@@ -78,6 +78,12 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        point_size = settings.value("view/point_size")
+        if point_size is not None:
+            self.view.set_point_size(float(point_size))
+        state = settings.value("window/state")  # where the docks are, and their sizes
+        if state is not None:
+            self.restoreState(state)
 
     def _add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -380,6 +386,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("view/point_size", self.view.point_size)
         self.settings.sync()
         if self.project is not None:
             self.project.close()

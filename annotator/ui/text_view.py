@@ -313,7 +313,10 @@ class AnnotationView(QTextEdit):
     # -- zoom ----------------------------------------------------------------
 
     def zoom_by(self, steps: int) -> None:
-        self._point_size = max(8.0, min(48.0, self._point_size + 2 * steps))
+        self.set_point_size(self._point_size + 2 * steps)
+
+    def set_point_size(self, size: float) -> None:
+        self._point_size = max(8.0, min(48.0, size))
         self.setFont(text_font(self._point_size))
 
     @property

@@ -266,9 +266,14 @@ def test_window_remembers_geometry_and_last_project(qtbot, settings, sample_db):
     first.resize(700, 520)
     first.show()
     qtbot.waitUntil(first.isVisible)
+    qtbot.keyClick(first.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)  # zoom in
+    spans_dock = first.span_list.parentWidget()
+    spans_dock.setFloating(True)
     first.close()
     assert settings.value("project/last") == str(sample_db)
     second = MainWindow(settings, "alice")
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (700, 520)
     assert second.recent_menu.actions()[0].text() == str(sample_db)
+    assert second.view.point_size == first.view.point_size
+    assert second.span_list.parentWidget().isFloating()
