@@ -87,7 +87,7 @@ class BratWriter(Writer):
         return name
 
     def finish(self) -> list[Path]:
-        conf = ["[entities]", *sorted(self.types), "", "[relations]",
+        conf = [EXPORT_MARK, "[entities]", *sorted(self.types), "", "[relations]",
                 "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "",
                 "[events]", "", "[attributes]", ""]
         write_atomic(self.out / "annotation.conf", "\n".join(conf))
@@ -104,6 +104,12 @@ class BratWriter(Writer):
         shutil.rmtree(self.out, ignore_errors=True)
 
 
+# The first line of the annotation.conf an export writes (brat reads # as a
+# comment): a folder is replaced only when it carries this mark, so a brat
+# corpus made by hand or by another tool is never overwritten.
+EXPORT_MARK = "# written by annotator export; the whole folder is replaced by the next one"
+
+
 def _ours(path: Path) -> bool:
     """A file a brat export (or its report) writes."""
     name = path.name
@@ -112,11 +118,23 @@ def _ours(path: Path) -> bool:
         or name.endswith(".report.json"))
 
 
+def _marked(out: Path) -> bool:
+    conf = out / "annotation.conf"
+    try:
+        return conf.is_file() and conf.read_text(encoding="utf-8").startswith(EXPORT_MARK)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def check_replaceable(out: Path) -> None:
     """:class:`ExportError` unless ``out`` is missing, empty or an earlier
-    brat export (``.txt``, ``.ann``, ``annotation.conf`` and a report only)."""
-    if not out.is_dir():
+    export of ours (its mark in ``annotation.conf``; ``.txt``, ``.ann`` and a
+    report besides)."""
+    if not out.is_dir() or not any(out.iterdir()):
         return
+    if not _marked(out):
+        raise ExportError(f"{out}: not an earlier brat export of this tool (no mark in its "
+                          "annotation.conf), so it is not replaced; choose a new or empty folder")
     strangers = sorted(p.name for p in out.iterdir() if not _ours(p))
     if strangers:
         more = f" and {len(strangers) - 1} more" if len(strangers) > 1 else ""

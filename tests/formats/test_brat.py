@@ -106,11 +106,14 @@ def test_a_second_export_replaces_the_folder_as_a_whole(tmp_path):
         project.import_records([DocumentRecord("new", "Xi Jinping spoke.", [Span(0, 10, "PERSON")])],
                                annotator="alice")
     out = tmp_path / "brat"
-    out.mkdir()
-    # What an older export left behind.
-    (out / "old.txt").write_text("Old text.", encoding="utf-8")
-    (out / "old.ann").write_text("T1\tORG 0 3\tOld\n", encoding="utf-8")
-    (out / "annotation.conf").write_text("[entities]\nORG\n", encoding="utf-8")
+    # An older export, of a document no longer in the project.
+    older = tmp_path / "older.db"
+    with Project.open(older) as project:
+        project.import_records([DocumentRecord("old", "Old text.", [Span(0, 3, "ORG")])],
+                               annotator="alice")
+    assert _cli("export", older, "--format", "brat", "--out", out).returncode == 0
+    older.unlink()
+    assert sorted(p.name for p in out.iterdir()) == ["annotation.conf", "old.ann", "old.txt"]
     result = _cli("export", db, "--format", "brat", "--out", out)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["annotation.conf", "new.ann", "new.txt"]
@@ -136,3 +139,22 @@ def test_a_folder_with_other_files_is_refused_and_left_as_it_was(tmp_path):
     assert sorted((p.relative_to(out), p.read_bytes() if p.is_file() else b"")
                   for p in out.rglob("*")) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine", "p.db"]
+
+
+def test_a_brat_corpus_made_elsewhere_is_never_replaced(tmp_path):
+    db = tmp_path / "p.db"
+    with Project.open(db) as project:
+        project.import_records([DocumentRecord("new", "Xi Jinping spoke.", [Span(0, 10, "PERSON")])],
+                               annotator="alice")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Hand-made text.", encoding="utf-8")
+    (corpus / "a.ann").write_text("T1\tORG 0 9\tHand-made\n", encoding="utf-8")
+    (corpus / "annotation.conf").write_text("[entities]\nORG\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in corpus.iterdir()}
+    result = _cli("export", db, "--format", "brat", "--out", corpus)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"{corpus}: not an earlier brat export of this tool (no mark in its annotation.conf), "
+        "so it is not replaced; choose a new or empty folder"]
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
