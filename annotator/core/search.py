@@ -32,22 +32,36 @@ def search_key(text: str) -> tuple[str, list[int]]:
     return "".join(folded), origin
 
 
-def find_all(text: str, query: str) -> list[tuple[int, int]]:
-    """Every match of ``query`` as ``(start, end)`` code-point offsets into ``text``.
+class SearchableText:
+    """A text folded once (see :func:`search_key`), to find many queries in it."""
 
-    A match takes the harakat that follow its last letter, so it covers whole
-    graphemes."""
-    needle, _ = search_key(query)
-    if not needle:
+    def __init__(self, text: str):
+        self.text = text
+        self.folded, self.origin = search_key(text)
+
+    def find_all(self, query: str) -> list[tuple[int, int]]:
+        """Every match of ``query`` as ``(start, end)`` code-point offsets into the text.
+
+        A match takes the harakat that follow its last letter, so it covers whole
+        graphemes."""
+        needle, _ = search_key(query)
+        if not needle:
+            return []
+        text, haystack, origin = self.text, self.folded, self.origin
+        matches: list[tuple[int, int]] = []
+        at = haystack.find(needle)
+        while at >= 0:
+            start = origin[at]
+            end = origin[at + len(needle) - 1] + 1
+            while end < len(text) and (text[end] in _IGNORED or unicodedata.category(text[end]) == "Mn"):
+                end += 1
+            matches.append((start, end))
+            at = haystack.find(needle, at + len(needle))
+        return matches
+
+
+def find_all(text: str, query: str) -> list[tuple[int, int]]:
+    """Every match of ``query`` in ``text`` (see :meth:`SearchableText.find_all`)."""
+    if not search_key(query)[0]:
         return []
-    haystack, origin = search_key(text)
-    matches: list[tuple[int, int]] = []
-    at = haystack.find(needle)
-    while at >= 0:
-        start = origin[at]
-        end = origin[at + len(needle) - 1] + 1
-        while end < len(text) and (text[end] in _IGNORED or unicodedata.category(text[end]) == "Mn"):
-            end += 1
-        matches.append((start, end))
-        at = haystack.find(needle, at + len(needle))
-    return matches
+    return SearchableText(text).find_all(query)

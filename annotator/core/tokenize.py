@@ -10,7 +10,7 @@ Why the regex module and not pyarabic's tokenizer: ``araby.tokenize`` gives no
 offsets, and ``araby.tokenize_with_location`` drops punctuation and emoji and
 splits 3.5 at its dot, while exports need every character's token and its
 offsets. pyarabic is used where it is good: proclitics, tashkeel and tatweel
-(see ``formats.align`` and ``core.text``).
+(:func:`is_proclitic`, ``core.text``).
 
 Every token read alone gives itself back, and so do the pieces of a number
 split at a span edge before its decimal mark (3 | .5): a CoNLL file (tokens
@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
+from pyarabic import araby
 
 SEPARATORS = ".,\u066b\u066c"  # decimal and thousands marks, Latin and Arabic
 
@@ -43,6 +44,19 @@ SENTENCE_END = frozenset({".", "!", "?", "؟", "…", "۔"})
 
 def is_number(token: str) -> bool:
     return _NUMBER.fullmatch(token) is not None
+
+
+# Arabic proclitics written joined to the next word: و ف ب ل ك and the pairs
+# وب ول فب فل وك فك (والصين is و + الصين).
+_SINGLE = (araby.WAW, araby.FEH, araby.BEH, araby.LAM, araby.KAF)
+PROCLITICS = frozenset(
+    _SINGLE + tuple(a + b for a in (araby.WAW, araby.FEH) for b in (araby.BEH, araby.LAM, araby.KAF))
+)
+
+
+def is_proclitic(prefix: str) -> bool:
+    """``prefix`` (with any harakat or tatweel) is one proclitic or one pair."""
+    return araby.strip_tatweel(araby.strip_tashkeel(prefix)) in PROCLITICS
 
 
 @dataclass(frozen=True)

@@ -18,23 +18,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import regex
-from pyarabic import araby
 
 from annotator.core.model import Span
 from annotator.core.tagging import Scheme, spans_to_tags
-from annotator.core.tokenize import SEPARATORS, Token, is_number, split_sentences, tokenize
-from annotator.formats.report import ExportReport
-
-_SINGLE = (araby.WAW, araby.FEH, araby.BEH, araby.LAM, araby.KAF)
-PROCLITICS = frozenset(
-    _SINGLE + tuple(a + b for a in (araby.WAW, araby.FEH) for b in (araby.BEH, araby.LAM, araby.KAF))
+from annotator.core.tokenize import (
+    SEPARATORS,
+    Token,
+    is_number,
+    is_proclitic,
+    split_sentences,
+    tokenize,
 )
-
-
-def is_proclitic(prefix: str) -> bool:
-    """``prefix`` (with any harakat or tatweel) is one proclitic or one pair."""
-    return araby.strip_tatweel(araby.strip_tashkeel(prefix)) in PROCLITICS
-
+from annotator.formats.report import ExportReport
 
 @dataclass(frozen=True)
 class Placed:

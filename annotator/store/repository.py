@@ -368,6 +368,37 @@ class Project:
         return Span(start, end, label, id=cursor.lastrowid, annotator=annotator,
                     origin=Origin(origin))
 
+    def add_spans(self, document_id: int, annotator: str, spans: Iterable[Span],
+                  origin: Origin = Origin.MANUAL) -> int:
+        """Store spans of one document in one transaction (a savepoint inside
+        a larger one); how many were stored. All or none of them."""
+        annotator_id = self.annotator_id(annotator)
+        text_length = self.db.execute(
+            "SELECT length(text) FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        if text_length is None:
+            raise ProjectError(f"no document with id {document_id}")
+        label_keys = {label.key for label in self.labels()}
+        rows = []
+        for span in spans:
+            check_bounds(span.start, span.end, text_length[0])
+            if span.label not in label_keys:
+                raise ProjectError(f"unknown label {span.label!r}")
+            rows.append({"document_id": document_id, "annotator_id": annotator_id,
+                         "start": span.start, "end": span.end, "label": span.label,
+                         "origin": Origin(origin).value})
+        if not rows:
+            return 0
+        with self.db.atomic():
+            try:
+                self.db["spans"].insert_all(rows)
+            except sqlite3.IntegrityError as error:
+                if "UNIQUE" in str(error):
+                    raise DuplicateSpanError(f"document {document_id}: {error}") from error
+                raise
+            self._mark_started(document_id, annotator_id)
+        return len(rows)
+
     def _mark_started(self, document_id: int, annotator_id: int) -> None:
         self.db.execute(
             "INSERT INTO document_status (document_id, annotator_id, status) "

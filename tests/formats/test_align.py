@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.model import Span
-from annotator.formats.align import align, is_proclitic, keep_longest
+from annotator.core.tokenize import is_proclitic
+from annotator.formats.align import align, keep_longest
 from annotator.formats.report import ExportReport
 
 

@@ -152,3 +152,21 @@ def test_a_file_of_the_first_schema_migrates_forward_with_its_data(tmp_path):
     # Opening again runs no migration twice.
     with Project.open(path) as project:
         assert project.schema_version == SCHEMA_VERSION
+
+
+def test_add_spans_stores_all_or_none_and_marks_the_document_started(seeded_project):
+    project = seeded_project
+    doc_id = project.document_ids()[0]
+    good = [Span(0, 3, "ORG"), Span(4, 8, "DATE")]
+    for bad in (Span(5, 10**6, "ORG"), Span(10, 12, "CITY")):
+        with pytest.raises((SpanBoundsError, ProjectError)):
+            project.add_spans(doc_id, "alice", [*good, bad], Origin.SUGGESTED)
+        assert project.spans(doc_id, "alice") == []
+    assert project.add_spans(doc_id, "alice", good, Origin.SUGGESTED) == 2
+    assert [(s.start, s.end, s.label, s.origin) for s in project.spans(doc_id, "alice")] == [
+        (0, 3, "ORG", Origin.SUGGESTED), (4, 8, "DATE", Origin.SUGGESTED)]
+    assert project.status(doc_id, "alice") == Status.IN_PROGRESS
+    with pytest.raises(DuplicateSpanError):
+        project.add_spans(doc_id, "alice", [Span(20, 22, "ORG"), Span(0, 3, "ORG")])
+    assert len(project.spans(doc_id, "alice")) == 2
+    assert project.add_spans(doc_id, "alice", []) == 0

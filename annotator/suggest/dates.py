@@ -1,0 +1,170 @@
+"""Dates in Arabic, Polish and English news text, for the DATE label.
+
+DATE covers points in time: a day, a weekday in context, a month, a year.
+Durations (30 عاما, قبل 5 أعوام) and anniversaries (الذكرى الثلاثين,
+30. rocznica) are not dates, and a bare number (100, 3.5, 2021) is not one
+either: a year needs a word that makes it one (عام 2017, w 2021 roku,
+2021 r., in 2021) or a month next to it.
+
+What is found (the span is what is underlined):
+
+- Arabic: ``2 يونيو 2021``, ``24 يونيو``, ``يونيو 2021``, ``الأول من يوليو``,
+  a month alone when it is an Egyptian-style name (``يوليو المقبل``), month
+  names of both styles (يناير … ديسمبر, كانون الثاني … كانون الأول, and
+  ``حزيران/يونيو``), ``عام 2017``, ``أمس الثلاثاء``, ``يوم الأربعاء``,
+  ``اليوم الأربعاء``, ``الأربعاء المقبل``, in ``اليوم (الأربعاء)`` the weekday,
+  ``هذا العام``, ``العام الماضي``; Arabic-Indic digits too. A proclitic
+  before the date (وأمس الثلاثاء, بعام 2017) stays outside the span.
+- Polish: ``w środę`` (the design's example keeps the ``w``), ``2 czerwca 2021``,
+  ``2 czerwca 2021 r.``, ``czerwca 2021``, ``w czerwcu``, ``w 2021 roku``,
+  ``2021 r.``, ``ten rok``, ``w tym roku``.
+- English: ``June 2, 2021``, ``2 June 2021``, ``June 2021``, ``Wednesday`` in
+  ``on Wednesday``, ``2021`` in ``in 2021``, ``June`` in ``in June``,
+  ``this year``.
+- Numeric: ``2021-06-03`` and ``3.06.2021`` (a valid month and day).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from annotator.core.model import Span
+from annotator.suggest.spans import longest_first
+
+LABEL = "DATE"
+
+_LETTER = r"[\p{L}\p{M}\p{N}\u0640]"
+_START = rf"(?<!{_LETTER})"  # not inside a word
+_END = rf"(?!{_LETTER})"
+_END_OR_DOT = rf"(?:(?<=\.)|{_END})"  # "2021 r." ends at its dot
+# An Arabic proclitic joined to the date, kept outside the span.
+_PROCLITIC = r"(?:[وف][بلك]?|[بلك])?"
+_D = r"\p{Nd}"
+_DAY = rf"(?P<day>{_D}{{1,2}})"
+_YEAR = rf"(?P<year>{_D}{{4}})"
+
+# -- Arabic --------------------------------------------------------------------
+
+_A = "[أاإآ]"  # the alef forms, written either way
+_AR_MONTHS_EGYPTIAN = (
+    "يناير", "فبراير", "مارس", f"{_A}بريل", "مايو", "يوني[وه]", "يولي[وه]", f"{_A}غسطس",
+    "سبتمبر", f"{_A}كتوبر", "نوفمبر", "ديسمبر",
+)
+_AR_MONTHS_LEVANTINE = (
+    r"كانون\s+الثاني", "شباط", f"{_A}ذار", "نيسان", f"{_A}يار", "حزيران", "تموز", f"{_A}ب",
+    f"{_A}يلول", rf"تشرين\s+ال{_A}ول", r"تشرين\s+الثاني", rf"كانون\s+ال{_A}ول",
+)
+_AR_MONTH = "(?:" + "|".join(_AR_MONTHS_EGYPTIAN + _AR_MONTHS_LEVANTINE) + ")"
+# A month alone is a date when its name can mean nothing else: مارس is also
+# "he practised", نيسان a car, تموز and آب names.
+_AR_MONTH_ALONE = "(?:" + "|".join(m for m in _AR_MONTHS_EGYPTIAN if m != "مارس") + ")"
+_AR_ORDINAL_DAY = (f"(?:ال{_A}ول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع"
+                   r"|العاشر)\s+من")
+_AR_NEXT_OR_LAST = "(?:الماضي|المقبل|القادم|الفائت)"
+_AR_WEEKDAY = (f"(?:ال{_A}حد|ال{_A}ثنين|الثلاثاء|ال{_A}ربعاء|الخميس|الجمعة|السبت)")
+_AR_NOW = f"(?:اليوم|{_A}مس|غدا\u064b?|يوم|صباح|مساء|ليلة)"
+
+_ARABIC = [
+    # 2 يونيو 2021, 24 يونيو, يونيو 2021, حزيران/يونيو 2021, الأول من يوليو
+    rf"{_START}{_PROCLITIC}(?P<date>(?:{_DAY}\s+|{_AR_ORDINAL_DAY}\s+)"
+    rf"{_AR_MONTH}(?:\s*/\s*{_AR_MONTH})?(?:\s+{_YEAR}|\s+{_AR_NEXT_OR_LAST})?){_END}",
+    rf"{_START}{_PROCLITIC}(?P<date>{_AR_MONTH}(?:\s*/\s*{_AR_MONTH})?\s+{_YEAR}){_END}",
+    rf"{_START}{_PROCLITIC}(?P<date>{_AR_MONTH_ALONE}(?:\s+{_AR_NEXT_OR_LAST})?){_END}",
+    # عام 2017, العام 2017, سنة 2017
+    rf"{_START}{_PROCLITIC}(?P<date>(?:ال)?(?:عام|سن[ةه])\s+{_YEAR}){_END}",
+    # أمس الثلاثاء, يوم الأربعاء, اليوم الأربعاء
+    rf"{_START}{_PROCLITIC}(?P<date>{_AR_NOW}\s+{_AR_WEEKDAY}){_END}",
+    # اليوم (الأربعاء): the weekday inside the brackets
+    rf"{_START}{_PROCLITIC}{_AR_NOW}\s*\(\s*(?P<date>{_AR_WEEKDAY})\s*\)",
+    # الأربعاء المقبل
+    rf"{_START}{_PROCLITIC}(?P<date>{_AR_WEEKDAY}\s+{_AR_NEXT_OR_LAST}){_END}",
+    # هذا العام, العام الماضي
+    rf"{_START}{_PROCLITIC}(?P<date>هذا\s+العام|هذه\s+السن[ةه]"
+    rf"|العام\s+(?:{_AR_NEXT_OR_LAST}|الجاري|الحالي)){_END}",
+]
+
+# -- Polish --------------------------------------------------------------------
+
+_PL_GENITIVE = ("(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września"
+                "|października|listopada|grudnia)")
+_PL_NOMINATIVE = ("(?:styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzesień"
+                  "|październik|listopad|grudzień)")
+_PL_LOCATIVE = ("(?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu"
+                "|październiku|listopadzie|grudniu)")
+_PL_WEEKDAY = "(?:poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę)"
+_PL_YEAR_WORD = r"(?:roku|r\.)"
+_PL_YEAR = rf"{_YEAR}(?:\s+{_PL_YEAR_WORD})?"
+
+_POLISH = [
+    # 2 czerwca 2021 r., 2 czerwca, czerwca 2021
+    rf"{_START}(?P<date>{_DAY}\s+{_PL_GENITIVE}(?:\s+{_PL_YEAR})?){_END_OR_DOT}",
+    rf"{_START}(?P<date>(?:{_PL_GENITIVE}|{_PL_NOMINATIVE})\s+{_PL_YEAR}){_END_OR_DOT}",
+    # w czerwcu (2021 r.)
+    rf"{_START}(?P<date>we?\s+{_PL_LOCATIVE}(?:\s+{_PL_YEAR})?){_END_OR_DOT}",
+    # w środę, we wtorek
+    rf"{_START}(?P<date>we?\s+{_PL_WEEKDAY}){_END}",
+    # w 2021 roku, 2021 r.
+    rf"{_START}(?P<date>(?:w\s+)?{_YEAR}\s+{_PL_YEAR_WORD}){_END_OR_DOT}",
+    # ten rok, w tym roku, w zeszłym roku
+    rf"{_START}(?P<date>ten\s+rok|w\s+tym\s+roku"
+    rf"|w\s+(?:zeszłym|ubiegłym|przyszłym|bieżącym)\s+roku){_END}",
+]
+
+# -- English -------------------------------------------------------------------
+
+_EN_MONTH = ("(?-i:January|February|March|April|May|June|July|August|September|October"
+             "|November|December)")
+_EN_WEEKDAY = "(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_EN_DAY = rf"{_DAY}(?:st|nd|rd|th)?"
+_EN_WEEKDAY_BEFORE = rf"(?:{_EN_WEEKDAY},?\s+)?"
+
+_ENGLISH = [
+    # (Wednesday,) June 2, 2021 / June 2 / 2 June 2021 / 2 June
+    rf"{_START}(?P<date>{_EN_WEEKDAY_BEFORE}{_EN_MONTH}\s+{_EN_DAY}(?:,?\s+{_YEAR})?){_END}",
+    rf"{_START}(?P<date>{_EN_WEEKDAY_BEFORE}{_EN_DAY}\s+{_EN_MONTH}(?:,?\s+{_YEAR})?){_END}",
+    # June 2021
+    rf"{_START}(?P<date>{_EN_MONTH},?\s+{_YEAR}){_END}",
+    # in June, on Wednesday, in 2021: the preposition stays outside
+    rf"{_START}(?:in|since|until|by|during)\s+(?P<date>{_EN_MONTH}){_END}",
+    rf"{_START}(?:on|last|next|this|since|until|by)\s+(?P<date>{_EN_WEEKDAY}){_END}",
+    rf"{_START}(?:in|since|until|by|during)\s+(?P<date>{_YEAR}){_END}(?!\s*[%.,]\p{{Nd}})",
+    # this year (not "the last year", a duration)
+    rf"{_START}(?<!the\s)(?P<date>(?:this|last|next)\s+year){_END}",
+]
+
+# -- Numeric -------------------------------------------------------------------
+
+_NUMERIC = [
+    rf"{_START}(?P<date>{_YEAR}-(?P<month>{_D}{{2}})-{_DAY}){_END}(?![-/.]\p{{Nd}})",
+    rf"{_START}(?<!\p{{Nd}}[./])(?P<date>{_DAY}\.(?P<month>{_D}{{1,2}})\.{_YEAR}){_END}"
+    rf"(?![./]\p{{Nd}})",
+]
+
+_PATTERNS = [regex.compile(p, regex.IGNORECASE) for p in _ARABIC + _POLISH + _ENGLISH + _NUMERIC]
+
+
+def _valid(match: regex.Match) -> bool:
+    groups = match.groupdict()
+    if groups.get("day") is not None and not 1 <= int(groups["day"]) <= 31:
+        return False
+    if groups.get("month") is not None and not 1 <= int(groups["month"]) <= 12:
+        return False
+    if groups.get("year") is not None and not 1000 <= int(groups["year"]) <= 2199:
+        return False
+    return True
+
+
+def find_dates(text: str) -> list[tuple[int, int]]:
+    """Every date in ``text`` as ``(start, end)`` code-point offsets, by
+    position; where two readings overlap the longer one wins."""
+    found = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if _valid(match):
+                found.append(Span(match.start("date"), match.end("date"), LABEL))
+    return [(span.start, span.end) for span in longest_first(found)]
+
+
+def suggest_dates(text: str, label: str = LABEL) -> list[Span]:
+    """The dates of ``text`` as spans with ``label``."""
+    return [Span(start, end, label) for start, end in find_dates(text)]

@@ -1,0 +1,142 @@
+"""Dates for the DATE label: what is a date, what is not, and the seeds."""
+
+import pytest
+
+from annotator.suggest.dates import find_dates, suggest_dates
+
+
+def found(text):
+    return [text[start:end] for start, end in find_dates(text)]
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("بكين 2 يونيو 2021 (شينخوا) قال", ["2 يونيو 2021"]),
+    ("في طشقند، 24 يونيو.", ["24 يونيو"]),
+    ("في يونيو 2021 وقع", ["يونيو 2021"]),
+    ("في ٢ يونيو ٢٠٢١ قال", ["٢ يونيو ٢٠٢١"]),
+    ("وفي 15 كانون الثاني 2020 أعلن", ["15 كانون الثاني 2020"]),
+    ("في شباط 2019 وفي تشرين الأول 2020", ["شباط 2019", "تشرين الأول 2020"]),
+    ("في 2 حزيران/يونيو 2021", ["2 حزيران/يونيو 2021"]),
+    ("يوافق الأول من يوليو المقبل.", ["الأول من يوليو المقبل"]),
+    ("في عام 2017.", ["عام 2017"]),
+    ("الذي عقد أمس الثلاثاء في نور سلطان", ["أمس الثلاثاء"]),
+    ("وأمس الثلاثاء التقى", ["أمس الثلاثاء"]),  # the proclitic stays outside
+    ("اجتمع يوم الأربعاء مع", ["يوم الأربعاء"]),
+    ("وقال اليوم الأربعاء إن", ["اليوم الأربعاء"]),
+    ("قال شي اليوم (الأربعاء)، إن", ["الأربعاء"]),
+    ("يصل الأربعاء المقبل", ["الأربعاء المقبل"]),
+    ("أن هذا العام يحمل", ["هذا العام"]),
+])
+def test_arabic_dates(text, dates):
+    assert found(text) == dates
+
+
+@pytest.mark.parametrize("text", [
+    "العلاقات الدبلوماسية قبل 30 عاما",
+    "مرور 30 سنه للعلاقات",
+    "يصادف الذكرى الثلاثين لإقامة العلاقات",
+    "بمناسبة الذكرى السنوية الـ30 لتأسيس",
+    "خلال السنوات الـ30 الماضية",
+    "على مدى الثلاثين عاماً الماضية",
+    "الشراكة قبل 5 أعوام",
+    "بلغ العدد 100 وارتفع 3.5 في المئة عام",
+    "جائحة (كوفيد-19)",
+    "التعاون بين الاثنين",  # "the two", not Monday
+    "مارس الضغط على",  # a verb, not March
+    "سيارة نيسان",  # a car, not April
+    "ملابس مايوه",
+])
+def test_arabic_not_dates(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("Xi Jinping powiedział w środę, że", ["w środę"]),
+    ("We wtorek prezydent", ["We wtorek"]),
+    ("Dnia 2 czerwca 2021 r. w Pekinie", ["2 czerwca 2021 r."]),
+    ("2 czerwca 2021 rozmawiali", ["2 czerwca 2021"]),
+    ("raport z czerwca 2021", ["czerwca 2021"]),
+    ("w czerwcu 2021 roku", ["w czerwcu 2021 roku"]),
+    ("w 2021 roku", ["w 2021 roku"]),
+    ("do 2021 r. włącznie", ["2021 r."]),
+    ("Ten rok ma wyjątkowe znaczenie", ["Ten rok"]),
+])
+def test_polish_dates(text, dates):
+    assert found(text) == dates
+
+
+@pytest.mark.parametrize("text", [
+    "obchodzi 100. rocznicę powstania, a Kazachstan 30. rocznicę",
+    "przez 30 lat współpracy",
+    "wzrost o 3.5 procent i 100 osób",
+    "Maja i Jan",
+    "pandemia COVID-19",
+    "w środku",
+])
+def test_polish_not_dates(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("On June 2, 2021, Xi said", ["June 2, 2021"]),
+    ("on 2 June 2021 in Beijing", ["2 June 2021"]),
+    ("Wednesday, June 2, 2021", ["Wednesday, June 2, 2021"]),
+    ("in June 2021", ["June 2021"]),
+    ("Xi said on Wednesday that", ["Wednesday"]),
+    ("founded in 2021.", ["2021"]),
+    ("talks in June", ["June"]),
+    ("this year", ["this year"]),
+])
+def test_english_dates(text, dates):
+    assert found(text) == dates
+
+
+@pytest.mark.parametrize("text", [
+    "30 years of relations", "the 30th anniversary", "100 people and 3.5 percent",
+    "May I ask", "over the last year", "March on", "COVID-19", "in 2021.5 units",
+])
+def test_english_not_dates(text):
+    assert found(text) == []
+
+
+def test_numeric_dates_need_a_real_month_and_day():
+    assert found("2021-06-03 03:46:49 and 3.06.2021") == ["2021-06-03", "3.06.2021"]
+    assert found("2021-13-01 and 32.01.2021 and 33 June 2021") == ["June 2021"]
+
+
+def test_spans_carry_the_label():
+    [span] = suggest_dates("w środę")
+    assert (span.start, span.end, span.label) == (0, 7, "DATE")
+
+
+def test_overlapping_readings_keep_the_longest():
+    # "Wednesday" after "on" and "Wednesday, June 2, 2021" overlap: one span.
+    assert found("on Wednesday, June 2, 2021") == ["Wednesday, June 2, 2021"]
+
+
+def test_seed_articles_exact_offsets(seeds_dir):
+    arabic = (seeds_dir / "ar-2021-06-02-xi-tokayev-phone-call.txt").read_text(encoding="utf-8")
+    start = arabic.index("2 يونيو 2021")
+    assert (start, start + len("2 يونيو 2021")) in find_dates(arabic)
+    polish = (seeds_dir / "pl-2021-06-02-xi-tokayev-phone-call.txt").read_text(encoding="utf-8")
+    start = polish.index("w środę")
+    assert (start, start + len("w środę")) in find_dates(polish)
+
+
+SEED_DATES = {
+    "ar-2016-06-24-xi-nazarbayev-tashkent": [
+        "24 يونيو", "24 يونيو 2016", "الجمعة", "عام 2017", "الأول من يوليو المقبل"],
+    "ar-2021-06-02-xi-tokayev-phone-call": [
+        "2021-06-03", "2 يونيو 2021", "الأربعاء", "هذا العام"],
+    "ar-2022-30-years-diplomatic-relations": ["الاثنين"],
+    "ar-2022-wang-yi-meets-tokayev": ["أمس الثلاثاء", "هذا العام"],
+    "pl-2021-06-02-xi-tokayev-phone-call": ["w środę", "Ten rok"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_DATES))
+def test_seed_articles_find_exactly_their_dates(seeds_dir, name):
+    """Read by hand: every date of the samples, and nothing else (no duration,
+    anniversary, number or COVID-19)."""
+    text = (seeds_dir / f"{name}.txt").read_text(encoding="utf-8")
+    assert found(text) == SEED_DATES[name]
