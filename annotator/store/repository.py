@@ -345,12 +345,7 @@ class Project:
                  origin: Origin = Origin.MANUAL, span_id: int | None = None) -> Span:
         """Store one span; ``span_id`` brings a deleted span back under its own id."""
         annotator_id = self.annotator_id(annotator)
-        text_length = self.db.execute(
-            "SELECT length(text) FROM documents WHERE id = ?", [document_id]
-        ).fetchone()
-        if text_length is None:
-            raise ProjectError(f"no document with id {document_id}")
-        check_bounds(start, end, text_length[0])
+        check_bounds(start, end, self._text_length(document_id))
         self._require_label(label)
         with self.db.atomic():
             try:
@@ -373,15 +368,11 @@ class Project:
         """Store spans of one document in one transaction (a savepoint inside
         a larger one); how many were stored. All or none of them."""
         annotator_id = self.annotator_id(annotator)
-        text_length = self.db.execute(
-            "SELECT length(text) FROM documents WHERE id = ?", [document_id]
-        ).fetchone()
-        if text_length is None:
-            raise ProjectError(f"no document with id {document_id}")
+        text_length = self._text_length(document_id)
         label_keys = {label.key for label in self.labels()}
         rows = []
         for span in spans:
-            check_bounds(span.start, span.end, text_length[0])
+            check_bounds(span.start, span.end, text_length)
             if span.label not in label_keys:
                 raise ProjectError(f"unknown label {span.label!r}")
             rows.append({"document_id": document_id, "annotator_id": annotator_id,
@@ -398,6 +389,14 @@ class Project:
                 raise
             self._mark_started(document_id, annotator_id)
         return len(rows)
+
+    def _text_length(self, document_id: int) -> int:
+        """Length of a document's text in code points (SQLite counts characters)."""
+        row = self.db.execute(
+            "SELECT length(text) FROM documents WHERE id = ?", [document_id]).fetchone()
+        if row is None:
+            raise ProjectError(f"no document with id {document_id}")
+        return row[0]
 
     def _mark_started(self, document_id: int, annotator_id: int) -> None:
         self.db.execute(
@@ -427,11 +426,7 @@ class Project:
 
     def put_span(self, row: dict) -> Span:
         """Store a row from :meth:`take_span` again, as it was."""
-        text_length = self.db.execute(
-            "SELECT length(text) FROM documents WHERE id = ?", [row["document_id"]]).fetchone()
-        if text_length is None:
-            raise ProjectError(f"no document with id {row['document_id']}")
-        check_bounds(row["start"], row["end"], text_length[0])
+        check_bounds(row["start"], row["end"], self._text_length(row["document_id"]))
         self._require_label(row["label"])
         with self.db.atomic():
             self.db["spans"].insert(row)
