@@ -100,17 +100,18 @@ def _cli(*args):
                           capture_output=True, text=True)
 
 
-def test_a_second_export_replaces_the_folder_as_a_whole(tmp_path):
-    db = tmp_path / "p.db"
+def _project_with(db, name, text, span):
+    """A project file holding one document with one span of alice's."""
     with Project.open(db) as project:
-        project.import_records([DocumentRecord("new", "Xi Jinping spoke.", [Span(0, 10, "PERSON")])],
-                               annotator="alice")
+        project.import_records([DocumentRecord(name, text, [span])], annotator="alice")
+    return db
+
+
+def test_a_second_export_replaces_the_folder_as_a_whole(tmp_path):
+    db = _project_with(tmp_path / "p.db", "new", "Xi Jinping spoke.", Span(0, 10, "PERSON"))
     out = tmp_path / "brat"
     # An older export, of a document no longer in the project.
-    older = tmp_path / "older.db"
-    with Project.open(older) as project:
-        project.import_records([DocumentRecord("old", "Old text.", [Span(0, 3, "ORG")])],
-                               annotator="alice")
+    older = _project_with(tmp_path / "older.db", "old", "Old text.", Span(0, 3, "ORG"))
     assert _cli("export", older, "--format", "brat", "--out", out).returncode == 0
     older.unlink()
     assert sorted(p.name for p in out.iterdir()) == ["annotation.conf", "old.ann", "old.txt"]
@@ -122,10 +123,7 @@ def test_a_second_export_replaces_the_folder_as_a_whole(tmp_path):
 
 
 def test_a_folder_with_other_files_is_refused_and_left_as_it_was(tmp_path):
-    db = tmp_path / "p.db"
-    with Project.open(db) as project:
-        project.import_records([DocumentRecord("new", "Xi Jinping spoke.", [Span(0, 10, "PERSON")])],
-                               annotator="alice")
+    db = _project_with(tmp_path / "p.db", "new", "Xi Jinping spoke.", Span(0, 10, "PERSON"))
     out = tmp_path / "mine"
     (out / "sub").mkdir(parents=True)
     (out / "thesis.tex").write_text("precious", encoding="utf-8")
@@ -142,10 +140,7 @@ def test_a_folder_with_other_files_is_refused_and_left_as_it_was(tmp_path):
 
 
 def test_a_brat_corpus_made_elsewhere_is_never_replaced(tmp_path):
-    db = tmp_path / "p.db"
-    with Project.open(db) as project:
-        project.import_records([DocumentRecord("new", "Xi Jinping spoke.", [Span(0, 10, "PERSON")])],
-                               annotator="alice")
+    db = _project_with(tmp_path / "p.db", "new", "Xi Jinping spoke.", Span(0, 10, "PERSON"))
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Hand-made text.", encoding="utf-8")
