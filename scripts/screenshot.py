@@ -1,5 +1,5 @@
 """Regenerates docs/window.png, the picture of the window in README.md:
-the sample project with the test fixture's spans, grabbed offscreen."""
+the sample project with a few spans on one Arabic article, grabbed offscreen."""
 
 import os
 import sys
@@ -16,7 +16,21 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from annotator.formats.registry import read_paths  # noqa: E402
 from annotator.store import Project  # noqa: E402
 from annotator.ui.main_window import MainWindow  # noqa: E402
-from tests.fixtures.sample_annotations import ARABIC_DOC, annotated_records  # noqa: E402
+from annotator.core.model import DocumentRecord, Span  # noqa: E402
+
+ARABIC_DOC = "ar-2021-06-02-xi-tokayev-phone-call"
+# (phrase, label): the first occurrence of each is labelled for the picture.
+EXAMPLE_SPANS = [
+    ("2 يونيو 2021", "DATE"), ("شينخوا", "ORG"), ("شي جين بينغ", "PERSON"),
+    ("الأربعاء", "DATE"), ("قاسم-جومارت توكاييف", "PERSON"),
+    ("الحزب الشيوعي الصيني", "ORG"), ("مبادرة الحزام والطريق", "INITIATIVE"),
+]
+
+
+def example_record(seeds: Path) -> DocumentRecord:
+    text = (seeds / f"{ARABIC_DOC}.txt").read_text(encoding="utf-8")
+    spans = [Span(text.index(p), text.index(p) + len(p), label) for p, label in EXAMPLE_SPANS]
+    return DocumentRecord(ARABIC_DOC, text, spans, annotator="alice")
 
 
 def main() -> None:
@@ -25,7 +39,7 @@ def main() -> None:
     db = folder / "sample.db"
     with Project.open(db) as project:
         project.import_records(read_paths([ROOT / "seeds"]))
-        project.import_records(annotated_records(ROOT / "seeds"))
+        project.import_records([example_record(ROOT / "seeds")])
     window = MainWindow(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat), "alice")
     window.open_project(db)
     window.resize(1280, 800)

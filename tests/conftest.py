@@ -5,6 +5,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The window fixtures (settings, sample_db, window) for every folder of tests.
+pytest_plugins = ["tests.helpers.gui_fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 

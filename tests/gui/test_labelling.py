@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import Direction, DocumentRecord, Status
-from tests.gui.conftest import (
+from tests.helpers.gui import (
     caret_point,
     drag,
     open_document,

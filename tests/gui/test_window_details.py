@@ -13,7 +13,7 @@ from annotator.formats.registry import read_paths
 from annotator.store import Project
 from annotator.ui import main_window
 from annotator.ui.main_window import MainWindow
-from tests.gui.conftest import caret_point, drag, open_document, stored_spans, type_text
+from tests.helpers.gui import caret_point, drag, open_document, stored_spans, type_text
 
 POLISH = "pl-2021-06-02-xi-tokayev-phone-call"
 ARABIC = "ar-2021-06-02-xi-tokayev-phone-call"

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 
 from annotator.ui import main_window
 from annotator.ui.main_window import MainWindow, ask_annotator_name
-from tests.gui.conftest import type_text
+from tests.helpers.gui import type_text
 
 
 def test_first_start_asks_the_annotators_name_once(qtbot, settings):
@@ -121,7 +121,7 @@ def test_labels_can_be_added_renamed_recoloured_and_reordered(window, qtbot, mon
     window.refresh_labels()
     assert window.palette.buttons[3].text() == "4  Place"
     # Key 4 now labels with LOC.
-    from tests.gui.conftest import open_document
+    from tests.helpers.gui import open_document
     doc = open_document(window, "pl-2021-06-02-xi-tokayev-phone-call")
     window.view.set_selection(0, 7)
     qtbot.keyClick(window.view, Qt.Key.Key_4)
@@ -129,7 +129,7 @@ def test_labels_can_be_added_renamed_recoloured_and_reordered(window, qtbot, mon
 
 
 def test_language_override_from_the_view_menu(window, qtbot, monkeypatch):
-    from tests.gui.conftest import open_document
+    from tests.helpers.gui import open_document
 
     doc = open_document(window, "pl-2021-06-02-xi-tokayev-phone-call")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("en", True))

@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import random
 
+import pytest
 import regex
 from PySide6.QtCore import Qt
 
-from tests.gui.conftest import open_document, sample_db, settings, window  # noqa: F401 (fixtures)
+from tests.helpers.gui import open_document
 
 POLISH = "pl-2021-06-02-xi-tokayev-phone-call"
 EDITS = int(os.environ.get("LONG_SESSION_EDITS", 20_000))
@@ -22,6 +23,7 @@ CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModi
 LABEL_KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)
 
 
+@pytest.mark.slow
 def test_twenty_thousand_edits_from_the_keyboard_without_a_crash(window, qtbot):
     doc = open_document(window, POLISH)
     view, stack = window.view, window.editor.undo_stack

@@ -1,42 +1,11 @@
-"""pytest-qt fixtures: a real main window on a project in a temporary folder,
-and helpers that send real mouse events."""
+"""Helpers for window tests: open a document, send real mouse and key events,
+read back what the project file holds."""
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
-
-from annotator.formats.registry import read_paths
-from annotator.store import Project
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def sample_db(tmp_path, seeds_dir):
-    path = tmp_path / "sample.db"
-    with Project.open(path) as project:
-        project.import_records(read_paths([seeds_dir]))
-    return path
-
-
-@pytest.fixture
-def window(qtbot, settings, sample_db):
-    from annotator.ui.main_window import MainWindow
-
-    win = MainWindow(settings, "alice")
-    qtbot.addWidget(win)
-    assert win.open_project(sample_db)
-    win.resize(1000, 700)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    return win
 
 
 def open_document(window, name: str):
