@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from annotator.formats.files import write_atomic
+
 # What an entry says was done, and whether the span is still in the output.
 ACTIONS = {
     "clitic-split": ("written", "a proclitic was split off the word at the span's start"),
@@ -105,6 +107,4 @@ class ExportReport:
         return lines
 
     def write(self, path: Path) -> None:
-        from annotator.formats.writing import write_atomic
-
         write_atomic(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n")
