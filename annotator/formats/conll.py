@@ -17,10 +17,9 @@ from annotator.core.model import Document, DocumentRecord, Span
 from annotator.core.tagging import OUTSIDE, tags_to_spans
 from annotator.core.text import normalize_text
 from annotator.core.tokenize import Token
-from annotator.formats.align import align, keep_longest, rename_labels
 from annotator.formats.problems import ProblemList
+from annotator.formats.tagged import TaggedSentence, TaggedSentenceWriter
 from annotator.formats.textfile import read_utf8
-from annotator.formats.writing import SingleFileWriter
 
 EXTENSIONS = (".conll", ".iob", ".bio", ".bioes")
 DOCSTART = "-DOCSTART- -X- -X- O"
@@ -29,16 +28,10 @@ _COLUMNS = regex.compile(r"[ \t]+")
 _TAG = regex.compile(r"[BIESLU]-\S+")
 
 
-class ConllWriter(SingleFileWriter):
-    def add(self, document: Document, spans: list[Span]) -> None:
-        aligned = align(document.name, document.text, spans, self.options.clitics, self.report)
-        kept = aligned.settle(keep_longest(aligned, self.report), self.report)
-        kept = rename_labels(aligned, kept, self.options.labels, self.report)
-        if not aligned.tokens:
-            self.report.skipped.append(document.name)  # nothing a reader could read back
-            return
+class ConllWriter(TaggedSentenceWriter):
+    def write_sentences(self, document: Document, sentences: list[TaggedSentence]) -> None:
         lines = [DOCSTART, ""]
-        for tokens, tags in aligned.tagged_sentences(kept, self.options.scheme, self.report):
+        for tokens, tags in sentences:
             lines.extend(f"{token.text} {tag}" for token, tag in zip(tokens, tags))
             lines.append("")
         self.file.write("\n".join(lines) + "\n")
