@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 
 from annotator.commands.common import EXIT_OK, fail
-from annotator.formats.importing import FORMATS, read_for_import, store_records, summary_line
+from annotator.commands.format_options import add_format_options, chosen_options
+from annotator.formats import catalog
+from annotator.formats.importing import read_for_import, store_records, summary_line
 from annotator.formats.problems import InputError
 from annotator.store import Project, ProjectError
 
@@ -21,14 +23,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="whose layer the imported spans join; given, it wins over the "
                         "annotator named in the file (default: the annotator named in the "
                         "file, else 'imported')")
-    parser.add_argument("--format", default="auto", choices=FORMATS,
-                        help="input format (default: by file extension)")
+    parser.add_argument("--format", default=catalog.AUTO, choices=catalog.import_choices(),
+                        help="input format (default: auto, by file extension)")
+    add_format_options(parser, catalog.read_options())
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        records = read_for_import(args.paths, args.format)
+        records = read_for_import(args.paths, args.format,
+                                  chosen_options(args, catalog.read_options()))
     except InputError as error:
         return fail(*error.problems)
     project_path = Path(args.project)

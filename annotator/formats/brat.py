@@ -19,6 +19,7 @@ import regex
 from annotator.core.model import Document, DocumentRecord, Span
 from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.core.text import normalize_text, normalize_with_map
+from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
 from annotator.formats.report import ExportReport
 from annotator.formats.textfile import read_utf8
@@ -213,3 +214,7 @@ def _parse_entity(line: str, raw: str, path: Path, number: int,
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
+
+
+FORMAT = Format("brat", "brat standoff (.ann beside .txt)", EXTENSIONS, reader=read,
+                writer=BratWriter, output_ending="-brat", folder=True)

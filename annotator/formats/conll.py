@@ -17,6 +17,8 @@ from annotator.core.model import Document, DocumentRecord, Span
 from annotator.core.tagging import OUTSIDE, tags_to_spans
 from annotator.core.text import normalize_text
 from annotator.core.tokenize import Token
+from annotator.formats.declaration import Format
+from annotator.formats.options import CLITICS, SCHEME
 from annotator.formats.problems import ProblemList
 from annotator.formats.tagged import TaggedSentence, TaggedSentenceWriter
 from annotator.formats.textfile import read_utf8
@@ -104,3 +106,7 @@ def _record(path: Path, count: int, line: int, sentences: list[list[Row]]) -> Do
                      tags_to_spans(tokens, [tag for _, tag in sentence]))
     return DocumentRecord(name=f"{path.stem}-{count}", text="".join(pieces), spans=spans,
                           source=str(path), line=line, annotated=True)
+
+
+FORMAT = Format("conll", "CoNLL (token per line)", EXTENSIONS, reader=read, writer=ConllWriter,
+                write_options=(SCHEME, CLITICS), output_ending=".conll")

@@ -20,6 +20,8 @@ from pathlib import Path
 from annotator.core.model import Document
 from annotator.core.tagging import OUTSIDE, Scheme
 from annotator.formats.align import tag_label
+from annotator.formats.declaration import Format
+from annotator.formats.options import CLITICS, SCHEME
 from annotator.formats.report import ExportReport
 from annotator.formats.tagged import TaggedSentence, TaggedSentenceWriter
 from annotator.formats.writing import ExportOptions, json_line, sidecar, write_atomic
@@ -68,3 +70,8 @@ class HfWriter(TaggedSentenceWriter):
         info = {"names": self.names, "scheme": Scheme(self.options.scheme).value}
         write_atomic(labels, json.dumps(info, ensure_ascii=False, indent=1) + "\n")
         return super().finish() + [labels]
+
+
+FORMAT = Format("hf", "Hugging Face (JSON lines per sentence)", writer=HfWriter,
+                write_options=(SCHEME, CLITICS), output_ending="-hf.jsonl",
+                sidecars=("labels.json",))

@@ -4,23 +4,25 @@ before anything is stored."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from annotator.core.model import DocumentRecord
-from annotator.formats.registry import READERS, read_paths
+from annotator.formats import catalog
+from annotator.formats.registry import read_paths
 from annotator.store import Project
 from annotator.store.repository import ImportSummary
 
-FORMATS = ("auto", *READERS)
+Options = Mapping[str, object]  # read options by name (see the catalog)
 
 
-def read_for_import(paths: Iterable[str | Path], fmt: str = "auto") -> list[DocumentRecord]:
+def read_for_import(paths: Iterable[str | Path], fmt: str = catalog.AUTO,
+                    options: Options | None = None) -> list[DocumentRecord]:
     """Every record of ``paths``, or :class:`InputError` with one problem per
     line (file and line named)."""
-    if fmt not in FORMATS:
+    if fmt not in catalog.import_choices():
         raise ValueError(f"unknown format {fmt!r}")
-    return read_paths([Path(p) for p in paths], fmt)
+    return read_paths([Path(p) for p in paths], fmt, options)
 
 
 def store_records(project: Project, records: list[DocumentRecord],
@@ -30,10 +32,10 @@ def store_records(project: Project, records: list[DocumentRecord],
     return project.import_records(records, annotator=annotator or None)
 
 
-def import_paths(project: Project, paths: Iterable[str | Path], fmt: str = "auto",
-                 annotator: str | None = None) -> ImportSummary:
+def import_paths(project: Project, paths: Iterable[str | Path], fmt: str = catalog.AUTO,
+                 annotator: str | None = None, options: Options | None = None) -> ImportSummary:
     """Read, check, then store: :class:`InputError` (nothing stored) or the summary."""
-    return store_records(project, read_for_import(paths, fmt), annotator)
+    return store_records(project, read_for_import(paths, fmt, options), annotator)
 
 
 def summary_line(summary: ImportSummary) -> str:

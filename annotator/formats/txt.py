@@ -7,6 +7,7 @@ from pathlib import Path
 
 from annotator.core.model import DocumentRecord
 from annotator.core.text import normalize_text
+from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
 from annotator.formats.textfile import read_utf8
 
@@ -22,3 +23,6 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         problems.add(path, 0, "the file is empty")
         return
     yield DocumentRecord(name=path.stem, text=text, source=str(path), line=1)
+
+
+FORMAT = Format("txt", "Plain text", EXTENSIONS, reader=read)

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
@@ -21,15 +22,15 @@ from annotator.formats.files import (  # noqa: F401
 )
 from annotator.formats.report import ExportReport
 
-CLITICS = ("split", "expand")
-
-
 @dataclass(frozen=True)
 class ExportOptions:
     annotator: str | None
     labels: tuple[str, ...]  # the project's label keys, in the project's order
     scheme: Scheme = Scheme.IOB2
     clitics: str = "split"
+    # Every write option of the catalog by name, for a writer whose option
+    # has no field of its own here.
+    values: Mapping[str, object] = field(default_factory=dict)
 
 
 _LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
