@@ -216,5 +216,5 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-FORMAT = Format("brat", "brat standoff (.ann beside .txt)", EXTENSIONS, reader=read,
+FORMAT = Format("brat", "brat standoff (.ann with .txt)", EXTENSIONS, reader=read,
                 writer=BratWriter, output_ending="-brat", folder=True)

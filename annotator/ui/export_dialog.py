@@ -74,7 +74,7 @@ class ExportDialog(QDialog):
 
         self.format = QComboBox()
         for fmt in catalog.writers():
-            self.format.addItem(fmt.title + (" (a folder)" if fmt.folder else ""), fmt.name)
+            self.format.addItem(fmt.title + (", a folder" if fmt.folder else ""), fmt.name)
         self.format.setCurrentIndex(max(self.format.findData(catalog.DEFAULT_EXPORT), 0))
         self.who = QComboBox()
         for name in annotators:
