@@ -217,4 +217,4 @@ def _squash(text: str) -> str:
 
 
 FORMAT = Format("brat", "brat standoff (.ann with .txt)", EXTENSIONS, reader=read,
-                writer=BratWriter, output_ending="-brat", folder=True)
+                writer=BratWriter, companions=(".txt",), output_ending="-brat", folder=True)

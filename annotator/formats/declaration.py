@@ -81,6 +81,9 @@ class Format:
     name: str  # what --format takes
     title: str  # what a dialog shows
     extensions: tuple[str, ...] = ()  # the files its reader takes, lower case with the dot
+    # Files its reader reads along with one it takes (brat's NAME.txt beside
+    # NAME.ann): with --format auto they are no documents of their own.
+    companions: tuple[str, ...] = ()
     reader: Reader | None = None
     writer: type[Writer] | None = None
     read_options: tuple[Option, ...] = ()

@@ -35,10 +35,19 @@ def expand_paths(paths: Iterable[Path], fmt: str, problems: ProblemList) -> list
         else:
             problems.add(path, 0, "no such file or folder")
     if fmt == catalog.AUTO:
-        # A brat pair is one document: its .ann reads the .txt beside it.
-        annotated = {p.with_suffix("") for p in files if p.suffix.lower() == ".ann"}
-        files = [p for p in files if not (p.suffix.lower() == ".txt" and p.with_suffix("") in annotated)]
+        files = _without_companions(files)
     return files
+
+
+def _without_companions(files: list[Path]) -> list[Path]:
+    """``files`` but those another file's reader reads along with it (a
+    brat pair is one document: its .ann reads the .txt beside it)."""
+    companion_of: set[tuple[Path, str]] = set()  # (path without suffix, companion suffix)
+    for path in files:
+        found = catalog.by_extension(path.suffix)
+        for suffix in found.companions if found else ():
+            companion_of.add((path.with_suffix(""), suffix))
+    return [p for p in files if (p.with_suffix(""), p.suffix.lower()) not in companion_of]
 
 
 def read_paths(paths: Iterable[Path], fmt: str = catalog.AUTO,
