@@ -30,6 +30,7 @@ from annotator.ui.document_list import DocumentListModel, DocumentListWidget
 from annotator.ui.find_bar import FindBar
 from annotator.ui.fonts import load_bundled_fonts
 from annotator.ui.label_palette import LabelPalette
+from annotator.ui.selection_mode import SelectionMode
 from annotator.ui.plain_text import escaped_rich_text, menu_text, show_message
 from annotator.ui.span_list import SpanListView
 from annotator.ui.text_view import AnnotationView
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.status_label)
+        self.selection_mode = SelectionMode(self.view, settings, self)
+        self.statusBar().addPermanentWidget(self.selection_mode.label)
 
         self._build_menus()
         self.documents.documentActivated.connect(self._on_documents_activated)
@@ -121,6 +124,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(edit_menu, "&Find…", self._on_find, QKeySequence.StandardKey.Find)
         self._action(edit_menu, "&Delete Span", self._on_delete_span)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.selection_mode.action)
 
         view_menu = bar.addMenu("&View")
         zoom_in = self._action(view_menu, "Zoom &In", lambda: self.view.zoom_by(1))

@@ -261,7 +261,9 @@ class ReviewWindow(QMainWindow):
         if selection is not None:
             if index >= len(self.labels):
                 return
-            snapped = snap_selection(self.view.text, *selection)
+            # An edit (E, then Shift+arrows) sets its edges letter by letter.
+            words = self.view.snaps_to_words and self.editing is None
+            snapped = snap_selection(self.view.text, *selection, words=words)
             if snapped is None:
                 return
             label = self.labels[index].key

@@ -29,9 +29,12 @@ from annotator.core.offsets import Utf16Map, word_at
 from annotator.core.text import line_direction
 from annotator.ui.colors import label_color, selected_color
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, text_font
+from annotator.ui.word_drag import snapped_drag
 
 LINE_HEIGHT_PERCENT = 125  # Arabic needs room for harakat above and below.
 UNDERLINE_GAP = 3
+# How many positions either side of Qt's nearest caret may hold the glyph under a point.
+GLYPH_SEARCH = 4
 
 
 def stacking_levels(spans: list[Span]) -> dict[int, int]:
@@ -78,6 +81,10 @@ class AnnotationView(QTextEdit):
         self._levels: dict[int, int] = {}
         self._direction = Direction.LTR
         self._override: Direction | None = None
+        # Selections snap to whole words unless this is off or Alt is held.
+        self.word_snapping = True
+        self._press: QPoint | None = None  # where a drag began, while words snap
+        self._exact_selection = False
 
     # -- content -------------------------------------------------------------
 
@@ -325,9 +332,19 @@ class AnnotationView(QTextEdit):
 
     # -- input ---------------------------------------------------------------
 
+    @property
+    def snaps_to_words(self) -> bool:
+        """Whether the current selection is to be taken as whole words."""
+        return self.word_snapping and not self._exact_selection
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = None
         if (event.button() == Qt.MouseButton.LeftButton
                 and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self._exact_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            if self.snaps_to_words:
+                # In content coordinates: the view may scroll during the drag.
+                self._press = event.position().toPoint() + self._scrolled()
             # A press inside the selection would start dragging the text away;
             # in a read-only view it should start a new selection instead.
             cursor = self.textCursor()
@@ -338,33 +355,61 @@ class AnnotationView(QTextEdit):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+        press, self._press = self._press, None
+        if event.button() != Qt.MouseButton.LeftButton:
             return
-        index = self._character_under(event.position().toPoint())
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            if press is not None:
+                lo, hi = snapped_drag(self, press - self._scrolled(), event.position().toPoint(),
+                                      self._map.to_index(cursor.anchor()),
+                                      self._map.to_index(cursor.position()))
+                self.set_selection(lo, hi)
+            return
+        index = self.character_under(event.position().toPoint())
         under = self.spans_at(index) if index is not None else []
         self.select_span(under[0] if under else None)
 
-    def _character_under(self, point: QPoint) -> int | None:
-        """The character under a point (not the caret position nearest to it)."""
-        position = self.cursorForPosition(point).position()
-        cursor = QTextCursor(self.document())
-        for candidate in (position, position - 1):
-            if 0 <= candidate < self._map.utf16_length:
-                cursor.setPosition(candidate)
-                a = self.cursorRect(cursor)
-                cursor.setPosition(candidate + 1)
-                b = self.cursorRect(cursor)
-                left, right = sorted((a.left(), b.left()))
-                if a.top() <= point.y() <= a.bottom() and left <= point.x() <= right:
-                    return self._map.to_index(candidate)
+    def _scrolled(self) -> QPoint:
+        return QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+
+    def is_right_to_left_at(self, point: QPoint) -> bool:
+        block = self.cursorForPosition(point).block()
+        return block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+    def character_under(self, point: QPoint) -> int | None:
+        """The character whose glyph is under a point (not the caret position
+        nearest to it). Glyph boxes, not caret positions: inside right-to-left
+        text Qt's nearest caret can be a letter off, and at the edge of a
+        number the caret positions of its two ends are drawn at one place."""
+        cursor = self.cursorForPosition(point)
+        block = cursor.block()
+        layout = block.layout()
+        if layout is None:
+            return None
+        origin = layout.position()
+        x = point.x() + self.horizontalScrollBar().value() - origin.x()
+        y = point.y() + self.verticalScrollBar().value() - origin.y()
+        in_block = cursor.position() - block.position()
+        line = layout.lineForTextPosition(in_block)
+        if not line.isValid() or not line.y() <= y <= line.y() + line.height():
+            return None
+        lo = max(line.textStart(), in_block - GLYPH_SEARCH)
+        hi = min(line.textStart() + line.textLength(), in_block + GLYPH_SEARCH)
+        for candidate in range(lo, hi):
+            for run in layout.glyphRuns(candidate, 1):
+                box = run.boundingRect()
+                if box.left() <= x < box.right():
+                    return self._map.to_index(block.position() + candidate)
         return None
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        index = self._character_under(event.position().toPoint())
-        word = word_at(self._text, index) if index is not None else None
+        index = self.character_under(event.position().toPoint())
+        word = word_at(self._text, index, hyphenated=True) if index is not None else None
         if word is None:
             super().mouseDoubleClickEvent(event)
             return
+        self._exact_selection = False
         self.set_selection(*word)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
