@@ -28,16 +28,26 @@ _ARABIC_LETTER = regex.compile(r"\p{Arabic}")
 _MIN_REST = 2
 
 
+# Tokens hold no whitespace, so a word is found in the run of non-space
+# characters around an offset; a long run is read only this far either side.
+_REACH = 200
+
+
 def _line_bounds(text: str, index: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, index) + 1
-    end = text.find("\n", index)
-    return start, len(text) if end < 0 else end
+    """The run of non-space characters around ``index``."""
+    start, lo = index, max(0, index - _REACH)
+    while start > lo and not text[start - 1].isspace():
+        start -= 1
+    end, hi = index, min(len(text), index + _REACH)
+    while end < hi and not text[end].isspace():
+        end += 1
+    return start, end
 
 
 def word_around(text: str, index: int) -> tuple[int, int] | None:
     """The word that ``index`` falls strictly inside, or ``None`` when it
     falls at a word edge, on a space or on punctuation."""
-    if not 0 < index < len(text):
+    if not 0 < index < len(text) or text[index - 1].isspace() or text[index].isspace():
         return None
     lo, hi = _line_bounds(text, index)
     for token in tokenize(text, lo, hi):
@@ -138,3 +148,8 @@ def widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Both edges outward: every word the selection touches, whole."""
     start, end = sorted((start, end))
     return _outward_edge(text, start, True), _outward_edge(text, end, False)
+
+
+def cut_words(text: str, cuts: list[Cut]) -> str:
+    """The words a span cuts, for a report: ``«الرئيس»`` or ``«Xi», «Jinping»``."""
+    return ", ".join(f"«{text[c.word_start:c.word_end]}»" for c in cuts)

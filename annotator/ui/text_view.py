@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from annotator.core.model import Direction, Span
 from annotator.core.offsets import Utf16Map, word_at
+from annotator.core.word_edges import Cut, span_cuts
 from annotator.core.text import line_direction
 from annotator.ui.colors import label_color, selected_color
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, text_font
@@ -35,6 +36,8 @@ LINE_HEIGHT_PERCENT = 125  # Arabic needs room for harakat above and below.
 UNDERLINE_GAP = 3
 # How many positions either side of Qt's nearest caret may hold the glyph under a point.
 GLYPH_SEARCH = 4
+CUT_COLOR = QColor("#e00000")
+CUT_WIDTH = 2
 
 
 def stacking_levels(spans: list[Span]) -> dict[int, int]:
@@ -197,11 +200,12 @@ class AnnotationView(QTextEdit):
         super().paintEvent(event)
         underlines = self.underlines()
         selected = self.selected_span()
-        if not underlines and selected is None:
+        if not self._spans and not underlines:
             return
         painter = QPainter(self.viewport())
         visible = self.viewport().rect()
         lo, hi = self.visible_range(visible)
+        self._paint_cuts(painter, lo, hi)
         for span, level, pen in underlines:
             if span.end <= lo or span.start >= hi:
                 continue
@@ -215,6 +219,22 @@ class AnnotationView(QTextEdit):
                 painter.drawRect(rect.adjusted(0, 0, -1, -1))
         self.paint_extra(painter, visible)
         painter.end()
+
+    def cuts(self, lo: int = 0, hi: int | None = None) -> list[tuple[Span, Cut]]:
+        """Edges of spans (in ``[lo, hi]``) that fall inside a word."""
+        hi = len(self._text) if hi is None else hi
+        return [(span, cut) for span in self._spans if span.end >= lo and span.start <= hi
+                for cut in span_cuts(self._text, span.start, span.end)]
+
+    def _paint_cuts(self, painter: QPainter, lo: int, hi: int) -> None:
+        """A red bar where a span's edge cuts a word, so a cut is never
+        mistaken for a whole word."""
+        painter.setPen(QPen(CUT_COLOR, CUT_WIDTH))
+        cursor = QTextCursor(self.document())
+        for _span, cut in self.cuts(lo, hi):
+            cursor.setPosition(self._map.to_utf16(cut.offset))
+            rect = self.cursorRect(cursor)
+            painter.drawLine(rect.left(), rect.top() - 2, rect.left(), rect.bottom() + 2)
 
     def underlines(self) -> list[tuple[Span, int, QPen]]:
         """(span, level, pen) for each underline: here, overlapping spans stack."""

@@ -170,3 +170,31 @@ def test_double_click_selects_a_hyphenated_name_whole(window, qtbot):
         box = glyph_box(view, start, start + 3)
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
         assert view.selection() == (start, start + len(hyphenated))
+
+
+def test_a_span_that_cuts_a_word_is_marked_in_the_view(window, qtbot):
+    from PySide6.QtGui import QColor, QTextCursor
+
+    from annotator.core.model import DocumentRecord, Span
+
+    text = "اجتمع الرئيس الصيني شي جين بينغ والصين"
+    president, china = text.index("الرئيس"), text.index("والصين")
+    window.project.import_records([DocumentRecord("cut", text, spans=[
+        Span(president + 1, president + 6, "PERSON"), Span(china + 1, china + 6, "ORG")])],
+        annotator="alice")
+    window.doc_model.reload()
+    open_document(window, "cut")
+    view = window.view
+    assert [(span.start, cut.offset) for span, cut in view.cuts()] == [(president + 1, president + 1)]
+    image = view.viewport().grab().toImage()
+    cursor = QTextCursor(view.document())
+
+    def red_pixels_at(index):
+        cursor.setPosition(index)
+        rect = view.cursorRect(cursor)
+        return sum(1 for y in range(rect.top(), rect.bottom())
+                   if QColor(image.pixel(rect.left(), y)).red() > 200
+                   and QColor(image.pixel(rect.left(), y)).green() < 60)
+
+    assert red_pixels_at(president + 1) > 10
+    assert red_pixels_at(china + 1) == 0  # و|الصين is no cut
