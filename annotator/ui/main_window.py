@@ -30,6 +30,7 @@ from annotator.ui.document_list import DocumentListModel, DocumentListWidget
 from annotator.ui.find_bar import FindBar
 from annotator.ui.fonts import load_bundled_fonts
 from annotator.ui.label_palette import LabelPalette
+from annotator.ui.remembered_toggle import remembered_toggle
 from annotator.ui.selection_mode import SelectionMode
 from annotator.ui.plain_text import escaped_rich_text, menu_text, show_message
 from annotator.ui.span_list import SpanListView
@@ -132,6 +133,10 @@ class MainWindow(QMainWindow):
         # Ctrl+= as well: on most keyboards plus needs Shift.
         zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
         self._action(view_menu, "Zoom &Out", lambda: self.view.zoom_by(-1), QKeySequence.StandardKey.ZoomOut)
+        self.label_tags_action = remembered_toggle(
+            self, "Label &Tags Above Spans", self.settings, "view/label_tags", True,
+            self.view.set_label_tags)
+        view_menu.addAction(self.label_tags_action)
         direction_menu = view_menu.addMenu("Text &Direction")
         self.direction_group = QActionGroup(self)
         self.direction_actions: dict[Direction | None, QAction] = {}

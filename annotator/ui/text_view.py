@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -33,6 +34,9 @@ from annotator.ui.fonts import DEFAULT_POINT_SIZE, text_font
 from annotator.ui.word_drag import snapped_drag
 
 LINE_HEIGHT_PERCENT = 125  # Arabic needs room for harakat above and below.
+TAGGED_LINE_HEIGHT_PERCENT = 150  # and room above each line for the label tags
+TAG_SCALE = 0.5  # tag text size, relative to the text's
+TAG_RAISE = 2  # pixels the tag reaches down into the line's own top
 UNDERLINE_GAP = 3
 # How many positions either side of Qt's nearest caret may hold the glyph under a point.
 GLYPH_SEARCH = 4
@@ -86,6 +90,7 @@ class AnnotationView(QTextEdit):
         self._override: Direction | None = None
         # Selections snap to whole words unless this is off or Alt is held.
         self.word_snapping = True
+        self.label_tags = True  # each span's label drawn small above its start
         self._press: QPoint | None = None  # where a drag began, while words snap
         self._exact_selection = False
 
@@ -119,7 +124,7 @@ class AnnotationView(QTextEdit):
         while block.isValid():
             line_dir = override or line_direction(block.text(), direction)
             fmt = QTextBlockFormat()
-            fmt.setLineHeight(LINE_HEIGHT_PERCENT,
+            fmt.setLineHeight(TAGGED_LINE_HEIGHT_PERCENT if self.label_tags else LINE_HEIGHT_PERCENT,
                               QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             # AlignAbsolute: plain AlignRight would mirror inside right-to-left blocks.
             if line_dir is Direction.RTL:
@@ -131,7 +136,18 @@ class AnnotationView(QTextEdit):
             cursor.setPosition(block.position())
             cursor.setBlockFormat(fmt)
             block = block.next()
+        # The first line has no line above whose spacing could hold its tags.
+        frame = self.document().rootFrame()
+        frame_format = frame.frameFormat()
+        frame_format.setTopMargin(self.fontMetrics().height() * TAG_SCALE if self.label_tags else 0)
+        frame.setFrameFormat(frame_format)
         cursor.endEditBlock()
+
+    def set_label_tags(self, shown: bool) -> None:
+        """Show or hide the label tags; lines leave room for them when shown."""
+        self.label_tags = shown
+        self.set_direction(self._direction, self._override)
+        self.viewport().update()
 
     def set_colors(self, colors: dict[str, str]) -> None:
         self._colors = dict(colors)
@@ -206,6 +222,8 @@ class AnnotationView(QTextEdit):
         visible = self.viewport().rect()
         lo, hi = self.visible_range(visible)
         self._paint_cuts(painter, lo, hi)
+        if self.label_tags:
+            self._paint_tags(painter, lo, hi, visible)
         for span, level, pen in underlines:
             if span.end <= lo or span.start >= hi:
                 continue
@@ -235,6 +253,34 @@ class AnnotationView(QTextEdit):
             cursor.setPosition(self._map.to_utf16(cut.offset))
             rect = self.cursorRect(cursor)
             painter.drawLine(rect.left(), rect.top() - 2, rect.left(), rect.bottom() + 2)
+
+    def _paint_tags(self, painter: QPainter, lo: int, hi: int, visible: QRect) -> None:
+        """Each span's label key, small, in the room above the line where the
+        span starts: at its start edge (the right edge in right-to-left text).
+        Drawn over the margin between lines, never into the text, so Arabic
+        letters keep their joined shapes."""
+        starts: dict[int, list[Span]] = {}
+        for span in self._spans:
+            if span.end >= lo and span.start <= hi:
+                starts.setdefault(span.start, []).append(span)
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, self._point_size * TAG_SCALE))
+        font.setBold(True)
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        cursor = QTextCursor(self.document())
+        for start, spans in starts.items():
+            cursor.setPosition(self._map.to_utf16(start))
+            rect = self.cursorRect(cursor)
+            if rect.bottom() < visible.top() or rect.top() > visible.bottom():
+                continue
+            tag = "·".join(s.label for s in spans)
+            width = metrics.horizontalAdvance(tag)
+            rtl = cursor.block().blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+            x = rect.left() - width if rtl else rect.left()
+            color = label_color(self._colors.get(spans[0].label, "#888888")).darker(230)
+            painter.setPen(color)
+            painter.drawText(x, rect.top() + metrics.ascent() - metrics.height() + TAG_RAISE, tag)
 
     def underlines(self) -> list[tuple[Span, int, QPen]]:
         """(span, level, pen) for each underline: here, overlapping spans stack."""
