@@ -358,6 +358,14 @@ class AnnotationView(QTextEdit):
         self._select(cursor, start, end)
         self.setTextCursor(cursor)
 
+    def center_on(self, index: int) -> None:
+        """Scroll so the line holding ``index`` is in the middle of the view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(index))
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+
     def selected_span(self) -> Span | None:
         return next((s for s in self._spans if s.id == self._selected_id), None)
 
