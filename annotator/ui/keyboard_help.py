@@ -85,6 +85,21 @@ class KeyboardHelpDialog(QDialog):
         self.resize(640, min(720, 80 + 28 * (len(rows) + 2)))
 
 
-def main_window_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
-    return TEXT_KEYS + action_rows(actions)
+def menu_actions(menu_bar) -> list[QAction]:
+    """Every action of a menu bar, in menu order, submenus included."""
+    found: list[QAction] = []
+
+    def walk(actions):
+        for action in actions:
+            if action.menu() is not None:
+                walk(action.menu().actions())
+            elif not action.isSeparator():
+                found.append(action)
+
+    walk(menu_bar.actions())
+    return found
+
+
+def main_window_rows(menu_bar) -> list[tuple[str, str]]:
+    return TEXT_KEYS + action_rows(menu_actions(menu_bar))
 
