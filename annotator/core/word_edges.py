@@ -137,10 +137,13 @@ def snap_to_words(text: str, anchor: int, position: int) -> tuple[int, int]:
     anchor_is_start = anchor <= position
     snapped_anchor = _nearer_edge(text, anchor, anchor_is_start)
     snapped_position = _outward_edge(text, position, not anchor_is_start)
+    crossed = (snapped_anchor >= snapped_position if anchor_is_start
+               else snapped_anchor <= snapped_position)
+    if crossed and anchor != position:
+        # The press edge moved to or past the release (a drag inside one
+        # word): keep that word.
+        snapped_anchor = _outward_edge(text, anchor, anchor_is_start)
     lo, hi = sorted((snapped_anchor, snapped_position))
-    if lo == hi and anchor != position:
-        # The press edge moved past a one-word drag: keep the word.
-        lo, hi = sorted((_outward_edge(text, anchor, anchor_is_start), snapped_position))
     return lo, hi
 
 
