@@ -198,3 +198,21 @@ def test_a_span_that_cuts_a_word_is_marked_in_the_view(window, qtbot):
 
     assert red_pixels_at(president + 1) > 10
     assert red_pixels_at(china + 1) == 0  # و|الصين is no cut
+
+
+def test_a_keyboard_selection_inside_a_word_labels_the_whole_word_unless_exact(window, qtbot):
+    doc = open_document(window, POLISH)
+    view = window.view
+    start = doc.text.index("Komunistyczna")
+    view.set_selection(start + 2, start + 2)
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert [doc.text[s:e] for s, e, _ in stored_spans(window.project, doc.id)] == ["Komunistyczna"]
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.selection_mode.action.trigger()  # exact letters
+    view.set_selection(start + 2, start + 2)
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert [doc.text[s:e] for s, e, _ in stored_spans(window.project, doc.id)] == ["muni"]
