@@ -19,6 +19,7 @@ from annotator.formats.declaration import Format, OptionError
 from annotator.formats.report import ExportReport
 from annotator.formats.writing import ExportError, ExportOptions, output_target, sidecar
 from annotator.store import Project
+from annotator.store.adjudication import Adjudication
 
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
@@ -48,12 +49,15 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
         writer = chosen.writer(out, settings, report)
     except OSError as error:
         raise ExportError(f"{out}: cannot write ({error.strerror or error})") from error
+    adjudication = Adjudication(project) if who == GOLD_ANNOTATOR else None
     try:
         done = 0
         for document in project.iter_documents():
             if done_only and project.status(document.id, who) is not Status.DONE:
                 continue
             spans = _checked_spans(project, document, who, report)
+            if adjudication is not None:
+                _note_open_disagreements(project, adjudication, document, report)
             skipped = len(report.skipped)
             writer.add(document, spans)
             if len(report.skipped) == skipped:
@@ -95,6 +99,19 @@ def _option_values(given: dict[str, str]) -> dict[str, object]:
     if given:
         raise TypeError(f"unknown export options: {', '.join(sorted(given))}")
     return values
+
+
+def _note_open_disagreements(project: Project, adjudication: Adjudication, document,
+                             report: ExportReport) -> None:
+    """A gold document marked settled while some disagreements were left
+    open goes into the report, so its gaps are known."""
+    if project.status(document.id, GOLD_ANNOTATOR) is not Status.DONE:
+        return
+    places = adjudication.decided_places(document.id)
+    open_groups = sum(1 for group in adjudication.disagreements(document.id).groups
+                      if not adjudication.is_decided(document.id, group, places))
+    if open_groups:
+        report.settled_with_open[document.name] = open_groups
 
 
 def resolve_annotator(project: Project, annotator: str | None, gold: bool) -> str | None:
