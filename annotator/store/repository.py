@@ -597,7 +597,8 @@ class Project:
     def restore_span(self, record: SpanRecord) -> Span:
         """The one way to bring a span back: exactly as ``record`` holds it
         (id, place, label, origin, annotator, timestamps), overwriting a span
-        of that id (undo of a delete, a relabel, a move; adjudication's snapshots)."""
+        of that id (undo of a delete, a relabel, a move; adjudication's snapshots).
+        Nothing else changes: the document's status is the caller's to restore."""
         span = record.span
         check_bounds(span.start, span.end, self._text_length(record.document_id))
         self._require_label(span.label)
@@ -614,7 +615,6 @@ class Project:
                     "created_at = excluded.created_at, updated_at = excluded.updated_at",
                     [span.id, record.document_id, annotator_id, span.start, span.end,
                      span.label, span.origin.value, record.created_at, record.updated_at])
-            self._mark_started(record.document_id, annotator_id)
         return span
 
     def insert_span_records(self, records: Iterable[SpanRecord]) -> int:
