@@ -3,12 +3,11 @@ read back what the project file holds."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
-
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
+
+from tests.helpers.files import annotator_names, span_table, status_table  # noqa: F401
 
 
 def open_document(window, name: str):
@@ -54,22 +53,3 @@ def type_text(widget, text: str) -> None:
 
 def stored_spans(project, doc_id, annotator="alice"):
     return [(s.start, s.end, s.label) for s in project.spans(doc_id, annotator)]
-
-
-def span_table(project):
-    """Every column of every span, timestamps included, as the file holds them
-    (read through a connection of its own)."""
-    return _read(project, "SELECT * FROM spans ORDER BY id")
-
-
-def status_table(project):
-    return _read(project, "SELECT * FROM document_status ORDER BY document_id, annotator_id")
-
-
-def annotator_names(project):
-    return [r[0] for r in _read(project, "SELECT name FROM annotators ORDER BY name")]
-
-
-def _read(project, sql):
-    with closing(sqlite3.connect(project.path)) as conn:
-        return conn.execute(sql).fetchall()
