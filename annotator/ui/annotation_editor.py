@@ -12,7 +12,7 @@ from annotator.core.offsets import snap_selection
 from annotator.store import Project
 from annotator.store.editing import Change, Edit, EditError, Labelling
 from annotator.ui.text_view import AnnotationView
-from annotator.ui.undo_commands import EditCommand
+from annotator.ui.undo_commands import EditCommand, step
 
 
 class AnnotationEditor(QObject):
@@ -27,7 +27,6 @@ class AnnotationEditor(QObject):
         self.undo_stack = QUndoStack(self)
         self.labels = project.labels()
         self._shown: int | None = None  # the document the view shows
-        self._failure: EditCommand | None = None
         # The view listens first: the span list reads its selection after it.
         self._unsubscribe = self.labelling.subscribe(self._on_change)
         view.labelKeyPressed.connect(self.apply_label)
@@ -139,30 +138,16 @@ class AnnotationEditor(QObject):
             self.failed.emit(str(error))
             return None
         if push:
-            self.undo_stack.push(EditCommand(self.labelling, edit, self._on_command_failed))
+            self.undo_stack.push(EditCommand(self.labelling, edit, self.failed.emit))
         return edit
 
     # -- undo ----------------------------------------------------------------
 
     def undo(self) -> None:
-        self._step(self.undo_stack.undo, self.undo_stack.redo)
+        step(self.undo_stack, back=True)
 
     def redo(self) -> None:
-        self._step(self.undo_stack.redo, self.undo_stack.undo)
-
-    def _step(self, forward, back) -> None:
-        self._failure = None
-        forward()
-        command, self._failure = self._failure, None
-        if command is not None:
-            # The file still holds what it held: step the stack back over the
-            # command without running it, so the history matches the file.
-            command.skip_next = True
-            back()
-
-    def _on_command_failed(self, command: EditCommand, error: EditError) -> None:
-        self._failure = command
-        self.failed.emit(str(error))
+        step(self.undo_stack, back=False)
 
     # -- what the service reports --------------------------------------------
 

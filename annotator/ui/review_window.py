@@ -3,6 +3,8 @@ each disagreement settled from the keyboard into the gold layer."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -18,13 +21,15 @@ from PySide6.QtWidgets import (
 from annotator.core.disagreements import DisagreementGroup, DocumentDisagreements
 from annotator.core.model import GOLD_ANNOTATOR, Status
 from annotator.core.offsets import snap_selection
-from annotator.store import Project
+from annotator.store import Project, ProjectError
 from annotator.store.adjudication import Adjudication
 from annotator.store.layers import iter_document_layers
 from annotator.ui.agreement_charts import AgreementCharts
 from annotator.ui.gold_commands import GoldDecisionCommand
+from annotator.ui.plain_text import show_message
 from annotator.ui.review_view import ANNOTATOR_STYLES, ReviewView
 from annotator.ui.span_list import embedded
+from annotator.ui.undo_commands import step
 
 HELP = """\
 Tab / Shift+Tab   next / previous disagreement
@@ -99,9 +104,9 @@ class ReviewWindow(QMainWindow):
         self.view.goldStepRequested.connect(self.step_gold)
         self.view.selectionChanged.connect(self._on_selection_changed)
         self.documents.currentRowChanged.connect(self._on_documents_row_changed)
-        for keys_, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
-                            (QKeySequence("Ctrl+Shift+Z"), self.undo_stack.redo),
-                            (QKeySequence("Ctrl+Y"), self.undo_stack.redo),
+        for keys_, slot in ((QKeySequence.StandardKey.Undo, lambda: step(self.undo_stack, True)),
+                            (QKeySequence("Ctrl+Shift+Z"), lambda: step(self.undo_stack, False)),
+                            (QKeySequence("Ctrl+Y"), lambda: step(self.undo_stack, False)),
                             (QKeySequence("Ctrl+Return"), self.settle_document),
                             (QKeySequence("Ctrl+PgDown"), lambda: self._step_document(1)),
                             (QKeySequence("Ctrl+PgUp"), lambda: self._step_document(-1))):
@@ -252,8 +257,19 @@ class ReviewWindow(QMainWindow):
     def _decide(self, text: str, action) -> None:
         if self.document_id is None:
             return
-        self.undo_stack.push(GoldDecisionCommand(self.adjudication, self.document_id, text,
-                                                 action, self.refresh))
+        try:
+            command = GoldDecisionCommand.decide(self.adjudication, self.document_id, text,
+                                                 action, self.refresh, self._on_store_failed)
+        except (ProjectError, sqlite3.Error) as error:
+            self._on_store_failed(str(error))
+            return
+        self.undo_stack.push(command)
+
+    def _on_store_failed(self, text: str) -> None:
+        """A decision, undo or redo the file did not take: say so, show the file."""
+        if self.document_id is not None:
+            self.refresh(self.document_id)
+        show_message(self, QMessageBox.Icon.Warning, "Not saved", text)
 
     def _on_view_number(self, index: int) -> None:
         selection = self.view.selection()
