@@ -743,6 +743,7 @@ class Project:
             doc_rows: list[dict] = []
             span_rows: list[dict] = []
             status_rows: dict[tuple[int, int], dict] = {}
+            writer_ids: dict[str, int] = {}  # this transaction's, so never stale
 
             def flush() -> None:
                 if doc_rows:
@@ -772,7 +773,9 @@ class Project:
                 if record.spans or record.annotated:
                     # A layer without spans still says its annotator saw the document.
                     who = annotator or record.annotator or "imported"
-                    annotator_id = self._writer_id(who)
+                    if who not in writer_ids:
+                        writer_ids[who] = self._writer_id(who)
+                    annotator_id = writer_ids[who]
                     for span in record.spans:
                         if span.label not in label_keys:
                             self._add_label(span.label)
