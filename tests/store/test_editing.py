@@ -252,3 +252,19 @@ def test_undo_of_an_edit_on_another_document_tells_its_count_and_status(labellin
     assert (change.document_id, change.span_count, change.status) == \
         (edit.document_id, 0, Status.TODO)
     assert labelling.spans == []  # the open document is not touched
+
+
+def test_a_file_locked_by_another_program_refuses_the_edit_cleanly(labelling):
+    """A real failure, no stand-in: another connection holds the write lock
+    until our wait for it runs out."""
+    project = labelling.project
+    with_span(labelling)
+    before, spans = file_state(project), labelling.spans
+    with closing(sqlite3.connect(project.path, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(EditError, match="locked"):
+            labelling.add(*phrase(labelling, "KPCh"), "ORG")
+        other.execute("ROLLBACK")
+    assert file_state(project) == before and labelling.spans == spans
+    labelling.add(*phrase(labelling, "KPCh"), "ORG")  # free again: the edit goes through
+    assert len(labelling.spans) == 2
