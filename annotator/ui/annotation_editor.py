@@ -164,9 +164,9 @@ class AnnotationEditor(QObject):
                 view.show_document(doc.text, doc.direction, doc.direction_override,
                                    self.labelling.spans, self.colors())
             else:
-                selected = self._selected()
+                # Read again after a failed write: the selection stays if its span does.
                 view.set_spans(self.labelling.spans)
-                view.select_span(self._selected() if selected else None)
+                view.select_span(self._selected())
             return
         for span in change.removed:
             view.remove_span(span.id)
