@@ -1,12 +1,17 @@
-"""Composition root of the window: checks, then hands over to ``ui``."""
+"""Composition root of the window: checks the display, asks who is
+annotating, picks the project, and builds the window from ``ui``."""
 
 from __future__ import annotations
 
 import ctypes
+import getpass
 import os
 import socket
 import sys
 from pathlib import Path
+
+from annotator.paths import default_project_path, resources_dir
+from annotator.sample import ensure_sample_project
 
 XVFB_HINT = ("run the window under a virtual display with 'xvfb-run annotator', or use the "
              "subcommands (annotator --help), which need no display")
@@ -68,6 +73,58 @@ def run_gui(project_path: str | None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    from annotator.ui.main_window import launch
-
     return launch(Path(project_path) if project_path else None)
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser() or "annotator"
+    except (KeyError, OSError):  # no user name in the environment or passwd
+        return "annotator"
+
+
+def annotator_name(settings, parent=None) -> tuple[str, str | None]:
+    """The annotator's name, asked on first start; and a note for the status
+    bar when the login name was taken because the question was cancelled."""
+    from annotator.ui.annotator_name import WHERE_TO_CHANGE, ask_name, usable_name
+
+    saved = settings.value("annotator/name")
+    if saved and usable_name(str(saved)):
+        return str(saved), None
+    default = usable_name(login_name()) or "annotator"
+    name = ask_name(parent, "Welcome", default)
+    note = None
+    if name is None:
+        name = default
+        note = f"Annotating as {name}; change the name in {WHERE_TO_CHANGE}"
+    settings.setValue("annotator/name", name)
+    return name, note
+
+
+def launch(project_path: Path | None) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui.fonts import load_bundled_fonts
+    from annotator.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("annotator")
+    app.setOrganizationName("annotator")
+    app.setWindowIcon(QIcon(str(resources_dir() / "annotator.svg")))
+    load_bundled_fonts()
+    settings = QSettings()
+    annotator, note = annotator_name(settings)
+    if project_path is None:
+        last = settings.value("project/last")
+        project_path = Path(last) if last and Path(last).exists() else None
+    if project_path is None:
+        project_path = ensure_sample_project(default_project_path())
+    window = MainWindow(settings, annotator)
+    if not window.open_project(project_path, create=True):
+        return 2
+    window.show()
+    if note:
+        window.statusBar().showMessage(note, 15000)
+    return app.exec()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
+from platformdirs import user_data_dir
 
 APP_NAME = "annotator"
 
@@ -29,10 +29,6 @@ def seeds_dir() -> Path:
 
 def data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
-
-
-def config_dir() -> Path:
-    return Path(user_config_dir(APP_NAME, appauthor=False))
 
 
 def default_project_path() -> Path:

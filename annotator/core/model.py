@@ -37,11 +37,6 @@ class Label:
 
 
 @dataclass(frozen=True)
-class Annotator:
-    name: str
-
-
-@dataclass(frozen=True)
 class Span:
     """Half-open ``[start, end)`` in code points of the stored text."""
 

@@ -18,7 +18,7 @@ from annotator.core.disagreements import (
 )
 from annotator.core.model import GOLD_ANNOTATOR, Origin, Span, Status
 from annotator.store.layers import document_annotators, iter_document_layers, layer_annotators
-from annotator.store.repository import Project, ProjectError
+from annotator.store.repository import Project, ProjectError, SpanRecord
 
 SpanKey = tuple[int, int, str]
 
@@ -28,7 +28,7 @@ class GoldSnapshot:
     """The reviewer's state of one document: gold spans (with ids) and the
     places decided. Undo restores a snapshot exactly."""
 
-    spans: tuple[Span, ...]
+    spans: tuple[SpanRecord, ...]
     places: frozenset[tuple[int, int]]
 
 
@@ -80,8 +80,7 @@ class Adjudication:
         return self.project.spans(document_id, GOLD_ANNOTATOR)
 
     def decided_places(self, document_id: int) -> set[tuple[int, int]]:
-        return set(self.project.db.execute(
-            'SELECT start, "end" FROM adjudicated_places WHERE document_id = ?', [document_id]))
+        return self.project.decided_places(document_id)
 
     def is_decided(self, document_id: int, group: DisagreementGroup,
                    places: set[tuple[int, int]] | None = None) -> bool:
@@ -90,32 +89,22 @@ class Adjudication:
         return any(start < group.end and group.start < end for start, end in places)
 
     def snapshot(self, document_id: int) -> GoldSnapshot:
-        return GoldSnapshot(tuple(self.gold(document_id)),
+        return GoldSnapshot(tuple(self.project.span_records(document_id, GOLD_ANNOTATOR)),
                             frozenset(self.decided_places(document_id)))
 
     def restore(self, document_id: int, snapshot: GoldSnapshot) -> None:
         """Make the gold layer and decided places exactly ``snapshot``, in one
-        transaction, keeping span ids."""
-        wanted = {span.id: span for span in snapshot.spans}
-        self._gold_ready()
+        transaction, keeping span ids and timestamps."""
+        wanted = {record.id: record for record in snapshot.spans}
         with self.project.transaction():
-            for span in self.gold(document_id):
-                if span.id not in wanted or wanted[span.id].key != span.key:
-                    self.project.delete_span(span.id)
-            present = {span.id for span in self.gold(document_id)}
-            for span in snapshot.spans:
-                if span.id not in present:
-                    self.project.add_span(document_id, GOLD_ANNOTATOR, span.start, span.end,
-                                          span.label, span.origin, span_id=span.id)
-            self.project.db.execute("DELETE FROM adjudicated_places WHERE document_id = ?",
-                                    [document_id])
-            for start, end in snapshot.places:
-                self._mark_decided(document_id, start, end)
-
-    def _mark_decided(self, document_id: int, start: int, end: int) -> None:
-        self.project.db.execute(
-            'INSERT OR IGNORE INTO adjudicated_places (document_id, start, "end") VALUES (?, ?, ?)',
-            [document_id, start, end])
+            current = self.project.span_records(document_id, GOLD_ANNOTATOR)
+            differing = [r.id for r in current if wanted.get(r.id) != r]
+            self.project.delete_spans(differing)
+            kept = {r.id for r in current} - set(differing)
+            for record in snapshot.spans:
+                if record.id not in kept:
+                    self.project.restore_span(record)
+            self.project.set_decided_places(document_id, snapshot.places)
 
     # -- decisions -----------------------------------------------------------
 
@@ -123,20 +112,15 @@ class Adjudication:
                settles: DisagreementGroup | None = None) -> Span:
         """Put a span into gold (no-op returning the existing span if it is
         there); ``settles`` names the group this edit decides."""
-        self._gold_ready()
         with self.project.transaction():
             if settles is not None:
-                self._mark_decided(document_id, settles.start, settles.end)
+                self.project.mark_decided(document_id, settles.start, settles.end)
             return self._accept(document_id, (start, end, label))
-
-    def accept_candidate(self, document_id: int, candidate: Candidate) -> Span:
-        return self.accept(document_id, *candidate.key)
 
     def accept_agreed(self, document_id: int) -> list[Span]:
         """Copy every span all annotators agree on into gold; returns the new ones."""
         found = self.disagreements(document_id)
         existing = {s.key for s in self.gold(document_id)}
-        self._gold_ready()
         with self.project.transaction():
             return [self._accept(document_id, c.key) for c in found.agreed
                     if c.key not in existing]
@@ -147,9 +131,8 @@ class Adjudication:
         exactly ``chosen`` (nothing chosen: no entity there). Returns the gold
         spans of the group afterwards."""
         keys = {c.key if isinstance(c, Candidate) else tuple(c) for c in chosen}
-        self._gold_ready()
         with self.project.transaction():
-            self._mark_decided(document_id, group.start, group.end)
+            self.project.mark_decided(document_id, group.start, group.end)
             for span in self.gold(document_id):
                 overlaps = span.start < group.end and group.start < span.end
                 if overlaps and span.key not in keys:
@@ -169,16 +152,11 @@ class Adjudication:
         span = self.project.span(span_id)
         if span.annotator != GOLD_ANNOTATOR:
             raise ProjectError(f"span {span_id} belongs to {span.annotator!r}, not to gold")
-        return self.project.delete_span(span_id)
+        return self.project.delete_span(span_id).span
 
     def finish(self, document_id: int) -> None:
         """Mark the gold version of a document done."""
         self.project.set_status(document_id, GOLD_ANNOTATOR, Status.DONE)
-
-    def _gold_ready(self) -> None:
-        # Create the gold annotator outside any transaction: Project caches
-        # annotator ids, and a rolled-back insert would leave a stale one.
-        self.project.annotator_id(GOLD_ANNOTATOR)
 
     def _accept(self, document_id: int, key: SpanKey) -> Span:
         for span in self.gold(document_id):

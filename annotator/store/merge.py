@@ -24,9 +24,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.model import GOLD_ANNOTATOR, Label
+from annotator.core.model import GOLD_ANNOTATOR, Label, Origin, Span, Status
 from annotator.core.offsets import SpanBoundsError, check_bounds
-from annotator.store.repository import SQLITE_HEADER, Project, ProjectError
+from annotator.store.repository import (
+    SQLITE_HEADER,
+    MergeSource,
+    Project,
+    ProjectError,
+    SpanRecord,
+    StatusRecord,
+)
 from annotator.store.schema import SCHEMA_VERSION, legacy_annotator_uid
 
 
@@ -182,13 +189,10 @@ class _Step:
 
 def _plan(review: Project, sources: list[_Source], renames: dict[str, str]) -> list[_Step]:
     """Which source layer goes to which review annotator; refuses name clashes."""
-    by_uid = dict(review.db.execute("SELECT uid, name FROM annotators"))
-    by_name = {name: uid for uid, name in by_uid.items()}
-    recorded = dict(review.db.execute("SELECT annotator, source_path FROM merge_sources"))
-    in_use = {row[0] for row in review.db.execute(
-        """SELECT name FROM annotators a
-           WHERE EXISTS (SELECT 1 FROM spans WHERE annotator_id = a.id)
-              OR EXISTS (SELECT 1 FROM document_status WHERE annotator_id = a.id)""")}
+    by_name = review.annotator_uids()
+    by_uid = {uid: name for name, uid in by_name.items()}
+    recorded = {name: source.path for name, source in review.merge_sources().items()}
+    in_use = set(review.annotated_by())
     unused = set(renames)
     steps: list[_Step] = []
     claimed: dict[str, tuple[int, str]] = {}  # review name -> (source index, uid)
@@ -245,7 +249,7 @@ def _plan(review: Project, sources: list[_Source], renames: dict[str, str]) -> l
 
 def _apply(review: Project, sources: list[_Source], steps: list[_Step]) -> MergeSummary:
     labels_added = _add_labels(review, sources)
-    doc_ids = dict(review.db.execute("SELECT sha256, id FROM documents"))
+    doc_ids = review.document_ids_by_sha()
     documents_added = 0
     for source in sources:
         documents_added += _add_documents(review, source, doc_ids)
@@ -278,14 +282,11 @@ def _add_documents(review: Project, source: _Source, doc_ids: dict[str, int]) ->
             "SELECT name, text, lang, direction, direction_override, sha256, meta, created_at "
             f"FROM documents WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk
         ).fetchall()
-    next_id = (review.db.execute("SELECT max(id) FROM documents").fetchone()[0] or 0) + 1
     columns = ("name", "text", "lang", "direction", "direction_override", "sha256", "meta",
                "created_at")
-    records = []
-    for offset, row in enumerate(rows):
-        records.append({"id": next_id + offset, **dict(zip(columns, row))})
-        doc_ids[row[5]] = next_id + offset
-    review.db["documents"].insert_all(records, batch_size=500)
+    records = [dict(zip(columns, row)) for row in rows]
+    for record, document_id in zip(records, review.insert_documents(records)):
+        doc_ids[record["sha256"]] = document_id
     return len(records)
 
 
@@ -295,61 +296,33 @@ def _mirror_layer(review: Project, source: _Source, step: _Step,
     give it the source layer's uid."""
     wanted = source.layers[step.uid]
     source_name, target = step.source_name, step.target
-    # Not Project.annotator_id: it caches ids, which a rollback would make stale.
-    review.db.execute(
-        "INSERT INTO annotators (name, uid) VALUES (?, ?) ON CONFLICT (name) DO UPDATE "
-        "SET uid = excluded.uid", [target, step.uid])
-    annotator_id = review.db.execute("SELECT id FROM annotators WHERE name = ?",
-                                     [target]).fetchone()[0]
-    have = {(sha, start, end, label): (span_id, origin)
-            for span_id, sha, start, end, label, origin in review.db.execute(
-                """SELECT s.id, d.sha256, s.start, s."end", s.label, s.origin
-                   FROM spans s JOIN documents d ON d.id = s.document_id
-                   WHERE s.annotator_id = ?""", [annotator_id])}
+    review.set_annotator_uid(target, step.uid)
+    have = review.layer_span_keys(target)
     stale = [have[key][0] for key in have.keys() - wanted.spans.keys()]
-    review.db.conn.executemany("DELETE FROM spans WHERE id = ?", [(i,) for i in stale])
-    for key in have.keys() & wanted.spans.keys():
-        if have[key][1] != wanted.spans[key][0]:
-            review.db.execute("UPDATE spans SET origin = ? WHERE id = ?",
-                              [wanted.spans[key][0], have[key][0]])
+    review.delete_spans(stale)
+    review.set_span_origins({have[key][0]: Origin(wanted.spans[key][0])
+                             for key in have.keys() & wanted.spans.keys()
+                             if have[key][1] != wanted.spans[key][0]})
     new = sorted(wanted.spans.keys() - have.keys())
-    rows = []
+    records = []
     for sha, start, end, label in new:
         origin, created, updated = wanted.spans[(sha, start, end, label)]
-        rows.append({"document_id": doc_ids[sha], "annotator_id": annotator_id, "start": start,
-                     "end": end, "label": label, "origin": origin, "created_at": created,
-                     "updated_at": updated})
-    review.db["spans"].insert_all(rows, batch_size=1000)
-    statuses = {sha: status for sha, status in review.db.execute(
-        """SELECT d.sha256, st.status FROM document_status st
-           JOIN documents d ON d.id = st.document_id WHERE st.annotator_id = ?""",
-        [annotator_id])}
+        records.append(SpanRecord(Span(start, end, label, annotator=target, origin=Origin(origin)),
+                                  doc_ids[sha], created, updated))
+    review.insert_span_records(records)
+    statuses = review.layer_statuses(target)
     changed = 0
     for sha in statuses.keys() - wanted.statuses.keys():
-        review.db.execute("DELETE FROM document_status WHERE document_id = ? AND annotator_id = ?",
-                          [doc_ids[sha], annotator_id])
+        review.restore_status(doc_ids[sha], target, None)
         changed += 1
     for sha, (status, updated) in sorted(wanted.statuses.items()):
         if statuses.get(sha) != status:
-            review.db.execute(
-                """INSERT INTO document_status (document_id, annotator_id, status, updated_at)
-                   VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator_id) DO UPDATE
-                   SET status = excluded.status, updated_at = excluded.updated_at""",
-                [doc_ids[sha], annotator_id, status, updated])
+            review.restore_status(doc_ids[sha], target, StatusRecord(Status(status), updated))
             changed += 1
     return LayerMerge(str(source.path), source_name, target, len(new), len(stale), changed)
 
 
 def _record_source(review: Project, source: _Source, source_name: str, target: str) -> None:
-    path = str(source.path.resolve())
-    row = review.db.execute(
-        "SELECT source_id, source_annotator, source_path FROM merge_sources WHERE annotator = ?",
-        [target]).fetchone()
-    if row == (source.project_id, source_name, path):
-        return
-    review.db.execute(
-        """INSERT INTO merge_sources (annotator, source_id, source_annotator, source_path)
-           VALUES (?, ?, ?, ?) ON CONFLICT (annotator) DO UPDATE
-           SET source_id = excluded.source_id, source_annotator = excluded.source_annotator,
-               source_path = excluded.source_path""",
-        [target, source.project_id, source_name, path])
+    recorded = MergeSource(source.project_id, source_name, str(source.path.resolve()))
+    if review.merge_sources().get(target) != recorded:
+        review.record_merge_source(target, recorded)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +17,7 @@ import sqlite_utils
 
 from annotator.core.labels import DEFAULT_LABELS, EXTRA_COLORS
 from annotator.core.model import (
+    GOLD_ANNOTATOR,
     Direction,
     Document,
     DocumentRecord,
@@ -64,6 +65,49 @@ class ImportSummary:
     labels_added: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class SpanRecord:
+    """A span as the file holds it, timestamps included: what brings a span
+    back exactly (:meth:`Project.restore_span`)."""
+
+    span: Span  # with its id, annotator and origin
+    document_id: int
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def id(self) -> int | None:
+        return self.span.id
+
+
+@dataclass(frozen=True)
+class StatusRecord:
+    """A document's status for one annotator as stored; without a time when
+    it is still to be written (stamped then)."""
+
+    status: Status
+    updated_at: str | None = None
+
+
+@dataclass(frozen=True)
+class MergeSource:
+    """Where a merged layer came from."""
+
+    project_id: str
+    annotator: str
+    path: str
+
+
+@contextmanager
+def _duplicate_as_error(message: str) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.IntegrityError as error:
+        if "UNIQUE" in str(error):
+            raise DuplicateSpanError(message) from error
+        raise
+
+
 def _span_from_row(row: sqlite3.Row | tuple) -> Span:
     span_id, start, end, label, annotator, origin = row
     return Span(start, end, label, id=span_id, annotator=annotator, origin=Origin(origin))
@@ -73,9 +117,8 @@ class Project:
     """A project file opened for reading and writing."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None):
-        self.db = db
+        self._db = db  # private: every query of the tool is a method of a store class
         self.path = path
-        self._annotator_ids: dict[str, int] = {}
 
     # -- opening -------------------------------------------------------------
 
@@ -98,17 +141,17 @@ class Project:
         return project
 
     def _prepare(self) -> None:
-        conn = self.db.conn
+        conn = self._db.conn
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            self.db.close()
+            self._db.close()
             raise NewerProjectError(
                 f"{self.path}: made by a newer version of the annotator "
                 f"(schema {version}, this version reads up to {SCHEMA_VERSION}); please upgrade"
             )
         conn.execute("PRAGMA foreign_keys = ON")
         if self.path is not None:
-            self.db.enable_wal()
+            self._db.enable_wal()
             # FULL makes every committed edit survive a power cut, not only a crash.
             conn.execute("PRAGMA synchronous = FULL")
         if version < SCHEMA_VERSION:
@@ -116,16 +159,16 @@ class Project:
             self._migrate(version)
 
     def _migrate(self, version: int) -> None:
-        with self.db.atomic():
+        with self._db.atomic():
             for step in range(version, SCHEMA_VERSION):
                 for statement in statements(MIGRATIONS[step]):
-                    self.db.execute(statement)
+                    self._db.execute(statement)
                 if step == 0:
                     self._insert_labels(DEFAULT_LABELS)
-            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
-        self.db.close()
+        self._db.close()
 
     def __enter__(self) -> Project:
         return self
@@ -135,36 +178,48 @@ class Project:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.db.atomic():
+        with self._db.atomic():
             yield
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's own checks find wrong with the file (empty: none)."""
+        found = [r[0] for r in self._db.execute("PRAGMA integrity_check")]
+        problems = [] if found == ["ok"] else found
+        problems += [f"{table} row {rowid}: missing {parent}"
+                     for table, rowid, parent, _ in self._db.execute("PRAGMA foreign_key_check")]
+        return problems
+
+    @property
+    def foreign_keys_enforced(self) -> bool:
+        return self._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
     @property
     def schema_version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
 
     @property
     def project_id(self) -> str:
         """A random id given when the file was created; copies keep it."""
-        return self.db.execute(
+        return self._db.execute(
             "SELECT value FROM project_info WHERE key = 'project_id'").fetchone()[0]
 
     # -- labels --------------------------------------------------------------
 
     def labels(self) -> list[Label]:
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT key, name, color, shortcut, position FROM labels ORDER BY position, key"
         ).fetchall()
         return [Label(*row) for row in rows]
 
     def _insert_labels(self, labels: Iterable[Label]) -> None:
-        self.db["labels"].insert_all(
+        self._db["labels"].insert_all(
             ({"key": l.key, "name": l.name, "color": l.color, "shortcut": l.shortcut,
               "position": l.position} for l in labels),
             ignore=True,
         )
 
     def add_label(self, key: str, name: str | None = None, color: str | None = None) -> Label:
-        with self.db.atomic():
+        with self._db.atomic():
             return self._add_label(key, name, color)
 
     def _add_label(self, key: str, name: str | None = None, color: str | None = None) -> Label:
@@ -183,49 +238,86 @@ class Project:
         changes = {k: v for k, v in (("name", name), ("color", color), ("position", position))
                    if v is not None}
         if changes:
-            with self.db.atomic():
-                self.db["labels"].update(key, changes)
+            with self._db.atomic():
+                self._db["labels"].update(key, changes)
 
     def reorder_labels(self, keys: list[str]) -> None:
         """Put the labels in this order; keys 1-9 follow the order."""
         if sorted(keys) != sorted(l.key for l in self.labels()):
             raise ProjectError("reordering must name every label once")
-        with self.db.atomic():
+        with self._db.atomic():
             for position, key in enumerate(keys):
-                self.db["labels"].update(
+                self._db["labels"].update(
                     key, {"position": position, "shortcut": str(position + 1) if position < 9 else ""})
 
-    # -- annotators ----------------------------------------------------------
+    # -- annotators ---------------------------------------------------------
 
-    def annotator_id(self, name: str) -> int:
-        """The id of an annotator, added on first use."""
-        cached = self._annotator_ids.get(name)
-        if cached is not None:
-            return cached
+    # No cache of ids: a rolled-back transaction could leave one stale.
+
+    def _reader_id(self, name: str) -> int:
+        """The id of an annotator for reading; -1 (matching nothing) for a name
+        not in the file. Reading never adds an annotator."""
+        row = self._db.execute("SELECT id FROM annotators WHERE name = ?",
+                               [name.strip()]).fetchone()
+        return row[0] if row else -1
+
+    def _writer_id(self, name: str) -> int:
+        """The id of an annotator who is about to write, added on their first
+        write (inside the caller's transaction, so a rollback takes it back)."""
         name = name.strip()
         if not name:
             raise ProjectError("an annotator needs a name")
-        row = self.db.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()
-        if row is None:
-            with self.db.atomic():
-                self.db.execute("INSERT INTO annotators (name) VALUES (?)", [name])
-            row = self.db.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()
-        self._annotator_ids[name] = row[0]
-        return row[0]
+        self._db.execute("INSERT INTO annotators (name) VALUES (?) ON CONFLICT DO NOTHING", [name])
+        return self._db.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()[0]
+
+    def add_annotator(self, name: str) -> None:
+        """Add an annotator with an empty layer (nothing if they are there)."""
+        with self._db.atomic():
+            self._writer_id(name)
 
     def annotators(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT name FROM annotators ORDER BY name")]
+        return [r[0] for r in self._db.execute("SELECT name FROM annotators ORDER BY name")]
+
+    def annotator_uids(self) -> dict[str, str]:
+        """Every annotator's uid, by name."""
+        return dict(self._db.execute("SELECT name, uid FROM annotators"))
+
+    def set_annotator_uid(self, name: str, uid: str) -> None:
+        """Give the layer ``name`` the uid of the layer merged into it (adding it)."""
+        with self._db.atomic():
+            self._db.execute(
+                "INSERT INTO annotators (name, uid) VALUES (?, ?) ON CONFLICT (name) DO UPDATE "
+                "SET uid = excluded.uid", [name.strip(), uid])
+
+    def annotated_by(self, document_id: int | None = None) -> list[str]:
+        """Who annotated (a document, or any): spans or a status row, by name."""
+        if document_id is None:
+            where, params = "", []
+        else:
+            where, params = " AND document_id = ?", [document_id]
+        return [r[0] for r in self._db.execute(
+            f"""SELECT name FROM annotators a
+                WHERE EXISTS (SELECT 1 FROM spans WHERE annotator_id = a.id{where})
+                   OR EXISTS (SELECT 1 FROM document_status WHERE annotator_id = a.id{where})
+                ORDER BY name""", params * 2)]
+
+    def is_review_file(self) -> bool:
+        """A file made for review: it has merged layers or a gold layer."""
+        return self._db.execute(
+            "SELECT EXISTS (SELECT 1 FROM merge_sources) "
+            "OR EXISTS (SELECT 1 FROM annotators WHERE name = ?)", [GOLD_ANNOTATOR]
+        ).fetchone()[0] == 1
 
     # -- documents -----------------------------------------------------------
 
     def document_count(self, annotator: str | None = None, status: Status | None = None) -> int:
         if status is None or annotator is None:
-            return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+            return self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
         sql, params = self._status_filter(annotator, status)
-        return self.db.execute(f"SELECT count(*) FROM documents d {sql}", params).fetchone()[0]
+        return self._db.execute(f"SELECT count(*) FROM documents d {sql}", params).fetchone()[0]
 
     def _status_filter(self, annotator: str, status: Status) -> tuple[str, list]:
-        params: list = [self.annotator_id(annotator)]
+        params: list = [self._reader_id(annotator)]
         where = ("LEFT JOIN document_status s ON s.document_id = d.id AND s.annotator_id = ? "
                  "WHERE coalesce(s.status, 'todo') = ?")
         params.append(Status(status).value)
@@ -234,14 +326,14 @@ class Project:
     def document_rows(self, annotator: str, offset: int = 0, limit: int = 200,
                       status: Status | None = None) -> list[DocumentRow]:
         """A page of the document list, in import order."""
-        annotator_id = self.annotator_id(annotator)
+        annotator_id = self._reader_id(annotator)
         params: list = [annotator_id, annotator_id]
         where = ""
         if status is not None:
             where = "WHERE coalesce(s.status, 'todo') = ?"
             params.append(Status(status).value)
         params += [limit, offset]
-        rows = self.db.execute(
+        rows = self._db.execute(
             f"""
             SELECT d.id, d.name, d.lang, coalesce(d.direction_override, d.direction),
                    coalesce(s.status, 'todo'),
@@ -257,10 +349,10 @@ class Project:
         return [DocumentRow(r[0], r[1], r[2], Direction(r[3]), Status(r[4]), r[5]) for r in rows]
 
     def document_ids(self) -> list[int]:
-        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+        return [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY id")]
 
     def document(self, document_id: int) -> Document:
-        row = self.db.execute(
+        row = self._db.execute(
             f"{_DOCUMENT_SELECT} WHERE id = ?",
             [document_id],
         ).fetchone()
@@ -269,7 +361,7 @@ class Project:
         return _document_from_row(row)
 
     def document_by_name(self, name: str) -> Document:
-        row = self.db.execute(
+        row = self._db.execute(
             f"{_DOCUMENT_SELECT} WHERE name = ? ORDER BY id LIMIT 1",
             [name],
         ).fetchone()
@@ -278,13 +370,31 @@ class Project:
         return _document_from_row(row)
 
     def iter_documents(self) -> Iterator[Document]:
-        cursor = self.db.conn.execute(f"{_DOCUMENT_SELECT} ORDER BY id")
+        cursor = self._db.conn.execute(f"{_DOCUMENT_SELECT} ORDER BY id")
         for row in cursor:
             yield _document_from_row(row)
 
+    def document_ids_by_sha(self) -> dict[str, int]:
+        return dict(self._db.execute("SELECT sha256, id FROM documents"))
+
+    def document_texts(self) -> Iterator[tuple[int, str]]:
+        """(id, text) of every document, in import order."""
+        yield from self._db.conn.execute("SELECT id, text FROM documents ORDER BY id")
+
+    def insert_documents(self, rows: Sequence[dict]) -> list[int]:
+        """Store documents as another project file holds them (name, text, lang,
+        direction, direction_override, sha256, meta, created_at); their new ids."""
+        with self._db.atomic():
+            next_id = (self._db.execute("SELECT max(id) FROM documents").fetchone()[0] or 0) + 1
+            ids = list(range(next_id, next_id + len(rows)))
+            self._db["documents"].insert_all(
+                ({**row, "id": document_id} for row, document_id in zip(rows, ids)),
+                batch_size=500)
+        return ids
+
     def set_direction_override(self, document_id: int, direction: Direction | None) -> None:
-        with self.db.atomic():
-            self.db.execute(
+        with self._db.atomic():
+            self._db.execute(
                 "UPDATE documents SET direction_override = ? WHERE id = ?",
                 [Direction(direction).value if direction else None, document_id],
             )
@@ -293,29 +403,55 @@ class Project:
         lang = lang.strip()
         if not lang:
             raise ProjectError("a language code is needed, such as ar, pl or en")
-        with self.db.atomic():
-            self.db.execute("UPDATE documents SET lang = ? WHERE id = ?", [lang, document_id])
+        with self._db.atomic():
+            self._db.execute("UPDATE documents SET lang = ? WHERE id = ?", [lang, document_id])
 
     # -- status --------------------------------------------------------------
 
     def status(self, document_id: int, annotator: str) -> Status:
-        row = self.db.execute(
-            "SELECT status FROM document_status WHERE document_id = ? AND annotator_id = ?",
-            [document_id, self.annotator_id(annotator)],
+        record = self.status_record(document_id, annotator)
+        return record.status if record else Status.TODO
+
+    def status_record(self, document_id: int, annotator: str) -> StatusRecord | None:
+        """The stored status row, or ``None`` when there is none (to do)."""
+        row = self._db.execute(
+            "SELECT status, updated_at FROM document_status "
+            "WHERE document_id = ? AND annotator_id = ?",
+            [document_id, self._reader_id(annotator)],
         ).fetchone()
-        return Status(row[0]) if row else Status.TODO
+        return StatusRecord(Status(row[0]), row[1]) if row else None
 
     def set_status(self, document_id: int, annotator: str, status: Status) -> None:
-        with self.db.atomic():
-            self._set_status(document_id, self.annotator_id(annotator), Status(status))
+        with self._db.atomic():
+            self._put_status(document_id, self._writer_id(annotator), StatusRecord(Status(status)))
 
-    def _set_status(self, document_id: int, annotator_id: int, status: Status) -> None:
-        self.db.execute(
-            """INSERT INTO document_status (document_id, annotator_id, status) VALUES (?, ?, ?)
+    def restore_status(self, document_id: int, annotator: str,
+                       record: StatusRecord | None) -> None:
+        """Make the status row exactly ``record`` (``None``: no row), its time included."""
+        with self._db.atomic():
+            annotator_id = self._writer_id(annotator)
+            if record is None:
+                self._db.execute(
+                    "DELETE FROM document_status WHERE document_id = ? AND annotator_id = ?",
+                    [document_id, annotator_id])
+            else:
+                self._put_status(document_id, annotator_id, record)
+
+    def layer_statuses(self, annotator: str) -> dict[str, Status]:
+        """One annotator's statuses, by the sha256 of the document."""
+        return {sha: Status(status) for sha, status in self._db.execute(
+            """SELECT d.sha256, st.status FROM document_status st
+               JOIN documents d ON d.id = st.document_id WHERE st.annotator_id = ?""",
+            [self._reader_id(annotator)])}
+
+    def _put_status(self, document_id: int, annotator_id: int, record: StatusRecord) -> None:
+        """The one status upsert: a record without a time is stamped now."""
+        self._db.execute(
+            """INSERT INTO document_status (document_id, annotator_id, status, updated_at)
+               VALUES (?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
                ON CONFLICT (document_id, annotator_id) DO UPDATE
-               SET status = excluded.status,
-                   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')""",
-            [document_id, annotator_id, status.value],
+               SET status = excluded.status, updated_at = excluded.updated_at""",
+            [document_id, annotator_id, record.status.value, record.updated_at],
         )
 
     # -- spans ---------------------------------------------------------------
@@ -327,47 +463,56 @@ class Project:
         params: list = [document_id]
         if annotator is not None:
             sql += " AND sp.annotator_id = ?"
-            params.append(self.annotator_id(annotator))
+            params.append(self._reader_id(annotator))
         sql += ' ORDER BY sp.start, sp."end" DESC, sp.label, a.name'
-        return [_span_from_row(r) for r in self.db.execute(sql, params)]
+        return [_span_from_row(r) for r in self._db.execute(sql, params)]
 
     def span(self, span_id: int) -> Span:
-        row = self.db.execute(
-            'SELECT sp.id, sp.start, sp."end", sp.label, a.name, sp.origin FROM spans sp '
-            "JOIN annotators a ON a.id = sp.annotator_id WHERE sp.id = ?",
-            [span_id],
-        ).fetchone()
-        if row is None:
-            raise ProjectError(f"no span with id {span_id}")
-        return _span_from_row(row)
+        return self.span_record(span_id).span
+
+    def span_record(self, span_id: int) -> SpanRecord:
+        record = self.find_span_record(span_id)
+        if record is None:
+            raise ProjectError(f"no span with id {span_id} (removed from the file meanwhile?)")
+        return record
+
+    def find_span_record(self, span_id: int) -> SpanRecord | None:
+        row = self._db.execute(f"{_SPAN_RECORD_SELECT} WHERE sp.id = ?", [span_id]).fetchone()
+        return _span_record_from_row(row) if row else None
+
+    def span_records(self, document_id: int, annotator: str) -> list[SpanRecord]:
+        """One annotator's spans of a document as stored, by position."""
+        return [_span_record_from_row(r) for r in self._db.execute(
+            f"{_SPAN_RECORD_SELECT} WHERE sp.document_id = ? AND sp.annotator_id = ? "
+            'ORDER BY sp.start, sp."end" DESC, sp.label',
+            [document_id, self._reader_id(annotator)])]
+
+    def span_count(self, document_id: int, annotator: str) -> int:
+        return self._db.execute(
+            "SELECT count(*) FROM spans WHERE document_id = ? AND annotator_id = ?",
+            [document_id, self._reader_id(annotator)]).fetchone()[0]
 
     def add_span(self, document_id: int, annotator: str, start: int, end: int, label: str,
-                 origin: Origin = Origin.MANUAL, span_id: int | None = None) -> Span:
-        """Store one span; ``span_id`` brings a deleted span back under its own id."""
-        annotator_id = self.annotator_id(annotator)
+                 origin: Origin = Origin.MANUAL) -> Span:
+        """Store one span; the document is in progress from then on."""
         check_bounds(start, end, self._text_length(document_id))
         self._require_label(label)
-        with self.db.atomic():
-            try:
-                cursor = self.db.execute(
-                    'INSERT INTO spans (id, document_id, annotator_id, start, "end", label, origin) '
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [span_id, document_id, annotator_id, start, end, label, Origin(origin).value],
+        with self._db.atomic():
+            annotator_id = self._writer_id(annotator)
+            with _duplicate_as_error(f"a {label} span at {start}-{end} exists already"):
+                cursor = self._db.execute(
+                    'INSERT INTO spans (document_id, annotator_id, start, "end", label, origin) '
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [document_id, annotator_id, start, end, label, Origin(origin).value],
                 )
-            except sqlite3.IntegrityError as error:
-                if "UNIQUE" in str(error):
-                    raise DuplicateSpanError(
-                        f"a {label} span at {start}-{end} exists already") from error
-                raise
             self._mark_started(document_id, annotator_id)
-        return Span(start, end, label, id=cursor.lastrowid, annotator=annotator,
+        return Span(start, end, label, id=cursor.lastrowid, annotator=annotator.strip(),
                     origin=Origin(origin))
 
     def add_spans(self, document_id: int, annotator: str, spans: Iterable[Span],
                   origin: Origin = Origin.MANUAL) -> int:
         """Store spans of one document in one transaction (a savepoint inside
         a larger one); how many were stored. All or none of them."""
-        annotator_id = self.annotator_id(annotator)
         text_length = self._text_length(document_id)
         label_keys = {label.key for label in self.labels()}
         rows = []
@@ -375,93 +520,204 @@ class Project:
             check_bounds(span.start, span.end, text_length)
             if span.label not in label_keys:
                 raise ProjectError(f"unknown label {span.label!r}")
-            rows.append({"document_id": document_id, "annotator_id": annotator_id,
-                         "start": span.start, "end": span.end, "label": span.label,
-                         "origin": Origin(origin).value})
+            rows.append({"document_id": document_id, "start": span.start, "end": span.end,
+                         "label": span.label, "origin": Origin(origin).value})
         if not rows:
             return 0
-        with self.db.atomic():
-            try:
-                self.db["spans"].insert_all(rows)
-            except sqlite3.IntegrityError as error:
-                if "UNIQUE" in str(error):
-                    raise DuplicateSpanError(f"document {document_id}: {error}") from error
-                raise
+        with self._db.atomic():
+            annotator_id = self._writer_id(annotator)
+            for row in rows:
+                row["annotator_id"] = annotator_id
+            with _duplicate_as_error(f"document {document_id}: a span exists already"):
+                self._db["spans"].insert_all(rows)
             self._mark_started(document_id, annotator_id)
         return len(rows)
 
     def _text_length(self, document_id: int) -> int:
         """Length of a document's text in code points (SQLite counts characters)."""
-        row = self.db.execute(
+        row = self._db.execute(
             "SELECT length(text) FROM documents WHERE id = ?", [document_id]).fetchone()
         if row is None:
             raise ProjectError(f"no document with id {document_id}")
         return row[0]
 
     def _mark_started(self, document_id: int, annotator_id: int) -> None:
-        self.db.execute(
+        self._db.execute(
             "INSERT INTO document_status (document_id, annotator_id, status) "
             "VALUES (?, ?, 'in_progress') ON CONFLICT DO NOTHING",
             [document_id, annotator_id],
         )
-        self.db.execute(
+        self._db.execute(
             "UPDATE document_status SET status = 'in_progress' "
             "WHERE document_id = ? AND annotator_id = ? AND status = 'todo'",
             [document_id, annotator_id],
         )
 
-    def delete_span(self, span_id: int) -> Span:
-        span = self.span(span_id)
-        with self.db.atomic():
-            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
+    def delete_span(self, span_id: int) -> SpanRecord:
+        """Delete a span; the record it hands back brings it back exactly
+        (:meth:`restore_span`)."""
+        record = self.span_record(span_id)
+        with self._db.atomic():
+            self._db.execute("DELETE FROM spans WHERE id = ?", [span_id])
+        return record
+
+    def delete_spans(self, span_ids: Iterable[int]) -> None:
+        with self._db.atomic():
+            self._db.conn.executemany("DELETE FROM spans WHERE id = ?", [(i,) for i in span_ids])
+
+    def update_span(self, span_id: int, *, start: int | None = None, end: int | None = None,
+                    label: str | None = None, origin: Origin | None = None) -> SpanRecord:
+        """Move a span's edges, relabel it or change its origin (accepting a
+        suggestion makes it manual); stamps ``updated_at``."""
+        old = self.span_record(span_id)
+        span = old.span
+        start = span.start if start is None else start
+        end = span.end if end is None else end
+        label = span.label if label is None else label
+        origin = span.origin if origin is None else Origin(origin)
+        check_bounds(start, end, self._text_length(old.document_id))
+        self._require_label(label)
+        with self._db.atomic():
+            with _duplicate_as_error(f"a {label} span at {start}-{end} exists already"):
+                self._db.execute(
+                    'UPDATE spans SET start = ?, "end" = ?, label = ?, origin = ?, '
+                    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+                    [start, end, label, origin.value, span_id])
+        return self.span_record(span_id)
+
+    def relabel_span(self, span_id: int, label: str) -> Span:
+        return self.update_span(span_id, label=label).span
+
+    def set_span_origins(self, origins: dict[int, Origin]) -> None:
+        """Change only the origin of spans (merge mirrors a source's origins)."""
+        with self._db.atomic():
+            self._db.conn.executemany("UPDATE spans SET origin = ? WHERE id = ?",
+                                      [(Origin(o).value, i) for i, o in origins.items()])
+
+    def restore_span(self, record: SpanRecord) -> Span:
+        """The one way to bring a span back: exactly as ``record`` holds it
+        (id, place, label, origin, annotator, timestamps), overwriting a span
+        of that id (undo of a delete, a relabel, a move; adjudication's snapshots).
+        Nothing else changes: the document's status is the caller's to restore."""
+        span = record.span
+        check_bounds(span.start, span.end, self._text_length(record.document_id))
+        self._require_label(span.label)
+        with self._db.atomic():
+            annotator_id = self._writer_id(span.annotator)
+            with _duplicate_as_error(
+                    f"a {span.label} span at {span.start}-{span.end} exists already"):
+                self._db.execute(
+                    'INSERT INTO spans (id, document_id, annotator_id, start, "end", label, '
+                    "origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET document_id = excluded.document_id, "
+                    'annotator_id = excluded.annotator_id, start = excluded.start, '
+                    '"end" = excluded."end", label = excluded.label, origin = excluded.origin, '
+                    "created_at = excluded.created_at, updated_at = excluded.updated_at",
+                    [span.id, record.document_id, annotator_id, span.start, span.end,
+                     span.label, span.origin.value, record.created_at, record.updated_at])
         return span
 
-    def take_span(self, span_id: int) -> dict:
-        """Delete a span and hand back its whole row, timestamps included, so
-        that :meth:`put_span` can bring it back exactly (undo)."""
-        row = self._span_row(span_id)
-        with self.db.atomic():
-            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
-        return row
-
-    def put_span(self, row: dict) -> Span:
-        """Store a row from :meth:`take_span` again, as it was."""
-        check_bounds(row["start"], row["end"], self._text_length(row["document_id"]))
-        self._require_label(row["label"])
-        with self.db.atomic():
-            self.db["spans"].insert(row)
-            self._mark_started(row["document_id"], row["annotator_id"])
-        return self.span(row["id"])
-
-    def span_updated_at(self, span_id: int) -> str:
-        return self._span_row(span_id)["updated_at"]
-
-    def _span_row(self, span_id: int) -> dict:
-        try:
-            return dict(self.db["spans"].get(span_id))
-        except sqlite_utils.db.NotFoundError:
-            raise ProjectError(f"no span with id {span_id}") from None
-
-    def relabel_span(self, span_id: int, label: str, updated_at: str | None = None) -> Span:
-        """Give a span another label; ``updated_at`` puts back an earlier time (undo)."""
-        span = self.span(span_id)
-        self._require_label(label)
-        with self.db.atomic():
-            try:
-                self.db.execute(
-                    "UPDATE spans SET label = ?, "
-                    "updated_at = coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) WHERE id = ?",
-                    [label, updated_at, span_id],
-                )
-            except sqlite3.IntegrityError as error:
-                raise DuplicateSpanError(
-                    f"a {label} span at {span.start}-{span.end} exists already") from error
-        return Span(span.start, span.end, label, id=span.id, annotator=span.annotator,
-                    origin=span.origin)
+    def insert_span_records(self, records: Iterable[SpanRecord]) -> int:
+        """Store spans with their own origins and timestamps under new ids
+        (merge copies layers this way); bounds are checked."""
+        lengths = dict(self._db.execute("SELECT id, length(text) FROM documents"))
+        rows = []
+        annotator_ids: dict[str, int] = {}
+        with self._db.atomic():
+            for record in records:
+                span = record.span
+                check_bounds(span.start, span.end, lengths[record.document_id])
+                if span.annotator not in annotator_ids:
+                    annotator_ids[span.annotator] = self._writer_id(span.annotator)
+                rows.append({"document_id": record.document_id,
+                             "annotator_id": annotator_ids[span.annotator],
+                             "start": span.start, "end": span.end, "label": span.label,
+                             "origin": span.origin.value, "created_at": record.created_at,
+                             "updated_at": record.updated_at})
+            self._db["spans"].insert_all(rows, batch_size=1000)
+        return len(rows)
 
     def _require_label(self, label: str) -> None:
-        if self.db.execute("SELECT 1 FROM labels WHERE key = ?", [label]).fetchone() is None:
+        if self._db.execute("SELECT 1 FROM labels WHERE key = ?", [label]).fetchone() is None:
             raise ProjectError(f"unknown label {label!r}")
+
+    # -- layers in bulk (agreement, adjudication, merge) ----------------------
+
+    def annotated_documents(self, annotators: Sequence[str]) -> dict[int, set[str]]:
+        """For each document, which of ``annotators`` annotated it."""
+        names = self._known_annotators(annotators)
+        marks = ",".join("?" * len(names))
+        annotated: dict[int, set[str]] = {}
+        for document_id, annotator_id in self._db.execute(
+                f"""SELECT document_id, annotator_id FROM spans WHERE annotator_id IN ({marks})
+                    UNION SELECT document_id, annotator_id FROM document_status
+                    WHERE annotator_id IN ({marks})""", [*names, *names]):
+            annotated.setdefault(document_id, set()).add(names[annotator_id])
+        return annotated
+
+    def layer_spans(self, annotators: Sequence[str]) -> Iterator[tuple[int, Span]]:
+        """(document id, span) of every span of ``annotators``, by document and position."""
+        names = self._known_annotators(annotators)
+        marks = ",".join("?" * len(names))
+        for span_id, document_id, annotator_id, start, end, label, origin in self._db.execute(
+                f"""SELECT id, document_id, annotator_id, start, "end", label, origin FROM spans
+                    WHERE annotator_id IN ({marks})
+                    ORDER BY document_id, start, "end" DESC, label""", list(names)):
+            yield document_id, Span(start, end, label, id=span_id, annotator=names[annotator_id],
+                                    origin=Origin(origin))
+
+    def layer_span_keys(self, annotator: str) -> dict[tuple[str, int, int, str], tuple[int, Origin]]:
+        """One annotator's spans keyed as merge compares them: (document sha256,
+        start, end, label) -> (span id, origin)."""
+        return {(sha, start, end, label): (span_id, Origin(origin))
+                for span_id, sha, start, end, label, origin in self._db.execute(
+                    """SELECT s.id, d.sha256, s.start, s."end", s.label, s.origin
+                       FROM spans s JOIN documents d ON d.id = s.document_id
+                       WHERE s.annotator_id = ?""", [self._reader_id(annotator)])}
+
+    def _known_annotators(self, annotators: Sequence[str]) -> dict[int, str]:
+        known = dict(self._db.execute("SELECT name, id FROM annotators").fetchall())
+        unknown = [name for name in annotators if name not in known]
+        if unknown:
+            raise ProjectError(f"{self.path}: no annotator {', '.join(map(repr, unknown))}"
+                               f" (annotators: {', '.join(sorted(known)) or 'none'})")
+        return {known[name]: name for name in annotators}
+
+    # -- adjudicated places --------------------------------------------------
+
+    def decided_places(self, document_id: int) -> set[tuple[int, int]]:
+        return set(self._db.execute(
+            'SELECT start, "end" FROM adjudicated_places WHERE document_id = ?', [document_id]))
+
+    def mark_decided(self, document_id: int, start: int, end: int) -> None:
+        with self._db.atomic():
+            self._db.execute(
+                'INSERT OR IGNORE INTO adjudicated_places (document_id, start, "end") '
+                "VALUES (?, ?, ?)", [document_id, start, end])
+
+    def set_decided_places(self, document_id: int, places: Iterable[tuple[int, int]]) -> None:
+        with self._db.atomic():
+            self._db.execute("DELETE FROM adjudicated_places WHERE document_id = ?",
+                             [document_id])
+            for start, end in places:
+                self.mark_decided(document_id, start, end)
+
+    # -- merge sources ---------------------------------------------------------
+
+    def merge_sources(self) -> dict[str, MergeSource]:
+        """Where each merged layer came from, by its name in this file."""
+        return {row[0]: MergeSource(*row[1:]) for row in self._db.execute(
+            "SELECT annotator, source_id, source_annotator, source_path FROM merge_sources")}
+
+    def record_merge_source(self, annotator: str, source: MergeSource) -> None:
+        with self._db.atomic():
+            self._db.execute(
+                """INSERT INTO merge_sources (annotator, source_id, source_annotator, source_path)
+                   VALUES (?, ?, ?, ?) ON CONFLICT (annotator) DO UPDATE
+                   SET source_id = excluded.source_id,
+                       source_annotator = excluded.source_annotator,
+                       source_path = excluded.source_path""",
+                [annotator, source.project_id, source.annotator, source.path])
 
     # -- import --------------------------------------------------------------
 
@@ -478,22 +734,23 @@ class Project:
         been validated (see ``formats.validate``): this is the hot path, with
         no query per record.
         """
-        with self.db.atomic():
-            known = dict(self.db.execute("SELECT sha256, id FROM documents").fetchall())
+        with self._db.atomic():
+            known = dict(self._db.execute("SELECT sha256, id FROM documents").fetchall())
             label_keys = {l.key for l in self.labels()}
-            next_id = (self.db.execute("SELECT max(id) FROM documents").fetchone()[0] or 0) + 1
+            next_id = (self._db.execute("SELECT max(id) FROM documents").fetchone()[0] or 0) + 1
             added = existing = span_total = 0
             new_labels: list[str] = []
             doc_rows: list[dict] = []
             span_rows: list[dict] = []
             status_rows: dict[tuple[int, int], dict] = {}
+            writer_ids: dict[str, int] = {}  # this transaction's, so never stale
 
             def flush() -> None:
                 if doc_rows:
-                    self.db["documents"].insert_all(doc_rows, batch_size=batch_size)
+                    self._db["documents"].insert_all(doc_rows, batch_size=batch_size)
                     doc_rows.clear()
                 if span_rows:
-                    self.db["spans"].insert_all(span_rows, batch_size=batch_size, ignore=True)
+                    self._db["spans"].insert_all(span_rows, batch_size=batch_size, ignore=True)
                     span_rows.clear()
 
             for record in records:
@@ -516,7 +773,9 @@ class Project:
                 if record.spans or record.annotated:
                     # A layer without spans still says its annotator saw the document.
                     who = annotator or record.annotator or "imported"
-                    annotator_id = self.annotator_id(who)
+                    if who not in writer_ids:
+                        writer_ids[who] = self._writer_id(who)
+                    annotator_id = writer_ids[who]
                     for span in record.spans:
                         if span.label not in label_keys:
                             self._add_label(span.label)
@@ -536,13 +795,13 @@ class Project:
                     flush()
             flush()
             if status_rows:
-                self.db["document_status"].insert_all(status_rows.values(), ignore=True)
+                self._db["document_status"].insert_all(status_rows.values(), ignore=True)
         return ImportSummary(added, existing, span_total, tuple(new_labels))
 
     # -- reports -------------------------------------------------------------
 
     def stats(self) -> dict:
-        q = self.db.execute
+        q = self._db.execute
         return {
             "documents": q("SELECT count(*) FROM documents").fetchone()[0],
             "spans": q("SELECT count(*) FROM spans").fetchone()[0],
@@ -556,6 +815,15 @@ class Project:
                 "SELECT status, count(*) FROM document_status GROUP BY status ORDER BY status")),
             "schema_version": self.schema_version,
         }
+
+
+_SPAN_RECORD_SELECT = (
+    'SELECT sp.id, sp.start, sp."end", sp.label, a.name, sp.origin, sp.document_id, '
+    "sp.created_at, sp.updated_at FROM spans sp JOIN annotators a ON a.id = sp.annotator_id")
+
+
+def _span_record_from_row(row: tuple) -> SpanRecord:
+    return SpanRecord(_span_from_row(row[:6]), row[6], row[7], row[8])
 
 
 _DOCUMENT_SELECT = ("SELECT id, name, text, lang, direction, direction_override, sha256, meta "

@@ -1,30 +1,34 @@
-"""Labelling one document: turns key presses and clicks into undoable,
-immediately saved span edits, and keeps the view in step with the project."""
+"""Labelling one document in the window: turns key presses and clicks into
+calls of the labelling service (:mod:`annotator.store.editing`), keeps them on
+the undo stack, and draws what the service says changed in the text view."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from annotator.core.model import Document, Origin, Span, Status
+from annotator.core.model import Document, Span, Status
 from annotator.core.offsets import snap_selection
 from annotator.store import Project
+from annotator.store.editing import Change, Edit, EditError, Labelling
 from annotator.ui.text_view import AnnotationView
-from annotator.ui.undo_commands import AddSpanCommand, DeleteSpanCommand, RelabelSpanCommand
+from annotator.ui.undo_commands import EditCommand, step
 
 
 class AnnotationEditor(QObject):
-    spansChanged = Signal()
-    statusChanged = Signal(int, object)  # document id, Status
-    message = Signal(str)
+    message = Signal(str)  # a hint for the status bar
+    failed = Signal(str)  # a write that did not happen; the view shows the file as it is
     saved = Signal()
 
     def __init__(self, project: Project, annotator: str, view: AnnotationView, parent=None):
         super().__init__(parent)
         self.project, self.annotator, self.view = project, annotator, view
+        self.labelling = Labelling(project, annotator)
         self.undo_stack = QUndoStack(self)
-        self.document: Document | None = None
         self.labels = project.labels()
+        self._shown: int | None = None  # the document the view shows
+        # The view listens first: the span list reads its selection after it.
+        self._unsubscribe = self.labelling.subscribe(self._on_change)
         view.labelKeyPressed.connect(self.apply_label)
         view.deleteRequested.connect(self.delete_selected)
         view.nextSpanRequested.connect(self.step_span)
@@ -35,24 +39,20 @@ class AnnotationEditor(QObject):
         self.view.labelKeyPressed.disconnect(self.apply_label)
         self.view.deleteRequested.disconnect(self.delete_selected)
         self.view.nextSpanRequested.disconnect(self.step_span)
+        self._unsubscribe()
         self.undo_stack.clear()
-        self.document = None
+        self.labelling.close()
+
+    @property
+    def document(self) -> Document | None:
+        return self.labelling.document
 
     # -- documents -----------------------------------------------------------
 
     def open_document(self, document_id: int) -> None:
         if self.document is not None and self.document.id == document_id:
             return
-        self.document = self.project.document(document_id)
-        self.show_current()
-
-    def show_current(self) -> None:
-        doc = self.document
-        if doc is None:
-            return
-        self.view.show_document(doc.text, doc.direction, doc.direction_override,
-                                self.project.spans(doc.id, self.annotator), self.colors())
-        self.spansChanged.emit()
+        self.labelling.open(document_id)
 
     def colors(self) -> dict[str, str]:
         return {label.key: label.color for label in self.labels}
@@ -71,12 +71,8 @@ class AnnotationEditor(QObject):
     def toggle_done(self) -> Status | None:
         if self.document is None:
             return None
-        current = self.project.status(self.document.id, self.annotator)
-        status = Status.IN_PROGRESS if current is Status.DONE else Status.DONE
-        self.project.set_status(self.document.id, self.annotator, status)
-        self.statusChanged.emit(self.document.id, status)
-        self.saved.emit()
-        return status
+        status = Status.IN_PROGRESS if self.labelling.status() is Status.DONE else Status.DONE
+        return status if self._edit(lambda: self.labelling.set_status(status), push=False) else None
 
     # -- span edits ----------------------------------------------------------
 
@@ -90,14 +86,14 @@ class AnnotationEditor(QObject):
         if selection is not None:
             self._add(selection, label)
             return
-        span = self.view.selected_span()
+        span = self._selected()
         if span is None:
             self.message.emit("Select some text first, then press a label key.")
         elif span.label != label:
-            if self._exists(span.start, span.end, label):
+            if self.labelling.has(span.start, span.end, label):
                 self.message.emit(f"That text is already labelled {label}.")
                 return
-            self.undo_stack.push(RelabelSpanCommand(self.project, self, self.document.id, span, label))
+            self._edit(lambda: self.labelling.relabel(span.id, label))
 
     def _add(self, selection: tuple[int, int], label: str) -> None:
         snapped = snap_selection(self.document.text, *selection, words=self.view.snaps_to_words)
@@ -105,27 +101,23 @@ class AnnotationEditor(QObject):
             self.message.emit("The selection holds no text to label.")
             return
         start, end = snapped
-        if self._exists(start, end, label):
+        if self.labelling.has(start, end, label):
             self.message.emit(f"That text is already labelled {label}.")
             return
-        span = Span(start, end, label, annotator=self.annotator, origin=Origin.MANUAL)
-        self.undo_stack.push(AddSpanCommand(self.project, self, self.document.id, self.annotator, span))
-
-    def _exists(self, start: int, end: int, label: str) -> bool:
-        return any(s.key == (start, end, label) for s in self.view.spans)
+        self._edit(lambda: self.labelling.add(start, end, label))
 
     def delete_selected(self) -> None:
-        span = self.view.selected_span()
+        span = self._selected()
         if self.document is None or span is None:
             self.message.emit("Click a span first to delete it.")
             return
-        self.undo_stack.push(DeleteSpanCommand(self.project, self, self.document.id, span))
+        self._edit(lambda: self.labelling.delete(span.id))
 
     def step_span(self, direction: int) -> None:
-        spans = self.view.spans
+        spans = self.labelling.spans
         if not spans:
             return
-        current = self.view.selected_span()
+        current = self._selected()
         if current is None:
             target = spans[0] if direction > 0 else spans[-1]
         else:
@@ -133,36 +125,58 @@ class AnnotationEditor(QObject):
             target = spans[(index + direction) % len(spans)]
         self.view.select_span(target)
 
-    # -- what the undo commands report (SpanListener) ------------------------
+    def _selected(self) -> Span | None:
+        """The selected span as the service holds it (``None`` once it is gone)."""
+        span = self.view.selected_span()
+        return self.labelling.span(span.id) if span else None
 
-    # The view is updated first: listeners of statusChanged count its spans.
+    def _edit(self, write, push: bool = True) -> Edit | None:
+        """Run one write of the service; on success it goes on the undo stack."""
+        try:
+            edit = write()
+        except EditError as error:
+            self.failed.emit(str(error))
+            return None
+        if push:
+            self.undo_stack.push(EditCommand(self.labelling, edit, self.failed.emit))
+        return edit
 
-    def span_added(self, document_id: int, span: Span) -> None:
-        if self._is_current(document_id):
-            cursor = self.view.textCursor()
+    # -- undo ----------------------------------------------------------------
+
+    def undo(self) -> None:
+        step(self.undo_stack, back=True)
+
+    def redo(self) -> None:
+        step(self.undo_stack, back=False)
+
+    # -- what the service reports --------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        doc = self.document
+        if doc is None or change.document_id != doc.id:
+            if not change.reloaded:
+                self.saved.emit()
+            return
+        view = self.view
+        if change.reloaded:
+            if self._shown != doc.id:
+                self._shown = doc.id
+                view.show_document(doc.text, doc.direction, doc.direction_override,
+                                   self.labelling.spans, self.colors())
+            else:
+                # Read again after a failed write: the selection stays if its span does.
+                view.set_spans(self.labelling.spans)
+                view.select_span(self._selected())
+            return
+        for span in change.removed:
+            view.remove_span(span.id)
+            view.select_span(None)
+        for span in change.updated:
+            view.replace_span(span)
+        for span in change.added:
+            cursor = view.textCursor()
             cursor.clearSelection()
-            self.view.setTextCursor(cursor)
-            self.view.add_span(span)
-            self.view.select_span(span)
-            self.spansChanged.emit()
-        self._after_write(document_id)
-
-    def span_removed(self, document_id: int, span: Span) -> None:
-        if self._is_current(document_id):
-            self.view.remove_span(span.id)
-            self.view.select_span(None)
-            self.spansChanged.emit()
-        self._after_write(document_id)
-
-    def span_changed(self, document_id: int, span: Span) -> None:
-        if self._is_current(document_id):
-            self.view.replace_span(span)
-            self.spansChanged.emit()
-        self._after_write(document_id)
-
-    def _is_current(self, document_id: int) -> bool:
-        return self.document is not None and self.document.id == document_id
-
-    def _after_write(self, document_id: int) -> None:
-        self.statusChanged.emit(document_id, self.project.status(document_id, self.annotator))
+            view.setTextCursor(cursor)
+            view.add_span(span)
+            view.select_span(span)
         self.saved.emit()

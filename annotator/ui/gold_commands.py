@@ -1,34 +1,45 @@
 """Undo for adjudication: each decision is one command that remembers the
 reviewer's state of the document (gold spans and decided places) before and
-after, so undo and redo restore it exactly (same rows, same ids)."""
+after, so undo and redo restore it exactly (same rows, same ids), through the
+store's one way of bringing spans back."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
 from annotator.store.adjudication import Adjudication, GoldSnapshot
+from annotator.ui.undo_commands import Report, StoreCommand
 
 
-class GoldDecisionCommand(QUndoCommand):
+class GoldDecisionCommand(StoreCommand):
     def __init__(self, adjudication: Adjudication, document_id: int, text: str,
-                 decide: Callable[[], object], changed: Callable[[int], None]):
-        super().__init__(text)
+                 before: GoldSnapshot, after: GoldSnapshot, changed: Callable[[int], None],
+                 report: Report):
+        super().__init__(text, report)
         self._adjudication, self._document_id = adjudication, document_id
-        self._decide, self._changed = decide, changed
-        self._before: GoldSnapshot | None = None
-        self._after: GoldSnapshot | None = None
+        self._before, self._after, self._changed = before, after, changed
+
+    @classmethod
+    def decide(cls, adjudication: Adjudication, document_id: int, text: str,
+               decision: Callable[[], object], changed: Callable[[int], None],
+               report: Report) -> GoldDecisionCommand:
+        """Make the decision now (a store error propagates, nothing is written);
+        the command undoes and redoes it."""
+        before = adjudication.snapshot(document_id)
+        decision()
+        return cls(adjudication, document_id, text, before,
+                   adjudication.snapshot(document_id), changed, report)
 
     def redo(self) -> None:
-        if self._before is None:
-            self._before = self._adjudication.snapshot(self._document_id)
-            self._decide()
-            self._after = self._adjudication.snapshot(self._document_id)
-        else:
-            self._adjudication.restore(self._document_id, self._after)
+        super().redo()
         self._changed(self._document_id)
 
     def undo(self) -> None:
-        self._adjudication.restore(self._document_id, self._before)
+        super().undo()
         self._changed(self._document_id)
+
+    def write_redo(self) -> None:
+        self._adjudication.restore(self._document_id, self._after)
+
+    def write_undo(self) -> None:
+        self._adjudication.restore(self._document_id, self._before)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import getpass
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -22,13 +19,12 @@ from PySide6.QtWidgets import (
 
 from annotator import __version__
 from annotator.core.model import Direction, Status
-from annotator.paths import default_project_path, resources_dir
-from annotator.sample import ensure_sample_project
 from annotator.store import Project, ProjectError
+from annotator.store.editing import Change
 from annotator.ui.annotation_editor import AnnotationEditor
+from annotator.ui.annotator_name import ask_name
 from annotator.ui.document_list import DocumentListModel, DocumentListWidget
 from annotator.ui.find_bar import FindBar
-from annotator.ui.fonts import load_bundled_fonts
 from annotator.ui.label_palette import LabelPalette
 from annotator.ui import last_document
 from annotator.ui.keyboard_help import KeyboardHelpDialog, main_window_rows
@@ -153,6 +149,7 @@ class MainWindow(QMainWindow):
         project_menu = bar.addMenu("&Project")
         self._action(project_menu, "&Labels…", self._on_edit_labels, "Ctrl+L")
         self._action(project_menu, "&Review and Adjudicate…", self._on_review, "Ctrl+R")
+        self._action(project_menu, "Annotator &Name…", self._on_change_name)
 
         self._action(view_menu, "Document &Language…", self._on_set_language)
 
@@ -187,16 +184,18 @@ class MainWindow(QMainWindow):
         self.project = project
         self._show_no_document()
         self.editor = AnnotationEditor(project, self.annotator, self.view, self)
-        self.editor.spansChanged.connect(self._on_editor_spans_changed)
-        self.editor.statusChanged.connect(self._on_editor_status_changed)
+        self.doc_model = DocumentListModel(project, self.annotator, self)
+        # The view listens first (the editor subscribed in its constructor),
+        # then the span list and the document list.
+        self.editor.labelling.subscribe(self._on_labelling_change)
         self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.editor.failed.connect(self._on_edit_failed)
         self.editor.saved.connect(self._on_editor_saved)
         self.editor.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.editor.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.palette.set_labels(self.editor.labels)
-        self.doc_model = DocumentListModel(project, self.annotator, self)
         self.documents.set_model(self.doc_model)
         self.settings.setValue("project/last", str(path))
         self._remember_recent(path)
@@ -205,6 +204,8 @@ class MainWindow(QMainWindow):
         if self.doc_model.rowCount() and not self._reopen_last_document(path):
             self.documents.table.selectRow(0)
         self.view.setFocus()
+        if project.is_review_file() and offer_review(self, path.name):
+            self._on_review()
         return True
 
     def _reopen_last_document(self, path: Path) -> bool:
@@ -292,7 +293,7 @@ class MainWindow(QMainWindow):
         self.palette.set_labels(labels)
         self.editor.labels = labels
         self.view.set_colors(self.editor.colors())
-        self._on_editor_spans_changed()
+        self._show_spans()
 
     def _on_export(self) -> None:
         if self.project is None:
@@ -335,15 +336,33 @@ class MainWindow(QMainWindow):
             if status is Status.DONE:
                 self.statusBar().showMessage("Marked done.", 3000)
 
-    def _on_editor_spans_changed(self) -> None:
-        self.span_list.span_model.set_spans(self.view.text, self.view.spans, self.editor.colors(),
-                                            self.editor.names())
+    def _on_labelling_change(self, change: Change) -> None:
+        """The span list and the document list follow the labelling service."""
+        if self.editor.document is not None and self.editor.document.id == change.document_id:
+            self._show_spans()
+        self.doc_model.update_document(change.document_id, change.status, change.span_count)
+
+    def _show_spans(self) -> None:
+        doc = self.editor.document
+        self.span_list.span_model.set_spans(doc.text if doc else "", self.editor.labelling.spans,
+                                            self.editor.colors(), self.editor.names())
         self.span_list.show_selected(self.view.selected_span())
 
-    def _on_editor_status_changed(self, document_id: int, status: Status) -> None:
-        count = (len(self.view.spans) if self.editor.document and self.editor.document.id == document_id
-                 else len(self.project.spans(document_id, self.annotator)))
-        self.doc_model.update_document(document_id, status, count)
+    def _on_edit_failed(self, text: str) -> None:
+        self.statusBar().showMessage("Not saved: " + text, 10000)
+        show_message(self, QMessageBox.Icon.Warning, "Not saved", text)
+
+    def _on_change_name(self) -> None:
+        name = ask_name(self, "Annotator name", self.annotator)
+        if name is None or name == self.annotator:
+            return
+        self.settings.setValue("annotator/name", name)
+        self.annotator = name
+        if self.project is not None:
+            document = self.editor.document.id if self.editor.document else None
+            self.open_project(self.project.path)
+            if document is not None:
+                self.documents.select_document(document)
 
     def _on_editor_saved(self, initial: bool = False) -> None:
         path = self.project.path if self.project else None
@@ -374,11 +393,11 @@ class MainWindow(QMainWindow):
 
     def _on_undo(self) -> None:
         if self.editor is not None:
-            self.editor.undo_stack.undo()
+            self.editor.undo()
 
     def _on_redo(self) -> None:
         if self.editor is not None:
-            self.editor.undo_stack.redo()
+            self.editor.redo()
 
     def _on_direction_chosen(self, direction: Direction | None) -> None:
         if self.editor is not None:
@@ -415,38 +434,15 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def ask_annotator_name(settings: QSettings, parent=None) -> str | None:
-    name = settings.value("annotator/name")
-    if name:
-        return str(name)
-    default = getpass.getuser() or "annotator"
-    while True:
-        name, ok = QInputDialog.getText(parent, "Welcome", "Your name as annotator:", text=default)
-        if not ok:
-            return None
-        name = name.strip()
-        if name and name.lower() != "gold":
-            settings.setValue("annotator/name", name)
-            return name
-
-
-def launch(project_path: Path | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("annotator")
-    app.setOrganizationName("annotator")
-    app.setWindowIcon(QIcon(str(resources_dir() / "annotator.svg")))
-    load_bundled_fonts()
-    settings = QSettings()
-    annotator = ask_annotator_name(settings)
-    if annotator is None:
-        return 0
-    if project_path is None:
-        last = settings.value("project/last")
-        project_path = Path(last) if last and Path(last).exists() else None
-    if project_path is None:
-        project_path = ensure_sample_project(default_project_path())
-    window = MainWindow(settings, annotator)
-    if not window.open_project(project_path, create=True):
-        return 2
-    window.show()
-    return app.exec()
+def offer_review(parent: QWidget, name: str) -> bool:
+    """Say that a file is a review file; True when the user chose to review it."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Review file", "",
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(f"{name} is a review file: it holds merged annotators' layers or a gold "
+                "layer. Review and adjudicate it with Project ▸ Review and Adjudicate… "
+                "(Ctrl+R). Labelling here adds a layer of your own.")
+    review = box.addButton("&Review", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Not Now", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is review

@@ -3,12 +3,15 @@ each disagreement settled from the keyboard into the gold layer."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -17,16 +20,18 @@ from PySide6.QtWidgets import (
 from annotator.core.disagreements import DisagreementGroup, DocumentDisagreements
 from annotator.core.model import GOLD_ANNOTATOR, Status
 from annotator.core.offsets import snap_selection
-from annotator.store import Project
+from annotator.store import Project, ProjectError
 from annotator.store.adjudication import Adjudication
 from annotator.store.layers import iter_document_layers
 from annotator.ui.agreement_charts import AgreementCharts
 from annotator.ui.gold_commands import GoldDecisionCommand
 from annotator.ui.eliding_list import ElidingList
 from annotator.ui.keyboard_help import KeyboardHelpDialog
+from annotator.ui.plain_text import show_message
 from annotator.ui.review_layout import confirm_settle, fit_to_screen, share_width
 from annotator.ui.review_view import ANNOTATOR_STYLES, ReviewView
 from annotator.ui.span_list import embedded
+from annotator.ui.undo_commands import step
 
 KEYS = [
     ("Tab / Shift+Tab", "next / previous disagreement"),
@@ -110,9 +115,9 @@ class ReviewWindow(QMainWindow):
         self.view.goldStepRequested.connect(self.step_gold)
         self.view.selectionChanged.connect(self._on_selection_changed)
         self.documents.currentRowChanged.connect(self._on_documents_row_changed)
-        for keys_, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
-                            (QKeySequence("Ctrl+Shift+Z"), self.undo_stack.redo),
-                            (QKeySequence("Ctrl+Y"), self.undo_stack.redo),
+        for keys_, slot in ((QKeySequence.StandardKey.Undo, lambda: step(self.undo_stack, True)),
+                            (QKeySequence("Ctrl+Shift+Z"), lambda: step(self.undo_stack, False)),
+                            (QKeySequence("Ctrl+Y"), lambda: step(self.undo_stack, False)),
                             (QKeySequence("Ctrl+Return"), self.settle_document),
                             (QKeySequence("Ctrl+PgDown"), lambda: self._step_document(1)),
                             (QKeySequence("Ctrl+PgUp"), lambda: self._step_document(-1)),
@@ -277,9 +282,14 @@ class ReviewWindow(QMainWindow):
         group = self.current_group()
         selection = self.view.selection()
         place = selection or ((group.start, group.end) if group is not None else None)
-        self.undo_stack.push(GoldDecisionCommand(
-            self.adjudication, self.document_id, text, action,
-            lambda document_id: self._show_place(document_id, place)))
+        try:
+            command = GoldDecisionCommand.decide(
+                self.adjudication, self.document_id, text, action,
+                lambda document_id: self._show_place(document_id, place), self._on_store_failed)
+        except (ProjectError, sqlite3.Error) as error:
+            self._on_store_failed(str(error))
+            return
+        self.undo_stack.push(command)
 
     def _show_place(self, document_id: int, place: tuple[int, int] | None) -> None:
         """After a decision, its undo or its redo: redraw, and show where it
@@ -293,6 +303,12 @@ class ReviewWindow(QMainWindow):
             self._select_group(at[0])
         else:
             self.view.center_on(start)
+
+    def _on_store_failed(self, text: str) -> None:
+        """A decision, undo or redo the file did not take: say so, show the file."""
+        if self.document_id is not None:
+            self.refresh(self.document_id)
+        show_message(self, QMessageBox.Icon.Warning, "Not saved", text)
 
     def _on_view_number(self, index: int) -> None:
         selection = self.view.selection()

@@ -388,9 +388,6 @@ class AnnotationView(QTextEdit):
         return sorted((s for s in self._spans if s.start <= index < s.end),
                       key=lambda s: s.end - s.start)
 
-    def index_at(self, point: QPoint) -> int:
-        return self._map.to_index(self.cursorForPosition(point).position())
-
     # -- zoom ----------------------------------------------------------------
 
     def zoom_by(self, steps: int) -> None:

@@ -1,81 +1,77 @@
-"""One QUndoCommand per span edit. Each writes to the project at once (redo
-runs on push) and keeps the stored row, so undoing a delete brings back the
-same row, id and timestamps included."""
+"""Undo history over the store's services.
+
+Each command wraps a write the service has already made when it is pushed
+(so its first redo does nothing); undo and redo are calls of the service. A
+failed undo or redo (the file cannot be written, or was changed by another
+program) is reported, never raised inside Qt, and :func:`step` moves the stack
+back over it, so the history stays what the file holds."""
 
 from __future__ import annotations
 
-from typing import Protocol
+import sqlite3
+from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator.core.model import Span
-from annotator.store import Project
+from annotator.store import ProjectError
+from annotator.store.editing import Edit, Labelling
 
-
-class SpanListener(Protocol):
-    """What commands tell after each write, so the view follows."""
-
-    def span_added(self, document_id: int, span: Span) -> None: ...
-    def span_removed(self, document_id: int, span: Span) -> None: ...
-    def span_changed(self, document_id: int, span: Span) -> None: ...
+Report = Callable[[str], None]
 
 
-class AddSpanCommand(QUndoCommand):
-    def __init__(self, project: Project, listener: SpanListener, document_id: int,
-                 annotator: str, span: Span):
-        super().__init__(f"Add {span.label}")
-        self._project, self._listener = project, listener
-        self._document_id, self._annotator, self._span = document_id, annotator, span
-        self._row: dict | None = None  # the stored row, once undone
+class StoreCommand(QUndoCommand):
+    def __init__(self, text: str, report: Report):
+        super().__init__(text)
+        self._report = report
+        self.skip_next = True  # pushed after the write: the first redo has nothing to do
+        self.failed = False
 
-    def redo(self) -> None:
-        if self._row is None:
-            s = self._span
-            stored = self._project.add_span(self._document_id, self._annotator, s.start, s.end,
-                                            s.label, s.origin)
-        else:
-            stored = self._project.put_span(self._row)
-        self._span = stored
-        self._listener.span_added(self._document_id, stored)
+    def write_redo(self) -> None:
+        raise NotImplementedError
 
-    def undo(self) -> None:
-        self._row = self._project.take_span(self._span.id)
-        self._listener.span_removed(self._document_id, self._span)
-
-
-class DeleteSpanCommand(QUndoCommand):
-    def __init__(self, project: Project, listener: SpanListener, document_id: int, span: Span):
-        super().__init__(f"Delete {span.label}")
-        self._project, self._listener = project, listener
-        self._document_id, self._span = document_id, span
-        self._row: dict | None = None
+    def write_undo(self) -> None:
+        raise NotImplementedError
 
     def redo(self) -> None:
-        self._row = self._project.take_span(self._span.id)
-        self._listener.span_removed(self._document_id, self._span)
+        self._run(self.write_redo)
 
     def undo(self) -> None:
-        restored = self._project.put_span(self._row)
-        self._listener.span_added(self._document_id, restored)
+        self._run(self.write_undo)
+
+    def _run(self, write: Callable[[], None]) -> None:
+        if self.skip_next:
+            self.skip_next = False
+            return
+        try:
+            write()
+        except (ProjectError, sqlite3.Error) as error:
+            self.failed = True
+            self._report(str(error))
 
 
-class RelabelSpanCommand(QUndoCommand):
-    def __init__(self, project: Project, listener: SpanListener, document_id: int,
-                 span: Span, label: str):
-        super().__init__(f"Relabel {span.label} as {label}")
-        self._project, self._listener = project, listener
-        self._document_id, self._span_id = document_id, span.id
-        self._old, self._new = span.label, label
-        self._old_time = project.span_updated_at(span.id)
-        self._new_time: str | None = None  # set by the first redo
+def step(stack: QUndoStack, back: bool) -> None:
+    """Undo (``back``) or redo one command; when its write fails, the stack
+    steps over it again without running it: the file still holds what it held."""
+    index = stack.index() - 1 if back else stack.index()
+    if not 0 <= index < stack.count():
+        return
+    command = stack.command(index)
+    (stack.undo if back else stack.redo)()
+    if isinstance(command, StoreCommand) and command.failed:
+        command.failed = False
+        command.skip_next = True
+        (stack.redo if back else stack.undo)()
 
-    def redo(self) -> None:
-        self._apply(self._new, self._new_time)
-        self._new_time = self._project.span_updated_at(self._span_id)
 
-    def undo(self) -> None:
-        self._apply(self._old, self._old_time)
+class EditCommand(StoreCommand):
+    """One span or status edit of the labelling service."""
 
-    def _apply(self, label: str, updated_at: str | None) -> None:
-        span = self._project.relabel_span(self._span_id, label, updated_at)
-        self._listener.span_changed(self._document_id, span)
+    def __init__(self, labelling: Labelling, edit: Edit, report: Report):
+        super().__init__(edit.name, report)
+        self._labelling, self.edit = labelling, edit
+
+    def write_redo(self) -> None:
+        self._labelling.redo(self.edit)
+
+    def write_undo(self) -> None:
+        self._labelling.undo(self.edit)

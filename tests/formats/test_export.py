@@ -5,6 +5,7 @@ Each stored span is either in the output or listed in the report as left out."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 
@@ -155,10 +156,11 @@ def test_choosing_the_annotator_or_gold(annotated, tmp_path):
 def test_spans_outside_the_text_are_reported_never_written(annotated, tmp_path):
     polish = annotated.document_by_name("pl-2021-06-02-xi-tokayev-phone-call")
     # Only a damaged file could hold this: the store checks every write.
-    annotated.db.execute(
-        'INSERT INTO spans (document_id, annotator_id, start, "end", label) VALUES (?, ?, ?, ?, ?)',
-        [polish.id, annotated.annotator_id("alice"), 10, len(polish.text) + 5, "ORG"])
-    annotated.db.conn.commit()
+    with sqlite3.connect(annotated.path) as damage:
+        damage.execute(
+            'INSERT INTO spans (document_id, annotator_id, start, "end", label) '
+            "VALUES (?, (SELECT id FROM annotators WHERE name = 'alice'), ?, ?, ?)",
+            [polish.id, 10, len(polish.text) + 5, "ORG"])
     for fmt in ("jsonl", "conll"):
         report = export_project(annotated, fmt, tmp_path / f"x.{fmt}", annotator="alice")
         [entry] = [e for e in report.entries if e.action == "out-of-bounds"]

@@ -38,7 +38,7 @@ def test_render_puts_the_highlight_on_the_word_at_its_reading_start(
         doc = project.document_by_name(name)
         assert doc.text.startswith(word)
         project.add_span(doc.id, "alice", 0, len(word), "PERSON")
-        project.annotator_id("bob")  # an annotator with no spans: the same page, unmarked
+        project.add_annotator("bob")  # an annotator with no spans: the same page, unmarked
     person = label_color("#f4a261").name()
     images = {}
     for who in ("alice", "bob"):

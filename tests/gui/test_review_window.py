@@ -326,3 +326,38 @@ def test_agreement_charts_follow_the_numbers(qtbot, review_project):
             seen.append((count, darkness))
     assert [d for _, d in sorted(seen)] == sorted(d for _, d in seen)  # more is darker
     assert max(seen)[1] > min(d for c, d in seen if c)
+
+
+def test_a_store_error_in_a_decision_or_its_undo_is_shown_and_nothing_half_done(
+        qtbot, review_project, monkeypatch):
+    import sqlite3
+
+    from annotator.ui import review_window
+
+    project, _, _ = review_project
+    shown = []
+    monkeypatch.setattr(review_window, "show_message", lambda *args: shown.append(args[-1]))
+    window = open_review(qtbot, project)
+    view, stack = window.view, window.undo_stack
+    doc_id = project.document_by_name(POLISH_DOC).id
+
+    def disk_full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(project, "add_span", disk_full)
+        qtbot.keyClick(view, Qt.Key.Key_A)
+    assert "disk is full" in shown[-1]
+    assert gold_keys(project, doc_id) == [] and stack.count() == 0
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    agreed = gold_keys(project, doc_id)
+    assert agreed and view.spans and stack.count() == 1
+    with monkeypatch.context() as patch:
+        patch.setattr(project, "delete_spans", disk_full)
+        qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(shown) == 2
+    assert gold_keys(project, doc_id) == agreed
+    assert sorted(s.key for s in view.spans) == agreed
+    assert (stack.index(), stack.count()) == (1, 1)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert gold_keys(project, doc_id) == [] and stack.index() == 0

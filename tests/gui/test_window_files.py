@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from annotator.ui import main_window
-from annotator.ui.main_window import MainWindow, ask_annotator_name
+from annotator.app import annotator_name
+from annotator.ui.main_window import MainWindow
 from tests.helpers.gui import type_text
 
 
@@ -21,10 +22,10 @@ def test_first_start_asks_the_annotators_name_once(qtbot, settings):
         dialog.accept()
 
     QTimer.singleShot(100, answer)
-    assert ask_annotator_name(settings) == "Leila"
+    assert annotator_name(settings) == ("Leila", None)
     assert settings.value("annotator/name") == "Leila"
     # The second start does not ask again.
-    assert ask_annotator_name(settings) == "Leila"
+    assert annotator_name(settings) == ("Leila", None)
 
 
 def _import_through_the_menu(qtbot, window, path):

@@ -7,6 +7,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from tests.helpers.files import annotator_names, span_table, status_table  # noqa: F401
+
 
 def open_document(window, name: str):
     doc = window.project.document_by_name(name)
@@ -63,13 +65,3 @@ def type_text(widget, text: str) -> None:
 
 def stored_spans(project, doc_id, annotator="alice"):
     return [(s.start, s.end, s.label) for s in project.spans(doc_id, annotator)]
-
-
-def span_table(project):
-    """Every column of every span, timestamps included."""
-    return project.db.execute("SELECT * FROM spans ORDER BY id").fetchall()
-
-
-def status_table(project):
-    return project.db.execute(
-        "SELECT * FROM document_status ORDER BY document_id, annotator_id").fetchall()

@@ -40,6 +40,6 @@ def test_edits_survive_kill_minus_nine(tmp_path):
     # A writer that never wrote would make the check below empty.
     assert confirmed >= 40, f"the writer confirmed only {confirmed + 1} edits before the kill"
     with Project.open(path) as project:
-        assert project.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        stored = project.db.execute("SELECT count(*) FROM spans").fetchone()[0]
+        assert project.integrity_problems() == []
+        stored = project.stats()["spans"]
     assert stored >= confirmed + 1

@@ -181,19 +181,18 @@ def test_files_of_schema_3_migrate_and_still_merge_as_the_same_layers(tmp_path, 
     source_bytes = alice.read_bytes()
     with Project.open(review) as project:  # the review migrates
         assert project.schema_version == 4
-        uids = dict(project.db.execute("SELECT name, uid FROM annotators"))
+        uids = project.annotator_uids()
         assert len(set(uids.values())) == 2 and all(re.fullmatch(r"[0-9a-f]{32}", u)
                                                     for u in uids.values())
         # A source still at schema 3 is read as the same layer, and not written.
         assert not merge_projects(project, [alice, bob]).changed
     assert alice.read_bytes() == source_bytes
     with Project.open(alice) as project:  # the source migrates to the same uid
-        assert project.db.execute("SELECT uid FROM annotators WHERE name = 'alice'"
-                                  ).fetchone()[0] == uids["alice"]
+        assert project.annotator_uids()["alice"] == uids["alice"]
         # New annotators of a migrated file get a fresh random uid.
-        project.annotator_id("carol")
-        carol = project.db.execute("SELECT uid FROM annotators WHERE name = 'carol'").fetchone()
-        assert carol[0] and carol[0] not in uids.values()
+        project.add_annotator("carol")
+        carol = project.annotator_uids()["carol"]
+        assert carol and carol not in uids.values()
     with Project.open(review) as project:
         assert not merge_projects(project, [alice]).changed
 

@@ -14,7 +14,7 @@ def test_new_project_has_schema_wal_foreign_keys_and_default_labels(project, pro
     conn = sqlite3.connect(project_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert project.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert project.foreign_keys_enforced
     assert [l.key for l in project.labels()] == ["PERSON", "ORG", "DATE", "INITIATIVE"]
     assert project.labels() == list(DEFAULT_LABELS)
 
@@ -81,10 +81,10 @@ def test_span_lifecycle_keeps_ids(seeded_project):
     assert relabelled.label == "ORG" and relabelled.id == span.id
     deleted = seeded_project.delete_span(span.id)
     assert seeded_project.spans(doc.id, "alice") == []
-    restored = seeded_project.add_span(doc.id, "alice", deleted.start, deleted.end, deleted.label,
-                                       span_id=deleted.id)
+    restored = seeded_project.restore_span(deleted)
     assert restored.id == span.id
     assert seeded_project.spans(doc.id, "alice") == [restored]
+    assert seeded_project.span_record(span.id) == deleted  # timestamps included
 
 
 def test_every_write_checks_bounds(seeded_project):
@@ -95,13 +95,14 @@ def test_every_write_checks_bounds(seeded_project):
         seeded_project.add_span(doc.id, "alice", 0, 3, "NOPE")
 
 
-def test_the_database_itself_refuses_a_backwards_span(seeded_project):
+def test_the_database_itself_refuses_a_backwards_span(seeded_project, project_path):
     doc_id = seeded_project.document_ids()[0]
-    annotator_id = seeded_project.annotator_id("alice")
+    seeded_project.add_annotator("alice")
     with pytest.raises(sqlite3.IntegrityError):
-        seeded_project.db.execute(
-            'INSERT INTO spans (document_id, annotator_id, start, "end", label) VALUES (?, ?, 5, 3, ?)',
-            [doc_id, annotator_id, "PERSON"])
+        sqlite3.connect(project_path).execute(
+            'INSERT INTO spans (document_id, annotator_id, start, "end", label) '
+            "VALUES (?, (SELECT id FROM annotators WHERE name = 'alice'), 5, 3, ?)",
+            [doc_id, "PERSON"])
 
 
 def test_status_and_document_rows(seeded_project):

@@ -1,5 +1,6 @@
 """``annotator suggest``: one transaction, idempotent, all or nothing."""
 
+import sqlite3
 import subprocess
 import sys
 
@@ -125,8 +126,7 @@ def test_unknown_document_or_missing_project(db, tmp_path):
 
 
 def test_dates_need_a_date_label(db, capsys):
-    with Project.open(db) as project:
-        project.db.execute("DELETE FROM labels WHERE key = 'DATE'")
-        project.db.conn.commit()
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM labels WHERE key = 'DATE'")
     assert main(["suggest", str(db), "--annotator", "alice", "--dates"]) == 2
     assert "no DATE label" in capsys.readouterr().err

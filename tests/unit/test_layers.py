@@ -75,3 +75,19 @@ def test_an_import_against_the_contracts_is_caught(tmp_path, module, planted, br
     result = lint_imports(tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{broken} BROKEN" in result.stdout
+
+
+def test_no_code_outside_the_store_reaches_the_database_handle():
+    """Project's connection is private to annotator/store, for tests as well:
+    they use the store's methods or read the file through a connection of their own."""
+    import ast
+
+    found = []
+    for folder in ("annotator", "tests", "scripts", "bench"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            if path.is_relative_to(ROOT / "annotator" / "store"):
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Attribute) and node.attr in ("db", "_db"):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []

@@ -1,0 +1,285 @@
+"""Labelling: one annotator's edits of the document in hand.
+
+GUI-free, like :mod:`annotator.store.adjudication`. Each edit (add, relabel,
+move an edge, delete, accept or reject a suggestion, set the status) is one
+transaction and comes back as an :class:`Edit`: what the file held before and
+after, so ``undo(edit)`` and ``redo(edit)`` put the rows back exactly (ids and
+timestamps included). After every write, and after every failed one, the
+listeners are told what changed with a :class:`Change`; the text view, the span
+list and the document list listen here, not to each other.
+
+A failed write raises :class:`EditError` with the file as it was, and the
+listeners get the document as the file holds it (``Change.reloaded``), so no
+half-applied edit stays on screen. Undo and redo check that the rows are still
+what the edit left (another program may have changed the file): if not they
+refuse, in the same way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from annotator.core.model import Document, Origin, Span, Status
+from annotator.core.offsets import SpanBoundsError
+from annotator.store.repository import Project, ProjectError, SpanRecord, StatusRecord
+
+
+class EditError(ProjectError):
+    """An edit, undo or redo that did not happen; the file is as it was."""
+
+
+@dataclass(frozen=True)
+class SpanChange:
+    """One span before and after an edit; ``None``: not there (added or deleted)."""
+
+    before: SpanRecord | None
+    after: SpanRecord | None
+
+    @property
+    def span_id(self) -> int:
+        return (self.before or self.after).id
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    before: StatusRecord | None  # None: no status row (to do)
+    after: StatusRecord | None
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One user action as the file took it: enough to undo and redo it exactly."""
+
+    name: str  # for the Edit menu: "Add PERSON"
+    document_id: int
+    spans: tuple[SpanChange, ...] = ()
+    status: StatusChange | None = None
+
+    def inverse(self) -> Edit:
+        return Edit(f"Undo {self.name}", self.document_id,
+                    tuple(SpanChange(c.after, c.before) for c in reversed(self.spans)),
+                    StatusChange(self.status.after, self.status.before) if self.status else None)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What listeners are told after a write, or after the document was read
+    again (opened, or after a failed write: ``reloaded``)."""
+
+    document_id: int
+    status: Status
+    span_count: int
+    added: tuple[Span, ...] = ()
+    removed: tuple[Span, ...] = ()
+    updated: tuple[Span, ...] = ()
+    reloaded: bool = False
+
+
+Listener = Callable[[Change], None]
+
+
+def _span_order(span: Span) -> tuple:
+    return (span.start, -span.end, span.label)
+
+
+class Labelling:
+    """The spans of ``annotator`` on the open document, and every edit of them."""
+
+    def __init__(self, project: Project, annotator: str):
+        self.project, self.annotator = project, annotator
+        self.document: Document | None = None
+        self._spans: dict[int, Span] = {}
+        self._listeners: list[Listener] = []
+
+    # -- listening -----------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` after each change, in the order of subscription;
+        returns what unsubscribes it."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _tell(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- reading -------------------------------------------------------------
+
+    @property
+    def spans(self) -> list[Span]:
+        """The open document's spans of this annotator, by position."""
+        return sorted(self._spans.values(), key=_span_order)
+
+    def span(self, span_id: int | None) -> Span | None:
+        return self._spans.get(span_id)
+
+    def has(self, start: int, end: int, label: str) -> bool:
+        return any(s.key == (start, end, label) for s in self._spans.values())
+
+    def status(self) -> Status:
+        self._require_document()
+        return self.project.status(self.document.id, self.annotator)
+
+    def open(self, document_id: int) -> Document:
+        """Read a document and its spans; listeners get them as ``reloaded``."""
+        self.document = self.project.document(document_id)
+        self.reload()
+        return self.document
+
+    def close(self) -> None:
+        self.document, self._spans = None, {}
+
+    def reload(self) -> None:
+        """Read the open document's spans again, as the file holds them now."""
+        if self.document is None:
+            return
+        spans = self.project.spans(self.document.id, self.annotator)
+        self._spans = {span.id: span for span in spans}
+        self._tell(Change(self.document.id, self.project.status(self.document.id, self.annotator),
+                          len(spans), reloaded=True))
+
+    # -- edits ---------------------------------------------------------------
+
+    def add(self, start: int, end: int, label: str, origin: Origin = Origin.MANUAL) -> Edit:
+        document_id = self._require_document()
+
+        def work() -> Edit:
+            before = self.project.status_record(document_id, self.annotator)
+            span = self.project.add_span(document_id, self.annotator, start, end, label, origin)
+            after = self.project.status_record(document_id, self.annotator)
+            return Edit(f"Add {label}", document_id,
+                        (SpanChange(None, self.project.span_record(span.id)),),
+                        StatusChange(before, after) if before != after else None)
+
+        return self._write(work)
+
+    def relabel(self, span_id: int, label: str) -> Edit:
+        return self._update(span_id, "Relabel {old} as " + label, label=label)
+
+    def move(self, span_id: int, start: int, end: int) -> Edit:
+        """Move a span's edges (one or both)."""
+        return self._update(span_id, "Move {old}", start=start, end=end)
+
+    def accept(self, span_id: int) -> Edit:
+        """Accept a suggested span: it becomes the annotator's own (manual)."""
+        return self._update(span_id, "Accept {old}", origin=Origin.MANUAL)
+
+    def delete(self, span_id: int) -> Edit:
+        return self._delete(span_id, "Delete")
+
+    def reject(self, span_id: int) -> Edit:
+        """Reject a suggested span: it is deleted."""
+        return self._delete(span_id, "Reject")
+
+    def set_status(self, status: Status) -> Edit:
+        document_id = self._require_document()
+
+        def work() -> Edit:
+            before = self.project.status_record(document_id, self.annotator)
+            self.project.set_status(document_id, self.annotator, status)
+            after = self.project.status_record(document_id, self.annotator)
+            return Edit(f"Mark {Status(status).value.replace('_', ' ')}", document_id,
+                        status=StatusChange(before, after))
+
+        return self._write(work)
+
+    def undo(self, edit: Edit) -> None:
+        self._write(lambda: self._apply(edit.inverse()))
+
+    def redo(self, edit: Edit) -> None:
+        self._write(lambda: self._apply(edit))
+
+    # -- inside ----------------------------------------------------------------
+
+    def _require_document(self) -> int:
+        if self.document is None:
+            raise EditError("no document is open")
+        return self.document.id
+
+    def _own(self, span_id: int) -> SpanRecord:
+        record = self.project.span_record(span_id)
+        if record.span.annotator != self.annotator:
+            raise EditError(f"span {span_id} belongs to {record.span.annotator!r}")
+        return record
+
+    def _update(self, span_id: int, name: str, **changes) -> Edit:
+        def work() -> Edit:
+            before = self._own(span_id)
+            after = self.project.update_span(span_id, **changes)
+            return Edit(name.format(old=before.span.label), before.document_id,
+                        (SpanChange(before, after),))
+
+        return self._write(work)
+
+    def _delete(self, span_id: int, verb: str) -> Edit:
+        def work() -> Edit:
+            before = self._own(span_id)
+            self.project.delete_span(span_id)
+            return Edit(f"{verb} {before.span.label}", before.document_id,
+                        (SpanChange(before, None),))
+
+        return self._write(work)
+
+    def _apply(self, edit: Edit) -> Edit:
+        """Make the rows of ``edit`` go from its ``before`` to its ``after``;
+        refuse if the file no longer holds ``before``."""
+        status_now = self.project.status_record(edit.document_id, self.annotator)
+        for change in edit.spans:
+            if self.project.find_span_record(change.span_id) != change.before:
+                raise EditError("the span was changed in the file meanwhile (by another "
+                                "program?); the view now shows the file as it is")
+            if change.after is None:
+                self.project.delete_spans([change.span_id])
+            else:
+                self.project.restore_span(change.after)
+        # A status changed since (marked done later) is left as it is.
+        if edit.status is not None and status_now == edit.status.before:
+            self.project.restore_status(edit.document_id, self.annotator, edit.status.after)
+        return edit
+
+    def _write(self, work: Callable[[], Edit]) -> Edit:
+        """Run ``work`` in one transaction; tell the listeners what it changed,
+        or, when it fails, show them the file as it is and raise EditError."""
+        try:
+            with self.project.transaction():
+                edit = work()
+        except (ProjectError, SpanBoundsError, sqlite3.Error) as error:
+            self._after_failure()
+            if isinstance(error, EditError):
+                raise
+            raise EditError(_describe(error, self.project)) from error
+        self._tell(self._change_of(edit))
+        return edit
+
+    def _after_failure(self) -> None:
+        try:
+            self.reload()
+        except (ProjectError, sqlite3.Error):
+            pass  # the file cannot be read either; the edit's error says enough
+
+    def _change_of(self, edit: Edit) -> Change:
+        added, removed, updated = [], [], []
+        for change in edit.spans:
+            if change.before is None:
+                added.append(change.after.span)
+            elif change.after is None:
+                removed.append(change.before.span)
+            else:
+                updated.append(change.after.span)
+        if self.document is not None and self.document.id == edit.document_id:
+            for span in removed:
+                self._spans.pop(span.id, None)
+            for span in added + updated:
+                self._spans[span.id] = span
+        return Change(edit.document_id, self.project.status(edit.document_id, self.annotator),
+                      self.project.span_count(edit.document_id, self.annotator),
+                      tuple(added), tuple(removed), tuple(updated))
+
+
+def _describe(error: Exception, project: Project) -> str:
+    if isinstance(error, sqlite3.Error):
+        where = project.path.name if project.path else "the project"
+        return f"{where}: the edit could not be saved ({error}); the file is as it was"
+    return str(error)

@@ -1,0 +1,27 @@
+"""Asking for the annotator's name: on first start, and from Project ▸
+Annotator Name… whenever the user wants another one."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from annotator.core.model import GOLD_ANNOTATOR
+
+WHERE_TO_CHANGE = "Project ▸ Annotator Name…"
+
+
+def usable_name(name: str) -> str | None:
+    """The name stripped, or ``None`` when it cannot name a layer."""
+    name = name.strip()
+    return name if name and name.lower() != GOLD_ANNOTATOR else None
+
+
+def ask_name(parent: QWidget | None, title: str, current: str) -> str | None:
+    """The name typed (asked again while it is empty or the reserved
+    ``gold``), or ``None`` when the dialog is cancelled."""
+    while True:
+        name, ok = QInputDialog.getText(parent, title, "Your name as annotator:", text=current)
+        if not ok:
+            return None
+        if usable_name(name):
+            return usable_name(name)
