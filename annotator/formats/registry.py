@@ -8,6 +8,7 @@ from pathlib import Path
 from annotator.core.model import DocumentRecord
 from annotator.formats import brat, conll, hf, jsonl, labelstudio, spacy_docbin, txt
 from annotator.formats.problems import InputError, ProblemList
+from annotator.formats.reading import ReadContext, ReadOptions, Records
 from annotator.formats.writing import Writer
 
 Reader = Callable[[Path, ProblemList], Iterator[DocumentRecord]]
@@ -68,12 +69,14 @@ def expand_paths(paths: Iterable[Path], fmt: str, problems: ProblemList) -> list
     return files
 
 
-def read_paths(paths: Iterable[Path], fmt: str = "auto") -> list[DocumentRecord]:
-    """Every record of every path, or :class:`InputError` with all problems."""
+def read_paths(paths: Iterable[Path], fmt: str = "auto",
+               options: ReadOptions | None = None) -> Records:
+    """Every record of every path, with the readers' notes, or
+    :class:`InputError` with all problems."""
     if fmt != "auto" and fmt not in READERS:
         raise ValueError(f"unknown format {fmt!r}")
-    problems = ProblemList()
-    records: list[DocumentRecord] = []
+    problems = ReadContext(options)
+    records = Records()
     for path in expand_paths([Path(p) for p in paths], fmt, problems):
         reader = reader_for(path, fmt)
         if reader is None:
@@ -82,4 +85,5 @@ def read_paths(paths: Iterable[Path], fmt: str = "auto") -> list[DocumentRecord]
         records.extend(reader(path, problems))
     if problems:
         raise InputError(problems)
+    records.notes = problems.notes
     return records

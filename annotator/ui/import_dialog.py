@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from annotator.formats.importing import import_paths, summary_line
+from annotator.formats.importing import import_paths, note_lines, summary_line
 from annotator.formats.problems import InputError
 from annotator.formats.registry import READERS
 from annotator.store import Project, ProjectError
@@ -71,6 +71,10 @@ class ImportDialog(QDialog):
         self.format = QComboBox()
         for key, shown in FORMAT_CHOICES:
             self.format.addItem(shown, key)
+        self.columns = QLineEdit()
+        self.columns.setPlaceholderText("detected (e.g. token=2,tag=3)")
+        self.columns.setToolTip("CoNLL and other token-per-line files: which columns hold the "
+                                "token and the tags, when they cannot be told apart")
         self.annotator = QLineEdit(annotator)
         self.annotator.setToolTip("Whose layer the imported spans join; it wins over an "
                                   "annotator named in the file")
@@ -81,6 +85,7 @@ class ImportDialog(QDialog):
         form.addRow(where_label, where)
         form.addRow("F&ormat:", self.format)
         form.addRow("&Annotator:", self.annotator)
+        form.addRow("CoNLL &columns:", self.columns)
 
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
@@ -90,6 +95,7 @@ class ImportDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.run_import)
         buttons.rejected.connect(self.reject)
@@ -117,7 +123,12 @@ class ImportDialog(QDialog):
             self.paths.setText(path)
 
     def run_import(self) -> bool:
-        """Import, or list the problems and store nothing."""
+        """Import, or list the problems and store nothing. When the readers
+        left notes (what the files hold that was not imported), the dialog
+        stays open to show them; Import has become Close."""
+        if self.summary is not None:
+            self.accept()
+            return True
         paths = self.chosen_paths()
         if not paths:
             self._show_problems(["Choose files or a folder to import."])
@@ -127,8 +138,10 @@ class ImportDialog(QDialog):
         self.status.setText("Reading and checking the files…")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         QApplication.processEvents()
+        notes: list = []
         try:
-            self.summary = import_paths(self.project, paths, self.format.currentData(), annotator)
+            self.summary = import_paths(self.project, paths, self.format.currentData(), annotator,
+                                        self.columns.text().strip() or None, notes)
         except InputError as error:
             self._show_problems([str(p) for p in error.problems])
             return False
@@ -138,6 +151,11 @@ class ImportDialog(QDialog):
         finally:
             QApplication.restoreOverrideCursor()
         self.status.setText(summary_line(self.summary).capitalize())
+        if notes:
+            self.problems.setPlainText("\n".join(note_lines(notes)))
+            self.import_button.setText("Close")
+            self.cancel_button.setEnabled(False)  # it is imported: nothing left to cancel
+            return True
         self.accept()
         return True
 
