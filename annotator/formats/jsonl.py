@@ -3,7 +3,8 @@
 Native: ``{"id", "text", "lang", "spans": [{"start", "end", "label"}], "annotator", "meta"}``
 doccano: ``{"text", "label": [[start, end, "LABEL"], ...]}`` (``labels`` is accepted too),
 and its newer shape ``{"text", "entities": [{"id", "label", "start_offset", "end_offset"}],
-"relations": [...]}`` (relations are not spans and are not imported)
+"relations": [...]}`` (relations are not spans: they are not imported, and
+their count is noted in the import summary)
 
 Both are read here and written by :class:`JsonlWriter` and :class:`DoccanoWriter`.
 """
@@ -18,6 +19,7 @@ from annotator.core.model import Document, DocumentRecord, Span
 from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.core.text import normalize_with_map
 from annotator.formats.problems import ProblemList
+from annotator.formats.reading import note
 from annotator.formats.textfile import read_utf8
 from annotator.formats.writing import SingleFileWriter, json_line
 
@@ -30,6 +32,7 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
     raw = read_utf8(path, problems)
     if raw is None:
         return
+    relations = lines_with = 0
     # split("\n"), not splitlines(): JSON strings may hold U+2028 and U+0085 raw.
     for number, line in enumerate(raw.lstrip("\ufeff").split("\n"), start=1):
         if not line.strip():
@@ -42,6 +45,12 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         record = parse_object(obj, path, number, problems)
         if record is not None:
             yield record
+            if isinstance(obj.get("relations"), list) and obj["relations"]:
+                relations += len(obj["relations"])
+                lines_with += 1
+    if relations:
+        note(problems, path, 0, f"not imported: {relations} relations on {lines_with} lines "
+                                "(doccano relation extraction; relations are not spans)")
 
 
 def parse_object(obj: object, path: Path, number: int, problems: ProblemList) -> DocumentRecord | None:

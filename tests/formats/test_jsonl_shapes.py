@@ -31,7 +31,10 @@ def test_doccano_entities_shape_is_read(tmp_path):
     result = subprocess.run([sys.executable, "-m", "annotator", "import", str(db), str(path),
                              "--annotator", "amy"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "2 spans" in result.stdout
+    assert "2 new spans" in result.stdout
+    assert (f"note: {path}: not imported: 1 relations on 1 lines (doccano relation extraction; "
+            "relations are not spans)") in result.stdout
+    assert read_paths([path]).notes[0].message.startswith("not imported: 1 relations")
     with Project.open(db, create=False) as project:
         assert len(project.spans(1, "amy")) == 2
 
