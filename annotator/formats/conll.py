@@ -25,7 +25,11 @@ from annotator.formats.textfile import read_utf8
 from annotator.formats.writing import SingleFileWriter
 
 EXTENSIONS = (".conll", ".conllu", ".conllx", ".iob", ".bio", ".bioes")
-DOCSTART = "-DOCSTART- -X- -X- O"
+# The document separator exactly as spaCy's ``spacy convert -c ner`` looks for it
+# (it splits documents only at this line); readers of CoNLL-2003 (Hugging Face's
+# conll2003 script, flair's ColumnCorpus, seqeval users) skip any line that
+# starts with -DOCSTART-.
+DOCSTART = "-DOCSTART- -X- O O"
 
 _COLUMNS = regex.compile(r"[ \t]+")
 
