@@ -4,7 +4,7 @@ Arabic-aware: words keep their harakat, tatweel and zero-width joiners and
 a Latin word may hold digits (H1N1; و٢٠٢١ is و and a number); numbers stay whole (2021, 3.5, .5, 1,000, ٢٠٢١, ٣٫٥);
 URLs, e-mail addresses and domain names (arabic.news.cn) are one token each;
 abbreviations of short pieces each followed by a dot (U.S., U.N., m.in.,
-p.n.e.) are one token; every other punctuation mark (، ؛ ؟ « » and Latin) is
+p.n.e.) and initials (J.) are one token; every other punctuation mark (، ؛ ؟ « » and Latin) is
 a token of its own; an emoji sequence is one token.
 
 Sentences: see :func:`split_sentences` (abbreviations from the Moses
@@ -38,6 +38,7 @@ _TOKEN = regex.compile(
   | [\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+   # e-mail addresses
   | [\p{Latin}\p{N}][\p{Latin}\p{N}-]+(?:\.[\p{Latin}\p{N}-]+)*\.[a-z]{2,6}(?![\p{L}\p{N}])  # domains
   | (?:\p{L}\p{M}*){1,3}\.(?:(?:\p{L}\p{M}*){1,3}\.)+        # abbreviations: U.S., m.in.
+  | \p{Lu}\p{M}*\.                                     # initials: J. R. R. Tolkien
   | [SEP]?\p{Nd}+(?:[SEP]\p{Nd}+)*                        # numbers: 2021, 3.5, .5, ٣٫٥
   | \p{Latin}[\p{Latin}\p{M}]*\p{Nd}[\p{Latin}\p{M}\p{Nd}]*   # Latin letters and digits: H1N1
   | [\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d]*        # words with their marks

@@ -40,7 +40,7 @@ def test_sentence_ends(text, expected):
 
 
 @pytest.mark.parametrize("token", ["arabic.news.cn", "news@xinhua.net.cn", "m.in.", "U.S.",
-                                   "https://arabic.news.cn/2021-06/02/c_1.htm", "xinhua.net"])
+                                   "https://arabic.news.cn/2021-06/02/c_1.htm", "xinhua.net", "J."])
 def test_whole_tokens(token):
     assert [t.text for t in tokenize(f"See {token} now")] == ["See", token, "now"]
 
