@@ -40,6 +40,12 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as error:
+            if _one_value_over_lines(raw):
+                # doccano's documentation shows records pretty-printed: one
+                # clear line, not a problem for each of its lines.
+                problems.add(path, number, "one JSON value spread over several lines, not "
+                                           "JSON Lines: write each record on a line of its own")
+                return
             problems.add(path, number, f"not valid JSON ({error.msg} at column {error.colno})")
             continue
         record = parse_object(obj, path, number, problems)
@@ -51,6 +57,14 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
     if relations:
         note(problems, path, 0, f"not imported: {relations} relations on {lines_with} lines "
                                 "(doccano relation extraction; relations are not spans)")
+
+
+def _one_value_over_lines(raw: str) -> bool:
+    try:
+        json.loads(raw.lstrip("\ufeff"))
+    except json.JSONDecodeError:
+        return False
+    return "\n" in raw.strip()
 
 
 def parse_object(obj: object, path: Path, number: int, problems: ProblemList) -> DocumentRecord | None:

@@ -77,3 +77,10 @@ def test_a_cli_import_with_a_conflict_exits_2_and_changes_nothing(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith(f"{path}:1: ")
     assert not db.exists()
+
+
+def test_a_pretty_printed_record_is_one_clear_problem(tmp_path):
+    path = tmp_path / "pretty.jsonl"
+    path.write_text(json.dumps({"text": TEXT, "label": [[0, 2, "PERSON"]]}, indent=4), encoding="utf-8")
+    assert problems_of(path) == [f"{path}:1: one JSON value spread over several lines, not JSON "
+                                 "Lines: write each record on a line of its own"]
