@@ -1,9 +1,11 @@
 """CoNLL: one ``token TAG`` line per token, a blank line between sentences,
 ``-DOCSTART-`` before each document.
 
-Written in IOB2, IOB1 or BIOES; read in any of them (and with extra middle
-columns, as in CoNLL-2003). A read document's text is its tokens joined by
-single spaces, one sentence per line.
+Written in IOB2, IOB1 or BIOES; read in any of them. Which columns hold the
+token and the tags is detected, or given with ``--columns`` (see
+:mod:`conll_layout`: index columns, CoNLL-2003's POS and chunk columns,
+nesting levels; ambiguous files are refused). A read document's text is its
+tokens joined by single spaces, one sentence per line.
 """
 
 from __future__ import annotations
