@@ -83,6 +83,9 @@ def read_text(path: Path, text: str, problems: ProblemList) -> Iterator[Document
     skipped_words = 0
     new_document = True
     document_line = 0  # its -DOCSTART- line, else its first token's
+    # Entities start with B- (or S-): an I- that continues nothing is then a
+    # level out of place, not IOB1's way of starting an entity.
+    begins = any(p.startswith(("B-", "S-")) for r in rows for p in r.parts[1:])
     for kind, row in lines:
         if kind == "comment" and layout.index is None and _fits(layout, row.parts):
             kind = "data"  # a token that starts with # (a hashtag)
@@ -112,6 +115,15 @@ def read_text(path: Path, text: str, problems: ProblemList) -> Iterator[Document
         if bad is not None:
             problems.add(path, row.line, f"unknown tag {bad!r} (expected O, or B-, I-, E- or S- "
                                          "and a label)")
+            continue
+        misplaced = (_misplaced_level(tags, sentence[-1][1] if sentence else None)
+                     if begins else None)
+        if misplaced is not None:
+            problems.add(path, row.line, f"{tags[misplaced]} in column "
+                                         f"{_column(layout, misplaced) + 1} continues no entity of "
+                                         "the line before in that column, though one of that "
+                                         "label is there in another: nesting levels must be "
+                                         "outer first, one column per level")
             continue
         if new_document:
             documents.append((document_line or row.line, []))
@@ -162,6 +174,24 @@ def _layout(path: Path, rows: list[Row], problems: ProblemList) -> Layout | None
     except LayoutError as error:
         problems.add(path, getattr(error, "line", 0), str(error))
         return None
+
+
+def _misplaced_level(tags: list[str], before: list[str] | None) -> int | None:
+    """The level whose I-/E- tag continues an entity the line before has at
+    another level only (levels written in another order), or None."""
+    if before is None or len(tags) < 2:
+        return None
+    for level, tag in enumerate(tags):
+        if tag[:2] in ("I-", "E-", "L-"):
+            label = tag[2:]
+            same = before[level][2:] if level < len(before) and before[level] != OUTSIDE else None
+            if same != label and any(t[2:] == label for t in before if t != OUTSIDE):
+                return level
+    return None
+
+
+def _column(layout: Layout, level: int) -> int:
+    return layout.tags[0] + level if layout.tags_to_end else layout.tags[level]
 
 
 def _fits(layout: Layout, parts: list[str]) -> bool:

@@ -155,3 +155,14 @@ def test_prose_stays_prose(tmp_path):
     path = write(tmp_path, "prose.txt", "Xi Jinping spoke to Tokayev.\nThe O-ring failed.\n")
     [record] = read_paths([path])
     assert record.text.startswith("Xi Jinping spoke") and record.spans == []
+
+
+def test_nesting_levels_written_out_of_order_are_refused(tmp_path):
+    from annotator.formats.problems import InputError
+
+    # The inner ORG starts at level 2, then its I- appears at level 3: no longer outer first.
+    path = write(tmp_path, "w.conll", "نقابة B-ORG\nجامعة I-ORG B-ORG\nبيرزيت I-ORG B-GPE I-ORG\n")
+    with pytest.raises(InputError) as error:
+        read_paths([path])
+    [problem] = error.value.problems
+    assert problem.line == 3 and problem.message.startswith("I-ORG in column 4 continues no entity")
