@@ -123,6 +123,9 @@ def detect(rows: list[Row]) -> Layout:
     if len(counts) > 1 and _nesting_to_end(rows):
         return Layout(0, (1,), tags_to_end=True)
     if width == 2:
+        same = [r for r in rows if len(r.parts) == 2]
+        if _mostly_tags(same, 0) and not _mostly_tags(same, 1):
+            return Layout(1, (0,))  # TAG token
         return Layout(0, (1,))  # token TAG: nothing to choose
     same = [r for r in rows if len(r.parts) == width]
     index = 0 if _counts_up(same, 0) else None

@@ -166,3 +166,10 @@ def test_nesting_levels_written_out_of_order_are_refused(tmp_path):
         read_paths([path])
     [problem] = error.value.problems
     assert problem.line == 3 and problem.message.startswith("I-ORG in column 4 continues no entity")
+
+
+def test_tag_before_token_is_read_with_a_note(tmp_path):
+    path = write(tmp_path, "t.conll", "B-PER Xi\nI-PER Jinping\nO spoke\nO .\n")
+    documents, notes = spans_of(path)
+    assert documents == [("Xi Jinping spoke .", [("Xi Jinping", "PER")])]
+    assert notes[0].message == "read as CoNLL with the token in column 2, tags in column 1"
