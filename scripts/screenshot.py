@@ -1,5 +1,6 @@
-"""Regenerates docs/window.png, the picture of the window in README.md:
-the sample project with a few spans on one Arabic article, grabbed offscreen."""
+"""Regenerates docs/window.png and docs/review.png, the pictures in README.md:
+the sample project with a few spans on one Arabic article, and a review of
+two annotators' versions of it, each window at 1366 x 768, grabbed offscreen."""
 
 import os
 import sys
@@ -27,10 +28,19 @@ EXAMPLE_SPANS = [
 ]
 
 
-def example_record(seeds: Path) -> DocumentRecord:
+SIZE = (1366, 768)  # a common laptop screen
+
+
+def example_record(seeds: Path, annotator: str = "alice") -> DocumentRecord:
     text = (seeds / f"{ARABIC_DOC}.txt").read_text(encoding="utf-8")
     spans = [Span(text.index(p), text.index(p) + len(p), label) for p, label in EXAMPLE_SPANS]
-    return DocumentRecord(ARABIC_DOC, text, spans, annotator="alice")
+    if annotator != "alice":
+        # A second annotator who disagrees in three places, for the review.
+        spans = [s for s in spans if s.label != "INITIATIVE"]
+        spans = [Span(s.start, s.start + len("شي"), s.label) if text[s.start:s.end] == "شي جين بينغ"
+                 else Span(s.start, s.end, "INITIATIVE") if s.label == "ORG" and text[s.start:s.end] != "شينخوا"
+                 else s for s in spans]
+    return DocumentRecord(ARABIC_DOC, text, spans, annotator=annotator)
 
 
 def main() -> None:
@@ -42,13 +52,33 @@ def main() -> None:
         project.import_records([example_record(ROOT / "seeds")])
     window = MainWindow(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat), "alice")
     window.open_project(db)
-    window.resize(1280, 800)
+    window.resize(*SIZE)
     window.show()
     doc = window.project.document_by_name(ARABIC_DOC)
     window.documents.select_document(doc.id)
     app.processEvents()
     window.grab().save(str(ROOT / "docs" / "window.png"))
     window.close()
+    review_screenshot(app, folder)
+
+
+def review_screenshot(app, folder: Path) -> None:
+    from annotator.ui.review_window import ReviewWindow
+
+    db = folder / "review.db"
+    with Project.open(db) as project:
+        project.import_records([example_record(ROOT / "seeds", "alice")])
+        project.import_records([example_record(ROOT / "seeds", "bob")])
+    project = Project.open(db)
+    window = ReviewWindow(project)
+    window.resize(*SIZE)
+    window.show()
+    app.processEvents()
+    window.step_group(1)
+    app.processEvents()
+    window.grab().save(str(ROOT / "docs" / "review.png"))
+    window.close()
+    project.close()
 
 
 if __name__ == "__main__":

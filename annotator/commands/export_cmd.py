@@ -8,29 +8,28 @@ import sys
 from pathlib import Path
 
 from annotator.commands.common import EXIT_OK, fail
-from annotator.formats.export import FORMATS, export_project
-from annotator.formats.writing import CLITICS, ExportError, sidecar
+from annotator.commands.format_options import add_format_options, chosen_options, listed
+from annotator.formats import catalog
+from annotator.formats.export import export_project
+from annotator.formats.writing import ExportError, sidecar
 from annotator.store import Project, ProjectError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "export", help="write training data (jsonl, doccano, conll, hf, spacy, brat)",
+        "export", help=f"write training data ({', '.join(catalog.export_choices())})",
         description="Write one annotator's spans (or the gold layer) as training data. "
         "Every span is written or listed in OUT.report.json with what was done to it.")
     parser.add_argument("project", help="the project file")
-    parser.add_argument("--format", required=True, choices=FORMATS, help="output format")
+    parser.add_argument("--format", required=True, choices=catalog.export_choices(),
+                        help="output format")
+    folders = [f.name for f in catalog.writers() if f.folder]
     parser.add_argument("--out", required=True,
-                        help="output file (a folder for brat)")
+                        help="output file" + (f" (a folder for {listed(folders)})" if folders else ""))
     who = parser.add_mutually_exclusive_group()
     who.add_argument("--annotator", help="whose spans (default: the only annotator)")
     who.add_argument("--gold", action="store_true", help="the adjudicated (gold) spans")
-    parser.add_argument("--scheme", default="iob2", choices=["iob2", "iob1", "bioes"],
-                        help="tags for conll and hf (default: iob2)")
-    parser.add_argument("--clitics", default="split", choices=CLITICS,
-                        help="a span starting after an Arabic proclitic (و ف ب ل ك): split it "
-                        "off as its own token, or expand the span to the whole word "
-                        "(default: split)")
+    add_format_options(parser, catalog.write_options())
     parser.add_argument("--done-only", action="store_true",
                         help="only documents the annotator marked done")
     parser.set_defaults(run=run)
@@ -41,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         with Project.open(args.project, create=False) as project:
             report = export_project(
                 project, args.format, Path(args.out), annotator=args.annotator, gold=args.gold,
-                scheme=args.scheme, clitics=args.clitics, done_only=args.done_only)
+                done_only=args.done_only, **chosen_options(args, catalog.write_options()))
     except (ExportError, ProjectError) as error:
         return fail(error)
     for warning in report.warnings:

@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from annotator.commands.common import EXIT_OK, fail
-from annotator.formats.conll_layout import parse_columns
-from annotator.formats.importing import (FORMATS, note_lines, read_for_import, store_records,
-                                         summary_line)
+from annotator.commands.format_options import add_format_options, chosen_options
+from annotator.formats import catalog
+from annotator.formats.importing import note_lines, read_for_import, store_records, summary_line
 from annotator.formats.problems import InputError
 from annotator.store import Project, ProjectError
 
@@ -23,24 +23,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="whose layer the imported spans join; given, it wins over the "
                         "annotator named in the file (default: the annotator named in the "
                         "file, else 'imported')")
-    parser.add_argument("--format", default="auto", choices=FORMATS,
-                        help="input format (default: by file extension)")
-    parser.add_argument("--columns", default=None, metavar="token=N,tag=M",
-                        help="CoNLL and other token-per-line files: which columns (from 1) hold "
-                        "the token and the tags, e.g. token=2,tag=3; tag=3-5 or tag=3- (to the "
-                        "end of the line) read nesting levels, outer first (default: detected; "
-                        "a file whose columns are ambiguous is refused)")
+    parser.add_argument("--format", default=catalog.AUTO, choices=catalog.import_choices(),
+                        help="input format (default: auto, by file extension)")
+    add_format_options(parser, catalog.read_options())
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.columns:
-        try:
-            parse_columns(args.columns)
-        except ValueError as error:
-            return fail(error)
     try:
-        records = read_for_import(args.paths, args.format, args.columns)
+        records = read_for_import(args.paths, args.format,
+                                  chosen_options(args, catalog.read_options()))
     except InputError as error:
         return fail(*error.problems)
     project_path = Path(args.project)

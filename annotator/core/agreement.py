@@ -16,8 +16,9 @@ Edge cases, defined once (the README repeats them):
 - Label confusion: spans with the same start and end in both layers, counted
   by (label of a, label of b); the diagonal holds the exact matches.
 - Tokens come from ``core.tokenize``. Spans are widened to whole tokens and
-  overlapping spans of one layer are resolved by keeping the longest (then the
-  earliest, then the first label), since IOB tags cannot overlap.
+  overlapping spans of one layer are resolved by the one policy of
+  ``core.overlaps`` (the longest in characters, then the earliest, then the
+  first label), since IOB tags cannot overlap.
 - Cohen's kappa is ``None`` when there are no tokens or when chance agreement
   is 1, i.e. both annotators gave every token the same single tag (typically
   all ``O``): kappa is 0/0 there (scikit-learn returns NaN).
@@ -36,6 +37,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from annotator.core.model import Span
+from annotator.core.overlaps import keep_longest
 from annotator.core.tagging import spans_to_tags
 from annotator.core.tokenize import Token, tokenize
 
@@ -185,23 +187,17 @@ def _max_overlap_matching(left: list[SpanKey], right: list[SpanKey]) -> int:
 
 
 def token_tags(tokens: Sequence[Token], spans: Iterable[SpanKey]) -> list[str]:
-    """IOB2 tags of one layer: spans widened to whole tokens, and where spans
-    overlap the longest is kept."""
+    """IOB2 tags of one layer: spans widened to whole tokens, and where they
+    overlap the one ``core.overlaps`` keeps (the longest) is tagged."""
     starts = [t.start for t in tokens]
     ends = [t.end for t in tokens]
-    ranges = set()
+    widened = []
     for start, end, label in spans:
         first = bisect_right(ends, start)     # first token ending after start
         last = bisect_left(starts, end) - 1   # last token starting before end
         if first <= last:
-            ranges.add((first, last, label))
-    taken = [False] * len(tokens)
-    kept = []
-    for first, last, label in sorted(ranges, key=lambda r: (r[0] - r[1], r[0], r[2])):
-        if not any(taken[first : last + 1]):
-            taken[first : last + 1] = [True] * (last - first + 1)
-            kept.append((tokens[first].start, tokens[last].end, label))
-    return spans_to_tags(tokens, kept)
+            widened.append((tokens[first].start, tokens[last].end, label))
+    return spans_to_tags(tokens, keep_longest(widened, place=lambda span: span))
 
 
 @dataclass

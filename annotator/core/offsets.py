@@ -12,6 +12,8 @@ from bisect import bisect_left, bisect_right
 
 import regex
 
+from annotator.core.word_edges import widen_to_words
+
 
 class SpanBoundsError(ValueError):
     """A span that does not satisfy ``0 <= start < end <= len(text)``."""
@@ -173,11 +175,14 @@ def _encloses(piece: str) -> bool:
     return True
 
 
-def snap_selection(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """What a selection in the window labels: :func:`snap_span`, then without
-    a separator (``,`` ``;`` ``:`` ``،`` ``؛``), an unpaired bracket or quote
-    at either end, or a pair of them around it all. Dots stay: ``U.S.`` ends
-    with one."""
+def snap_selection(text: str, start: int, end: int, words: bool = False) -> tuple[int, int] | None:
+    """What a selection in the window labels: with ``words``, widened to whole
+    words (:func:`~annotator.core.word_edges.widen_to_words`); then
+    :func:`snap_span`, without a separator (``,`` ``;`` ``:`` ``،`` ``؛``),
+    an unpaired bracket or quote at either end, or a pair of them around it
+    all. Dots stay: ``U.S.`` ends with one."""
+    if words:
+        start, end = widen_to_words(text, start, end)
     snapped = snap_span(text, start, end)
     while snapped is not None:
         lo, hi = snapped
@@ -193,14 +198,29 @@ def snap_selection(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def word_at(text: str, index: int) -> tuple[int, int] | None:
-    """The word (letters, marks and digits, joined by no space) around ``index``."""
+# Hyphens that join the parts of one name: Kassym-Jomart, قاسم-جومارت.
+_HYPHENS = "-\u2010\u2011"
+
+
+def word_at(text: str, index: int, hyphenated: bool = False) -> tuple[int, int] | None:
+    """The word (letters, marks and digits, joined by no space) around
+    ``index``; with ``hyphenated``, words joined by a hyphen count as one."""
     if not text:
         return None
     index = max(0, min(index, len(text) - 1))
-    match = None
-    for candidate in _WORD.finditer(text, _line_start(text, index), _line_end(text, index)):
-        if candidate.start() <= index < candidate.end():
-            match = candidate
-            break
-    return (match.start(), match.end()) if match else None
+    lo, hi = _line_start(text, index), _line_end(text, index)
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, lo, hi)]
+    k = next((k for k, (a, b) in enumerate(words) if a <= index < b), None)
+    if k is None:
+        return None
+    first = last = k
+    if hyphenated:
+        while first > 0 and _joined(text, words[first - 1], words[first]):
+            first -= 1
+        while last + 1 < len(words) and _joined(text, words[last], words[last + 1]):
+            last += 1
+    return words[first][0], words[last][1]
+
+
+def _joined(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    return right[0] - left[1] == 1 and text[left[1]] in _HYPHENS

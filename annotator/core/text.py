@@ -91,12 +91,21 @@ def describe(text: str) -> tuple[Direction, str]:
 
 
 def line_direction(line: str, default: Direction) -> Direction:
-    """A line shows right-to-left when it holds any right-to-left letter (a
-    mixed line is read right to left), left-to-right when it holds only other
-    letters, and in the document's direction when it holds no letters."""
-    if _RTL_LETTER.search(line):
-        return Direction.RTL
-    return Direction.LTR if any(ch.isalpha() for ch in line) else default
+    """A line's own direction, as HTML's ``dir=auto`` finds it: that of its
+    first letter, so an English or Polish line that ends with an Arabic name
+    stays left to right. When the first letter's script holds under a quarter
+    of the line's letters (``CNN: قال الرئيس ...``) the majority decides. A
+    line without letters (a date, a number) takes the document's direction."""
+    first = next((ch for ch in line if ch.isalpha()), None)
+    if first is None:
+        return default
+    rtl = len(_RTL_LETTER.findall(line))
+    letters = sum(1 for ch in line if ch.isalpha())
+    first_is_rtl = _RTL_LETTER.match(first) is not None
+    share = rtl if first_is_rtl else letters - rtl
+    if share * 4 < letters:
+        first_is_rtl = not first_is_rtl
+    return Direction.RTL if first_is_rtl else Direction.LTR
 
 
 _POLISH_LETTERS = re.compile("[ąćęłńśźżĄĆĘŁŃŚŹŻ]")

@@ -1,1 +1,1 @@
-"""Readers and writers of annotation files; see ``registry``."""
+"""Readers and writers of annotation files; ``catalog`` lists every format."""

@@ -13,13 +13,14 @@ spans for CoNLL and HF and reports the others.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import regex
 
 from annotator.core.model import Span
+from annotator.core.overlaps import resolve_overlaps
 from annotator.core.tagging import Scheme, spans_to_tags
 from annotator.core.tokenize import (
     SEPARATORS,
@@ -206,26 +207,15 @@ def align(name: str, text: str, spans: Sequence[Span], clitics: str,
 
 def keep_longest(document: AlignedDocument, report: ExportReport,
                  action: str = "overlap") -> list[Placed]:
-    """Non-overlapping spans: longest first (then earliest, then by label);
-    each span left out is reported, under ``action``, with the one that won."""
-    order = sorted(document.spans, key=lambda p: (p.start - p.end, p.start, p.label))
-    kept: list[Placed] = []  # sorted by start, so by end too
-    kept_starts: list[int] = []
-    for span in order:
-        k = bisect_left(kept_starts, span.start)
-        winner = None
-        if k < len(kept) and kept[k].start < span.end:
-            winner = kept[k]
-        elif k > 0 and kept[k - 1].end > span.start:
-            winner = kept[k - 1]
-        if winner is None:
-            kept.insert(k, span)
-            insort(kept_starts, span.start)
-        else:
-            _note(report, document.name, document.text, span.original, action,
-                  f"kept {winner.label} {winner.start}-{winner.end} "
-                  f"{document.text[winner.start:winner.end]!r}")
-    return kept
+    """Non-overlapping spans, chosen by the one policy of ``core.overlaps``
+    (longest, then earliest, then by label); each span left out is reported,
+    under ``action``, with the one that won."""
+    resolution = resolve_overlaps(document.spans)
+    for span, winner in resolution.left_out:
+        _note(report, document.name, document.text, span.original, action,
+              f"kept {winner.label} {winner.start}-{winner.end} "
+              f"{document.text[winner.start:winner.end]!r}")
+    return resolution.kept
 
 
 _WHITESPACE = regex.compile(r"\s+")

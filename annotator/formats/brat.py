@@ -28,6 +28,7 @@ import regex
 from annotator.core.model import Document, DocumentRecord, Span
 from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.core.text import normalize_text, normalize_with_map
+from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
 from annotator.formats.report import ExportReport
@@ -243,3 +244,7 @@ _KINDS = {"R": "relations (R)", "E": "events (E)", "A": "attributes (A)",
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
+
+
+FORMAT = Format("brat", "brat standoff (.ann with .txt)", EXTENSIONS, reader=read,
+                writer=BratWriter, companions=(".txt",), output_ending="-brat", folder=True)

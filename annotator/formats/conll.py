@@ -19,12 +19,13 @@ from annotator.core.model import Document, DocumentRecord, Span
 from annotator.core.tagging import OUTSIDE, tags_to_spans
 from annotator.core.text import normalize_text
 from annotator.core.tokenize import Token
-from annotator.formats.align import align, keep_longest, rename_labels
-from annotator.formats.conll_layout import Layout, LayoutError, Row, detect, is_tag, parse_columns
+from annotator.formats.conll_layout import Layout, LayoutError, Row, detect, is_tag
+from annotator.formats.declaration import Format
+from annotator.formats.options import CLITICS, COLUMNS, SCHEME
 from annotator.formats.problems import ProblemList
-from annotator.formats.reading import note, options_of
+from annotator.formats.reading import note
+from annotator.formats.tagged import TaggedSentence, TaggedSentenceWriter
 from annotator.formats.textfile import read_utf8
-from annotator.formats.writing import SingleFileWriter
 
 EXTENSIONS = (".conll", ".conllu", ".conllx", ".iob", ".bio", ".bioes")
 # The document separator exactly as spaCy's ``spacy convert -c ner`` looks for it
@@ -36,16 +37,10 @@ DOCSTART = "-DOCSTART- -X- O O"
 _COLUMNS = regex.compile(r"[ \t]+")
 
 
-class ConllWriter(SingleFileWriter):
-    def add(self, document: Document, spans: list[Span]) -> None:
-        aligned = align(document.name, document.text, spans, self.options.clitics, self.report)
-        kept = aligned.settle(keep_longest(aligned, self.report), self.report)
-        kept = rename_labels(aligned, kept, self.options.labels, self.report)
-        if not aligned.tokens:
-            self.report.skipped.append(document.name)  # nothing a reader could read back
-            return
+class ConllWriter(TaggedSentenceWriter):
+    def write_sentences(self, document: Document, sentences: list[TaggedSentence]) -> None:
         lines = [DOCSTART, ""]
-        for tokens, tags in aligned.tagged_sentences(kept, self.options.scheme, self.report):
+        for tokens, tags in sentences:
             lines.extend(f"{token.text} {tag}" for token, tag in zip(tokens, tags))
             lines.append("")
         self.file.write("\n".join(lines) + "\n")
@@ -59,23 +54,26 @@ _DOCUMENT = regex.compile(r"-DOCSTART-|#\s*-?DOCSTART-?|#\s*newdoc\b")
 _NOT_A_WORD = regex.compile(r"\d+[-.]\d+")
 
 
-def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
+def read(path: Path, problems: ProblemList,
+         columns: Layout | None = None) -> Iterator[DocumentRecord]:
     raw = read_utf8(path, problems)
     if raw is None:
         return
-    yield from read_text(path, normalize_text(raw), problems)
+    yield from read_text(path, normalize_text(raw), problems, columns)
 
 
-def read_text(path: Path, text: str, problems: ProblemList) -> Iterator[DocumentRecord]:
-    """Documents of token-per-line ``text``: its layout given (``--columns``)
-    or detected (see :mod:`conll_layout`), else a problem and nothing."""
+def read_text(path: Path, text: str, problems: ProblemList,
+              columns: Layout | None = None) -> Iterator[DocumentRecord]:
+    """Documents of token-per-line ``text``: its layout given (``columns``,
+    the ``--columns`` option) or detected (see :mod:`conll_layout`), else a
+    problem and nothing."""
     # split("\n"), not splitlines(): the latter also breaks at U+2028, U+001C...
     lines = _classify(text.split("\n"))
     rows = [row for kind, row in lines if kind == "data"]
     if not rows:
         problems.add(path, 0, "no tokens in this file")
         return
-    layout = _layout(path, rows, problems)
+    layout = columns or _detected(path, rows, problems)
     if layout is None:
         return
     documents: list[tuple[int, list[list[tuple[str, list[str]]]]]] = []
@@ -164,11 +162,8 @@ def _classify(lines: list[str]) -> list[tuple[str, Row]]:
     return out
 
 
-def _layout(path: Path, rows: list[Row], problems: ProblemList) -> Layout | None:
-    given = options_of(problems).columns
+def _detected(path: Path, rows: list[Row], problems: ProblemList) -> Layout | None:
     try:
-        if given:
-            return parse_columns(given)
         candidates = [r for r in rows if not _NOT_A_WORD.fullmatch(r.parts[0])]
         return detect(candidates or rows)
     except LayoutError as error:
@@ -221,3 +216,7 @@ def _record(path: Path, count: int, line: int,
             spans.extend(Span(s, e, label) for s, e, label in tags_to_spans(tokens, level_tags))
     return DocumentRecord(name=f"{path.stem}-{count}", text="".join(pieces), spans=spans,
                           source=str(path), line=line, annotated=True)
+
+
+FORMAT = Format("conll", "CoNLL (token per line)", EXTENSIONS, reader=read, writer=ConllWriter,
+                read_options=(COLUMNS,), write_options=(SCHEME, CLITICS), output_ending=".conll")

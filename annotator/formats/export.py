@@ -14,52 +14,50 @@ from pathlib import Path
 from annotator.core.model import GOLD_ANNOTATOR, Span, Status
 from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.core.tagging import Scheme
-from annotator.formats.registry import WRITERS
+from annotator.formats import catalog
+from annotator.formats.declaration import Format, OptionError
 from annotator.formats.report import ExportReport
-from annotator.formats.writing import CLITICS, ExportError, ExportOptions, output_target, sidecar
+from annotator.formats.writing import ExportError, ExportOptions, output_target, sidecar
 from annotator.store import Project
+from annotator.store.adjudication import Adjudication
 
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
-FORMATS = tuple(WRITERS)
-FOLDER_FORMATS = ("brat",)
-_SIDECARS = {"hf": ("labels.json",)}  # files a format writes next to its output
-
 
 def export_project(project: Project, fmt: str, out: str | Path, *, annotator: str | None = None,
-                   gold: bool = False, scheme: str = "iob2", clitics: str = "split",
-                   done_only: bool = False, progress: Progress | None = None) -> ExportReport:
-    """Write the export and its report; :class:`ExportError` says why not."""
-    if fmt not in WRITERS:
-        raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if clitics not in CLITICS:
-        raise ExportError(f"unknown clitics choice {clitics!r}; choose split or expand")
-    try:
-        scheme = Scheme(scheme)
-    except ValueError:
-        raise ExportError(f"unknown scheme {scheme!r}; choose iob2, iob1 or bioes") from None
+                   gold: bool = False, done_only: bool = False, progress: Progress | None = None,
+                   **options: str) -> ExportReport:
+    """Write the export and its report; :class:`ExportError` says why not.
+    ``options`` are the catalog's write options by name (``scheme="bioes"``);
+    one not given takes its default."""
+    chosen = _writer_format(fmt)
+    values = _option_values(options)
     who = resolve_annotator(project, annotator, gold)
     if done_only and who is None:
         raise ExportError("--done-only needs an annotator (--annotator NAME or --gold)")
     out = Path(out)
-    _check_writable(out, fmt in FOLDER_FORMATS)
-    for extra in _SIDECARS.get(fmt, ()) + ("report.json",):
+    _check_writable(out, chosen.folder)
+    for extra in chosen.sidecars + ("report.json",):
         output_target(sidecar(out, extra))
-    report = ExportReport(fmt, str(out), who, scheme.value, clitics, done_only)
-    options = ExportOptions(who, tuple(l.key for l in project.labels()), scheme, clitics)
+    report = ExportReport(fmt, str(out), who, values["scheme"], values["clitics"], done_only)
+    settings = ExportOptions(who, tuple(l.key for l in project.labels()),
+                             Scheme(values["scheme"]), values["clitics"], values)
     total = project.document_count(who, Status.DONE) if done_only else project.document_count()
     if done_only and total == 0:
         report.warnings.append(f"no document is marked done by {who}; the output is empty")
     try:
-        writer = WRITERS[fmt](out, options, report)
+        writer = chosen.writer(out, settings, report)
     except OSError as error:
         raise ExportError(f"{out}: cannot write ({error.strerror or error})") from error
+    adjudication = Adjudication(project) if who == GOLD_ANNOTATOR else None
     try:
         done = 0
         for document in project.iter_documents():
             if done_only and project.status(document.id, who) is not Status.DONE:
                 continue
             spans = _checked_spans(project, document, who, report)
+            if adjudication is not None:
+                _note_open_disagreements(project, adjudication, document, report)
             skipped = len(report.skipped)
             writer.add(document, spans)
             if len(report.skipped) == skipped:
@@ -77,6 +75,43 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
         writer.abort()
         raise
     return report
+
+
+def _writer_format(fmt: str) -> Format:
+    try:
+        chosen = catalog.get(fmt)
+    except KeyError:
+        chosen = None
+    if chosen is None or not chosen.writable:
+        names = ", ".join(catalog.export_choices())
+        raise ExportError(f"unknown format {fmt!r}; choose one of {names}")
+    return chosen
+
+
+def _option_values(given: dict[str, str]) -> dict[str, object]:
+    """Every write option of the catalog, given or default, checked."""
+    values = {}
+    for option, _ in catalog.write_options():
+        try:
+            values[option.name] = option.value(given.pop(option.name, None))
+        except OptionError as error:
+            raise ExportError(str(error)) from None
+    if given:
+        raise TypeError(f"unknown export options: {', '.join(sorted(given))}")
+    return values
+
+
+def _note_open_disagreements(project: Project, adjudication: Adjudication, document,
+                             report: ExportReport) -> None:
+    """A gold document marked settled while some disagreements were left
+    open goes into the report, so its gaps are known."""
+    if project.status(document.id, GOLD_ANNOTATOR) is not Status.DONE:
+        return
+    places = adjudication.decided_places(document.id)
+    open_groups = sum(1 for group in adjudication.disagreements(document.id).groups
+                      if not adjudication.is_decided(document.id, group, places))
+    if open_groups:
+        report.settled_with_open[document.name] = open_groups
 
 
 def resolve_annotator(project: Project, annotator: str | None, gold: bool) -> str | None:

@@ -17,11 +17,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from annotator.core.model import Document, Span
+from annotator.core.model import Document
 from annotator.core.tagging import OUTSIDE, Scheme
-from annotator.formats.align import align, keep_longest, rename_labels, tag_label
+from annotator.formats.align import tag_label
+from annotator.formats.declaration import Format
+from annotator.formats.options import CLITICS, SCHEME
 from annotator.formats.report import ExportReport
-from annotator.formats.writing import ExportOptions, SingleFileWriter, json_line, sidecar, write_atomic
+from annotator.formats.tagged import TaggedSentence, TaggedSentenceWriter
+from annotator.formats.writing import ExportOptions, json_line, sidecar, write_atomic
 
 
 def tag_names(labels: tuple[str, ...], scheme: Scheme) -> list[str]:
@@ -31,7 +34,7 @@ def tag_names(labels: tuple[str, ...], scheme: Scheme) -> list[str]:
     return [OUTSIDE] + [f"{p}-{tag_label(label, labels)}" for label in labels for p in prefixes]
 
 
-class HfWriter(SingleFileWriter):
+class HfWriter(TaggedSentenceWriter):
     def __init__(self, out: Path, options: ExportOptions, report: ExportReport):
         super().__init__(out, options, report)
         self.names = tag_names(options.labels, options.scheme)
@@ -44,15 +47,8 @@ class HfWriter(SingleFileWriter):
             self.names.append(tag)
         return self.ids[tag]
 
-    def add(self, document: Document, spans: list[Span]) -> None:
-        aligned = align(document.name, document.text, spans, self.options.clitics, self.report)
-        kept = aligned.settle(keep_longest(aligned, self.report), self.report)
-        kept = rename_labels(aligned, kept, self.options.labels, self.report)
-        if not aligned.tokens:
-            self.report.skipped.append(document.name)
-            return
+    def write_sentences(self, document: Document, sentences: list[TaggedSentence]) -> None:
         prefix = self._row_prefix(document.name)
-        sentences = aligned.tagged_sentences(kept, self.options.scheme, self.report)
         for k, (tokens, tags) in enumerate(sentences):
             row = {"id": f"{prefix}#{k + 1}", "document": document.name,
                    "tokens": [t.text for t in tokens], "ner_tags": [self._id(t) for t in tags],
@@ -74,3 +70,8 @@ class HfWriter(SingleFileWriter):
         info = {"names": self.names, "scheme": Scheme(self.options.scheme).value}
         write_atomic(labels, json.dumps(info, ensure_ascii=False, indent=1) + "\n")
         return super().finish() + [labels]
+
+
+FORMAT = Format("hf", "Hugging Face (JSON lines per sentence)", writer=HfWriter,
+                write_options=(SCHEME, CLITICS), output_ending="-hf.jsonl",
+                sidecars=("labels.json",))

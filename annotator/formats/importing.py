@@ -4,28 +4,27 @@ before anything is stored."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from annotator.core.model import DocumentRecord
+from annotator.formats import catalog
 from annotator.formats.problems import Problem
-from annotator.formats.reading import ReadOptions, Records
-from annotator.formats.registry import READERS, read_paths
+from annotator.formats.reading import Records
+from annotator.formats.registry import read_paths
 from annotator.store import Project
 from annotator.store.repository import ImportSummary
 
-FORMATS = ("auto", *READERS)
+Options = Mapping[str, object]  # read options by name (see the catalog)
 
 
-def read_for_import(paths: Iterable[str | Path], fmt: str = "auto",
-                    columns: str | None = None) -> Records:
+def read_for_import(paths: Iterable[str | Path], fmt: str = catalog.AUTO,
+                    options: Options | None = None) -> Records:
     """Every record of ``paths`` (with the readers' notes), or
-    :class:`InputError` with one problem per line (file and line named).
-    ``columns``: which columns of a CoNLL file hold the token and the tags
-    (``token=2,tag=3``); None detects them."""
-    if fmt not in FORMATS:
+    :class:`InputError` with one problem per line (file and line named)."""
+    if fmt not in catalog.import_choices():
         raise ValueError(f"unknown format {fmt!r}")
-    return read_paths([Path(p) for p in paths], fmt, ReadOptions(columns=columns or None))
+    return read_paths([Path(p) for p in paths], fmt, options)
 
 
 def store_records(project: Project, records: list[DocumentRecord],
@@ -35,12 +34,12 @@ def store_records(project: Project, records: list[DocumentRecord],
     return project.import_records(records, annotator=annotator or None)
 
 
-def import_paths(project: Project, paths: Iterable[str | Path], fmt: str = "auto",
-                 annotator: str | None = None, columns: str | None = None,
+def import_paths(project: Project, paths: Iterable[str | Path], fmt: str = catalog.AUTO,
+                 annotator: str | None = None, options: Options | None = None,
                  notes: list[Problem] | None = None) -> ImportSummary:
     """Read, check, then store: :class:`InputError` (nothing stored) or the
     summary; the readers' notes are added to ``notes`` when it is given."""
-    records = read_for_import(paths, fmt, columns)
+    records = read_for_import(paths, fmt, options)
     if notes is not None:
         notes.extend(records.notes)
     return store_records(project, records, annotator)

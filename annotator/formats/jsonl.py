@@ -18,6 +18,7 @@ from pathlib import Path
 from annotator.core.model import Document, DocumentRecord, Span
 from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.core.text import normalize_with_map
+from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
 from annotator.formats.textfile import read_utf8
@@ -220,3 +221,10 @@ class DoccanoWriter(SingleFileWriter):
         obj = {"id": document.name, "text": document.text,
                "label": [[s.start, s.end, s.label] for s in spans]}
         self.file.write(json_line(obj))
+
+
+FORMAT = Format("jsonl", "JSONL (the tool's own)", EXTENSIONS, reader=read, writer=JsonlWriter,
+                output_ending=".jsonl")
+# doccano JSONL is told apart from native JSONL line by line: one reader.
+DOCCANO = Format("doccano", "doccano JSONL", EXTENSIONS, reader=read, writer=DoccanoWriter,
+                 output_ending="-doccano.jsonl")

@@ -27,6 +27,7 @@ from pathlib import Path
 from annotator.core.model import DocumentRecord, Span
 from annotator.core.offsets import SpanBoundsError, Utf16Map, check_bounds
 from annotator.core.text import normalize_with_map
+from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
 from annotator.formats.textfile import read_utf8
@@ -215,3 +216,6 @@ def _locate(text: str, start: object, end: object, shown: object) -> tuple[int, 
         if text[a:b] == shown:
             return a, b
     return problem
+
+
+FORMAT = Format("labelstudio", "Label Studio JSON", EXTENSIONS, reader=read)

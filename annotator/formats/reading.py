@@ -1,34 +1,26 @@
-"""What a reader is handed besides the path: the problems list it adds to,
-the notes it leaves for the import summary, and the user's reading options.
+"""What a reader is handed besides the path and its options: the problems
+list it adds to, which also keeps the notes it leaves for the import summary.
 
 A problem stops the import (nothing is stored); a note is something the
 user must hear about although the import goes on: what a file holds that
 the project does not keep (brat relations, Label Studio rectangles, model
 predictions), or a choice the reader made (a ``.txt`` read as CoNLL, the
-columns it took).
+columns it took). A reader's options (``--columns``...) come as keywords,
+declared in the format catalog.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from annotator.formats.problems import Problem, ProblemList
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    # ``--columns`` as the user wrote it (``token=2,tag=3``); None: detect.
-    columns: str | None = None
 
 
 class ReadContext(ProblemList):
     """A :class:`ProblemList` (readers take it as ``problems``) that also
-    carries notes and options. A plain ProblemList works too: a reader asks
-    with :func:`note` and :func:`options_of`."""
+    keeps notes. A plain ProblemList works too: a reader leaves a note with
+    :func:`note`, which drops it there."""
 
-    def __init__(self, options: ReadOptions | None = None):
+    def __init__(self):
         super().__init__()
-        self.options = options or ReadOptions()
         self.notes: list[Problem] = []
 
 
@@ -37,10 +29,6 @@ def note(problems: ProblemList, path: object, line: int, message: str) -> None:
     notes = getattr(problems, "notes", None)
     if notes is not None:
         notes.append(Problem(str(path), line, message))
-
-
-def options_of(problems: ProblemList) -> ReadOptions:
-    return getattr(problems, "options", None) or ReadOptions()
 
 
 class Records(list):

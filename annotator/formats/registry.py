@@ -1,50 +1,22 @@
-"""Format names to readers and writers, and reading whole paths (files or folders)."""
+"""Reading whole paths (files or folders) with the readers of the format
+catalog: which format reads which file, and every record or every problem."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from annotator.core.model import DocumentRecord
-from annotator.formats import brat, conll, hf, jsonl, labelstudio, spacy_docbin, txt
+from annotator.formats import catalog
+from annotator.formats.declaration import Format, OptionError
 from annotator.formats.problems import InputError, ProblemList
-from annotator.formats.reading import ReadContext, ReadOptions, Records
-from annotator.formats.writing import Writer
-
-Reader = Callable[[Path, ProblemList], Iterator[DocumentRecord]]
-
-READERS: dict[str, tuple[Reader, tuple[str, ...]]] = {
-    "txt": (txt.read, txt.EXTENSIONS),
-    "jsonl": (jsonl.read, jsonl.EXTENSIONS),
-    # doccano JSONL is told apart from native JSONL line by line.
-    "doccano": (jsonl.read, jsonl.EXTENSIONS),
-    "conll": (conll.read, conll.EXTENSIONS),
-    "brat": (brat.read, brat.EXTENSIONS),
-    "labelstudio": (labelstudio.read, labelstudio.EXTENSIONS),
-}
-
-WRITERS: dict[str, type[Writer]] = {
-    "jsonl": jsonl.JsonlWriter,
-    "doccano": jsonl.DoccanoWriter,
-    "conll": conll.ConllWriter,
-    "hf": hf.HfWriter,
-    "spacy": spacy_docbin.SpacyWriter,
-    "brat": brat.BratWriter,  # writes a folder
-}
+from annotator.formats.reading import ReadContext, Records
 
 
-def register_reader(name: str, reader: Reader, extensions: tuple[str, ...]) -> None:
-    READERS[name] = (reader, extensions)
-
-
-def reader_for(path: Path, fmt: str) -> Reader | None:
-    if fmt != "auto":
-        return READERS[fmt][0]
-    suffix = path.suffix.lower()
-    for reader, extensions in READERS.values():
-        if suffix in extensions:
-            return reader
-    return None
+def format_for(path: Path, fmt: str) -> Format | None:
+    """The format named, or with ``auto`` the one that takes the file's extension."""
+    if fmt != catalog.AUTO:
+        return catalog.get(fmt)
+    return catalog.by_extension(path.suffix)
 
 
 def expand_paths(paths: Iterable[Path], fmt: str, problems: ProblemList) -> list[Path]:
@@ -53,8 +25,8 @@ def expand_paths(paths: Iterable[Path], fmt: str, problems: ProblemList) -> list
     for path in paths:
         if path.is_dir():
             found = [p for p in sorted(path.rglob("*"))
-                     if p.is_file() and not p.name.startswith(".") and reader_for(p, fmt)
-                     and (fmt == "auto" or p.suffix.lower() in READERS[fmt][1])]
+                     if p.is_file() and not p.name.startswith(".") and format_for(p, fmt)
+                     and (fmt == catalog.AUTO or p.suffix.lower() in catalog.get(fmt).extensions)]
             if not found:
                 problems.add(path, 0, "no files to import in this folder")
             files.extend(found)
@@ -62,27 +34,43 @@ def expand_paths(paths: Iterable[Path], fmt: str, problems: ProblemList) -> list
             files.append(path)
         else:
             problems.add(path, 0, "no such file or folder")
-    if fmt == "auto":
-        # A brat pair is one document: its .ann reads the .txt beside it.
-        annotated = {p.with_suffix("") for p in files if p.suffix.lower() == ".ann"}
-        files = [p for p in files if not (p.suffix.lower() == ".txt" and p.with_suffix("") in annotated)]
+    if fmt == catalog.AUTO:
+        files = _without_companions(files)
     return files
 
 
-def read_paths(paths: Iterable[Path], fmt: str = "auto",
-               options: ReadOptions | None = None) -> Records:
+def _without_companions(files: list[Path]) -> list[Path]:
+    """``files`` but those another file's reader reads along with it (a
+    brat pair is one document: its .ann reads the .txt beside it)."""
+    companion_of: set[tuple[Path, str]] = set()  # (path without suffix, companion suffix)
+    for path in files:
+        found = catalog.by_extension(path.suffix)
+        for suffix in found.companions if found else ():
+            companion_of.add((path.with_suffix(""), suffix))
+    return [p for p in files if (p.with_suffix(""), p.suffix.lower()) not in companion_of]
+
+
+def read_paths(paths: Iterable[Path], fmt: str = catalog.AUTO,
+               options: Mapping[str, object] | None = None) -> Records:
     """Every record of every path, with the readers' notes, or
-    :class:`InputError` with all problems."""
-    if fmt != "auto" and fmt not in READERS:
+    :class:`InputError` with all problems. ``options`` are read options by
+    name; each reader gets those it takes."""
+    if fmt != catalog.AUTO and fmt not in catalog.import_choices():
         raise ValueError(f"unknown format {fmt!r}")
-    problems = ReadContext(options)
+    options = dict(options or {})
+    problems = ReadContext()  # a ProblemList that also keeps the readers' notes
     records = Records()
     for path in expand_paths([Path(p) for p in paths], fmt, problems):
-        reader = reader_for(path, fmt)
-        if reader is None:
+        found = format_for(path, fmt)
+        if found is None:
             problems.add(path, 0, f"unknown file type {path.suffix!r}; name one with --format")
             continue
-        records.extend(reader(path, problems))
+        try:
+            values = found.read_values(options)
+        except OptionError as error:
+            problems.add(path, 0, str(error))
+            continue
+        records.extend(found.reader(path, problems, **values))
     if problems:
         raise InputError(problems)
     records.notes = problems.notes

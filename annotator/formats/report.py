@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from annotator.formats.files import write_atomic
+
 # What an entry says was done, and whether the span is still in the output.
 ACTIONS = {
     "clitic-split": ("written", "a proclitic was split off the word at the span's start"),
@@ -61,6 +63,9 @@ class ExportReport:
     renamed: dict[str, str] = field(default_factory=dict)  # file name -> document name
     skipped: list[str] = field(default_factory=list)  # documents with nothing to write
     warnings: list[str] = field(default_factory=list)
+    # Gold exports: documents marked settled while disagreements were still
+    # open (document name -> how many).
+    settled_with_open: dict[str, int] = field(default_factory=dict)
     entries: list[ReportEntry] = field(default_factory=list)
 
     def add(self, document: str, start: int, end: int, label: str, text: str, action: str,
@@ -99,12 +104,16 @@ class ExportReport:
             shown = ", ".join(self.skipped[:5]) + (", ..." if len(self.skipped) > 5 else "")
             lines.append(f"  {len(self.skipped)} documents skipped (empty or only whitespace): "
                          f"{shown}")
+        if self.settled_with_open:
+            shown = ", ".join(f"{name} ({count} open)" for name, count
+                              in list(self.settled_with_open.items())[:5])
+            more = ", ..." if len(self.settled_with_open) > 5 else ""
+            lines.append(f"  {len(self.settled_with_open)} documents were settled with "
+                         f"disagreements still open: {shown}{more}")
         if self.empty_documents:
             lines.append(f"  {self.empty_documents} documents have no spans of {who}"
                          + ("" if self.done_only else " (add --done-only to export only documents marked done)"))
         return lines
 
     def write(self, path: Path) -> None:
-        from annotator.formats.writing import write_atomic
-
         write_atomic(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n")

@@ -20,6 +20,8 @@ from pathlib import Path
 from annotator.core.model import Document, Span
 from annotator.core.tokenize import Token
 from annotator.formats.align import align, keep_longest
+from annotator.formats.declaration import Format
+from annotator.formats.options import CLITICS
 from annotator.formats.report import ExportReport
 from annotator.formats.writing import ExportError, ExportOptions, SingleFileWriter
 
@@ -94,3 +96,7 @@ def _words(text: str, tokens: list[Token], sentence_starts: set[int]):
     if len(words) > 1 and not words[0].strip():
         starts[1] = False  # leading whitespace opens the first sentence
     return words, spaces, starts
+
+
+FORMAT = Format("spacy", "spaCy DocBin", writer=SpacyWriter, write_options=(CLITICS,),
+                output_ending=".spacy")

@@ -13,7 +13,9 @@ from pathlib import Path
 from annotator.core.model import DocumentRecord
 from annotator.core.text import normalize_text
 from annotator.formats import conll
-from annotator.formats.conll_layout import looks_like_token_lines
+from annotator.formats.conll_layout import Layout, looks_like_token_lines
+from annotator.formats.declaration import Format
+from annotator.formats.options import COLUMNS
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
 from annotator.formats.textfile import read_utf8
@@ -21,7 +23,10 @@ from annotator.formats.textfile import read_utf8
 EXTENSIONS = (".txt",)
 
 
-def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
+def read(path: Path, problems: ProblemList,
+         columns: Layout | None = None) -> Iterator[DocumentRecord]:
+    """The file as one document, or as CoNLL (``columns`` as there) when
+    its lines are tokens with tags."""
     raw = read_utf8(path, problems)
     if raw is None:
         return
@@ -31,6 +36,9 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         return
     if looks_like_token_lines(text):
         note(problems, path, 0, "read as CoNLL: its lines are tokens with tags")
-        yield from conll.read_text(path, text, problems)
+        yield from conll.read_text(path, text, problems, columns)
         return
     yield DocumentRecord(name=path.stem, text=text, source=str(path), line=1)
+
+
+FORMAT = Format("txt", "Plain text", EXTENSIONS, reader=read, read_options=(COLUMNS,))

@@ -29,7 +29,7 @@ from __future__ import annotations
 import regex
 
 from annotator.core.model import Span
-from annotator.suggest.spans import longest_first
+from annotator.core.overlaps import keep_longest
 
 LABEL = "DATE"
 
@@ -162,7 +162,7 @@ def find_dates(text: str) -> list[tuple[int, int]]:
         for match in pattern.finditer(text):
             if _valid(match):
                 found.append(Span(match.start("date"), match.end("date"), LABEL))
-    return [(span.start, span.end) for span in longest_first(found)]
+    return [(span.start, span.end) for span in keep_longest(found)]
 
 
 def suggest_dates(text: str, label: str = LABEL) -> list[Span]:

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.model import Span
+from annotator.core.overlaps import keep_longest
 from annotator.core.offsets import word_at
 from annotator.core.search import SearchableText, search_key
 from annotator.core.text import normalize_text
 from annotator.core.tokenize import is_proclitic
 from annotator.formats.problems import InputError, ProblemList
-from annotator.suggest.spans import longest_first
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Gazetteer:
             for start, end in searchable.find_all(entry.phrase):
                 if _stands_alone(text, start, end):
                     found.append(Span(start, end, entry.label))
-        return longest_first(found)
+        return keep_longest(found)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

@@ -1,5 +1,6 @@
-"""What every pre-annotator shares: picking non-overlapping matches, and
-leaving alone the places an annotator has already marked."""
+"""What every pre-annotator shares: leaving alone the places an annotator
+has already marked. Which of overlapping matches is proposed is the one
+policy of ``core.overlaps``."""
 
 from __future__ import annotations
 
@@ -7,22 +8,6 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from annotator.core.model import Span
-
-
-def longest_first(spans: Iterable[Span]) -> list[Span]:
-    """Non-overlapping spans, by position: where matches overlap the longest
-    wins (then the earliest); the same place found twice counts once."""
-    kept: list[Span] = []  # sorted by start, and so by end
-    starts: list[int] = []
-    for span in sorted(set(spans), key=lambda s: (s.start - s.end, s.start, s.label)):
-        k = bisect_left(starts, span.start)
-        if k < len(kept) and kept[k].start < span.end:
-            continue
-        if k > 0 and kept[k - 1].end > span.start:
-            continue
-        kept.insert(k, span)
-        starts.insert(k, span.start)
-    return kept
 
 
 def split_free(candidates: Sequence[Span], taken: Iterable[Span]) -> tuple[list[Span], list[Span]]:

@@ -100,7 +100,7 @@ class AnnotationEditor(QObject):
             self.undo_stack.push(RelabelSpanCommand(self.project, self, self.document.id, span, label))
 
     def _add(self, selection: tuple[int, int], label: str) -> None:
-        snapped = snap_selection(self.document.text, *selection)
+        snapped = snap_selection(self.document.text, *selection, words=self.view.snaps_to_words)
         if snapped is None:
             self.message.emit("The selection holds no text to label.")
             return

@@ -28,21 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import GOLD_ANNOTATOR
-from annotator.formats.export import FOLDER_FORMATS, export_project
+from annotator.formats import catalog
+from annotator.formats.declaration import Format
+from annotator.formats.export import export_project
 from annotator.formats.writing import ExportError, sidecar
 from annotator.store import Project, ProjectError
-
-# Format key, what the user sees, the end of a default output name.
-FORMATS = (
-    ("conll", "CoNLL (token per line)", ".conll"),
-    ("hf", "Hugging Face (JSON lines per sentence)", "-hf.jsonl"),
-    ("spacy", "spaCy DocBin", ".spacy"),
-    ("jsonl", "JSONL (the tool's own)", ".jsonl"),
-    ("doccano", "doccano JSONL", "-doccano.jsonl"),
-    ("brat", "brat standoff (a folder)", "-brat"),
-)
-TAG_FORMATS = ("conll", "hf")
-TOKEN_FORMATS = ("conll", "hf", "spacy")
+from annotator.ui.format_options import FormatOptions
 
 
 class ExportThread(QThread):
@@ -82,19 +73,15 @@ class ExportDialog(QDialog):
         self.report = None
 
         self.format = QComboBox()
-        for key, title, _ in FORMATS:
-            self.format.addItem(title, key)
+        for fmt in catalog.writers():
+            self.format.addItem(fmt.title + (", a folder" if fmt.folder else ""), fmt.name)
+        self.format.setCurrentIndex(max(self.format.findData(catalog.DEFAULT_EXPORT), 0))
         self.who = QComboBox()
         for name in annotators:
             if name != GOLD_ANNOTATOR:
                 self.who.addItem(name, name)
         self.who.addItem("Gold (adjudicated)", GOLD_ANNOTATOR)
-        self.scheme = QComboBox()
-        for key in ("iob2", "iob1", "bioes"):
-            self.scheme.addItem(key.upper(), key)
-        self.clitics = QComboBox()
-        self.clitics.addItem("Split off (و / الصين)", "split")
-        self.clitics.addItem("Whole word takes the label (والصين)", "expand")
+        self.options = FormatOptions(catalog.write_options(), lambda fmt: fmt.write_options)
         self.done_only = QCheckBox("Only documents marked &done")
         self.path = QLineEdit()
         browse = QPushButton("&Browse…")
@@ -106,8 +93,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Format:", self.format)
         form.addRow("&Spans of:", self.who)
-        form.addRow("&Tags:", self.scheme)
-        form.addRow("&Clitics:", self.clitics)
+        self.options.add_rows(form)
         form.addRow("", self.done_only)
         output_label = QLabel("&Output:")
         output_label.setBuddy(self.path)  # a row of two widgets gets no buddy by itself
@@ -147,15 +133,20 @@ class ExportDialog(QDialog):
     def fmt(self) -> str:
         return self.format.currentData()
 
+    def chosen_format(self) -> Format:
+        return catalog.get(self.fmt())
+
+    def option(self, name: str):
+        """The widget of the write option ``name`` (``scheme``, ``clitics``...)."""
+        return self.options.widgets[name]
+
     def _suggested_path(self) -> str:
-        ending = next(end for key, _, end in FORMATS if key == self.fmt())
+        ending = self.chosen_format().output_ending
         who = self.who.currentData() or "export"
         return str(self.project_path.with_name(f"{self.project_path.stem}-{who}{ending}"))
 
     def _on_choice(self) -> None:
-        fmt = self.fmt()
-        self.scheme.setEnabled(fmt in TAG_FORMATS)
-        self.clitics.setEnabled(fmt in TOKEN_FORMATS)
+        self.options.follow(self.chosen_format())
         # Follow the choices until the user types or picks a path of their own.
         if self.path.text() in ("", self._default_path):
             self._default_path = self._suggested_path()
@@ -163,7 +154,7 @@ class ExportDialog(QDialog):
 
     def _on_browse(self) -> None:
         current = self.path.text() or str(self.project_path.parent)
-        if self.fmt() in FOLDER_FORMATS:
+        if self.chosen_format().folder:
             chosen = QFileDialog.getExistingDirectory(self, "Export into folder", current)
         else:
             chosen, _ = QFileDialog.getSaveFileName(self, "Export to file", current)
@@ -184,9 +175,8 @@ class ExportDialog(QDialog):
         options = {
             "annotator": None if who == GOLD_ANNOTATOR else who,
             "gold": who == GOLD_ANNOTATOR,
-            "scheme": self.scheme.currentData(),
-            "clitics": self.clitics.currentData(),
             "done_only": self.done_only.isChecked(),
+            **self.options.values(),
         }
         self.report = None
         self.summary.clear()
@@ -201,9 +191,9 @@ class ExportDialog(QDialog):
         self._worker.start()
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.format, self.who, self.scheme, self.clitics, self.done_only, self.path,
-                       self.export_button):
+        for widget in (self.format, self.who, self.done_only, self.path, self.export_button):
             widget.setEnabled(not running)
+        self.options.set_enabled(not running)
         if not running:
             self._on_choice()
 

@@ -26,27 +26,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from annotator.formats import catalog
 from annotator.formats.importing import import_paths, note_lines, summary_line
 from annotator.formats.problems import InputError
-from annotator.formats.registry import READERS
 from annotator.store import Project, ProjectError
+from annotator.ui.format_options import FormatOptions
 
-# Format key and what the user sees.
-FORMAT_CHOICES = (
-    ("auto", "By file extension"),
-    ("txt", "Plain text"),
-    ("jsonl", "JSONL (the tool's own)"),
-    ("doccano", "doccano JSONL"),
-    ("conll", "CoNLL (token per line)"),
-    ("brat", "brat standoff (.ann with .txt)"),
-    ("labelstudio", "Label Studio JSON"),
-)
 PATH_SEPARATOR = " ; "
+
+
+def format_choices() -> list[tuple[str, str]]:
+    """Format key and what the user sees: by extension, then each reader."""
+    return [(catalog.AUTO, "By file extension")] + [(f.name, f.title) for f in catalog.readers()]
 
 
 def file_filter() -> str:
     """Every extension a reader takes, then all files (a CoNLL file may be named .txt)."""
-    extensions = sorted({ext for _, exts in READERS.values() for ext in exts} | {".txt"})
+    extensions = sorted(set(catalog.read_extensions()) | {".txt"})
     return f"Documents ({' '.join('*' + e for e in extensions)});;All files (*)"
 
 
@@ -69,12 +65,9 @@ class ImportDialog(QDialog):
         where.addWidget(folder)
 
         self.format = QComboBox()
-        for key, shown in FORMAT_CHOICES:
+        for key, shown in format_choices():
             self.format.addItem(shown, key)
-        self.columns = QLineEdit()
-        self.columns.setPlaceholderText("detected (e.g. token=2,tag=3)")
-        self.columns.setToolTip("CoNLL and other token-per-line files: which columns hold the "
-                                "token and the tags, when they cannot be told apart")
+        self.options = FormatOptions(catalog.read_options(), lambda fmt: fmt.read_options)
         self.annotator = QLineEdit(annotator)
         self.annotator.setToolTip("Whose layer the imported spans join; it wins over an "
                                   "annotator named in the file")
@@ -84,8 +77,10 @@ class ImportDialog(QDialog):
         where_label.setBuddy(self.paths)  # a row of several widgets gets no buddy by itself
         form.addRow(where_label, where)
         form.addRow("F&ormat:", self.format)
+        self.options.add_rows(form)
         form.addRow("&Annotator:", self.annotator)
-        form.addRow("CoNLL &columns:", self.columns)
+        self.format.currentIndexChanged.connect(self._on_format)
+        self._on_format()
 
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
@@ -106,6 +101,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.resize(640, 360)
+
+    def _on_format(self) -> None:
+        key = self.format.currentData()
+        self.options.follow(None if key == catalog.AUTO else catalog.get(key))
 
     def chosen_paths(self) -> list[Path]:
         return [Path(p.strip()) for p in self.paths.text().split(PATH_SEPARATOR.strip())
@@ -141,7 +140,7 @@ class ImportDialog(QDialog):
         notes: list = []
         try:
             self.summary = import_paths(self.project, paths, self.format.currentData(), annotator,
-                                        self.columns.text().strip() or None, notes)
+                                        self.options.values(), notes)
         except InputError as error:
             self._show_problems([str(p) for p in error.problems])
             return False

@@ -30,6 +30,10 @@ from annotator.ui.document_list import DocumentListModel, DocumentListWidget
 from annotator.ui.find_bar import FindBar
 from annotator.ui.fonts import load_bundled_fonts
 from annotator.ui.label_palette import LabelPalette
+from annotator.ui import last_document
+from annotator.ui.keyboard_help import KeyboardHelpDialog, main_window_rows
+from annotator.ui.remembered_toggle import remembered_toggle
+from annotator.ui.selection_mode import SelectionMode
 from annotator.ui.plain_text import escaped_rich_text, menu_text, show_message
 from annotator.ui.span_list import SpanListView
 from annotator.ui.text_view import AnnotationView
@@ -66,6 +70,8 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.status_label)
+        self.selection_mode = SelectionMode(self.view, settings, self)
+        self.statusBar().addPermanentWidget(self.selection_mode.label)
 
         self._build_menus()
         self.documents.documentActivated.connect(self._on_documents_activated)
@@ -121,12 +127,18 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(edit_menu, "&Find…", self._on_find, QKeySequence.StandardKey.Find)
         self._action(edit_menu, "&Delete Span", self._on_delete_span)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.selection_mode.action)
 
         view_menu = bar.addMenu("&View")
         zoom_in = self._action(view_menu, "Zoom &In", lambda: self.view.zoom_by(1))
         # Ctrl+= as well: on most keyboards plus needs Shift.
         zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
         self._action(view_menu, "Zoom &Out", lambda: self.view.zoom_by(-1), QKeySequence.StandardKey.ZoomOut)
+        self.label_tags_action = remembered_toggle(
+            self, "Label &Tags Above Spans", self.settings, "view/label_tags", True,
+            self.view.set_label_tags)
+        view_menu.addAction(self.label_tags_action)
         direction_menu = view_menu.addMenu("Text &Direction")
         self.direction_group = QActionGroup(self)
         self.direction_actions: dict[Direction | None, QAction] = {}
@@ -190,10 +202,20 @@ class MainWindow(QMainWindow):
         self._remember_recent(path)
         self.setWindowTitle(f"{path.name} — annotator")
         self._on_editor_saved(initial=True)
-        if self.doc_model.rowCount():
+        if self.doc_model.rowCount() and not self._reopen_last_document(path):
             self.documents.table.selectRow(0)
         self.view.setFocus()
         return True
+
+    def _reopen_last_document(self, path: Path) -> bool:
+        name = last_document.recall(self.settings, path)
+        try:
+            doc_id = self.project.document_by_name(name).id if name else None
+        except ProjectError:
+            return False  # renamed or gone
+        if doc_id is not None:
+            self.documents.select_document(doc_id)
+        return doc_id is not None and self.editor.document is not None
 
     def _show_no_document(self) -> None:
         """An empty view until a document of the new project is chosen."""
@@ -287,6 +309,7 @@ class MainWindow(QMainWindow):
             return
         self.editor.open_document(document_id)
         doc = self.editor.document
+        last_document.remember(self.settings, self.project.path, doc.name)
         self.direction_actions[doc.direction_override].setChecked(True)
         self.find_bar.set_text(doc.text)
         self._on_editor_saved(initial=True)
@@ -374,11 +397,8 @@ class MainWindow(QMainWindow):
             self.documents.select_document(doc.id)
 
     def _on_show_keys(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle("Keyboard")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(KEYS_HELP)
-        box.exec()
+        KeyboardHelpDialog(main_window_rows(self.menuBar()), self,
+                           note="Every edit is saved the moment it is made.").exec()
 
     def _on_about(self) -> None:
         QMessageBox.about(self, "About annotator",
@@ -393,20 +413,6 @@ class MainWindow(QMainWindow):
             self.project.close()
             self.project = None
         super().closeEvent(event)
-
-
-KEYS_HELP = """\
-Select text with the mouse, a double-click (one word) or Shift+arrows, then:
-  1-9              label the selection (or relabel the selected span)
-  click a span     select it;  Tab / Shift+Tab (Ctrl+Down / Ctrl+Up): next / previous span
-  Delete           remove the selected span
-  Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y)   undo / redo
-  Ctrl+F           find (ignores harakat, tatweel and hamza forms);
-                   Return / Shift+Return: next / previous match, Escape: back to the text
-  Ctrl+PgDown / Ctrl+PgUp          next / previous document
-  Ctrl+Return      mark the document done
-  Ctrl++ / Ctrl+-  zoom
-Every edit is saved the moment it is made."""
 
 
 def ask_annotator_name(settings: QSettings, parent=None) -> str | None:

@@ -29,6 +29,9 @@ _ANCHOR_MOVES = {
 }
 
 
+_WORD_KEYS = {Qt.Key.Key_BracketLeft: Qt.Key.Key_Left, Qt.Key.Key_BracketRight: Qt.Key.Key_Right}
+
+
 class ReviewView(AnnotationView):
     commandKey = Signal(str)
     goldStepRequested = Signal(int)  # +1 or -1: select the next / previous gold span
@@ -98,10 +101,14 @@ class ReviewView(AnnotationView):
                 modifiers == Qt.KeyboardModifier.ControlModifier:
             self.goldStepRequested.emit(1 if key == Qt.Key.Key_Down else -1)
             return
+        # The start of an edit: Alt+Shift+arrows by letter, [ and ] by word.
+        # (Ctrl+Alt+Shift+arrows would be simpler, but GNOME, Cinnamon and
+        # Xfce move windows between workspaces with them.)
         alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and modifiers & alt_shift == alt_shift \
-                and not modifiers & ~(alt_shift | Qt.KeyboardModifier.ControlModifier):
-            word = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
-            self.move_anchor(_ANCHOR_MOVES[(key, word)])
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and modifiers == alt_shift:
+            self.move_anchor(_ANCHOR_MOVES[(key, False)])
+            return
+        if key in _WORD_KEYS and not modifiers and self.textCursor().hasSelection():
+            self.move_anchor(_ANCHOR_MOVES[(_WORD_KEYS[key], True)])
             return
         super().keyPressEvent(event)

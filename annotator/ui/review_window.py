@@ -4,13 +4,12 @@ each disagreement settled from the keyboard into the gold layer."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,22 +22,28 @@ from annotator.store.adjudication import Adjudication
 from annotator.store.layers import iter_document_layers
 from annotator.ui.agreement_charts import AgreementCharts
 from annotator.ui.gold_commands import GoldDecisionCommand
+from annotator.ui.eliding_list import ElidingList
+from annotator.ui.keyboard_help import KeyboardHelpDialog
+from annotator.ui.review_layout import confirm_settle, fit_to_screen, share_width
 from annotator.ui.review_view import ANNOTATOR_STYLES, ReviewView
 from annotator.ui.span_list import embedded
 
-HELP = """\
-Tab / Shift+Tab   next / previous disagreement
-1-9               keep only that version (with text selected: label it)
-B                 keep every version (both)
-R or 0            reject: no entity here
-E                 edit: select the place; Shift+arrows move its end,
-                  Alt+Shift+arrows its start (Ctrl: by word); a label key
-                  then makes it the place's only gold span
-A                 accept everything all annotators agree on
-Ctrl+Down / Up    select the next / previous gold span
-Delete            take the selected gold span out
-Ctrl+Z / Ctrl+Y   undo / redo
-Ctrl+Return       mark the document settled"""
+KEYS = [
+    ("Tab / Shift+Tab", "next / previous disagreement"),
+    ("1 … 9", "keep only that version (with text selected: put it in gold with that label)"),
+    ("B", "keep every version (both)"),
+    ("R or 0", "reject: no entity here"),
+    ("E", "edit: select the disputed place; a label key then makes it the place's only gold span"),
+    ("Shift+Left / Right", "(editing) move the end by a letter; with Ctrl: by a word"),
+    ("Alt+Shift+Left / Right", "(editing) move the start by a letter"),
+    ("[ / ]", "(editing) move the start by a word"),
+    ("A", "accept everything all annotators agree on"),
+    ("Ctrl+Down / Ctrl+Up", "select the next / previous gold span"),
+    ("Delete", "take the selected gold span out"),
+    ("Ctrl+Z / Ctrl+Y", "undo (and go to its place) / redo"),
+    ("Ctrl+PgDown / Ctrl+PgUp", "next / previous document"),
+    ("Ctrl+Return", "mark the document settled (asks if disagreements are open)"),
+]
 
 STYLE_NAMES = {Qt.PenStyle.SolidLine: "solid", Qt.PenStyle.DashLine: "dashed",
                Qt.PenStyle.DotLine: "dotted", Qt.PenStyle.DashDotLine: "dash-dot",
@@ -63,7 +68,7 @@ class ReviewWindow(QMainWindow):
 
         self.view = ReviewView()
         self.setCentralWidget(self.view)
-        self.documents = QListWidget()
+        self.documents = ElidingList()
         self.progress = QLabel()
         self.progress.setTextFormat(Qt.TextFormat.PlainText)
         left = QWidget()
@@ -71,19 +76,20 @@ class ReviewWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.progress)
         left_layout.addWidget(self.documents)
-        self.candidates = QListWidget()
+        self.candidates = ElidingList()
         self.candidates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setWordWrap(True)
-        keys = QLabel(HELP)
-        keys.setTextFormat(Qt.TextFormat.PlainText)
-        keys.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        keys = QPushButton("Keys… (F1)")
+        keys.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        keys.clicked.connect(self.show_keys)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         for widget in (QLabel("This disagreement"), self.candidates, self.legend, keys):
             right_layout.addWidget(widget)
         self.charts = AgreementCharts()
+        docks = {}
         for title, widget, area in (("Documents", left, Qt.DockWidgetArea.LeftDockWidgetArea),
                                     ("Decide", right, Qt.DockWidgetArea.RightDockWidgetArea),
                                     ("Agreement", self.charts, Qt.DockWidgetArea.RightDockWidgetArea)):
@@ -91,6 +97,11 @@ class ReviewWindow(QMainWindow):
             dock.setObjectName(title)
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
+            docks[title] = dock
+        # The charts in a tab behind Decide: the side column stays narrow and
+        # the list of versions gets its full height.
+        self.tabifyDockWidget(docks["Decide"], docks["Agreement"])
+        docks["Decide"].raise_()
 
         self.view.labelKeyPressed.connect(self._on_view_number)
         self.view.nextSpanRequested.connect(self.step_group)
@@ -104,10 +115,20 @@ class ReviewWindow(QMainWindow):
                             (QKeySequence("Ctrl+Y"), self.undo_stack.redo),
                             (QKeySequence("Ctrl+Return"), self.settle_document),
                             (QKeySequence("Ctrl+PgDown"), lambda: self._step_document(1)),
-                            (QKeySequence("Ctrl+PgUp"), lambda: self._step_document(-1))):
+                            (QKeySequence("Ctrl+PgUp"), lambda: self._step_document(-1)),
+                            (QKeySequence.StandardKey.HelpContents, self.show_keys)):
             QShortcut(QKeySequence(keys_), self, activated=slot)
-        self.resize(1200, 800)
+        self.documents.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.candidates.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self._shown = False
+        fit_to_screen(self, parent)
         self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            share_width(self)
 
     # -- documents -----------------------------------------------------------
 
@@ -118,9 +139,8 @@ class ReviewWindow(QMainWindow):
         self.names = {r.document_id: self.project.document(r.document_id).name
                       for r in self.reviews}
         for review in self.reviews:
-            item = QListWidgetItem(self._item_text(review.document_id, review.disagreements))
+            item = self.documents.add_line(self._item_text(review.document_id, review.disagreements))
             item.setData(Qt.ItemDataRole.UserRole, review.document_id)
-            self.documents.addItem(item)
         self.documents.blockSignals(False)
         self._update_progress()
         annotators = self.adjudication.annotators
@@ -130,7 +150,8 @@ class ReviewWindow(QMainWindow):
 
     def _item_text(self, document_id: int, waiting: int) -> str:
         review = next(r for r in self.reviews if r.document_id == document_id)
-        return (f"{self.names[document_id]}  ·  {waiting} of {review.disagreements} to settle"
+        # Two lines, each elided in its middle when the list is narrow.
+        return (f"{self.names[document_id]}\n{waiting} of {review.disagreements} to settle"
                 f"  ·  {round(100 * review.score)}% disputed")
 
     def _update_progress(self) -> None:
@@ -182,7 +203,8 @@ class ReviewWindow(QMainWindow):
         self._show_group()
         self._update_progress()
         row = next(i for i, r in enumerate(self.reviews) if r.document_id == document_id)
-        self.documents.item(row).setText(self._item_text(document_id, len(self.undecided_groups())))
+        self.documents.set_line(self.documents.item(row),
+                                self._item_text(document_id, len(self.undecided_groups())))
 
     # -- disagreements -------------------------------------------------------
 
@@ -224,36 +246,53 @@ class ReviewWindow(QMainWindow):
         self.candidates.clear()
         group = self.current_group()
         if group is None:
-            self.candidates.addItem("No disagreements here. Ctrl+Return marks it settled.")
+            self.candidates.add_line("No disagreements here. Ctrl+Return marks it settled.")
             return
         waiting = len(self.undecided_groups())
         total = len(self.found.groups)
         state = "settled" if self.adjudication.is_decided(self.document_id, group, self.decided) \
             else "to settle"
-        self.candidates.addItem(f"Disagreement {self.group_index + 1} of {total} ({state}); "
-                                f"{waiting} left to settle")
+        self.candidates.add_line(f"Disagreement {self.group_index + 1} of {total} ({state}); "
+                                 f"{waiting} left to settle")
         text = self.project.document(self.document_id).text
         gold = {s.key for s in self.adjudication.gold(self.document_id)}
         for number, candidate in enumerate(group.candidates, start=1):
             mark = "✓ " if candidate.key in gold else ""
-            self.candidates.addItem(
-                f"{number}  {mark}{candidate.label}  «{embedded(text[candidate.start:candidate.end])}»"
-                f"  — {', '.join(candidate.annotators)}")
+            line = (f"{number}  {mark}{candidate.label}  «{embedded(text[candidate.start:candidate.end])}»"
+                    f"  — {', '.join(candidate.annotators)}")
+            self.candidates.add_line(line)
         if group.missing:
-            self.candidates.addItem(f"R  nothing here — {', '.join(group.missing)}")
+            self.candidates.add_line(f"R  nothing here — {', '.join(group.missing)}")
         cursor = self.view.textCursor()
         cursor.clearSelection()
         self.view.setTextCursor(cursor)
         self.view.set_selection(group.start, group.start)
-        self.view.ensureCursorVisible()
+        self.view.center_on(group.start)
 
     # -- decisions -----------------------------------------------------------
 
     def _decide(self, text: str, action) -> None:
         if self.document_id is None:
             return
-        self.undo_stack.push(GoldDecisionCommand(self.adjudication, self.document_id, text,
-                                                 action, self.refresh))
+        group = self.current_group()
+        selection = self.view.selection()
+        place = selection or ((group.start, group.end) if group is not None else None)
+        self.undo_stack.push(GoldDecisionCommand(
+            self.adjudication, self.document_id, text, action,
+            lambda document_id: self._show_place(document_id, place)))
+
+    def _show_place(self, document_id: int, place: tuple[int, int] | None) -> None:
+        """After a decision, its undo or its redo: redraw, and show where it
+        was made (the disagreement there, if any, becomes the current one)."""
+        self.refresh(document_id)
+        if place is None or self.found is None or document_id != self.document_id:
+            return
+        start, end = place
+        at = [i for i, g in enumerate(self.found.groups) if g.start < end and start < g.end]
+        if at:
+            self._select_group(at[0])
+        else:
+            self.view.center_on(start)
 
     def _on_view_number(self, index: int) -> None:
         selection = self.view.selection()
@@ -261,7 +300,9 @@ class ReviewWindow(QMainWindow):
         if selection is not None:
             if index >= len(self.labels):
                 return
-            snapped = snap_selection(self.view.text, *selection)
+            # An edit (E, then Shift+arrows) sets its edges letter by letter.
+            words = self.view.snaps_to_words and self.editing is None
+            snapped = snap_selection(self.view.text, *selection, words=words)
             if snapped is None:
                 return
             label = self.labels[index].key
@@ -329,11 +370,18 @@ class ReviewWindow(QMainWindow):
         if span is not None:
             self._decide("Remove gold span", lambda: self.adjudication.remove(span.id))
 
+    def show_keys(self) -> None:
+        KeyboardHelpDialog(KEYS, self).exec()
+
     def settle_document(self) -> None:
-        if self.document_id is not None:
-            self.adjudication.finish(self.document_id)
-            self._update_progress()
-            self._step_document(1)
+        if self.document_id is None:
+            return
+        waiting = len(self.undecided_groups())
+        if waiting and not confirm_settle(self, self.names.get(self.document_id, ""), waiting):
+            return
+        self.adjudication.finish(self.document_id)
+        self._update_progress()
+        self._step_document(1)
 
 
 def _agreement(project: Project, annotators):

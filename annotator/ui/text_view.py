@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -26,12 +27,21 @@ from PySide6.QtWidgets import QTextEdit
 
 from annotator.core.model import Direction, Span
 from annotator.core.offsets import Utf16Map, word_at
+from annotator.core.word_edges import Cut, span_cuts
 from annotator.core.text import line_direction
 from annotator.ui.colors import label_color, selected_color
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, text_font
+from annotator.ui.word_drag import snapped_drag
 
 LINE_HEIGHT_PERCENT = 125  # Arabic needs room for harakat above and below.
+TAGGED_LINE_HEIGHT_PERCENT = 150  # and room above each line for the label tags
+TAG_SCALE = 0.5  # tag text size, relative to the text's
+TAG_RAISE = 2  # pixels the tag reaches down into the line's own top
 UNDERLINE_GAP = 3
+# How many positions either side of Qt's nearest caret may hold the glyph under a point.
+GLYPH_SEARCH = 4
+CUT_COLOR = QColor("#e00000")
+CUT_WIDTH = 2
 
 
 def stacking_levels(spans: list[Span]) -> dict[int, int]:
@@ -78,6 +88,11 @@ class AnnotationView(QTextEdit):
         self._levels: dict[int, int] = {}
         self._direction = Direction.LTR
         self._override: Direction | None = None
+        # Selections snap to whole words unless this is off or Alt is held.
+        self.word_snapping = True
+        self.label_tags = True  # each span's label drawn small above its start
+        self._press: QPoint | None = None  # where a drag began, while words snap
+        self._exact_selection = False
 
     # -- content -------------------------------------------------------------
 
@@ -109,7 +124,7 @@ class AnnotationView(QTextEdit):
         while block.isValid():
             line_dir = override or line_direction(block.text(), direction)
             fmt = QTextBlockFormat()
-            fmt.setLineHeight(LINE_HEIGHT_PERCENT,
+            fmt.setLineHeight(TAGGED_LINE_HEIGHT_PERCENT if self.label_tags else LINE_HEIGHT_PERCENT,
                               QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             # AlignAbsolute: plain AlignRight would mirror inside right-to-left blocks.
             if line_dir is Direction.RTL:
@@ -121,7 +136,18 @@ class AnnotationView(QTextEdit):
             cursor.setPosition(block.position())
             cursor.setBlockFormat(fmt)
             block = block.next()
+        # The first line has no line above whose spacing could hold its tags.
+        frame = self.document().rootFrame()
+        frame_format = frame.frameFormat()
+        frame_format.setTopMargin(self.fontMetrics().height() * TAG_SCALE if self.label_tags else 0)
+        frame.setFrameFormat(frame_format)
         cursor.endEditBlock()
+
+    def set_label_tags(self, shown: bool) -> None:
+        """Show or hide the label tags; lines leave room for them when shown."""
+        self.label_tags = shown
+        self.set_direction(self._direction, self._override)
+        self.viewport().update()
 
     def set_colors(self, colors: dict[str, str]) -> None:
         self._colors = dict(colors)
@@ -190,11 +216,14 @@ class AnnotationView(QTextEdit):
         super().paintEvent(event)
         underlines = self.underlines()
         selected = self.selected_span()
-        if not underlines and selected is None:
+        if not self._spans and not underlines:
             return
         painter = QPainter(self.viewport())
         visible = self.viewport().rect()
         lo, hi = self.visible_range(visible)
+        self._paint_cuts(painter, lo, hi)
+        if self.label_tags:
+            self._paint_tags(painter, lo, hi, visible)
         for span, level, pen in underlines:
             if span.end <= lo or span.start >= hi:
                 continue
@@ -208,6 +237,50 @@ class AnnotationView(QTextEdit):
                 painter.drawRect(rect.adjusted(0, 0, -1, -1))
         self.paint_extra(painter, visible)
         painter.end()
+
+    def cuts(self, lo: int = 0, hi: int | None = None) -> list[tuple[Span, Cut]]:
+        """Edges of spans (in ``[lo, hi]``) that fall inside a word."""
+        hi = len(self._text) if hi is None else hi
+        return [(span, cut) for span in self._spans if span.end >= lo and span.start <= hi
+                for cut in span_cuts(self._text, span.start, span.end)]
+
+    def _paint_cuts(self, painter: QPainter, lo: int, hi: int) -> None:
+        """A red bar where a span's edge cuts a word, so a cut is never
+        mistaken for a whole word."""
+        painter.setPen(QPen(CUT_COLOR, CUT_WIDTH))
+        cursor = QTextCursor(self.document())
+        for _span, cut in self.cuts(lo, hi):
+            cursor.setPosition(self._map.to_utf16(cut.offset))
+            rect = self.cursorRect(cursor)
+            painter.drawLine(rect.left(), rect.top() - 2, rect.left(), rect.bottom() + 2)
+
+    def _paint_tags(self, painter: QPainter, lo: int, hi: int, visible: QRect) -> None:
+        """Each span's label key, small, in the room above the line where the
+        span starts: at its start edge (the right edge in right-to-left text).
+        Drawn over the margin between lines, never into the text, so Arabic
+        letters keep their joined shapes."""
+        starts: dict[int, list[Span]] = {}
+        for span in self._spans:
+            if span.end >= lo and span.start <= hi:
+                starts.setdefault(span.start, []).append(span)
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, self._point_size * TAG_SCALE))
+        font.setBold(True)
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        cursor = QTextCursor(self.document())
+        for start, spans in starts.items():
+            cursor.setPosition(self._map.to_utf16(start))
+            rect = self.cursorRect(cursor)
+            if rect.bottom() < visible.top() or rect.top() > visible.bottom():
+                continue
+            tag = "·".join(s.label for s in spans)
+            width = metrics.horizontalAdvance(tag)
+            rtl = cursor.block().blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+            x = rect.left() - width if rtl else rect.left()
+            color = label_color(self._colors.get(spans[0].label, "#888888")).darker(230)
+            painter.setPen(color)
+            painter.drawText(x, rect.top() + metrics.ascent() - metrics.height() + TAG_RAISE, tag)
 
     def underlines(self) -> list[tuple[Span, int, QPen]]:
         """(span, level, pen) for each underline: here, overlapping spans stack."""
@@ -285,6 +358,14 @@ class AnnotationView(QTextEdit):
         self._select(cursor, start, end)
         self.setTextCursor(cursor)
 
+    def center_on(self, index: int) -> None:
+        """Scroll so the line holding ``index`` is in the middle of the view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(index))
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+
     def selected_span(self) -> Span | None:
         return next((s for s in self._spans if s.id == self._selected_id), None)
 
@@ -325,9 +406,19 @@ class AnnotationView(QTextEdit):
 
     # -- input ---------------------------------------------------------------
 
+    @property
+    def snaps_to_words(self) -> bool:
+        """Whether the current selection is to be taken as whole words."""
+        return self.word_snapping and not self._exact_selection
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = None
         if (event.button() == Qt.MouseButton.LeftButton
                 and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self._exact_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            if self.snaps_to_words:
+                # In content coordinates: the view may scroll during the drag.
+                self._press = event.position().toPoint() + self._scrolled()
             # A press inside the selection would start dragging the text away;
             # in a read-only view it should start a new selection instead.
             cursor = self.textCursor()
@@ -338,33 +429,61 @@ class AnnotationView(QTextEdit):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+        press, self._press = self._press, None
+        if event.button() != Qt.MouseButton.LeftButton:
             return
-        index = self._character_under(event.position().toPoint())
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            if press is not None:
+                lo, hi = snapped_drag(self, press - self._scrolled(), event.position().toPoint(),
+                                      self._map.to_index(cursor.anchor()),
+                                      self._map.to_index(cursor.position()))
+                self.set_selection(lo, hi)
+            return
+        index = self.character_under(event.position().toPoint())
         under = self.spans_at(index) if index is not None else []
         self.select_span(under[0] if under else None)
 
-    def _character_under(self, point: QPoint) -> int | None:
-        """The character under a point (not the caret position nearest to it)."""
-        position = self.cursorForPosition(point).position()
-        cursor = QTextCursor(self.document())
-        for candidate in (position, position - 1):
-            if 0 <= candidate < self._map.utf16_length:
-                cursor.setPosition(candidate)
-                a = self.cursorRect(cursor)
-                cursor.setPosition(candidate + 1)
-                b = self.cursorRect(cursor)
-                left, right = sorted((a.left(), b.left()))
-                if a.top() <= point.y() <= a.bottom() and left <= point.x() <= right:
-                    return self._map.to_index(candidate)
+    def _scrolled(self) -> QPoint:
+        return QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+
+    def is_right_to_left_at(self, point: QPoint) -> bool:
+        block = self.cursorForPosition(point).block()
+        return block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+    def character_under(self, point: QPoint) -> int | None:
+        """The character whose glyph is under a point (not the caret position
+        nearest to it). Glyph boxes, not caret positions: inside right-to-left
+        text Qt's nearest caret can be a letter off, and at the edge of a
+        number the caret positions of its two ends are drawn at one place."""
+        cursor = self.cursorForPosition(point)
+        block = cursor.block()
+        layout = block.layout()
+        if layout is None:
+            return None
+        origin = layout.position()
+        x = point.x() + self.horizontalScrollBar().value() - origin.x()
+        y = point.y() + self.verticalScrollBar().value() - origin.y()
+        in_block = cursor.position() - block.position()
+        line = layout.lineForTextPosition(in_block)
+        if not line.isValid() or not line.y() <= y <= line.y() + line.height():
+            return None
+        lo = max(line.textStart(), in_block - GLYPH_SEARCH)
+        hi = min(line.textStart() + line.textLength(), in_block + GLYPH_SEARCH)
+        for candidate in range(lo, hi):
+            for run in layout.glyphRuns(candidate, 1):
+                box = run.boundingRect()
+                if box.left() <= x < box.right():
+                    return self._map.to_index(block.position() + candidate)
         return None
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        index = self._character_under(event.position().toPoint())
-        word = word_at(self._text, index) if index is not None else None
+        index = self.character_under(event.position().toPoint())
+        word = word_at(self._text, index, hyphenated=True) if index is not None else None
         if word is None:
             super().mouseDoubleClickEvent(event)
             return
+        self._exact_selection = False
         self.set_selection(*word)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -14,7 +14,6 @@ import pytest
 
 from annotator.cli import main
 from annotator.formats.export import export_project
-from annotator.formats.reading import ReadOptions
 from annotator.formats.registry import read_paths
 from annotator.store import Project
 from tests.extras import require
@@ -55,7 +54,7 @@ def stored(project: Project, annotator: str = "imported") -> Counter:
 
 def import_into(tmp_path, path: Path, name: str = "p.db", **options) -> Project:
     project = Project.open(tmp_path / name)
-    project.import_records(read_paths([path], options=ReadOptions(**options)))
+    project.import_records(read_paths([path], options=options))
     return project
 
 

@@ -44,7 +44,7 @@ def export(qtbot, dialog):
 def test_export_conll_with_progress_and_report(qtbot, annotated_db, tmp_path):
     dialog = make_dialog(qtbot, annotated_db)
     choose(dialog.format, "conll")
-    choose(dialog.scheme, "bioes")
+    choose(dialog.option("scheme"), "bioes")
     assert dialog.path.text().endswith("project-alice.conll")  # a suggestion to start from
     out = tmp_path / "train.conll"
     dialog.path.setText(str(out))
@@ -76,13 +76,13 @@ def test_brat_folder_and_clitics_expand_for_spacy(qtbot, annotated_db, tmp_path)
     require("spacy")
     dialog = make_dialog(qtbot, annotated_db)
     choose(dialog.format, "brat")
-    assert not dialog.scheme.isEnabled() and not dialog.clitics.isEnabled()
+    assert not dialog.option("scheme").isEnabled() and not dialog.option("clitics").isEnabled()
     dialog.path.setText(str(tmp_path / "brat"))
     export(qtbot, dialog)
     assert len(list((tmp_path / "brat").glob("*.ann"))) == 5
     choose(dialog.format, "spacy")
-    assert dialog.clitics.isEnabled() and not dialog.scheme.isEnabled()
-    choose(dialog.clitics, "expand")
+    assert dialog.option("clitics").isEnabled() and not dialog.option("scheme").isEnabled()
+    choose(dialog.option("clitics"), "expand")
     dialog.path.setText(str(tmp_path / "train.spacy"))
     export(qtbot, dialog)
     assert (tmp_path / "train.spacy").stat().st_size > 0

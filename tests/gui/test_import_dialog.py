@@ -93,7 +93,7 @@ def test_notes_stay_on_screen_and_columns_can_be_chosen(qtbot, window, tmp_path)
     type_into(qtbot, dialog.paths, str(path))
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "--columns token=1,tag=2" in dialog.problems.toPlainText()
-    type_into(qtbot, dialog.columns, "token=1,tag=3")
+    type_into(qtbot, dialog.options.widgets["columns"], "token=1,tag=3")
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     # Imported, and the note on the columns read stays on screen until Close.
     assert dialog.isVisible() and dialog.import_button.text() == "Close"
@@ -103,3 +103,28 @@ def test_notes_stay_on_screen_and_columns_can_be_chosen(qtbot, window, tmp_path)
     assert (document.text[span.start:span.end], span.label) == ("Xi Jinping", "PER")
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_the_columns_field_comes_from_the_catalog_and_follows_the_format(qtbot, window):
+    dialog = make_dialog(qtbot, window)
+    columns = dialog.options.widgets["columns"]
+    assert columns.placeholderText() == "token=N,tag=M" and "nesting levels" in columns.toolTip()
+    assert columns.isEnabled()  # by extension: a CoNLL file may be among them
+    pick_format(qtbot, dialog, "conll")
+    assert columns.isEnabled()
+    pick_format(qtbot, dialog, "brat")
+    assert not columns.isEnabled()
+
+
+def test_bad_columns_are_listed_and_nothing_is_imported(qtbot, window, tmp_path):
+    path = tmp_path / "news.conll"
+    path.write_text(CONLL, encoding="utf-8")
+    count = window.project.document_count()
+    dialog = make_dialog(qtbot, window)
+    type_into(qtbot, dialog.paths, str(path))
+    type_into(qtbot, dialog.options.widgets["columns"], "token=1,tag=1")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.problems.toPlainText() == (
+        f"{path}: --columns 'token=1,tag=1': the token column cannot be a tag column")
+    assert window.project.document_count() == count

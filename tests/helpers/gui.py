@@ -25,21 +25,33 @@ def caret_point(view, index: int, nudge: int = 0) -> QPoint:
     return QPoint(rect.center().x() + nudge, rect.center().y())
 
 
-def _mouse(widget, kind, point: QPoint, button, buttons) -> None:
+def _mouse(widget, kind, point: QPoint, button, buttons,
+           modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     event = QMouseEvent(kind, QPointF(point), QPointF(widget.mapToGlobal(point)), button, buttons,
-                        Qt.KeyboardModifier.NoModifier)
+                        modifiers)
     QApplication.sendEvent(widget, event)
 
 
-def drag(view, start: QPoint, end: QPoint, steps: int = 8) -> None:
-    """A real press, moves with the button held, and release on the viewport."""
+def drag(view, start: QPoint, end: QPoint, steps: int = 8,
+         modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """A real press, moves with the button held, and release on the viewport
+    (``modifiers``, such as Alt, held throughout)."""
     target = view.viewport()
     left = Qt.MouseButton.LeftButton
-    _mouse(target, QEvent.Type.MouseButtonPress, start, left, left)
+    _mouse(target, QEvent.Type.MouseButtonPress, start, left, left, modifiers)
     for step in range(1, steps + 1):
         point = start + (end - start) * step / steps
-        _mouse(target, QEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, left)
-    _mouse(target, QEvent.Type.MouseButtonRelease, end, left, Qt.MouseButton.NoButton)
+        _mouse(target, QEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, left, modifiers)
+    _mouse(target, QEvent.Type.MouseButtonRelease, end, left, Qt.MouseButton.NoButton, modifiers)
+
+
+def glyph_box(view, start: int, end: int):
+    """The viewport rectangle of the characters ``[start, end)`` on the line
+    where they begin (a word: its letters, without the gaps around it)."""
+    from annotator.core.model import Span
+
+    rects = view.span_rects(Span(start, end, ""))
+    return rects[0] if rects else None
 
 
 def type_text(widget, text: str) -> None:

@@ -29,8 +29,14 @@ def test_english_and_unknown():
     assert detect_language("این یک متن فارسی است که چند گفتگو دارد") == "fa"
 
 
-def test_line_direction_mixed_lines_read_right_to_left():
+def test_line_direction_follows_the_line_own_text():
     assert line_direction("قال Xi Jinping اليوم", Direction.LTR) == Direction.RTL
+    # An English or Polish line that ends with an Arabic name is left to right.
+    assert line_direction("Xi Jinping spoke to شي جين بينغ", Direction.RTL) == Direction.LTR
+    assert line_direction("Rozmowa z prezydentem: قاسم-جومارت توكاييف", Direction.RTL) == Direction.LTR
+    # A short Latin tag before an Arabic sentence: the majority decides.
+    assert line_direction("CNN: قال الرئيس الصيني شي جين بينغ اليوم", Direction.LTR) == Direction.RTL
+    assert line_direction("«شي» met Tokayev in Nur-Sultan on Wednesday", Direction.RTL) == Direction.LTR
     assert line_direction("Video PlayerClose", Direction.RTL) == Direction.LTR
     assert line_direction("2021-06-03 03:46:49", Direction.RTL) == Direction.RTL
 

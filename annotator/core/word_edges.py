@@ -1,0 +1,158 @@
+"""Where a span may begin and end: at word edges.
+
+A word here is a token of :mod:`annotator.core.tokenize` (a run of letters
+with their marks, a number such as ``2016`` or ``3.5``, an abbreviation such
+as ``U.S.``). An offset strictly inside one cuts it, with one exception: a
+span may start right after an Arabic proclitic (و ف ب ل ك, their pairs, لل),
+so و|الصين can be labelled without the و.
+
+Selections made with the mouse snap to these edges the way brat and INCEpTION
+snap to tokens: the edge where the drag began moves to the nearer edge of its
+word, the edge where it ended moves outward, so a drag keeps every word it
+reached.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from pyarabic import araby
+
+from annotator.core.tokenize import PROCLITICS, tokenize
+
+# The pairs of PROCLITICS, and لل (ل before the article: للتعاون).
+CLITIC_PREFIXES = PROCLITICS | {araby.LAM + araby.LAM}
+_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+# The rest of a word after a proclitic must still be a word.
+_MIN_REST = 2
+
+
+# Tokens hold no whitespace, so a word is found in the run of non-space
+# characters around an offset; a long run is read only this far either side.
+_REACH = 200
+
+
+def _line_bounds(text: str, index: int) -> tuple[int, int]:
+    """The run of non-space characters around ``index``."""
+    start, lo = index, max(0, index - _REACH)
+    while start > lo and not text[start - 1].isspace():
+        start -= 1
+    end, hi = index, min(len(text), index + _REACH)
+    while end < hi and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def word_around(text: str, index: int) -> tuple[int, int] | None:
+    """The word that ``index`` falls strictly inside, or ``None`` when it
+    falls at a word edge, on a space or on punctuation."""
+    if not 0 < index < len(text) or text[index - 1].isspace() or text[index].isspace():
+        return None
+    lo, hi = _line_bounds(text, index)
+    for token in tokenize(text, lo, hi):
+        if token.start < index < token.end:
+            return token.start, token.end
+        if token.start >= index:
+            break
+    return None
+
+
+def word_touching(text: str, index: int) -> tuple[int, int] | None:
+    """The word holding the character at ``index`` (None for a space or a
+    punctuation mark)."""
+    if not 0 <= index < len(text) or not text[index].isalnum():
+        return None
+    lo, hi = _line_bounds(text, index)
+    for token in tokenize(text, lo, hi):
+        if token.start <= index < token.end:
+            return token.start, token.end
+        if token.start > index:
+            break
+    return None
+
+
+def is_clitic_boundary(text: str, index: int, word: tuple[int, int] | None = None) -> bool:
+    """``index`` sits right after a proclitic at the start of an Arabic word:
+    a span may start there."""
+    word = word if word is not None else word_around(text, index)
+    if word is None:
+        return False
+    start, end = word
+    prefix = araby.strip_tatweel(araby.strip_tashkeel(text[start:index]))
+    rest = araby.strip_tashkeel(text[index:end])
+    return (prefix in CLITIC_PREFIXES and len(rest) >= _MIN_REST
+            and _ARABIC_LETTER.match(text, index) is not None)
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A span edge inside a word."""
+
+    offset: int
+    word_start: int
+    word_end: int
+    edge: str  # "start" or "end"
+
+
+def span_cuts(text: str, start: int, end: int) -> list[Cut]:
+    """The words a span ``[start, end)`` cuts: none when both edges are at word
+    edges (a start right after a proclitic counts as one)."""
+    cuts = []
+    word = word_around(text, start)
+    if word is not None and not is_clitic_boundary(text, start, word):
+        cuts.append(Cut(start, *word, "start"))
+    word = word_around(text, end)
+    if word is not None:
+        cuts.append(Cut(end, *word, "end"))
+    return cuts
+
+
+def _nearer_edge(text: str, index: int, is_start: bool) -> int:
+    word = word_around(text, index)
+    if word is None or (is_start and is_clitic_boundary(text, index, word)):
+        return index
+    start, end = word
+    # A tie goes outward: the word is kept.
+    if is_start:
+        return start if index - start <= end - index else end
+    return end if end - index <= index - start else start
+
+
+def _outward_edge(text: str, index: int, is_start: bool) -> int:
+    word = word_around(text, index)
+    if word is None or (is_start and is_clitic_boundary(text, index, word)):
+        return index
+    return word[0] if is_start else word[1]
+
+
+def snap_to_words(text: str, anchor: int, position: int) -> tuple[int, int]:
+    """Move the edges of a selection to word edges.
+
+    ``anchor`` is where the drag began (moved to the nearer edge of its word),
+    ``position`` where it ended (moved outward). Returns ``(start, end)``
+    with ``start <= end``. For a selection whose history is unknown, see
+    :func:`widen_to_words`.
+    """
+    anchor_is_start = anchor <= position
+    snapped_anchor = _nearer_edge(text, anchor, anchor_is_start)
+    snapped_position = _outward_edge(text, position, not anchor_is_start)
+    crossed = (snapped_anchor >= snapped_position if anchor_is_start
+               else snapped_anchor <= snapped_position)
+    if crossed and anchor != position:
+        # The press edge moved to or past the release (a drag inside one
+        # word): keep that word.
+        snapped_anchor = _outward_edge(text, anchor, anchor_is_start)
+    lo, hi = sorted((snapped_anchor, snapped_position))
+    return lo, hi
+
+
+def widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Both edges outward: every word the selection touches, whole."""
+    start, end = sorted((start, end))
+    return _outward_edge(text, start, True), _outward_edge(text, end, False)
+
+
+def cut_words(text: str, cuts: list[Cut]) -> str:
+    """The words a span cuts, for a report: ``«الرئيس»`` or ``«Xi», «Jinping»``."""
+    return ", ".join(f"«{text[c.word_start:c.word_end]}»" for c in cuts)

@@ -1,0 +1,86 @@
+"""Output files that appear whole or not at all, and the error of an export
+that cannot be made. Nothing here knows a format or the report, so both the
+writers and the report build on it."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+
+class ExportError(Exception):
+    """An export that cannot be made, with one line for the user."""
+
+
+def sidecar(out: Path, suffix: str) -> Path:
+    """A file next to the output: ``train.conll`` -> ``train.conll.report.json``."""
+    return out.with_name(f"{out.name}.{suffix}")
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISDIR, "a folder"), (stat.S_ISREG, "a file"))
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "of an unknown kind")
+
+
+def output_target(path: Path, folder: bool = False) -> Path:
+    """Where writing ``path`` lands: ``path`` itself when it is missing or a
+    regular file (a folder, with ``folder``), the target of a link to one.
+    Anything else (a FIFO, a device, a socket, a dangling link) is never
+    replaced: :class:`ExportError`."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return path
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            info = os.stat(path)
+        except OSError:
+            raise ExportError(f"{path}: is a link to nothing that exists; not replaced") from None
+        path = Path(os.path.realpath(path))
+    wanted, kind = (stat.S_ISDIR, "a folder") if folder else (stat.S_ISREG, "a regular file")
+    if not wanted(info.st_mode):
+        raise ExportError(f"{path}: is {_kind(info.st_mode)}, not {kind}; not replaced")
+    return path
+
+
+class AtomicFile:
+    """A text file written under a temporary name and renamed when complete,
+    so a failed export never leaves half a file where the old one was. A
+    link to a file is written through; what is not a regular file is refused
+    (see :func:`output_target`)."""
+
+    def __init__(self, path: Path, binary: bool = False):
+        path = output_target(path)
+        self.path = path
+        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        if binary:
+            self.handle = open(self.tmp, "wb")
+        else:
+            self.handle = open(self.tmp, "w", encoding="utf-8", newline="\n")
+
+    def write(self, data) -> None:
+        self.handle.write(data)
+
+    def commit(self) -> Path:
+        self.handle.close()
+        os.replace(self.tmp, self.path)
+        return self.path
+
+    def abort(self) -> None:
+        self.handle.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, data: str | bytes) -> Path:
+    target = AtomicFile(path, binary=isinstance(data, bytes))
+    try:
+        target.write(data)
+    except BaseException:
+        target.abort()
+        raise
+    return target.commit()

@@ -1,0 +1,67 @@
+"""A dialog's widgets for the options of readers or writers, made from the
+format catalog: a combo box for an option with choices, a line to type in
+for one without; each enabled only while the chosen format takes it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+
+from annotator.formats.declaration import Format, Option
+
+Declared = Sequence[tuple[Option, tuple[str, ...]]]  # an option and the formats taking it
+
+
+class FormatOptions:
+    """``declared`` options, of which a format takes ``taken(format)``."""
+
+    def __init__(self, declared: Declared, taken: Callable[[Format], Sequence[Option]]):
+        self.declared = list(declared)
+        self.taken = taken
+        self.widgets: dict[str, QWidget] = {}
+        for option, _ in self.declared:
+            self.widgets[option.name] = _widget(option)
+
+    def add_rows(self, form: QFormLayout) -> None:
+        for option, _ in self.declared:
+            form.addRow(option.title, self.widgets[option.name])
+
+    def follow(self, fmt: Format | None) -> None:
+        """Enable the options ``fmt`` takes (every option for None: any
+        format may read the files)."""
+        taken = None if fmt is None else {option.name for option in self.taken(fmt)}
+        for name, widget in self.widgets.items():
+            widget.setEnabled(taken is None or name in taken)
+
+    def set_enabled(self, enabled: bool) -> None:
+        for widget in self.widgets.values():
+            widget.setEnabled(enabled)
+
+    def values(self) -> dict[str, str]:
+        """The chosen values by name; an empty typed value is the default."""
+        chosen = {}
+        for name, widget in self.widgets.items():
+            if isinstance(widget, QComboBox):
+                chosen[name] = widget.currentData()
+            elif widget.text().strip():
+                chosen[name] = widget.text().strip()
+        return chosen
+
+
+def _widget(option: Option) -> QWidget:
+    if option.choices:
+        combo = QComboBox()
+        for choice in option.choices:
+            combo.addItem(choice.title, choice.value)
+        if option.default is not None:
+            combo.setCurrentIndex(max(combo.findData(option.default), 0))
+        widget: QWidget = combo
+    else:
+        line = QLineEdit()
+        # The default, else what the value looks like (--columns: token=N,tag=M).
+        line.setPlaceholderText(option.default or option.metavar or "")
+        widget = line
+    widget.setToolTip(option.help)
+    widget.setObjectName(f"option-{option.name}")
+    return widget

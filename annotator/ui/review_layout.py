@@ -1,0 +1,52 @@
+"""The review window's size on the screen, and the question before settling
+a document that still has open disagreements."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
+
+# Most of the width goes to the text; the side panels get these shares.
+DOCUMENTS_SHARE = 0.18
+DECIDE_SHARE = 0.24
+PREFERRED = (1400, 900)
+MIN_PANEL_WIDTH = 120
+
+
+def fit_to_screen(window: QMainWindow, parent=None) -> None:
+    """Size the window to the available screen (never taller or wider than
+    it, frame included), centre it there, and give the text most of the width."""
+    screen = (parent.screen() if parent is not None else None) or window.screen()
+    area = screen.availableGeometry()
+    # The frame (title bar, borders) is not known before the window shows: leave room for it.
+    width = min(PREFERRED[0], area.width() - 16)
+    height = min(PREFERRED[1], area.height() - 48)
+    window.resize(width, height)
+    window.move(area.left() + (area.width() - width) // 2, area.top() + (area.height() - height) // 2)
+    share_width(window)
+
+
+def share_width(window: QMainWindow) -> None:
+    """Narrow side panels, the rest to the text (again once shown: docks
+    take their sizes only then)."""
+    width = window.width()
+    docks = {dock.objectName(): dock for dock in window.findChildren(QDockWidget)}
+    left, right = docks.get("Documents"), docks.get("Decide")
+    if left is not None and right is not None:
+        for dock in docks.values():
+            # The charts would otherwise hold the right column at 300 pixels.
+            dock.widget().setMinimumWidth(MIN_PANEL_WIDTH)
+        window.resizeDocks([left, right], [int(width * DOCUMENTS_SHARE), int(width * DECIDE_SHARE)],
+                           Qt.Orientation.Horizontal)
+
+
+def confirm_settle(parent, name: str, waiting: int) -> bool:
+    """Ask before marking a document settled while disagreements are open."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Settle with open disagreements?",
+                      f"{waiting} disagreement{'s' if waiting != 1 else ''} in {name} "
+                      f"{'are' if waiting != 1 else 'is'} still open. The gold layer will lack "
+                      f"whatever was not decided there.\n\nMark the document settled anyway?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes

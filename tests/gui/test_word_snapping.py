@@ -1,0 +1,218 @@
+"""Mouse drags snap to whole words: real presses and releases at pixel
+positions in the gaps beside words and on their first and last letters, in
+Arabic (right to left) and Polish, on wrapped lines, at two zoom levels."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from annotator.ui.fonts import DEFAULT_POINT_SIZE
+from tests.helpers.gui import caret_point, drag, glyph_box, open_document, stored_spans
+
+TASHKENT = "ar-2016-06-24-xi-nazarbayev-tashkent"
+POLISH = "pl-2021-06-02-xi-tokayev-phone-call"
+ZOOMS = (DEFAULT_POINT_SIZE, DEFAULT_POINT_SIZE + 8)
+
+
+def _label_drag(window, qtbot, doc, press: QPoint, release: QPoint, **kwargs):
+    """Drag, press 1, read back what was stored, and undo it."""
+    view = window.view
+    scrolled = view.verticalScrollBar().value()
+    drag(view, press, release, **kwargs)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    spans = stored_spans(window.project, doc.id)
+    if spans:
+        qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_spans(window.project, doc.id) == []
+    view.verticalScrollBar().setValue(scrolled)  # the pixel positions stay true
+    return [doc.text[start:end] for start, end, _ in spans]
+
+
+def _words(text: str, phrase: str, occurrence: int = 0):
+    """(start, end) of the first and last word of a phrase in the text."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    first = phrase.split(" ")[0]
+    last = phrase.split(" ")[-1]
+    end = start + len(phrase)
+    return (start, start + len(first)), (end - len(last), end), (start, end)
+
+
+@pytest.mark.parametrize("point_size", ZOOMS)
+@pytest.mark.parametrize("phrase", ["شي جين بينغ", "الرئيس الصيني", "24 يونيو 2016"])
+def test_arabic_drags_from_the_gap_or_the_letters_keep_every_word(window, qtbot, point_size, phrase):
+    doc = open_document(window, TASHKENT)
+    window.view.set_point_size(point_size)
+    qtbot.wait(10)
+    first, last, _ = _words(doc.text, phrase)
+    head, tail = glyph_box(window.view, *first), glyph_box(window.view, *last)
+    assert head.top() == tail.top(), "the phrase fits on one line"
+    y = head.center().y()
+    # Right to left: the phrase begins at the right edge of its first word.
+    presses = {f"{px} px into the gap right of it": head.right() + px for px in (1, 2, 3)}
+    presses["on its first letter"] = head.right() - 2
+    presses["on its last letter"] = head.left() + 2
+    releases = {"on the last word's last letter": tail.left() + 2,
+                "2 px into the gap left of the last word": tail.left() - 2,
+                "on the last word's first letter": tail.right() - 2}
+    failures = []
+    for press_name, press_x in presses.items():
+        for release_name, release_x in releases.items():
+            got = _label_drag(window, qtbot, doc, QPoint(press_x, y), QPoint(release_x, y))
+            if got != [phrase]:
+                failures.append(f"press {press_name}, release {release_name}: {got}")
+        # The same drag the other way round.
+        got = _label_drag(window, qtbot, doc, QPoint(tail.left() + 2, y), QPoint(press_x, y))
+        if got != [phrase]:
+            failures.append(f"backwards to {press_name}: {got}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("point_size", ZOOMS)
+def test_polish_drags_from_the_gap_or_the_letters_keep_every_word(window, qtbot, point_size):
+    doc = open_document(window, POLISH)
+    window.view.set_point_size(point_size)
+    qtbot.wait(10)
+    phrase = "Komunistyczna Partia Chin"
+    first, last, _ = _words(doc.text, phrase)
+    view = window.view
+    view.verticalScrollBar().setValue(
+        view.verticalScrollBar().value() + caret_point(view, first[0]).y() - 60)
+    head, tail = glyph_box(window.view, *first), glyph_box(window.view, *last)
+    presses = [head.left() - 2, head.left() + 2, head.left() + 5, head.right() - 2]
+    releases = [tail.right() - 2, tail.right() + 2, tail.left() + 2]
+    failures = []
+    for press_x in presses:
+        for release_x in releases:
+            got = _label_drag(window, qtbot, doc, QPoint(press_x, head.center().y()),
+                              QPoint(release_x, tail.center().y()))
+            if got != [phrase]:
+                failures.append(f"press at {press_x - head.left()} px from the first word's left, "
+                                f"release at {release_x - tail.right()} px from the last word's right: {got}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("point_size", ZOOMS)
+def test_a_drag_across_a_line_wrap_from_the_right_edge_of_a_number(window, qtbot, point_size):
+    doc = open_document(window, TASHKENT)
+    view = window.view
+    view.set_point_size(point_size)
+    number, month, _ = _words(doc.text, "24 يونيو")
+    for width in range(800, 1800, 4):
+        window.resize(width, 700)
+        qtbot.wait(1)
+        if glyph_box(view, *number).top() < glyph_box(view, *month).top():
+            break
+    else:
+        pytest.fail("no window width puts «24» and «يونيو» on two lines")
+    box, below = glyph_box(view, *number), glyph_box(view, *month)
+    for press_x in (box.right() + 2, box.right() - 1, box.center().x()):
+        for release_x in (below.left() + 2, below.center().x()):
+            got = _label_drag(window, qtbot, doc, QPoint(press_x, box.center().y()),
+                              QPoint(release_x, below.center().y()))
+            assert got == ["24 يونيو"], (press_x - box.right(), release_x - below.left())
+
+
+def test_a_press_and_release_inside_one_word_takes_the_word(window, qtbot):
+    doc = open_document(window, TASHKENT)
+    (start, end), _, _ = _words(doc.text, "نزارباييف")
+    box = glyph_box(window.view, start, end)
+    y = box.center().y()
+    got = _label_drag(window, qtbot, doc, QPoint(box.right() - 8, y), QPoint(box.left() + 8, y))
+    assert got == ["نزارباييف"]
+
+
+def test_a_drag_starting_between_a_proclitic_and_its_word_leaves_the_proclitic(window, qtbot):
+    doc = open_document(window, TASHKENT)
+    view = window.view
+    start = doc.text.index("وقازاقستان") + 1  # after the و
+    end = start + len("قازاقستان")
+    word = glyph_box(view, start, end)
+    # Press on the first letter after the و, a pixel from the boundary.
+    press = caret_point(view, start, nudge=-1)
+    got = _label_drag(window, qtbot, doc, press, QPoint(word.left() + 2, word.center().y()))
+    assert got == ["قازاقستان"]
+    # A press in the gap before the word takes it whole, و included.
+    whole = glyph_box(view, start - 1, end)
+    got = _label_drag(window, qtbot, doc, QPoint(whole.right() + 2, whole.center().y()),
+                      QPoint(word.left() + 2, word.center().y()))
+    assert got == ["وقازاقستان"]
+
+
+def test_alt_drag_selects_letters_exactly_and_the_status_bar_says_so(window, qtbot):
+    doc = open_document(window, POLISH)
+    view = window.view
+    start = doc.text.index("Komunistyczna")
+    alt = Qt.KeyboardModifier.AltModifier
+    got = _label_drag(window, qtbot, doc, caret_point(view, start + 3), caret_point(view, start + 8),
+                      modifiers=alt)
+    assert got == ["unist"]
+    # Without Alt the same drag is the whole word.
+    got = _label_drag(window, qtbot, doc, caret_point(view, start + 3), caret_point(view, start + 8))
+    assert got == ["Komunistyczna"]
+    assert "whole words" in window.selection_mode.label.text()
+    window.selection_mode.action.trigger()  # Edit ▸ Exact Selection, remembered
+    assert "exact letters" in window.selection_mode.label.text()
+    assert window.settings.value("selection/exact") in (True, "true")
+    got = _label_drag(window, qtbot, doc, caret_point(view, start + 3), caret_point(view, start + 8))
+    assert got == ["unist"]
+
+
+def test_double_click_selects_a_hyphenated_name_whole(window, qtbot):
+    for name, hyphenated in ((TASHKENT.replace("2016-06-24-xi-nazarbayev-tashkent",
+                                               "2021-06-02-xi-tokayev-phone-call"), "قاسم-جومارت"),
+                             (POLISH, "Kassymem-Jomartem")):
+        doc = open_document(window, name)
+        view = window.view
+        start = doc.text.index(hyphenated)
+        box = glyph_box(view, start, start + 3)
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+        assert view.selection() == (start, start + len(hyphenated))
+
+
+def test_a_span_that_cuts_a_word_is_marked_in_the_view(window, qtbot):
+    from PySide6.QtGui import QColor, QTextCursor
+
+    from annotator.core.model import DocumentRecord, Span
+
+    text = "اجتمع الرئيس الصيني شي جين بينغ والصين"
+    president, china = text.index("الرئيس"), text.index("والصين")
+    window.project.import_records([DocumentRecord("cut", text, spans=[
+        Span(president + 1, president + 6, "PERSON"), Span(china + 1, china + 6, "ORG")])],
+        annotator="alice")
+    window.doc_model.reload()
+    open_document(window, "cut")
+    view = window.view
+    assert [(span.start, cut.offset) for span, cut in view.cuts()] == [(president + 1, president + 1)]
+    image = view.viewport().grab().toImage()
+    cursor = QTextCursor(view.document())
+
+    def red_pixels_at(index):
+        cursor.setPosition(index)
+        rect = view.cursorRect(cursor)
+        return sum(1 for y in range(rect.top(), rect.bottom())
+                   if QColor(image.pixel(rect.left(), y)).red() > 200
+                   and QColor(image.pixel(rect.left(), y)).green() < 60)
+
+    assert red_pixels_at(president + 1) > 10
+    assert red_pixels_at(china + 1) == 0  # و|الصين is no cut
+
+
+def test_a_keyboard_selection_inside_a_word_labels_the_whole_word_unless_exact(window, qtbot):
+    doc = open_document(window, POLISH)
+    view = window.view
+    start = doc.text.index("Komunistyczna")
+    view.set_selection(start + 2, start + 2)
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert [doc.text[s:e] for s, e, _ in stored_spans(window.project, doc.id)] == ["Komunistyczna"]
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.selection_mode.action.trigger()  # exact letters
+    view.set_selection(start + 2, start + 2)
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert [doc.text[s:e] for s, e, _ in stored_spans(window.project, doc.id)] == ["muni"]

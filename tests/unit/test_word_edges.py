@@ -1,0 +1,100 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.core.offsets import snap_selection
+from annotator.core.word_edges import (
+    is_clitic_boundary,
+    snap_to_words,
+    span_cuts,
+    widen_to_words,
+    word_around,
+)
+
+PIECES = ["شي", "جين", "بينغ", "الصين", "والصين", "للتعاون", "بِينْغ", "24", "2016", "3.5",
+          "U.S.", "Kassym-Jomart", "Xi", "środę", "H1N1", " ", " ", "\n", "،", ".", "(", "«", "»"]
+texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=20).map("".join)
+
+
+@st.composite
+def text_and_two_offsets(draw):
+    text = draw(texts)
+    a = draw(st.integers(0, len(text)))
+    b = draw(st.integers(0, len(text)))
+    return text, a, b
+
+
+def _edge_ok(text, offset, is_start):
+    return word_around(text, offset) is None or (is_start and is_clitic_boundary(text, offset))
+
+
+@given(text_and_two_offsets())
+def test_snapped_edges_never_cut_a_word(case):
+    text, anchor, position = case
+    lo, hi = snap_to_words(text, anchor, position)
+    assert 0 <= lo <= hi <= len(text)
+    assert _edge_ok(text, lo, True) and _edge_ok(text, hi, False)
+
+
+@given(text_and_two_offsets())
+def test_the_release_edge_moves_outward_and_the_press_edge_to_its_nearer_word_edge(case):
+    text, anchor, position = case
+    lo, hi = snap_to_words(text, anchor, position)
+    # The release is kept: a drag covers every word it reached.
+    if anchor != position:
+        assert lo <= position <= hi
+    # The press edge moves to its word's nearer edge (a tie keeps the word),
+    # or to the farther one when the drag stayed inside that one word.
+    word = word_around(text, anchor)
+    if word is not None and anchor != position and not is_clitic_boundary(text, anchor):
+        edge = lo if anchor < position else hi
+        assert edge in word
+        nearer = min(anchor - word[0], word[1] - anchor)
+        inside_one_word = word[0] <= min(anchor, position) and max(anchor, position) <= word[1]
+        outward = word[0] if anchor < position else word[1]
+        assert abs(edge - anchor) == nearer or (inside_one_word and edge == outward)
+
+
+@given(text_and_two_offsets())
+def test_snapping_twice_changes_nothing(case):
+    text, anchor, position = case
+    lo, hi = snap_to_words(text, anchor, position)
+    assert snap_to_words(text, lo, hi) == (lo, hi)
+    assert widen_to_words(text, lo, hi) == (lo, hi)
+
+
+@given(text_and_two_offsets())
+def test_a_widened_selection_holds_the_original_and_cuts_nothing(case):
+    text, a, b = case
+    lo, hi = widen_to_words(text, a, b)
+    assert lo <= min(a, b) and hi >= max(a, b)
+    if lo < hi:
+        assert span_cuts(text, lo, hi) == []
+    snapped = snap_selection(text, a, b, words=True)
+    if snapped is not None:
+        assert span_cuts(text, *snapped) == []
+
+
+def test_examples_from_the_articles():
+    text = "اجتمع الرئيس الصيني شي جين بينغ في 24 يونيو 2016 والصين للتعاون"
+    the_president = text.index("الرئيس")
+    assert snap_to_words(text, the_president + 1, the_president + 10) == (the_president, the_president + 13)
+    xi = text.index("شي")
+    assert snap_to_words(text, xi + 1, xi + 11) == (xi, xi + 11)  # tie: the word stays
+    date = text.index("24")
+    assert text[slice(*snap_to_words(text, date + 1, date + 12))] == "24 يونيو 2016"
+    china = text.index("والصين") + 1
+    assert snap_to_words(text, china, china + 3) == (china, china + 5)  # و|الصين
+    assert span_cuts(text, china, china + 5) == []
+    cooperation = text.index("للتعاون") + 2
+    assert span_cuts(text, cooperation, cooperation + 5) == []  # لل|تعاون
+    cut = span_cuts(text, the_president + 1, the_president + 6)
+    assert [(c.edge, c.word_start, c.word_end) for c in cut] == [("start", the_president, the_president + 6)]
+    # An end right after a proclitic is a cut: the span would end in و.
+    assert [c.edge for c in span_cuts(text, xi, china)] == ["end"]
+
+
+def test_numbers_and_latin_words_snap_too():
+    text = "Xi Jinping 3.5 mln U.S. H1N1"
+    assert snap_to_words(text, 4, 12) == (3, 14)  # "Jinping 3.5"
+    assert widen_to_words(text, 20, 21) == (19, 23)  # inside U.S.
+    assert widen_to_words(text, 26, 26) == (24, 28)  # inside H1N1
