@@ -8,7 +8,7 @@ from pathlib import Path
 from annotator.commands.common import EXIT_OK, fail
 from annotator.commands.format_options import add_format_options, chosen_options
 from annotator.formats import catalog
-from annotator.formats.importing import read_for_import, store_records, summary_line
+from annotator.formats.importing import note_lines, read_for_import, store_records, summary_line
 from annotator.formats.problems import InputError
 from annotator.store import Project, ProjectError
 
@@ -45,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
             _remove_project(project_path)
         return fail(error)
     print(f"{project_path}: {summary_line(summary)}")
+    for line in note_lines(records.notes):
+        print(line)
     if summary.labels_added:
         print(f"{project_path}: new labels {', '.join(summary.labels_added)}")
     return EXIT_OK

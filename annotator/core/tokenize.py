@@ -2,9 +2,13 @@
 
 Arabic-aware: words keep their harakat, tatweel and zero-width joiners and
 a Latin word may hold digits (H1N1; و٢٠٢١ is و and a number); numbers stay whole (2021, 3.5, .5, 1,000, ٢٠٢١, ٣٫٥);
-abbreviations of single letters each followed by a dot (U.S., U.N.) are one
-token; every other punctuation mark (، ؛ ؟ « » and Latin) is a token of its
-own; an emoji sequence is one token.
+URLs, e-mail addresses and domain names (arabic.news.cn) are one token each;
+abbreviations of short pieces each followed by a dot (U.S., U.N., m.in.,
+p.n.e.) and initials (J.) are one token; every other punctuation mark (، ؛ ؟ « » and Latin) is
+a token of its own; an emoji sequence is one token.
+
+Sentences: see :func:`split_sentences` (abbreviations from the Moses
+lists for Polish and English end none).
 
 Why the regex module and not pyarabic's tokenizer: ``araby.tokenize`` gives no
 offsets, and ``araby.tokenize_with_location`` drops punctuation and emoji and
@@ -20,6 +24,8 @@ joined by spaces) reads back into the same tokens and sentences.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 
 import regex
 from pyarabic import araby
@@ -28,7 +34,11 @@ SEPARATORS = ".,\u066b\u066c"  # decimal and thousands marks, Latin and Arabic
 
 _TOKEN = regex.compile(
     r"""
-    (?:\p{L}\p{M}*\.){2,}                                 # abbreviations: U.S., U.N.
+    (?:https?://|www\.)[^\s<>"«»]*[^\s<>"«».,;:!?)\]}'،؛؟]   # URLs, without a closing mark
+  | [\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+   # e-mail addresses
+  | [\p{Latin}\p{N}][\p{Latin}\p{N}-]+(?:\.[\p{Latin}\p{N}-]+)*\.[a-z]{2,6}(?![\p{L}\p{N}])  # domains
+  | (?:\p{L}\p{M}*){1,3}\.(?:(?:\p{L}\p{M}*){1,3}\.)+        # abbreviations: U.S., m.in.
+  | \p{Lu}\p{M}*\.                                     # initials: J. R. R. Tolkien
   | [SEP]?\p{Nd}+(?:[SEP]\p{Nd}+)*                        # numbers: 2021, 3.5, .5, ٣٫٥
   | \p{Latin}[\p{Latin}\p{M}]*\p{Nd}[\p{Latin}\p{M}\p{Nd}]*   # Latin letters and digits: H1N1
   | [\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d]*        # words with their marks
@@ -71,17 +81,62 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
+CLOSING = frozenset({"”", "’", "»", ")", "]", "}"})  # stay with the sentence they close
+
+
 def split_sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
     """Sentences end after a run of . ! ? ؟ … (``...``, ``?!`` and ``؟!`` end
-    one sentence together) and at line ends."""
+    one sentence together), with the closing quotes and brackets after it,
+    and at line ends. A lone period ends none after an abbreviation of the
+    Moses lists (Polish and English: ``św.``, ``tj.``, ``Mr.``, ``Corp.``, an
+    initial ``J.``; ``r.`` and ``Nr.`` before a number), nor before a word in
+    lower case (``lat 80. w``, ``30. rocznicę``).
+
+    Only the tokens decide, never the spacing between them, so a CoNLL file
+    (tokens joined by spaces) splits into the same sentences again."""
     sentences: list[list[Token]] = []
     current: list[Token] = []
-    for token in tokens:
-        if current and ("\n" in text[current[-1].end : token.start]
-                        or (current[-1].text in SENTENCE_END and token.text not in SENTENCE_END)):
+    for i, token in enumerate(tokens):
+        if current and ("\n" in text[current[-1].end : token.start] or _ends_before(tokens, i)):
             sentences.append(current)
             current = []
         current.append(token)
     if current:
         sentences.append(current)
     return sentences
+
+
+def _ends_before(tokens: list[Token], i: int) -> bool:
+    """A sentence ends right before ``tokens[i]``."""
+    following = tokens[i].text
+    if following in SENTENCE_END or following in CLOSING:
+        return False
+    j = i - 1
+    while j > 0 and tokens[j].text in CLOSING:
+        j -= 1
+    if tokens[j].text not in SENTENCE_END:
+        return False
+    if tokens[j].text != "." or (j and tokens[j - 1].text in SENTENCE_END):
+        return True  # ! ? … and runs (...) end a sentence whatever follows
+    if following[:1].islower():
+        return False
+    word = tokens[j - 1].text if j else ""
+    nonbreaking, numeric_only = _abbreviations()
+    return not (word in nonbreaking or (word in numeric_only and is_number(following)))
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """Words a period does not end a sentence after (the Moses lists of the
+    ``sentence-splitter`` package, Polish and English together, so that the
+    split never depends on a guess of the language), and those it does not
+    end one after only before a number."""
+    always: set[str] = set()
+    numeric: set[str] = set()
+    folder = files("sentence_splitter") / "non_breaking_prefixes"
+    for lang in ("pl", "en"):
+        for line in (folder / f"{lang}.txt").read_text(encoding="utf-8").split("\n"):
+            fields = line.split()  # "Mr", or "Nr #NUMERIC_ONLY#"; "#" starts a comment
+            if fields and not fields[0].startswith("#"):
+                (numeric if "#NUMERIC_ONLY#" in fields[1:] else always).add(fields[0])
+    return frozenset(always), frozenset(numeric - always)

@@ -4,7 +4,14 @@
 A span across a line break is written as brat's discontinuous fragments
 (``START END;START END``), since brat shows no entity over a line break; it is
 read back as one span from the first fragment's start to the last one's end.
+Fragments with words between them (``T1 Location 0 5;16 23 North America``
+over "North and South America") are never widened over the gap: each becomes
+a span of its own, with a note.
 Overlapping spans are all written, and ``annotation.conf`` allows them.
+
+Relations, events, attributes, normalizations, notes and equivalences (R, E,
+A, M, N, # and * lines) are not spans; each file's count of them is noted in
+the import summary.
 """
 
 from __future__ import annotations
@@ -14,6 +21,8 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+from collections import Counter
+
 import regex
 
 from annotator.core.model import Document, DocumentRecord, Span
@@ -21,6 +30,7 @@ from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.core.text import normalize_text, normalize_with_map
 from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
+from annotator.formats.reading import note
 from annotator.formats.report import ExportReport
 from annotator.formats.textfile import read_utf8
 from annotator.formats.writing import (ExportError, ExportOptions, Writer, output_target,
@@ -177,24 +187,32 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         return
     text, mapping = normalize_with_map(raw)
     spans: list[Span] = []
+    left: Counter = Counter()
     for number, line in enumerate(normalize_text(ann).split("\n"), start=1):
+        if not line.strip():
+            continue
         if not line.startswith("T"):
-            continue  # relations, events, attributes, notes: not spans
-        span = _parse_entity(line, raw, ann_path, number, problems)
-        if span is not None and mapping is not None:  # None: no offset moved
-            span = Span(mapping[span.start], mapping[span.end], span.label)
-        if span is not None:
+            left[_KINDS.get(line[0], "other lines")] += 1
+            continue
+        for span in _parse_entity(line, raw, ann_path, number, problems):
+            if mapping is not None:  # None: no offset moved
+                span = Span(mapping[span.start], mapping[span.end], span.label)
             spans.append(span)
+    if left:
+        counts = ", ".join(f"{count} {kind}" for kind, count in sorted(left.items()))
+        note(problems, ann_path, 0, f"not imported (not entity spans): {counts}")
     yield DocumentRecord(name=path.stem, text=text, spans=spans, source=str(ann_path), line=1,
                          annotated=True)
 
 
 def _parse_entity(line: str, raw: str, path: Path, number: int,
-                  problems: ProblemList) -> Span | None:
+                  problems: ProblemList) -> list[Span]:
+    """The spans of a T line: one, or one per fragment when words lie between
+    fragments (a discontinuous entity: never widened over its gap)."""
     match = _ENTITY.fullmatch(line)
     if match is None:
         problems.add(path, number, "expected T<id><TAB><type> <start> <end><TAB><text>")
-        return None
+        return []
     label, offsets, shown = match.groups()
     fragments = [tuple(int(x) for x in pair.split()) for pair in offsets.split(";")]
     start, end = min(a for a, _ in fragments), max(b for _, b in fragments)
@@ -203,13 +221,25 @@ def _parse_entity(line: str, raw: str, path: Path, number: int,
             check_bounds(a, b, len(raw))
     except SpanBoundsError as error:
         problems.add(path, number, str(error))
-        return None
+        return []
     actual = " ".join(raw[a:b] for a, b in fragments)
     if shown and _squash(shown) != _squash(actual):
         problems.add(path, number, f"span text {shown!r} does not match the text at "
                                    f"{start}-{end} ({actual!r})")
-        return None
-    return Span(start, end, label)
+        return []
+    fragments.sort()
+    gaps = [raw[b:a] for (_, b), (a, _) in zip(fragments, fragments[1:])]
+    if all(not gap.strip() for gap in gaps):  # only line breaks between: one span
+        return [Span(start, end, label)]
+    note(problems, path, number, f"{label} {offsets} {shown!r} is discontinuous: imported as "
+                                 f"{len(fragments)} spans, one per fragment")
+    return [Span(a, b, label) for a, b in fragments]
+
+
+# What each kind of brat line that is not an entity holds.
+_KINDS = {"R": "relations (R)", "E": "events (E)", "A": "attributes (A)",
+          "M": "attributes (M)", "N": "normalizations (N)", "#": "notes (#)",
+          "*": "equivalences (*)"}
 
 
 def _squash(text: str) -> str:

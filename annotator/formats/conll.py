@@ -1,9 +1,11 @@
 """CoNLL: one ``token TAG`` line per token, a blank line between sentences,
 ``-DOCSTART-`` before each document.
 
-Written in IOB2, IOB1 or BIOES; read in any of them (and with extra middle
-columns, as in CoNLL-2003). A read document's text is its tokens joined by
-single spaces, one sentence per line.
+Written in IOB2, IOB1 or BIOES; read in any of them. Which columns hold the
+token and the tags is detected, or given with ``--columns`` (see
+:mod:`conll_layout`: index columns, CoNLL-2003's POS and chunk columns,
+nesting levels; ambiguous files are refused). A read document's text is its
+tokens joined by single spaces, one sentence per line.
 """
 
 from __future__ import annotations
@@ -17,17 +19,22 @@ from annotator.core.model import Document, DocumentRecord, Span
 from annotator.core.tagging import OUTSIDE, tags_to_spans
 from annotator.core.text import normalize_text
 from annotator.core.tokenize import Token
+from annotator.formats.conll_layout import Layout, LayoutError, Row, detect, is_tag
 from annotator.formats.declaration import Format
-from annotator.formats.options import CLITICS, SCHEME
+from annotator.formats.options import CLITICS, COLUMNS, SCHEME
 from annotator.formats.problems import ProblemList
+from annotator.formats.reading import note
 from annotator.formats.tagged import TaggedSentence, TaggedSentenceWriter
 from annotator.formats.textfile import read_utf8
 
-EXTENSIONS = (".conll", ".iob", ".bio", ".bioes")
-DOCSTART = "-DOCSTART- -X- -X- O"
+EXTENSIONS = (".conll", ".conllu", ".conllx", ".iob", ".bio", ".bioes")
+# The document separator exactly as spaCy's ``spacy convert -c ner`` looks for it
+# (it splits documents only at this line); readers of CoNLL-2003 (Hugging Face's
+# conll2003 script, flair's ColumnCorpus, seqeval users) skip any line that
+# starts with -DOCSTART-.
+DOCSTART = "-DOCSTART- -X- O O"
 
 _COLUMNS = regex.compile(r"[ \t]+")
-_TAG = regex.compile(r"[BIESLU]-\S+")
 
 
 class ConllWriter(TaggedSentenceWriter):
@@ -41,52 +48,153 @@ class ConllWriter(TaggedSentenceWriter):
 
 # -- reading -------------------------------------------------------------------
 
-Row = tuple[str, str]  # token, tag
+# -DOCSTART- (CoNLL-2003, with or without its columns), #DOCSTART, CoNLL-U's # newdoc.
+_DOCUMENT = regex.compile(r"-DOCSTART-|#\s*-?DOCSTART-?|#\s*newdoc\b")
+# CoNLL-U multiword ranges (1-2) and empty nodes (1.1): their words have lines of their own.
+_NOT_A_WORD = regex.compile(r"\d+[-.]\d+")
 
 
-def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
+def read(path: Path, problems: ProblemList,
+         columns: Layout | None = None) -> Iterator[DocumentRecord]:
     raw = read_utf8(path, problems)
     if raw is None:
         return
+    yield from read_text(path, normalize_text(raw), problems, columns)
+
+
+def read_text(path: Path, text: str, problems: ProblemList,
+              columns: Layout | None = None) -> Iterator[DocumentRecord]:
+    """Documents of token-per-line ``text``: its layout given (``columns``,
+    the ``--columns`` option) or detected (see :mod:`conll_layout`), else a
+    problem and nothing."""
     # split("\n"), not splitlines(): the latter also breaks at U+2028, U+001C...
-    lines = normalize_text(raw).split("\n")
-    sentences: list[list[Row]] = []
-    sentence: list[Row] = []
-    doc_line = 0  # where the document being read starts
-    count = 0
+    lines = _classify(text.split("\n"))
+    rows = [row for kind, row in lines if kind == "data"]
+    if not rows:
+        problems.add(path, 0, "no tokens in this file")
+        return
+    layout = columns or _detected(path, rows, problems)
+    if layout is None:
+        return
+    documents: list[tuple[int, list[list[tuple[str, list[str]]]]]] = []
+    sentence: list[tuple[str, list[str]]] = []
+    skipped_words = 0
+    new_document = True
+    document_line = 0  # its -DOCSTART- line, else its first token's
+    # Entities start with B- (or S-): an I- that continues nothing is then a
+    # level out of place, not IOB1's way of starting an entity.
+    begins = any(p.startswith(("B-", "S-")) for r in rows for p in r.parts[1:])
+    for kind, row in lines:
+        if kind == "comment" and layout.index is None and _fits(layout, row.parts):
+            kind = "data"  # a token that starts with # (a hashtag)
+        if kind == "data" and layout.index is not None and _NOT_A_WORD.fullmatch(row.parts[0]):
+            skipped_words += 1
+            continue
+        if kind in ("blank", "document") and sentence:
+            documents[-1][1].append(sentence)
+            sentence = []
+        if kind == "document":
+            new_document = True
+            document_line = row.line
+        if kind != "data":
+            continue
+        if layout.width and len(row.parts) != layout.width:
+            problems.add(path, row.line, f"expected {layout.width} columns like the other lines "
+                                         f"({layout.describe()}), found {len(row.parts)}")
+            continue
+        if len(row.parts) < layout.min_columns():
+            problems.add(path, row.line, f"expected {layout.min_columns()} columns "
+                                         f"({layout.describe()}), found {len(row.parts)}"
+                         if layout.min_columns() > 2 else
+                         "expected a token and a tag, separated by a space or a tab")
+            continue
+        tags = layout.tag_values(row.parts)
+        bad = next((tag for tag in tags if not is_tag(tag)), None)
+        if bad is not None:
+            problems.add(path, row.line, f"unknown tag {bad!r} (expected O, or B-, I-, E- or S- "
+                                         "and a label)")
+            continue
+        misplaced = (_misplaced_level(tags, sentence[-1][1] if sentence else None)
+                     if begins else None)
+        if misplaced is not None:
+            problems.add(path, row.line, f"{tags[misplaced]} in column "
+                                         f"{_column(layout, misplaced) + 1} continues no entity of "
+                                         "the line before in that column, though one of that "
+                                         "label is there in another: nesting levels must be "
+                                         "outer first, one column per level")
+            continue
+        if new_document:
+            documents.append((document_line or row.line, []))
+            document_line = 0
+            new_document = False
+        sentence.append((row.parts[layout.token], tags))
+    if sentence:
+        documents[-1][1].append(sentence)
+    if layout not in (Layout(0, (1,)), Layout(0, (1,), width=2)):
+        note(problems, path, 0, f"read as CoNLL with the {layout.describe()}")
+    if skipped_words:
+        note(problems, path, 0, f"{skipped_words} multiword-range or empty-node lines (1-2, 1.1) "
+                                "skipped: their words are read from the lines that follow")
+    for count, (line, sentences) in enumerate(documents, start=1):
+        yield _record(path, count, line, sentences)
+
+
+def _classify(lines: list[str]) -> list[tuple[str, Row]]:
+    """Each line as blank, document (separator), comment or data, with its columns."""
+    tabbed = all("\t" in line for line in lines if line.strip() and not line.startswith("#"))
+    out: list[tuple[str, Row]] = []
+    sentence = 0
     for number, line in enumerate(lines, start=1):
         content = line.strip(" \t")
-        if not content or content.startswith("-DOCSTART-"):
-            if sentence:
-                sentences.append(sentence)
-                sentence = []
-            if content:  # a new document
-                if sentences:
-                    count += 1
-                    yield _record(path, count, doc_line, sentences)
-                    sentences = []
-                doc_line = number
-            continue
-        parts = _COLUMNS.split(content)
-        if len(parts) < 2:
-            problems.add(path, number, "expected a token and a tag, separated by a space or a tab")
-            continue
-        tag = parts[-1]
-        if tag != OUTSIDE and not _TAG.fullmatch(tag):
-            problems.add(path, number, f"unknown tag {tag!r} (expected O, or B-, I-, E- or S- "
-                                       "and a label)")
-            continue
-        doc_line = doc_line or number
-        sentence.append((parts[0], tag))
-    if sentence:
-        sentences.append(sentence)
-    if sentences:
-        yield _record(path, count + 1, doc_line, sentences)
-    elif not count:
-        problems.add(path, 0, "no tokens in this file")
+        parts = ([p.strip(" ") for p in content.split("\t")] if tabbed
+                 else _COLUMNS.split(content)) if content else []
+        if not content:
+            kind = "blank"
+        elif _DOCUMENT.match(content):
+            kind = "document"
+        elif content.startswith("#"):
+            kind = "comment"
+        else:
+            kind = "data"
+        if kind != "data":
+            sentence += 1
+        out.append((kind, Row(number, parts, sentence)))
+    return out
 
 
-def _record(path: Path, count: int, line: int, sentences: list[list[Row]]) -> DocumentRecord:
+def _detected(path: Path, rows: list[Row], problems: ProblemList) -> Layout | None:
+    try:
+        candidates = [r for r in rows if not _NOT_A_WORD.fullmatch(r.parts[0])]
+        return detect(candidates or rows)
+    except LayoutError as error:
+        problems.add(path, getattr(error, "line", 0), str(error))
+        return None
+
+
+def _misplaced_level(tags: list[str], before: list[str] | None) -> int | None:
+    """The level whose I-/E- tag continues an entity the line before has at
+    another level only (levels written in another order), or None."""
+    if before is None or len(tags) < 2:
+        return None
+    for level, tag in enumerate(tags):
+        if tag[:2] in ("I-", "E-", "L-"):
+            label = tag[2:]
+            same = before[level][2:] if level < len(before) and before[level] != OUTSIDE else None
+            if same != label and any(t[2:] == label for t in before if t != OUTSIDE):
+                return level
+    return None
+
+
+def _column(layout: Layout, level: int) -> int:
+    return layout.tags[0] + level if layout.tags_to_end else layout.tags[level]
+
+
+def _fits(layout: Layout, parts: list[str]) -> bool:
+    return len(parts) >= layout.min_columns() and all(is_tag(t) for t in layout.tag_values(parts))
+
+
+def _record(path: Path, count: int, line: int,
+            sentences: list[list[tuple[str, list[str]]]]) -> DocumentRecord:
     pieces: list[str] = []
     spans: list[Span] = []
     position = 0
@@ -102,11 +210,13 @@ def _record(path: Path, count: int, line: int, sentences: list[list[Row]]) -> Do
             tokens.append(Token(position, position + len(word), word))
             pieces.append(word)
             position += len(word)
-        spans.extend(Span(s, e, label) for s, e, label in
-                     tags_to_spans(tokens, [tag for _, tag in sentence]))
+        levels = max(len(tags) for _, tags in sentence)
+        for level in range(levels):  # nesting levels, outer first: each its own spans
+            level_tags = [tags[level] if level < len(tags) else OUTSIDE for _, tags in sentence]
+            spans.extend(Span(s, e, label) for s, e, label in tags_to_spans(tokens, level_tags))
     return DocumentRecord(name=f"{path.stem}-{count}", text="".join(pieces), spans=spans,
                           source=str(path), line=line, annotated=True)
 
 
 FORMAT = Format("conll", "CoNLL (token per line)", EXTENSIONS, reader=read, writer=ConllWriter,
-                write_options=(SCHEME, CLITICS), output_ending=".conll")
+                read_options=(COLUMNS,), write_options=(SCHEME, CLITICS), output_ending=".conll")

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from annotator.core.model import DocumentRecord
 from annotator.formats import catalog
+from annotator.formats.problems import Problem
+from annotator.formats.reading import Records
 from annotator.formats.registry import read_paths
 from annotator.store import Project
 from annotator.store.repository import ImportSummary
@@ -17,9 +19,9 @@ Options = Mapping[str, object]  # read options by name (see the catalog)
 
 
 def read_for_import(paths: Iterable[str | Path], fmt: str = catalog.AUTO,
-                    options: Options | None = None) -> list[DocumentRecord]:
-    """Every record of ``paths``, or :class:`InputError` with one problem per
-    line (file and line named)."""
+                    options: Options | None = None) -> Records:
+    """Every record of ``paths`` (with the readers' notes), or
+    :class:`InputError` with one problem per line (file and line named)."""
     if fmt not in catalog.import_choices():
         raise ValueError(f"unknown format {fmt!r}")
     return read_paths([Path(p) for p in paths], fmt, options)
@@ -33,11 +35,27 @@ def store_records(project: Project, records: list[DocumentRecord],
 
 
 def import_paths(project: Project, paths: Iterable[str | Path], fmt: str = catalog.AUTO,
-                 annotator: str | None = None, options: Options | None = None) -> ImportSummary:
-    """Read, check, then store: :class:`InputError` (nothing stored) or the summary."""
-    return store_records(project, read_for_import(paths, fmt, options), annotator)
+                 annotator: str | None = None, options: Options | None = None,
+                 notes: list[Problem] | None = None) -> ImportSummary:
+    """Read, check, then store: :class:`InputError` (nothing stored) or the
+    summary; the readers' notes are added to ``notes`` when it is given."""
+    records = read_for_import(paths, fmt, options)
+    if notes is not None:
+        notes.extend(records.notes)
+    return store_records(project, records, annotator)
 
 
 def summary_line(summary: ImportSummary) -> str:
-    return (f"imported {summary.documents_added} new documents"
-            f" ({summary.documents_existing} already present), {summary.spans_added} spans")
+    """What was stored: spans given twice in the files, or already in the
+    project, are counted apart from the new ones."""
+    line = (f"imported {summary.documents_added} new documents"
+            f" ({summary.documents_existing} already present), {summary.spans_added} new spans")
+    apart = [f"{count} {what}" for count, what in (
+        (summary.spans_duplicate, "duplicates in the files"),
+        (summary.spans_present, "already in the project")) if count]
+    return line + (f" ({', '.join(apart)}: not stored again)" if apart else "")
+
+
+def note_lines(notes: list[Problem]) -> list[str]:
+    """Notes of what was read as it is but not kept, or read in a chosen way."""
+    return [f"note: {n}" for n in notes]

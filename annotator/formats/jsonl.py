@@ -3,7 +3,8 @@
 Native: ``{"id", "text", "lang", "spans": [{"start", "end", "label"}], "annotator", "meta"}``
 doccano: ``{"text", "label": [[start, end, "LABEL"], ...]}`` (``labels`` is accepted too),
 and its newer shape ``{"text", "entities": [{"id", "label", "start_offset", "end_offset"}],
-"relations": [...]}`` (relations are not spans and are not imported)
+"relations": [...]}`` (relations are not spans: they are not imported, and
+their count is noted in the import summary)
 
 Both are read here and written by :class:`JsonlWriter` and :class:`DoccanoWriter`.
 """
@@ -19,6 +20,7 @@ from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.core.text import normalize_with_map
 from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
+from annotator.formats.reading import note
 from annotator.formats.textfile import read_utf8
 from annotator.formats.writing import SingleFileWriter, json_line
 
@@ -31,6 +33,7 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
     raw = read_utf8(path, problems)
     if raw is None:
         return
+    relations = lines_with = 0
     # split("\n"), not splitlines(): JSON strings may hold U+2028 and U+0085 raw.
     for number, line in enumerate(raw.lstrip("\ufeff").split("\n"), start=1):
         if not line.strip():
@@ -38,11 +41,31 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as error:
+            if _one_value_over_lines(raw):
+                # doccano's documentation shows records pretty-printed: one
+                # clear line, not a problem for each of its lines.
+                problems.add(path, number, "one JSON value spread over several lines, not "
+                                           "JSON Lines: write each record on a line of its own")
+                return
             problems.add(path, number, f"not valid JSON ({error.msg} at column {error.colno})")
             continue
         record = parse_object(obj, path, number, problems)
         if record is not None:
             yield record
+            if isinstance(obj.get("relations"), list) and obj["relations"]:
+                relations += len(obj["relations"])
+                lines_with += 1
+    if relations:
+        note(problems, path, 0, f"not imported: {relations} relations on {lines_with} lines "
+                                "(doccano relation extraction; relations are not spans)")
+
+
+def _one_value_over_lines(raw: str) -> bool:
+    try:
+        json.loads(raw.lstrip("\ufeff"))
+    except json.JSONDecodeError:
+        return False
+    return "\n" in raw.strip()
 
 
 def parse_object(obj: object, path: Path, number: int, problems: ProblemList) -> DocumentRecord | None:

@@ -8,7 +8,11 @@ JSON: ``[{"id", "data": {"text": ...}, "annotations": [{"completed_by",
 Label Studio counts offsets in the browser's UTF-16 units, which differ from
 code points after an emoji; when a region's ``text`` does not match at the
 code-point offsets but does at the UTF-16 ones, those are used. Cancelled
-annotations and model predictions are not imported. When a file holds the
+annotations are not imported. Model predictions are not imported either (the
+suggestions feature does not read them yet), nor results that are not text
+spans (rectangles, choices, text areas, relations): the import summary notes
+how many of each were left. An annotation whose results are all of that kind
+does not mark the document annotated: it says nothing about its entities. When a file holds the
 work of several users, each becomes an annotator (their e-mail, else
 ``labelstudio-user-ID``); otherwise ``--annotator`` names them.
 """
@@ -16,6 +20,7 @@ work of several users, each becomes an annotator (their e-mail, else
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +29,7 @@ from annotator.core.offsets import SpanBoundsError, Utf16Map, check_bounds
 from annotator.core.text import normalize_with_map
 from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
+from annotator.formats.reading import note
 from annotator.formats.textfile import read_utf8
 
 EXTENSIONS = (".json",)
@@ -39,6 +45,9 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         problems.add(path, 0, "no tasks in this file")
     parsed = [(number, task, _annotations(task)) for number, task in tasks if isinstance(task, dict)]
     users = {_user(who) for _, _, results in parsed for who, _ in results}
+    left: Counter = Counter()  # results not imported, by type
+    predictions = sum(len(task["predictions"]) for _, task, _ in parsed
+                      if isinstance(task.get("predictions"), list))
     for number, task in tasks:
         if not isinstance(task, dict):
             problems.add(path, number, "expected a task (a JSON object)")
@@ -53,14 +62,29 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
             yield DocumentRecord(name=name, text=stored, source=str(path), line=number)
         for who, regions in results:
             spans = []
+            others = 0
             for region in regions:
+                kind = _not_a_span(region)
+                if kind:
+                    left[kind] += 1
+                    others += 1
+                    continue
                 for start, end, label in _spans(region, text, path, number, problems):
                     if mapping is not None:  # None: no offset moved
                         start, end = mapping[start], mapping[end]
                     spans.append(Span(start, end, label))
             annotator = _user(who) if len(users) > 1 else None
+            # Only rectangles or choices: nothing said about entities, so no layer.
+            annotated = bool(spans) or others < len(regions) or not regions
             yield DocumentRecord(name=name, text=stored, spans=spans, annotator=annotator,
-                                 source=str(path), line=number, annotated=True)
+                                 source=str(path), line=number, annotated=annotated)
+    if left:
+        counts = ", ".join(f"{count} {kind}" for kind, count in sorted(left.items()))
+        note(problems, path, 0, f"not imported: {sum(left.values())} results that are not text "
+                                f"spans ({counts})")
+    if predictions:
+        note(problems, path, 0, f"not imported: {predictions} predictions (model suggestions; "
+                                "reading them as suggestions is not supported yet)")
 
 
 def _tasks(raw: str, path: Path, problems: ProblemList) -> Iterator[tuple[int, object]]:
@@ -145,6 +169,16 @@ def _user(who: object) -> str | None:
     if who is None:
         return None
     return str(who) if isinstance(who, str) and "@" in who else f"labelstudio-user-{who}"
+
+
+def _not_a_span(region: object) -> str | None:
+    """The type of a result that is not a text span (rectangle, choices...), or None."""
+    if not isinstance(region, dict):
+        return None
+    value = region.get("value", region)
+    if isinstance(value, dict) and "labels" in value:
+        return None
+    return str(region.get("type") or "untyped")
 
 
 def _spans(region: object, text: str, path: Path, number: int,

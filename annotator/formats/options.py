@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from annotator.formats.declaration import Choice, Option
+from annotator.formats.conll_layout import Layout, parse_columns
+from annotator.formats.declaration import Choice, Option, OptionError
 
 SCHEME = Option(
     "scheme", "&Tags:", "the tag scheme", default="iob2",
@@ -15,3 +16,19 @@ CLITICS = Option(
     choices=(Choice("split", "Split off (و / الصين)"),
              Choice("expand", "Whole word takes the label (والصين)")))
 
+
+
+def _columns(text: str) -> Layout:
+    try:
+        return parse_columns(text)
+    except ValueError as error:
+        raise OptionError(str(error)) from None
+
+
+# Read by CoNLL, and by plain text when a .txt turns out to be token per line.
+COLUMNS = Option(
+    "columns", "CoNLL &columns:",
+    "which columns (from 1) of a token-per-line file hold the token and the tags, e.g. "
+    "token=2,tag=3; tag=3-5 or tag=3- (to the end of the line) read nesting levels, outer "
+    "first (default: detected; a file whose columns are ambiguous is refused)",
+    parse=_columns, metavar="token=N,tag=M")

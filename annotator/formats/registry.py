@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from annotator.core.model import DocumentRecord
 from annotator.formats import catalog
 from annotator.formats.declaration import Format, OptionError
 from annotator.formats.problems import InputError, ProblemList
+from annotator.formats.reading import ReadContext, Records
 
 
 def format_for(path: Path, fmt: str) -> Format | None:
@@ -51,14 +51,15 @@ def _without_companions(files: list[Path]) -> list[Path]:
 
 
 def read_paths(paths: Iterable[Path], fmt: str = catalog.AUTO,
-               options: Mapping[str, object] | None = None) -> list[DocumentRecord]:
-    """Every record of every path, or :class:`InputError` with all problems.
-    ``options`` are read options by name; each reader gets those it takes."""
+               options: Mapping[str, object] | None = None) -> Records:
+    """Every record of every path, with the readers' notes, or
+    :class:`InputError` with all problems. ``options`` are read options by
+    name; each reader gets those it takes."""
     if fmt != catalog.AUTO and fmt not in catalog.import_choices():
         raise ValueError(f"unknown format {fmt!r}")
     options = dict(options or {})
-    problems = ProblemList()
-    records: list[DocumentRecord] = []
+    problems = ReadContext()  # a ProblemList that also keeps the readers' notes
+    records = Records()
     for path in expand_paths([Path(p) for p in paths], fmt, problems):
         found = format_for(path, fmt)
         if found is None:
@@ -72,4 +73,5 @@ def read_paths(paths: Iterable[Path], fmt: str = catalog.AUTO,
         records.extend(found.reader(path, problems, **values))
     if problems:
         raise InputError(problems)
+    records.notes = problems.notes
     return records

@@ -61,8 +61,10 @@ class DocumentRow:
 class ImportSummary:
     documents_added: int
     documents_existing: int
-    spans_added: int
+    spans_added: int  # stored: new to the project
     labels_added: tuple[str, ...]
+    spans_duplicate: int = 0  # given more than once in what was imported
+    spans_present: int = 0  # already in the project, in the same layer
 
 
 @dataclass(frozen=True)
@@ -739,6 +741,8 @@ class Project:
             label_keys = {l.key for l in self.labels()}
             next_id = (self._db.execute("SELECT max(id) FROM documents").fetchone()[0] or 0) + 1
             added = existing = span_total = 0
+            spans_before = self._db.execute("SELECT count(*) FROM spans").fetchone()[0]
+            seen: set[tuple] = set()  # to count spans given twice
             new_labels: list[str] = []
             doc_rows: list[dict] = []
             span_rows: list[dict] = []
@@ -790,13 +794,18 @@ class Project:
                         "document_id": document_id, "annotator_id": annotator_id,
                         "status": Status.IN_PROGRESS.value,
                     }
+                    seen.update((document_id, annotator_id, s.start, s.end, s.label)
+                                for s in record.spans)
                     span_total += len(record.spans)
                 if len(doc_rows) + len(span_rows) >= batch_size:
                     flush()
             flush()
             if status_rows:
                 self._db["document_status"].insert_all(status_rows.values(), ignore=True)
-        return ImportSummary(added, existing, span_total, tuple(new_labels))
+            stored = self._db.execute("SELECT count(*) FROM spans").fetchone()[0] - spans_before
+        return ImportSummary(added, existing, stored, tuple(new_labels),
+                             spans_duplicate=span_total - len(seen),
+                             spans_present=len(seen) - stored)
 
     # -- reports -------------------------------------------------------------
 

@@ -59,7 +59,8 @@ def _widget(option: Option) -> QWidget:
         widget: QWidget = combo
     else:
         line = QLineEdit()
-        line.setPlaceholderText(option.default or "")
+        # The default, else what the value looks like (--columns: token=N,tag=M).
+        line.setPlaceholderText(option.default or option.metavar or "")
         widget = line
     widget.setToolTip(option.help)
     widget.setObjectName(f"option-{option.name}")

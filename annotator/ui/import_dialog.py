@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.formats import catalog
-from annotator.formats.importing import import_paths, summary_line
+from annotator.formats.importing import import_paths, note_lines, summary_line
 from annotator.formats.problems import InputError
 from annotator.store import Project, ProjectError
 from annotator.ui.format_options import FormatOptions
@@ -90,6 +90,7 @@ class ImportDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.run_import)
         buttons.rejected.connect(self.reject)
@@ -121,7 +122,12 @@ class ImportDialog(QDialog):
             self.paths.setText(path)
 
     def run_import(self) -> bool:
-        """Import, or list the problems and store nothing."""
+        """Import, or list the problems and store nothing. When the readers
+        left notes (what the files hold that was not imported), the dialog
+        stays open to show them; Import has become Close."""
+        if self.summary is not None:
+            self.accept()
+            return True
         paths = self.chosen_paths()
         if not paths:
             self._show_problems(["Choose files or a folder to import."])
@@ -131,9 +137,10 @@ class ImportDialog(QDialog):
         self.status.setText("Reading and checking the files…")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         QApplication.processEvents()
+        notes: list = []
         try:
             self.summary = import_paths(self.project, paths, self.format.currentData(), annotator,
-                                        self.options.values())
+                                        self.options.values(), notes)
         except InputError as error:
             self._show_problems([str(p) for p in error.problems])
             return False
@@ -143,6 +150,11 @@ class ImportDialog(QDialog):
         finally:
             QApplication.restoreOverrideCursor()
         self.status.setText(summary_line(self.summary).capitalize())
+        if notes:
+            self.problems.setPlainText("\n".join(note_lines(notes)))
+            self.import_button.setText("Close")
+            self.cancel_button.setEnabled(False)  # it is imported: nothing left to cancel
+            return True
         self.accept()
         return True
 

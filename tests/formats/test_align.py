@@ -117,14 +117,23 @@ def test_expand_does_not_widen_onto_a_neighbour_and_both_are_written():
 
 
 def test_a_span_across_a_sentence_end_is_reported():
-    text = "Był w St. Petersburgu. Potem wrócił."
-    start = text.index("St.")
-    span = (start, start + len("St. Petersburgu"), "LOC")
+    text = "Był w Moskwie. Potem wrócił."
+    start = text.index("Moskwie")
+    span = (start, start + len("Moskwie. Potem"), "LOC")
     document, report = run(text, [span])
     tagged = document.tagged_sentences(document.spans, "iob2", report)
-    assert [len(tokens) for tokens, _ in tagged] == [6, 3]
+    assert [len(tokens) for tokens, _ in tagged] == [7]
     [entry] = report.entries
     assert (entry.action, entry.detail) == ("sentence-joined", "2 sentences written as one")
+
+
+def test_an_abbreviation_inside_a_span_ends_no_sentence():
+    text = "Był w St. Petersburgu. Potem wrócił."
+    start = text.index("St.")
+    document, report = run(text, [(start, start + len("St. Petersburgu"), "LOC")])
+    tagged = document.tagged_sentences(document.spans, "iob2", report)
+    assert [len(tokens) for tokens, _ in tagged] == [6, 3]
+    assert report.entries == []
 
 
 def test_an_edge_just_after_a_decimal_mark_moves_before_it():

@@ -153,3 +153,47 @@ def test_a_brat_corpus_made_elsewhere_is_never_replaced(tmp_path):
         f"{corpus}: not an earlier brat export of this tool (no mark in its annotation.conf), "
         "so it is not replaced; choose a new or empty folder"]
     assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before
+
+
+def read_noting(tmp_path, text: str, ann: str):
+    from annotator.formats.reading import ReadContext
+
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "d.ann").write_text(ann, encoding="utf-8")
+    context = ReadContext()
+    records = list(brat.read(tmp_path / "d.ann", context))
+    return records, context
+
+
+def test_a_discontinuous_entity_is_one_span_per_fragment_never_widened(tmp_path):
+    text = "North and South America"
+    [record], context = read_noting(tmp_path, text, "T1\tLocation 0 5;16 23\tNorth America\n"
+                                                    "T2\tLocation 10 23\tSouth America\n")
+    assert not context
+    assert sorted((text[s.start:s.end], s.label) for s in record.spans) == [
+        ("America", "Location"), ("North", "Location"), ("South America", "Location")]
+    [note] = context.notes
+    assert str(note) == (f"{tmp_path / 'd.ann'}:1: Location 0 5;16 23 'North America' is "
+                         "discontinuous: imported as 2 spans, one per fragment")
+
+
+def test_lines_that_are_not_entities_are_counted_in_a_note(tmp_path):
+    ann = ("T1\tPERSON 0 2\tXi\nT2\tPERSON 11 18\tTokayev\nR1\tMet Arg1:T1 Arg2:T2\n"
+           "R2\tMet Arg1:T2 Arg2:T1\nE1\tMeet:T1 Agent:T2\nA1\tNegated E1\nM1\tSpeculated E1\n"
+           "N1\tReference T1 Wikipedia:1234\tXi\n#1\tAnnotatorNotes T1\tleader\n*\tEquiv T1 T2\n")
+    [record], context = read_noting(tmp_path, "Xi met and Tokayev", ann)
+    assert len(record.spans) == 2 and not context
+    assert [n.message for n in context.notes] == [
+        "not imported (not entity spans): 1 attributes (A), 1 attributes (M), 1 equivalences (*), "
+        "1 events (E), 1 normalizations (N), 1 notes (#), 2 relations (R)"]
+
+
+def test_cli_prints_what_was_not_imported_and_from_which_file(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Xi met Tokayev", encoding="utf-8")
+    (tmp_path / "in" / "a.ann").write_text("T1\tPERSON 0 2\tXi\nR1\tMet Arg1:T1 Arg2:T1\n",
+                                           encoding="utf-8")
+    result = _cli("import", tmp_path / "p.db", tmp_path / "in")
+    assert result.returncode == 0
+    assert (f"note: {tmp_path / 'in' / 'a.ann'}: not imported (not entity spans): "
+            "1 relations (R)") in result.stdout

@@ -30,11 +30,13 @@ def test_the_formats_of_the_design_notes():
     assert [f.name for f in catalog.writers() if f.folder] == ["brat"]
     assert {o.name: users for o, users in catalog.write_options()} == {
         "scheme": ("conll", "hf"), "clitics": ("conll", "hf", "spacy")}
+    # A .txt that is token per line is read as CoNLL, so it takes --columns too.
+    assert {o.name: users for o, users in catalog.read_options()} == {"columns": ("txt", "conll")}
 
 
 @pytest.mark.parametrize("suffix, name", [
     (".txt", "txt"), (".jsonl", "jsonl"), (".NDJSON", "jsonl"), (".conll", "conll"),
-    (".bioes", "conll"), (".ann", "brat"), (".json", "labelstudio"), (".csv", None)])
+    (".bioes", "conll"), (".conllu", "conll"), (".CoNLLX", "conll"), (".ann", "brat"), (".json", "labelstudio"), (".csv", None)])
 def test_auto_reads_each_extension_with_one_format(suffix, name):
     found = catalog.by_extension(suffix)
     assert (found.name if found else None) == name
@@ -59,6 +61,14 @@ def test_the_command_line_is_made_from_the_catalog(toy_format):
     assert "brat,toy}" in export_help
     assert "--case {lower,upper}" in export_help and "for toy (default: lower)" in export_help
     assert "for conll and hf (default: iob2)" in export_help  # the others keep theirs
+
+
+def test_columns_reach_the_command_line_once_from_the_catalog():
+    import_help = " ".join(subcommand_help("import").split())
+    assert import_help.count("--columns token=N,tag=M") == 2  # usage line and option
+    assert "outer first (default: detected; a file whose columns are ambiguous is refused); " \
+           "for txt and conll" in import_help
+    assert "--columns" not in subcommand_help("export")
 
 
 def test_the_toy_format_is_gone_when_unregistered():

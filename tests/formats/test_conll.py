@@ -73,13 +73,20 @@ def test_the_three_schemes_read_alike(tmp_path, tags):
 
 def test_documents_sentences_and_extra_columns(tmp_path):
     content = ("-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n. . O O\n\n"
-               "Peter NNP B-NP B-PER\n\n-DOCSTART- -X- -X- O\n\nو O\nالصين B-LOC\n")
+               "Peter NNP B-NP B-PER\n\n-DOCSTART- -X- -X- O\n\nو NN B-NP O\nالصين NNP I-NP B-LOC\n")
     records, problems = read(tmp_path, content)
     assert not problems
     assert [r.text for r in records] == ["EU rejects .\nPeter", "و الصين"]
     assert [r.name for r in records] == ["in-1", "in-2"]
     assert [(s.start, s.end, s.label) for s in records[0].spans] == [(0, 2, "ORG"), (13, 18, "PER")]
     assert records[1].spans[0].label == "LOC" and records[1].line == 9
+
+
+def test_a_line_with_fewer_columns_than_the_rest_is_a_problem(tmp_path):
+    content = "EU NNP B-NP B-ORG\nrejects VBZ B-VP O\n. . O O\n\nو O\n"
+    records, problems = read(tmp_path, content)
+    assert [(p.line, p.message) for p in problems] == [
+        (5, "expected 4 columns like the other lines (token in column 1, tags in column 4), found 2")]
 
 
 def test_a_file_without_docstart_is_one_document(tmp_path):

@@ -116,7 +116,7 @@ def test_sentences_and_documents(annotated, tmp_path):
     out = tmp_path / "out.conll"
     export_project(annotated, "conll", out, annotator="alice")
     text = out.read_text(encoding="utf-8")
-    assert text.count("-DOCSTART- -X- -X- O\n\n") == 5
+    assert text.count("-DOCSTART- -X- O O\n\n") == 5
     blocks = text.split("\n\n")
     # "Ten rok ma wyjątkowe znaczenie ..." starts a sentence after "podstawy ."
     assert any(b.startswith("Ten B-DATE\nrok I-DATE\n") for b in blocks)

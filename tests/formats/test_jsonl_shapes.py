@@ -31,7 +31,10 @@ def test_doccano_entities_shape_is_read(tmp_path):
     result = subprocess.run([sys.executable, "-m", "annotator", "import", str(db), str(path),
                              "--annotator", "amy"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "2 spans" in result.stdout
+    assert "2 new spans" in result.stdout
+    assert (f"note: {path}: not imported: 1 relations on 1 lines (doccano relation extraction; "
+            "relations are not spans)") in result.stdout
+    assert read_paths([path]).notes[0].message.startswith("not imported: 1 relations")
     with Project.open(db, create=False) as project:
         assert len(project.spans(1, "amy")) == 2
 
@@ -74,3 +77,10 @@ def test_a_cli_import_with_a_conflict_exits_2_and_changes_nothing(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith(f"{path}:1: ")
     assert not db.exists()
+
+
+def test_a_pretty_printed_record_is_one_clear_problem(tmp_path):
+    path = tmp_path / "pretty.jsonl"
+    path.write_text(json.dumps({"text": TEXT, "label": [[0, 2, "PERSON"]]}, indent=4), encoding="utf-8")
+    assert problems_of(path) == [f"{path}:1: one JSON value spread over several lines, not JSON "
+                                 "Lines: write each record on a line of its own"]

@@ -100,3 +100,26 @@ def test_imported_through_the_registry_by_extension(tmp_path):
 def test_an_empty_list_is_a_problem(tmp_path):
     records, problems = read(tmp_path, [])
     assert records == [] and [p.message for p in problems] == ["no tasks in this file"]
+
+
+def test_non_text_results_and_predictions_are_noted_and_mark_no_layer(tmp_path):
+    rectangle = {"type": "rectanglelabels", "from_name": "box", "to_name": "image",
+                 "value": {"x": 1, "y": 2, "width": 3, "height": 4, "rectanglelabels": ["Face"]}}
+    choice = {"type": "choices", "from_name": "c", "to_name": "text", "value": {"choices": ["ok"]}}
+    tasks = [task("Xi Jinping spoke.", [rectangle, choice], task_id=1),
+             task("Tokayev spoke.", [region(0, 7, "Tokayev", "PERSON"), choice], task_id=2),
+             task("Nobody spoke.", [], task_id=3)]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(tasks), encoding="utf-8")
+    records = read_paths([path])
+    assert [(r.text, len(r.spans), r.annotated) for r in records] == [
+        ("Xi Jinping spoke.", 0, False),  # only a rectangle and a choice: no entity layer
+        ("Tokayev spoke.", 1, True),
+        ("Nobody spoke.", 0, True)]  # looked at and found nothing
+    assert [n.message for n in records.notes] == [
+        "not imported: 3 results that are not text spans (2 choices, 1 rectanglelabels)",
+        "not imported: 3 predictions (model suggestions; reading them as suggestions is not "
+        "supported yet)"]
+    with Project.open(tmp_path / "p.db") as project:
+        project.import_records(records, annotator="ann")
+        assert project.stats()["by_status"] == {"in_progress": 2}

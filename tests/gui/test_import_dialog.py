@@ -84,3 +84,47 @@ def test_the_file_filter_offers_every_extension():
     for extension in (".txt", ".jsonl", ".ndjson", ".conll", ".iob", ".bio", ".bioes", ".ann",
                       ".json"):
         assert f"*{extension}" in file_filter()
+
+
+def test_notes_stay_on_screen_and_columns_can_be_chosen(qtbot, window, tmp_path):
+    path = tmp_path / "gold-and-predicted.conll"
+    path.write_text("Xi B-PER B-PER\nJinping I-PER I-PER\nmet O O\nTak B-PER O\n", encoding="utf-8")
+    dialog = make_dialog(qtbot, window)
+    type_into(qtbot, dialog.paths, str(path))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "--columns token=1,tag=2" in dialog.problems.toPlainText()
+    type_into(qtbot, dialog.options.widgets["columns"], "token=1,tag=3")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    # Imported, and the note on the columns read stays on screen until Close.
+    assert dialog.isVisible() and dialog.import_button.text() == "Close"
+    assert "tags in column 3" in dialog.problems.toPlainText()
+    document = window.project.document_by_name("gold-and-predicted-1")
+    [span] = window.project.spans(document.id, "alice")
+    assert (document.text[span.start:span.end], span.label) == ("Xi Jinping", "PER")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_the_columns_field_comes_from_the_catalog_and_follows_the_format(qtbot, window):
+    dialog = make_dialog(qtbot, window)
+    columns = dialog.options.widgets["columns"]
+    assert columns.placeholderText() == "token=N,tag=M" and "nesting levels" in columns.toolTip()
+    assert columns.isEnabled()  # by extension: a CoNLL file may be among them
+    pick_format(qtbot, dialog, "conll")
+    assert columns.isEnabled()
+    pick_format(qtbot, dialog, "brat")
+    assert not columns.isEnabled()
+
+
+def test_bad_columns_are_listed_and_nothing_is_imported(qtbot, window, tmp_path):
+    path = tmp_path / "news.conll"
+    path.write_text(CONLL, encoding="utf-8")
+    count = window.project.document_count()
+    dialog = make_dialog(qtbot, window)
+    type_into(qtbot, dialog.paths, str(path))
+    type_into(qtbot, dialog.options.widgets["columns"], "token=1,tag=1")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.problems.toPlainText() == (
+        f"{path}: --columns 'token=1,tag=1': the token column cannot be a tag column")
+    assert window.project.document_count() == count

@@ -1,0 +1,40 @@
+"""The import summary counts what was stored: new spans apart from spans
+given twice in the files and spans already in the project."""
+
+from __future__ import annotations
+
+import json
+
+from annotator.cli import main
+from annotator.formats.importing import summary_line
+from annotator.formats.registry import read_paths
+
+
+def test_duplicates_and_spans_already_present_are_not_counted_as_new(tmp_path, capsys):
+    path = tmp_path / "a.jsonl"
+    line = {"id": "d", "text": "Xi Jinping met Tokayev.",
+            "spans": [{"start": 0, "end": 10, "label": "PERSON"},
+                      {"start": 0, "end": 10, "label": "PERSON"},
+                      {"start": 15, "end": 22, "label": "PERSON"}]}
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    project = tmp_path / "p.db"
+    assert main(["import", str(project), str(path)]) == 0
+    assert ("imported 1 new documents (0 already present), 2 new spans "
+            "(1 duplicates in the files: not stored again)") in capsys.readouterr().out
+    assert main(["import", str(project), str(path)]) == 0
+    assert ("imported 0 new documents (1 already present), 0 new spans "
+            "(1 duplicates in the files, 2 already in the project: not stored again)"
+            ) in capsys.readouterr().out
+
+
+def test_spans_of_a_document_already_present_that_are_new_are_counted_new(project, tmp_path):
+    path = tmp_path / "a.jsonl"
+    text = "Xi Jinping met Tokayev."
+    path.write_text(json.dumps({"text": text, "spans": [{"start": 0, "end": 10, "label": "P"}]})
+                    + "\n" + json.dumps({"text": text, "spans": [{"start": 15, "end": 22, "label": "P"}]})
+                    + "\n", encoding="utf-8")
+    summary = project.import_records(read_paths([path]))
+    assert (summary.documents_added, summary.documents_existing, summary.spans_added,
+            summary.spans_duplicate, summary.spans_present) == (1, 1, 2, 0, 0)
+    assert summary_line(summary).endswith("2 new spans")
+    assert project.stats()["spans"] == 2
