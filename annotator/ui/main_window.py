@@ -31,10 +31,12 @@ from annotator.ui.keyboard_help import KeyboardHelpDialog, main_window_rows
 from annotator.ui.remembered_toggle import remembered_toggle
 from annotator.ui.selection_mode import SelectionMode
 from annotator.ui.plain_text import escaped_rich_text, menu_text, show_message
+from annotator.ui.screen_fit import fit_to_available_screen
 from annotator.ui.span_list import SpanListView
 from annotator.ui.text_view import AnnotationView
 
 MAX_RECENT = 8
+PREFERRED_SIZE = (1200, 800)  # on first start; later the size the user left
 
 
 class MainWindow(QMainWindow):
@@ -76,7 +78,7 @@ class MainWindow(QMainWindow):
         self.find_bar.matchChosen.connect(self._on_find_match)
         self.find_bar.closed.connect(self.view.setFocus)
         self.view.spanClicked.connect(self.span_list.show_selected)
-        self.resize(1200, 800)
+        fit_to_available_screen(self, PREFERRED_SIZE)
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 
+from annotator.ui.screen_fit import fit_to_available_screen
+
 # Most of the width goes to the text; the side panels get these shares.
 DOCUMENTS_SHARE = 0.18
 DECIDE_SHARE = 0.24
@@ -14,15 +16,9 @@ MIN_PANEL_WIDTH = 120
 
 
 def fit_to_screen(window: QMainWindow, parent=None) -> None:
-    """Size the window to the available screen (never taller or wider than
-    it, frame included), centre it there, and give the text most of the width."""
-    screen = (parent.screen() if parent is not None else None) or window.screen()
-    area = screen.availableGeometry()
-    # The frame (title bar, borders) is not known before the window shows: leave room for it.
-    width = min(PREFERRED[0], area.width() - 16)
-    height = min(PREFERRED[1], area.height() - 48)
-    window.resize(width, height)
-    window.move(area.left() + (area.width() - width) // 2, area.top() + (area.height() - height) // 2)
+    """Size the window to the available screen, centre it there, and give
+    the text most of the width."""
+    fit_to_available_screen(window, PREFERRED, parent)
     share_width(window)
 
 

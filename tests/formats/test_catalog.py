@@ -13,8 +13,6 @@ from annotator.formats.declaration import OptionError
 from annotator.formats.options import CLITICS, SCHEME
 from annotator.formats.registry import read_paths
 from annotator.store import Project
-from tests.fixtures.toy_format import FORMAT as TOY
-from tests.fixtures.toy_format import toy_format  # noqa: F401  (a fixture)
 
 
 def subcommand_help(name: str) -> str:

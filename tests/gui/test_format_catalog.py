@@ -9,7 +9,6 @@ from annotator.formats.registry import read_paths
 from annotator.store import Project
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.import_dialog import ImportDialog
-from tests.fixtures.toy_format import toy_format  # noqa: F401  (a fixture)
 
 
 def pick(qtbot, combo, key):

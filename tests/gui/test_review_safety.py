@@ -10,7 +10,7 @@ from annotator.core.model import GOLD_ANNOTATOR, Status
 from annotator.formats.export import export_project
 from tests.fixtures.sample_annotations import POLISH_DOC
 from tests.helpers.gui import caret_point
-from tests.gui.test_review_window import open_review, review_project  # noqa: F401 (fixture)
+from tests.helpers.review import open_review
 
 
 def _answer_when_asked(qtbot, button, seen: list[str]):

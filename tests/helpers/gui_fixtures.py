@@ -1,4 +1,5 @@
-"""pytest-qt fixtures: a real main window on a project in a temporary folder.
+"""Fixtures for every test folder: a real main window on a project in a
+temporary folder, a merged review project, a toy format in the catalog.
 The event helpers live in ``tests.helpers.gui``."""
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from PySide6.QtCore import QSettings
 
 from annotator.formats.registry import read_paths
 from annotator.store import Project
+from tests.fixtures.toy_format import toy_format  # noqa: F401 (fixtures for every test)
+from tests.helpers.review import review_project  # noqa: F401
 
 
 @pytest.fixture
