@@ -1,0 +1,60 @@
+"""Whether two Latin-script words are forms of one word (Polish cases:
+Partia / Partii, Komunistyczna / Komunistycznej, Tokajew / Tokajewem).
+
+Dictionary words are compared by lemma (simplemma). Names the dictionary
+does not know (Tokajew, Nazarbajew, Jinping) are compared by their shared
+beginning: the shorter form, less at most its final letter, begins the
+longer, which adds at most three letters; that is how declension changes a
+foreign name in Polish, without listing endings.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import simplemma
+from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+_MIN_SHARED = 4
+_MAX_ADDED = 3
+
+
+def _language(lang: str) -> str | None:
+    code = (lang or "").split("-")[0].split("_")[0].lower()
+    return code if code in SUPPORTED_LANGUAGES else None
+
+
+def is_common_word(word: str, lang: str) -> bool:
+    """``word`` is a headword of ``lang``'s dictionary (نور, Duda), so as a
+    name it is ambiguous; a rare inflected form of another word (شي of شوى)
+    is not counted."""
+    code = _language(lang)
+    return (code is not None and simplemma.is_known(word, lang=code)
+            and simplemma.lemmatize(word, lang=code).casefold() == word.casefold())
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str, lang: str) -> tuple[str, bool]:
+    return simplemma.lemmatize(word, lang=lang).casefold(), simplemma.is_known(word, lang=lang)
+
+
+def same_word(a: str, b: str, lang: str) -> bool:
+    """``a`` and ``b`` (folded keys) are forms of one word in ``lang``."""
+    if a == b:
+        return True
+    code = _language(lang)
+    if code is None:
+        return False
+    (lemma_a, known_a), (lemma_b, known_b) = _lemma(a, code), _lemma(b, code)
+    if lemma_a == lemma_b:
+        return True
+    if known_a and known_b:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    shared = 0
+    for x, y in zip(shorter, longer):
+        if x != y:
+            break
+        shared += 1
+    return (shared >= _MIN_SHARED and shared >= len(shorter) - 1
+            and len(longer) - shared <= _MAX_ADDED)
