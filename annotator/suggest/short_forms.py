@@ -12,7 +12,8 @@ import regex
 from annotator.suggest.inflection import is_common_word
 
 PERSON = "PERSON"
-ACRONYM_LABELS = frozenset({"ORG"})
+# Named initiatives take an acronym the same way (Inicjatywa Pasa i Szlaku (BRI)).
+ACRONYM_LABELS = frozenset({"ORG", "INITIATIVE"})
 
 # Pinyin syllables, to tell a Chinese name in Latin script (Xi Jinping,
 # Wang Yi) from others: the closed set of initials and finals.
