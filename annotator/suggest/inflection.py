@@ -3,9 +3,9 @@ Partia / Partii, Komunistyczna / Komunistycznej, Tokajew / Tokajewem).
 
 Dictionary words are compared by lemma (simplemma). Names the dictionary
 does not know (Tokajew, Nazarbajew, Jinping) are compared by their shared
-beginning: the shorter form, less at most its final letter, begins the
-longer, which adds at most three letters; that is how declension changes a
-foreign name in Polish, without listing endings.
+beginning: at least four letters, after which each form has at most three
+letters of its own, the shorter at most two (Tokajewem / Tokajewowi); that is how declension changes
+a foreign name in Polish, without listing endings.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import simplemma
 from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
 _MIN_SHARED = 4
-_MAX_ADDED = 3
+_MAX_OWN = 3
+_MAX_OWN_SHORTER = 2  # Tokajew / Tokayev differ by more than an ending
 
 
 def _language(lang: str) -> str | None:
@@ -56,5 +57,5 @@ def same_word(a: str, b: str, lang: str) -> bool:
         if x != y:
             break
         shared += 1
-    return (shared >= _MIN_SHARED and shared >= len(shorter) - 1
-            and len(longer) - shared <= _MAX_ADDED)
+    return (shared >= _MIN_SHARED and len(shorter) - shared <= _MAX_OWN_SHORTER
+            and len(longer) - shared <= _MAX_OWN)
