@@ -59,3 +59,11 @@ def same_word(a: str, b: str, lang: str) -> bool:
         shared += 1
     return (shared >= _MIN_SHARED and len(shorter) - shared <= _MAX_OWN_SHORTER
             and len(longer) - shared <= _MAX_OWN)
+
+
+def warm_up(lang: str) -> None:
+    """Load ``lang``'s dictionary now (a Polish one takes seconds to read),
+    for a caller that would rather not pause at the first label."""
+    code = _language(lang)
+    if code is not None:
+        simplemma.is_known("a", lang=code)
