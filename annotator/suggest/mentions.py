@@ -32,7 +32,7 @@ SHORT_CONFIDENCE = {EXACT: 0.85, INFLECTED: 0.8, VARIANT: 0.5}
 
 # Between two words of one name: spaces or a hyphen, never a line break.
 _NAME_GAP = regex.compile(r"[ \t\u00a0]*[-\u2010\u2011][ \t\u00a0]*|[ \t\u00a0]+")
-_SENTENCE_END = regex.compile(r"(?:^|[.!?؟…:\n])[\s\"'„”«»]*$")
+_SENTENCE_END = regex.compile(r"(?:^|[.!?؟…:\n])[\s\"'„”«»]*$")  # on the few characters before
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def _same_case(text: str, index: WordIndex, first: int, capitalized: list[bool])
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    return _SENTENCE_END.search(text, max(0, start - 5), start) is not None
+    return _SENTENCE_END.search(text[max(0, start - 5):start]) is not None
 
 
 def find_mentions(text: str, names: Sequence[tuple[str, str]], lang: str = "",

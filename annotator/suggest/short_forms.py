@@ -30,6 +30,7 @@ _ARABIC_SURNAME_LETTERS = 4
 
 # An acronym in brackets right after a name: (KPCh), (سيكا).
 _BRACKETED = regex.compile(r"[ \t\u00a0]*\(\s*(?P<acronym>[\p{L}\p{M}\u0640][\p{L}\p{M}\p{N}\u0640.]{1,9})\s*\)")
+_REACH = 40
 _LATIN_ACRONYM = regex.compile(r"(?=(?:\w*\p{Lu}){2})\p{Lu}[\p{L}.]{1,9}")
 
 
@@ -61,13 +62,15 @@ def short_name(surface: str, label: str) -> str | None:
 def acronym_after(text: str, end: int) -> tuple[str, int] | None:
     """The acronym in brackets right after a name ending at ``end``, and where
     it starts."""
-    match = _BRACKETED.match(text, end)
+    # Matched on a short slice: a pattern run at an offset of a long text
+    # costs in proportion to the text.
+    match = _BRACKETED.match(text[end:end + _REACH])
     if match is None:
         return None
     acronym = match.group("acronym")
     if not _ARABIC.search(acronym) and _LATIN_ACRONYM.fullmatch(acronym) is None:
         return None
-    return acronym, match.start("acronym")
+    return acronym, end + match.start("acronym")
 
 
 def needs_context(short: str, lang: str) -> bool:
