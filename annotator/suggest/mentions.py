@@ -30,6 +30,7 @@ EXACT, INFLECTED, VARIANT = 0, 1, 2
 CONFIDENCE = {EXACT: 1.0, INFLECTED: 0.95, VARIANT: 0.6}
 SHORT_CONFIDENCE = {EXACT: 0.85, INFLECTED: 0.8, VARIANT: 0.5}
 
+_MIN_PART = 3  # each half of a name written in two words
 # Between two words of one name: spaces or a hyphen, never a line break.
 _NAME_GAP = regex.compile(r"[ \t\u00a0]*[-\u2010\u2011][ \t\u00a0]*|[ \t\u00a0]+")
 _SENTENCE_END = regex.compile(r"(?:^|[.!?؟…:\n])[\s\"'„”«»]*$")  # on the few characters before
@@ -115,7 +116,24 @@ def match_name(text: str, surface: str, lang: str = "", with_variants: bool = Tr
         if not _same_case(text, index, i, capitalized):
             continue
         matches.append(Match(index.words[i].origin[at], index.words[last].end, level, i))
+    if with_variants and len(words) == 1:
+        matches.extend(_split_in_two(index, words[0]))
     return sorted(matches, key=lambda m: m.start)
+
+
+def _split_in_two(index: WordIndex, word: str) -> list[Match]:
+    """A one-word name written as two words (نزارباييف as نزار باييف): a variant."""
+    if len(word) < variants.MIN_LENGTH + 1:
+        return []
+    found = []
+    for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        for i, reading in index.by_key.get(head, ()):
+            if (i + 1 < len(index.words) and index.words[i + 1].key == tail
+                    and index.gap(i, i + 1).strip(" \t\u00a0") == ""):
+                found.append(Match(index.words[i].origin[reading.at], index.words[i + 1].end,
+                                   VARIANT, i))
+    return found
 
 
 def _same_case(text: str, index: WordIndex, first: int, capitalized: list[bool]) -> bool:

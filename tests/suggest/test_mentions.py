@@ -205,3 +205,13 @@ def test_every_proposal_reads_as_the_name(name, pieces):
         assert words == target or ["ا" + words[0]] + words[1:] == target
         # it starts a word or follows a proclitic, and ends a word
         assert span_cuts(text, proposal.span.start, proposal.span.end) == []
+
+
+def test_a_name_written_in_two_words_is_a_variant(seeds_dir):
+    text = read(seeds_dir, TASHKENT)
+    # وقد قدم نزار باييف تهانيه: one name, split
+    proposals = found(text, [("نزارباييف", "PERSON")])
+    assert ("نزار باييف", "variant of «نزارباييف»", 0.6) in proposals
+    assert all(m in ("نزارباييف", "نزار باييف") for m, _, _ in proposals)
+    assert found(text, [("نزارباييف", "PERSON")], with_variants=False) == [
+        (m, r, c) for m, r, c in proposals if m == "نزارباييف"]
