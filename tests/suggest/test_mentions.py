@@ -215,3 +215,27 @@ def test_a_name_written_in_two_words_is_a_variant(seeds_dir):
     assert all(m in ("نزارباييف", "نزار باييف") for m, _, _ in proposals)
     assert found(text, [("نزارباييف", "PERSON")], with_variants=False) == [
         (m, r, c) for m, r, c in proposals if m == "نزارباييف"]
+
+
+def test_of_overlapping_proposals_the_longest_and_then_the_surest_is_kept(seeds_dir):
+    text = read(seeds_dir, THIRTY_YEARS)
+    proposals = find_mentions(text, [("شي", "PERSON"), ("شي جين بينغ", "PERSON")], "ar")
+    start = text.index("شي جين بينغ")
+    assert [text[p.span.start:p.span.end] for p in proposals if p.span.start == start] == [
+        "شي جين بينغ"]
+    assert not any(p.span.start == start and p.span.end == start + 2 for p in proposals)
+    # توقاييف is a variant of توكاييف but a mention of itself: the mention wins
+    both = found(text, [("توكاييف", "PERSON"), ("توقاييف", "PERSON")])
+    assert {(m, r) for m, r, _ in both} == {("توقاييف", "mention of «توقاييف»")}
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=st.sampled_from(NAMES), pieces=st.lists(
+    st.sampled_from(FILLER + NAMES + ["توقاييف", "شانغهاى", "كازاخستان"]),
+    min_size=1, max_size=12).flatmap(decorated))
+def test_every_proposal_even_a_variant_or_short_form_covers_whole_words(name, pieces):
+    text = " ".join(pieces)
+    for proposal in find_mentions(text, [(name, "PERSON")], "ar"):
+        assert 0 <= proposal.span.start < proposal.span.end <= len(text)
+        assert span_cuts(text, proposal.span.start, proposal.span.end) == []
+        assert 0 < proposal.confidence <= 1
