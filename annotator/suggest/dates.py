@@ -12,7 +12,8 @@ What is found (the span is what is underlined):
   a month alone when it is an Egyptian-style name (``يوليو المقبل``), month
   names of both styles (يناير … ديسمبر, كانون الثاني … كانون الأول, and
   ``حزيران/يونيو``), ``عام 2017``, ``أمس الثلاثاء``, ``يوم الأربعاء``,
-  ``اليوم الأربعاء``, ``الأربعاء المقبل``, in ``اليوم (الأربعاء)`` the weekday,
+  ``اليوم الأربعاء``, ``الأربعاء المقبل``, ``اليوم (الأربعاء)`` (the relative
+  word and the bracketed weekday belong to the date, as the DATE guideline says),
   ``هذا العام``, ``العام الماضي``; Arabic-Indic digits too. A proclitic
   before the date (وأمس الثلاثاء, بعام 2017) stays outside the span.
 - Polish: ``w środę`` (the design's example keeps the ``w``), ``2 czerwca 2021``,
@@ -74,8 +75,8 @@ _ARABIC = [
     rf"{_START}{_PROCLITIC}(?P<date>(?:ال)?(?:عام|سن[ةه])\s+{_YEAR}){_END}",
     # أمس الثلاثاء, يوم الأربعاء, اليوم الأربعاء
     rf"{_START}{_PROCLITIC}(?P<date>{_AR_NOW}\s+{_AR_WEEKDAY}){_END}",
-    # اليوم (الأربعاء): the weekday inside the brackets
-    rf"{_START}{_PROCLITIC}{_AR_NOW}\s*\(\s*(?P<date>{_AR_WEEKDAY})\s*\)",
+    # اليوم (الأربعاء): the relative word and the bracketed weekday, brackets included
+    rf"{_START}{_PROCLITIC}(?P<date>{_AR_NOW}\s*\(\s*{_AR_WEEKDAY}\s*\))",
     # الأربعاء المقبل
     rf"{_START}{_PROCLITIC}(?P<date>{_AR_WEEKDAY}\s+{_AR_NEXT_OR_LAST}){_END}",
     # هذا العام, العام الماضي

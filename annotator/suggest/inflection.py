@@ -1,0 +1,69 @@
+"""Whether two Latin-script words are forms of one word (Polish cases:
+Partia / Partii, Komunistyczna / Komunistycznej, Tokajew / Tokajewem).
+
+Dictionary words are compared by lemma (simplemma). Names the dictionary
+does not know (Tokajew, Nazarbajew, Jinping) are compared by their shared
+beginning: at least four letters, after which each form has at most three
+letters of its own, the shorter at most two (Tokajewem / Tokajewowi); that is how declension changes
+a foreign name in Polish, without listing endings.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import simplemma
+from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+_MIN_SHARED = 4
+_MAX_OWN = 3
+_MAX_OWN_SHORTER = 2  # Tokajew / Tokayev differ by more than an ending
+
+
+def _language(lang: str) -> str | None:
+    code = (lang or "").split("-")[0].split("_")[0].lower()
+    return code if code in SUPPORTED_LANGUAGES else None
+
+
+def is_common_word(word: str, lang: str) -> bool:
+    """``word`` is a headword of ``lang``'s dictionary (نور, Duda), so as a
+    name it is ambiguous; a rare inflected form of another word (شي of شوى)
+    is not counted."""
+    code = _language(lang)
+    return (code is not None and simplemma.is_known(word, lang=code)
+            and simplemma.lemmatize(word, lang=code).casefold() == word.casefold())
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str, lang: str) -> tuple[str, bool]:
+    return simplemma.lemmatize(word, lang=lang).casefold(), simplemma.is_known(word, lang=lang)
+
+
+def same_word(a: str, b: str, lang: str) -> bool:
+    """``a`` and ``b`` (folded keys) are forms of one word in ``lang``."""
+    if a == b:
+        return True
+    code = _language(lang)
+    if code is None:
+        return False
+    (lemma_a, known_a), (lemma_b, known_b) = _lemma(a, code), _lemma(b, code)
+    if lemma_a == lemma_b:
+        return True
+    if known_a and known_b:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    shared = 0
+    for x, y in zip(shorter, longer):
+        if x != y:
+            break
+        shared += 1
+    return (shared >= _MIN_SHARED and len(shorter) - shared <= _MAX_OWN_SHORTER
+            and len(longer) - shared <= _MAX_OWN)
+
+
+def warm_up(lang: str) -> None:
+    """Load ``lang``'s dictionary now (a Polish one takes seconds to read),
+    for a caller that would rather not pause at the first label."""
+    code = _language(lang)
+    if code is not None:
+        simplemma.is_known("a", lang=code)
