@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from annotator.commands.common import EXIT_OK, fail
 from annotator.store import Project, ProjectError
@@ -19,6 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "over the documents two annotators or more have finished.")
     parser.add_argument("project")
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--png", metavar="FILE", help="also draw the progress view into a PNG")
     parser.set_defaults(run=run)
 
 
@@ -26,7 +28,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         with Project.open(args.project, create=False) as project:
             report = project_progress(project)
-    except ProjectError as error:
+        if args.png:
+            from annotator.ui.progress_view import render_progress  # Qt only for the picture
+
+            render_progress(Path(args.project), Path(args.png))
+    except (ProjectError, OSError) as error:
         return fail(error)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
