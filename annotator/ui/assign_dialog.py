@@ -36,6 +36,7 @@ class AssignDialog(QDialog):
         self.names.setPlaceholderText("alice bob carol")
         self.folder = QLineEdit(str(Path(project.path).parent / "assigned") if project.path else "")
         browse = QPushButton("&Browse…")
+        browse.setAutoDefault(False)  # Return writes the files, never opens a folder dialog
         browse.clicked.connect(self._on_browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder)
@@ -63,13 +64,13 @@ class AssignDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.assign_button = self.buttons.addButton("Write Files",
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
-        self.assign_button.setDefault(True)
         self.buttons.accepted.connect(self._on_write)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview)
         layout.addWidget(self.buttons)
+        self.assign_button.setDefault(True)  # once in the dialog: Return writes
         for widget in (self.names, self.folder):
             widget.textChanged.connect(self.update_plan)
         for spin in (self.overlap, self.per_annotator, self.seed):
