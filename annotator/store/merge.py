@@ -309,7 +309,10 @@ def _check_disjoint(source: _Source, others: list[tuple[_Source, str]], uid: str
     """Two handed-out files may bring one layer when they speak for other documents."""
     for other, other_uid in others:
         other_scope = other.scope(other_uid)
-        if other_uid != uid or other_scope is None:
+        if other_uid == uid and other_scope is None:
+            raise MergeError(f"{source.path}: annotator {source.names[uid]!r} is also in "
+                             f"{other.path}, a whole layer; merge the two one at a time")
+        if other_uid != uid:
             raise MergeError(f"{source.path}: annotator {source.names[uid]!r} is also in "
                              f"{other.path} and is another person there; use --rename")
         common = scope & other_scope

@@ -134,3 +134,12 @@ def test_a_master_of_the_schema_before_assignments_migrates(master, tmp_path):
         assert project.assignments() == [] and project.last_collections() == {}
         plan = plan_assignment(project, ["a", "b"], tmp_path / "o")
         assert plan.handed_out == 40
+
+
+def test_a_dry_run_shows_the_numbers_and_writes_nothing(master, tmp_path, cli):
+    before = master.read_bytes()
+    status, text, _ = cli("assign", master, "--to", "alice", "bob", "--out", tmp_path / "o",
+                          "--dry-run")
+    assert status == 0 and "round 1: 40 documents to 2 annotators, 4 of them" in text
+    assert "dry run: nothing written" in text
+    assert master.read_bytes() == before and not (tmp_path / "o").exists()
