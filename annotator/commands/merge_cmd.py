@@ -48,6 +48,12 @@ def run(args: argparse.Namespace) -> int:
         shown = name if name == layer.annotator else f"{name} as {layer.annotator}"
         print(f"  {layer.source}: {shown}: +{layer.spans_added} -{layer.spans_removed} spans, "
               f"{layer.statuses_changed} statuses changed")
+    by_annotator: dict[str, list[str]] = {}
+    for annotator, document in summary.unassigned:
+        by_annotator.setdefault(annotator, []).append(document)
+    for annotator, documents in by_annotator.items():
+        print(f"  note: {annotator} edited {len(documents)} documents not assigned to them "
+              f"(accepted): {', '.join(documents)}")
     if not summary.changed:
         print(f"{review_path}: nothing changed")
     return EXIT_OK

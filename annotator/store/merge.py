@@ -15,6 +15,14 @@ review's own: merge never writes it.
 
 Sources are opened read-only and are never changed. The whole merge is one
 transaction: any error leaves the review file as it was.
+
+Files handed out by ``annotator assign`` carry their team's id and their
+owner's name. A file of another team than the review's is refused. Such a
+file speaks only for its own documents: its owner's layer is mirrored on the
+documents the file holds, another member's on the documents they touched in
+it, so an annotator's several files (one per round) add up to one layer.
+Each collection is recorded, and a document edited by someone it was not
+assigned to is accepted and reported.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ from annotator.store.repository import (
     StatusRecord,
 )
 from annotator.store.schema import SCHEMA_VERSION, legacy_annotator_uid
+from annotator.store.team_queries import TEAM_ID, TEAM_MEMBER
 
 
 class MergeError(ProjectError):
@@ -56,6 +65,8 @@ class MergeSummary:
     documents_added: int
     labels_added: tuple[str, ...]
     layers: tuple[LayerMerge, ...]
+    # (annotator, document name) edited by someone it was not assigned to
+    unassigned: tuple[tuple[str, str], ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -85,6 +96,19 @@ class _Source:
     names: dict[str, str]  # annotator uid -> name, every annotator of the file
     layers: dict[str, _Layer]  # annotator uid -> layer (empty ones too)
     conn: sqlite3.Connection
+    team_id: str | None = None  # a file handed out by assign: its team
+    owner: str | None = None  # and whose it is (name)
+
+    def scope(self, uid: str) -> set[str] | None:
+        """The documents (sha256) this file speaks for in layer ``uid``; None:
+        the whole layer (a file not handed out)."""
+        if self.team_id is None:
+            return None
+        if self.names.get(uid) == self.owner:
+            return set(self.documents)
+        layer = self.layers[uid]
+        return {key[0] for key in layer.spans} | {
+            sha for sha, (status, _) in layer.statuses.items() if status != Status.TODO.value}
 
 
 def merge_projects(review: Project, paths: Sequence[str | Path],
@@ -100,8 +124,11 @@ def merge_projects(review: Project, paths: Sequence[str | Path],
     try:
         for path in paths:
             sources.append(_read_source(Path(path), review))
+        team_id = _check_team(review, sources)
         plan = _plan(review, sources, renames)
         with review.transaction():
+            if team_id and review.info(TEAM_ID) is None:
+                review.set_info(TEAM_ID, team_id)
             return _apply(review, sources, plan)
     finally:
         for source in sources:
@@ -173,7 +200,29 @@ def _read_open_source(path: Path, conn: sqlite3.Connection) -> _Source:
     except KeyError as error:
         raise MergeError(f"{path}: a span or status of annotator id {error} who is not "
                          "in the file") from error
-    return _Source(path, project_id, labels, documents, names, layers, conn)
+    team_id = owner = None
+    if version >= 2:
+        info = dict(conn.execute("SELECT key, value FROM project_info"))
+        team_id, owner = info.get(TEAM_ID), info.get(TEAM_MEMBER)
+        if owner is None:
+            team_id = None  # a master: its layers are whole layers
+    return _Source(path, project_id, labels, documents, names, layers, conn, team_id, owner)
+
+
+def _check_team(review: Project, sources: list[_Source]) -> str | None:
+    """The team the review belongs to after this merge; refuses a file of
+    another team."""
+    team_id = review.info(TEAM_ID)
+    for source in sources:
+        if source.team_id is None:
+            continue
+        if team_id is None:
+            team_id = source.team_id
+        elif source.team_id != team_id:
+            raise MergeError(
+                f"{source.path}: belongs to another team project (team {source.team_id[:8]}), "
+                f"not to {review.path} (team {team_id[:8]}); collect it into its own master file")
+    return team_id
 
 
 # -- checking names ----------------------------------------------------------
@@ -195,7 +244,10 @@ def _plan(review: Project, sources: list[_Source], renames: dict[str, str]) -> l
     in_use = set(review.annotated_by())
     unused = set(renames)
     steps: list[_Step] = []
-    claimed: dict[str, tuple[int, str]] = {}  # review name -> (source index, uid)
+    claimed: dict[str, list[tuple[int, str]]] = {}  # review name -> [(source index, uid)]
+
+    def other_sources(claims):
+        return [(sources[i], u) for i, u in claims]
     for index, source in enumerate(sources):
         for uid in sorted(source.names, key=source.names.__getitem__):
             name = source.names[uid]
@@ -209,8 +261,11 @@ def _plan(review: Project, sources: list[_Source], renames: dict[str, str]) -> l
                         f"{source.path}: annotator {name!r} would be merged over the review's "
                         f"adjudicated layer {GOLD_ANNOTATOR!r}; use --rename {name}=NEW_NAME")
                 continue  # an empty gold of the file: the review's own stays as it is
+            scope = source.scope(uid)
             if earlier is None and not layer:
                 continue  # nothing to bring
+            if scope is not None and not scope:
+                continue  # a team member who did nothing in this file
             if earlier is not None and target != earlier:
                 raise MergeError(
                     f"{source.path}: annotator {name!r} of this file was merged before as "
@@ -224,8 +279,13 @@ def _plan(review: Project, sources: list[_Source], renames: dict[str, str]) -> l
                     raise MergeError(
                         f"{source.path}: annotator {target!r} already has annotations in the "
                         f"review file; use --rename {name}=NEW_NAME")
+            if target in claimed and scope is not None:
+                _check_disjoint(source, other_sources(claimed[target]), uid, scope)
+                claimed[target].append((index, uid))
+                steps.append(_Step(index, uid, name, target))
+                continue
             if target in claimed:
-                other_index, other_uid = claimed[target]
+                other_index, other_uid = claimed[target][0]
                 other = sources[other_index]
                 if other_uid != uid:
                     raise MergeError(
@@ -236,12 +296,38 @@ def _plan(review: Project, sources: list[_Source], renames: dict[str, str]) -> l
                         f"{source.path}: annotator {name!r} is also in {other.path} (a copy "
                         "of the same layer) with other annotations; merge only the newer file")
                 continue  # the same file, or an identical copy, given twice
-            claimed[target] = (index, uid)
+            claimed[target] = [(index, uid)]
             steps.append(_Step(index, uid, name, target))
     if unused:
         name = sorted(unused)[0]
         raise MergeError(f"--rename {name}=...: no annotator {name!r} in the files to merge")
     return steps
+
+
+def _check_disjoint(source: _Source, others: list[tuple[_Source, str]], uid: str,
+                    scope: set[str]) -> None:
+    """Two handed-out files may bring one layer when they speak for other documents."""
+    for other, other_uid in others:
+        other_scope = other.scope(other_uid)
+        if other_uid == uid and other_scope is None:
+            raise MergeError(f"{source.path}: annotator {source.names[uid]!r} is also in "
+                             f"{other.path}, a whole layer; merge the two one at a time")
+        if other_uid != uid:
+            raise MergeError(f"{source.path}: annotator {source.names[uid]!r} is also in "
+                             f"{other.path} and is another person there; use --rename")
+        common = scope & other_scope
+        if common and (_restricted(source.layers[uid], common)
+                       != _restricted(other.layers[other_uid], common)):
+            raise MergeError(f"{source.path}: annotator {source.names[uid]!r} has other "
+                             f"annotations than in {other.path} on the same documents; "
+                             "merge only the newer file")
+
+
+def _restricted(layer: _Layer, scope: set[str] | None) -> _Layer:
+    if scope is None:
+        return layer
+    return _Layer({k: v for k, v in layer.spans.items() if k[0] in scope},
+                  {k: v for k, v in layer.statuses.items() if k in scope})
 
 
 # -- writing -------------------------------------------------------------------
@@ -258,7 +344,32 @@ def _apply(review: Project, sources: list[_Source], steps: list[_Step]) -> Merge
         source = sources[step.source]
         layers.append(_mirror_layer(review, source, step, doc_ids))
         _record_source(review, source, step.source_name, step.target)
-    return MergeSummary(documents_added, tuple(labels_added), tuple(layers))
+        if source.team_id is not None and source.names[step.uid] == source.owner:
+            review.record_collection(step.target, str(source.path.resolve()))
+    return MergeSummary(documents_added, tuple(labels_added), tuple(layers),
+                        _unassigned(review, sources, steps, doc_ids))
+
+
+def _unassigned(review: Project, sources: list[_Source], steps: list[_Step],
+                doc_ids: dict[str, int]) -> tuple[tuple[str, str], ...]:
+    """Documents a merged layer touched that were not assigned to its
+    annotator, when the review records assignments at all."""
+    assigned: dict[str, set[int]] = {}
+    for assignment in review.assignments():
+        assigned.setdefault(assignment.annotator, set()).add(assignment.document_id)
+    if not assigned:
+        return ()
+    names = review.document_names()
+    found = set()
+    for step in steps:
+        source = sources[step.source]
+        layer = _restricted(source.layers[step.uid], source.scope(step.uid))
+        touched = {key[0] for key in layer.spans} | {
+            sha for sha, (status, _) in layer.statuses.items() if status != Status.TODO.value}
+        for sha in touched:
+            if doc_ids[sha] not in assigned.get(step.target, set()):
+                found.add((step.target, names[doc_ids[sha]]))
+    return tuple(sorted(found))
 
 
 def _add_labels(review: Project, sources: list[_Source]) -> list[str]:
@@ -294,10 +405,13 @@ def _mirror_layer(review: Project, source: _Source, step: _Step,
                   doc_ids: dict[str, int]) -> LayerMerge:
     """Make the review layer ``step.target`` equal to the source layer, and
     give it the source layer's uid."""
-    wanted = source.layers[step.uid]
+    scope = source.scope(step.uid)
+    wanted = _restricted(source.layers[step.uid], scope)
     source_name, target = step.source_name, step.target
     review.set_annotator_uid(target, step.uid)
     have = review.layer_span_keys(target)
+    if scope is not None:
+        have = {key: value for key, value in have.items() if key[0] in scope}
     stale = [have[key][0] for key in have.keys() - wanted.spans.keys()]
     review.delete_spans(stale)
     review.set_span_origins({have[key][0]: Origin(wanted.spans[key][0])
@@ -311,6 +425,8 @@ def _mirror_layer(review: Project, source: _Source, step: _Step,
                                   doc_ids[sha], created, updated))
     review.insert_span_records(records)
     statuses = review.layer_statuses(target)
+    if scope is not None:
+        statuses = {sha: status for sha, status in statuses.items() if sha in scope}
     changed = 0
     for sha in statuses.keys() - wanted.statuses.keys():
         review.restore_status(doc_ids[sha], target, None)

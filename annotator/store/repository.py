@@ -29,6 +29,7 @@ from annotator.core.model import (
 from annotator.core.offsets import check_bounds
 from annotator.core.text import describe, sha256_of
 from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION, register_functions, statements
+from annotator.store.team_queries import TeamQueries
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -115,7 +116,7 @@ def _span_from_row(row: sqlite3.Row | tuple) -> Span:
     return Span(start, end, label, id=span_id, annotator=annotator, origin=Origin(origin))
 
 
-class Project:
+class Project(TeamQueries):
     """A project file opened for reading and writing."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None):

@@ -105,6 +105,25 @@ MIGRATIONS: list[str] = [
         UPDATE annotators SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
     END;
     """,
+    # 5: team projects. Who was handed which document, in which round and file
+    # (a master file's record), and each time an annotator's file was collected.
+    """
+    CREATE TABLE IF NOT EXISTS assignments (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        annotator TEXT NOT NULL,
+        round INTEGER NOT NULL,
+        file TEXT NOT NULL,
+        assigned_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        PRIMARY KEY (document_id, annotator)
+    );
+    CREATE INDEX IF NOT EXISTS assignments_annotator ON assignments(annotator);
+    CREATE TABLE IF NOT EXISTS collections (
+        id INTEGER PRIMARY KEY,
+        annotator TEXT NOT NULL,
+        source_path TEXT NOT NULL,
+        collected_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -152,6 +152,10 @@ class MainWindow(QMainWindow):
         self._action(project_menu, "&Labels…", self._on_edit_labels, "Ctrl+L")
         self._action(project_menu, "&Review and Adjudicate…", self._on_review, "Ctrl+R")
         self._action(project_menu, "Annotator &Name…", self._on_change_name)
+        project_menu.addSeparator()
+        self._action(project_menu, "&Assign…", self._on_assign)
+        self._action(project_menu, "&Collect…", self._on_collect)
+        self._action(project_menu, "Team &Progress…", self._on_progress)
 
         self._action(view_menu, "Document &Language…", self._on_set_language)
 
@@ -288,6 +292,27 @@ class MainWindow(QMainWindow):
                                     "Merge the annotators' files first: annotator merge REVIEW.db A.db B.db")
             return
         self.review_window.show()
+
+    def _on_assign(self) -> None:
+        if self.project is not None:
+            from annotator.ui.assign_dialog import AssignDialog
+
+            AssignDialog(self.project, self).exec()
+
+    def _on_collect(self) -> None:
+        if self.project is not None:
+            from annotator.ui.collect import collect
+
+            if collect(self, self.project) is not None:
+                self.doc_model.reload()
+                self.refresh_labels()
+
+    def _on_progress(self) -> None:
+        if self.project is not None:
+            from annotator.ui.progress_view import ProgressDialog
+
+            self.progress_dialog = ProgressDialog(self.project, self)
+            self.progress_dialog.show()
 
     def refresh_labels(self) -> None:
         """After labels changed: palette, keys, colours in the view and span list."""
