@@ -24,7 +24,7 @@ from annotator.core.model import Span
 from annotator.core.overlaps import resolve_overlaps
 from annotator.suggest import short_forms, variants
 from annotator.suggest.inflection import same_word
-from annotator.suggest.words import PREFIX, WordIndex, fold, name_words, word_index
+from annotator.suggest.words import PREFIX, WordIndex, name_words, word_index
 
 EXACT, INFLECTED, VARIANT = 0, 1, 2
 CONFIDENCE = {EXACT: 1.0, INFLECTED: 0.95, VARIANT: 0.6}

@@ -1,7 +1,6 @@
 """Other mentions of a labelled name, found in the sample articles: clitics
 and letter forms, whole words, Polish cases, spelling variants, short forms."""
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

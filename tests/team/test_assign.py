@@ -10,7 +10,7 @@ from contextlib import closing
 import pytest
 
 from annotator.store import Project
-from annotator.store.assignments import AssignError, plan_assignment
+from annotator.store.assignments import plan_assignment
 from annotator.store.team_queries import TEAM_ID, TEAM_MEMBER
 
 
