@@ -70,4 +70,35 @@ def run_gui(project_path: str | None) -> int:
         return 2
     from annotator.ui.main_window import launch
 
+    if os.environ.get(QUIT_AFTER_PAINT):
+        quit_after_first_paint()
     return launch(Path(project_path) if project_path else None)
+
+
+# Set (to 1) by the bundle's smoke test and the start-time benchmark.
+QUIT_AFTER_PAINT = "ANNOTATOR_QUIT_AFTER_PAINT"
+
+
+def quit_after_first_paint() -> None:
+    """Once the main window has painted for the first time, print
+    ``annotator: painted <title>`` and quit (exit status 0)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    def report_and_quit(window: QMainWindow) -> None:
+        print(f"annotator: painted {window.windowTitle()}", flush=True)
+        app.quit()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if (event.type() == QEvent.Type.Paint and watched.isWidgetType()
+                    and isinstance(watched.window(), QMainWindow)):
+                app.removeEventFilter(self)
+                # After this paint event is handled, not before.
+                QTimer.singleShot(0, lambda: report_and_quit(watched.window()))
+            return False
+
+    app._first_paint = FirstPaint(app)  # kept alive as long as the app
+    app.installEventFilter(app._first_paint)
