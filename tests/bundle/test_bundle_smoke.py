@@ -72,6 +72,12 @@ def test_archive_holds_program_menu_entry_and_icon(unpacked):
     assert "Exec=annotator" in (unpacked / "annotator.desktop").read_text(encoding="utf-8")
 
 
+def test_bundle_leaves_out_what_the_program_does_not_need(unpacked):
+    bundled = {path.name for path in (unpacked / "_internal").iterdir()}
+    assert "PySide6" in bundled and "regex" in bundled
+    assert not bundled & {"spacy", "numpy", "pandas", "pytest", "sklearn", "datasets", "tkinter"}
+
+
 def test_version(unpacked, home, tmp_path):
     result = run(unpacked, home, "--version", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
