@@ -81,9 +81,11 @@ QUIT_AFTER_PAINT = "ANNOTATOR_QUIT_AFTER_PAINT"
 
 def quit_after_first_paint() -> None:
     """Once the main window has painted for the first time, print
-    ``annotator: painted <title>`` and quit (exit status 0)."""
+    ``annotator: painted <title>`` and quit (exit status 0). A dialog that
+    opens before the window is shown (it would wait for a person, and no
+    window could paint) ends the process with status 3."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
@@ -93,6 +95,12 @@ def quit_after_first_paint() -> None:
 
     class FirstPaint(QObject):
         def eventFilter(self, watched, event) -> bool:
+            if (event.type() == QEvent.Type.Show and isinstance(watched, QDialog)
+                    and not any(isinstance(widget, QMainWindow) and widget.isVisible()
+                                for widget in app.topLevelWidgets())):
+                print(f"annotator: the dialog {watched.windowTitle()!r} opened before the "
+                      "window", file=sys.stderr, flush=True)
+                os._exit(3)
             if (event.type() == QEvent.Type.Paint and watched.isWidgetType()
                     and isinstance(watched.window(), QMainWindow)):
                 app.removeEventFilter(self)
