@@ -65,13 +65,13 @@ def library_loads(name: str) -> bool:
 
 def run_gui(project_path: str | None) -> int:
     problem = display_problem()
+    if not problem and os.environ.get(QUIT_AFTER_PAINT):
+        quit_after_first_paint()
     if problem:
         print(problem, file=sys.stderr)
         return 2
     from annotator.ui.main_window import launch
 
-    if os.environ.get(QUIT_AFTER_PAINT):
-        quit_after_first_paint()
     return launch(Path(project_path) if project_path else None)
 
 
