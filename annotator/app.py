@@ -63,18 +63,6 @@ def library_loads(name: str) -> bool:
         return False
 
 
-def run_gui(project_path: str | None) -> int:
-    problem = display_problem()
-    if not problem and os.environ.get(QUIT_AFTER_PAINT):
-        quit_after_first_paint()
-    if problem:
-        print(problem, file=sys.stderr)
-        return 2
-    from annotator.ui.main_window import launch
-
-    return launch(Path(project_path) if project_path else None)
-
-
 # Set (to 1) by the bundle's smoke test and the start-time benchmark.
 QUIT_AFTER_PAINT = "ANNOTATOR_QUIT_AFTER_PAINT"
 
@@ -110,3 +98,16 @@ def quit_after_first_paint() -> None:
 
     app._first_paint = FirstPaint(app)  # kept alive as long as the app
     app.installEventFilter(app._first_paint)
+
+
+def run_gui(project_path: str | None) -> int:
+    problem = display_problem()
+    if not problem and os.environ.get(QUIT_AFTER_PAINT):
+        quit_after_first_paint()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from annotator.ui.main_window import launch
+
+    return launch(Path(project_path) if project_path else None)
+
