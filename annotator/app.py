@@ -110,4 +110,3 @@ def run_gui(project_path: str | None) -> int:
     from annotator.ui.main_window import launch
 
     return launch(Path(project_path) if project_path else None)
-
