@@ -68,8 +68,47 @@ def library_loads(name: str) -> bool:
         return False
 
 
+# Set (to 1) by the bundle's smoke test and the start-time benchmark.
+QUIT_AFTER_PAINT = "ANNOTATOR_QUIT_AFTER_PAINT"
+
+
+def quit_after_first_paint() -> None:
+    """Once the main window has painted for the first time, print
+    ``annotator: painted <title>`` and quit (exit status 0). A dialog that
+    opens before the window is shown (it would wait for a person, and no
+    window could paint) ends the process with status 3."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    def report_and_quit(window: QMainWindow) -> None:
+        print(f"annotator: painted {window.windowTitle()}", flush=True)
+        app.quit()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if (event.type() == QEvent.Type.Show and isinstance(watched, QDialog)
+                    and not any(isinstance(widget, QMainWindow) and widget.isVisible()
+                                for widget in app.topLevelWidgets())):
+                print(f"annotator: the dialog {watched.windowTitle()!r} opened before the "
+                      "window", file=sys.stderr, flush=True)
+                os._exit(3)
+            if (event.type() == QEvent.Type.Paint and watched.isWidgetType()
+                    and isinstance(watched.window(), QMainWindow)):
+                app.removeEventFilter(self)
+                # After this paint event is handled, not before.
+                QTimer.singleShot(0, lambda: report_and_quit(watched.window()))
+            return False
+
+    app._first_paint = FirstPaint(app)  # kept alive as long as the app
+    app.installEventFilter(app._first_paint)
+
+
 def run_gui(project_path: str | None) -> int:
     problem = display_problem()
+    if not problem and os.environ.get(QUIT_AFTER_PAINT):
+        quit_after_first_paint()
     if problem:
         print(problem, file=sys.stderr)
         return 2

@@ -11,12 +11,15 @@ APP_NAME = "annotator"
 
 
 def bundle_root() -> Path:
-    """The folder holding ``resources/`` and ``seeds/``: the checkout, or the
-    unpacked desktop bundle."""
+    """The folder holding ``resources/`` and ``seeds/``: the unpacked desktop
+    bundle, the installed package (pip puts them inside it), or the checkout."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parent
+    if (package / "resources").is_dir():
+        return package
+    return package.parent
 
 
 def resources_dir() -> Path:
