@@ -68,18 +68,19 @@ def _paint_and_exit(app, window) -> None:
 
 
 def window(db: str) -> None:
+    """The window as ``annotator PROJECT.db`` starts it, settings in a
+    folder of their own (the annotator's name already given)."""
+    config = Path(db).parent / "config"
+    (config / "annotator").mkdir(parents=True, exist_ok=True)
+    (config / "annotator" / "annotator.conf").write_text("[annotator]\nname=bench\n")
+    os.environ["XDG_CONFIG_HOME"] = str(config)
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from annotator.app import open_window
 
-    from annotator.ui.main_window import MainWindow
-
-    app = QApplication([])
-    settings = QSettings(str(Path(db).with_suffix(".ini")), QSettings.Format.IniFormat)
-    win = MainWindow(settings, "bench")
-    if not win.open_project(Path(db)):
+    started = open_window(Path(db))
+    if started is None:
         sys.exit(2)
-    _paint_and_exit(app, win)
+    _paint_and_exit(*started)
 
 
 def bare_window(textfile: str | None = None) -> None:
