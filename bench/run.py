@@ -285,7 +285,8 @@ class Bench:
     # document list --------------------------------------------------------------------
 
     def list_project(self) -> Path:
-        """Many short documents, stored as another project file would hand them over."""
+        """Many documents of about 2,000 characters, stored as another project
+        file would hand them over (faster to make than an import)."""
         from annotator.core.text import sha256_of
         from annotator.store import Project
 
@@ -294,7 +295,7 @@ class Bench:
         with Project.open(path) as project:
             batch = []
             for n in range(self.sizes.list_documents):
-                text = f"{n} {texts[n % len(texts)][:200]}"
+                text = f"{n} {texts[n % len(texts)][:2000]}"
                 batch.append({"name": f"doc-{n:06d}", "text": text, "lang": "ar",
                               "direction": "rtl", "sha256": sha256_of(text)})
                 if len(batch) == 5000:
