@@ -39,9 +39,12 @@ def our_import(jsonl: str, db: str) -> None:
 def raw_insert(jsonl: str, db: str) -> None:
     """What ``sqlite-utils insert`` does with the same records: documents and
     their spans as rows, streamed."""
-    import sqlite_utils
+    sys.path.insert(0, str(ROOT))
+    # Loaded as the tool loads it (without pandas and numpy), so the baseline
+    # is not slowed by imports the tool avoids.
+    from annotator.store.lean_sqlite_utils import load
 
-    database = sqlite_utils.Database(db)
+    database = load().Database(db)
 
     def rows():
         with open(jsonl, encoding="utf-8") as lines:
