@@ -29,3 +29,7 @@ def test_every_scenario_runs_and_reports_a_ratio(tmp_path):
         assert scenario["seconds"] > 0 and scenario["baseline_seconds"] > 0, scenario
         assert scenario["ratio"] == round(scenario["seconds"] / scenario["baseline_seconds"], 2)
     assert "document list" in done.stdout  # the printed table
+    table = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--markdown", str(out)],
+                           env=env, capture_output=True, text=True, check=True).stdout
+    assert len(table.strip().splitlines()) == 2 + len(scenarios)
+    assert f"| {scenarios[0]['name']} |" in table
