@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 from annotator.paths import default_project_path, resources_dir
-from annotator.sample import ensure_sample_project
 
 XVFB_HINT = ("run the window under a virtual display with 'xvfb-run annotator', or use the "
              "subcommands (annotator --help), which need no display")
@@ -141,6 +140,20 @@ def annotator_name(settings, parent=None) -> tuple[str, str | None]:
 
 
 def launch(project_path: Path | None) -> int:
+    started = open_window(project_path)
+    if started is None:
+        return 2
+    app, _window = started
+    return app.exec()
+
+
+def open_window(project_path: Path | None):
+    """The application and its shown main window (before the event loop), or
+    ``None`` when the project cannot be opened."""
+    # The store (and sqlite-utils) load before PySide6: once PySide6 is in,
+    # shiboken reads the source of every module imported after it.
+    import annotator.store  # noqa: F401
+
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -159,11 +172,13 @@ def launch(project_path: Path | None) -> int:
         last = settings.value("project/last")
         project_path = Path(last) if last and Path(last).exists() else None
     if project_path is None:
+        from annotator.sample import ensure_sample_project  # the formats: first start only
+
         project_path = ensure_sample_project(default_project_path())
     window = MainWindow(settings, annotator)
     if not window.open_project(project_path, create=True):
-        return 2
+        return None
     window.show()
     if note:
         window.statusBar().showMessage(note, 15000)
-    return app.exec()
+    return app, window

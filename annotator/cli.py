@@ -4,19 +4,30 @@ subcommands work without a display."""
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from annotator import __version__
-from annotator.commands import export_cmd, import_cmd, render_cmd, stats_cmd
-from annotator.commands import agreement_cmd, check_cmd, merge_cmd, suggest_cmd
-from annotator.commands import assign_cmd, progress_cmd
 
-# Each module adds its subparser; list new commands here.
-COMMANDS = (import_cmd, export_cmd, stats_cmd, render_cmd, merge_cmd, agreement_cmd,
-            suggest_cmd, check_cmd, assign_cmd, progress_cmd)
+# Each command's module adds its subparser; list new commands here. Modules
+# are imported only when their command runs (or for --help): the formats and
+# the store take most of a start-up, and `--version` needs neither.
+COMMANDS = {
+    "import": "annotator.commands.import_cmd",
+    "export": "annotator.commands.export_cmd",
+    "stats": "annotator.commands.stats_cmd",
+    "render": "annotator.commands.render_cmd",
+    "merge": "annotator.commands.merge_cmd",
+    "agreement": "annotator.commands.agreement_cmd",
+    "suggest": "annotator.commands.suggest_cmd",
+    "check": "annotator.commands.check_cmd",
+    "assign": "annotator.commands.assign_cmd",
+    "progress": "annotator.commands.progress_cmd",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands=None) -> argparse.ArgumentParser:
+    """The parser with ``commands`` (names; default: all of them)."""
     parser = argparse.ArgumentParser(
         prog="annotator",
         description="Named-entity annotation of right-to-left and left-to-right text. "
@@ -25,26 +36,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for command in COMMANDS:
-        command.register(subparsers)
+    for name in COMMANDS if commands is None else commands:
+        importlib.import_module(COMMANDS[name]).register(subparsers)
     return parser
-
-
-def _command_names(parser: argparse.ArgumentParser) -> set[str]:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
-    if argv and (argv[0] in _command_names(parser) or argv[0].startswith("-")):
-        args = parser.parse_args(argv)
+    if argv and argv[0] == "--version":
+        print(f"annotator {__version__}")
+        return 0
+    if argv and argv[0] in COMMANDS:
+        args = build_parser([argv[0]]).parse_args(argv)
+        return args.run(args)
+    if argv and argv[0].startswith("-"):
+        args = build_parser().parse_args(argv)
         return args.run(args)
     if len(argv) > 1:
-        parser.error(f"unknown command {argv[0]!r}")
+        build_parser([]).error(f"unknown command {argv[0]!r}")
     from annotator.app import run_gui
 
     return run_gui(argv[0] if argv else None)

@@ -23,7 +23,6 @@ import json
 import statistics
 import sys
 import time
-from collections import defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 

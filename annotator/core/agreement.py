@@ -35,10 +35,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from operator import eq
 
 from annotator.core.model import Span
 from annotator.core.overlaps import keep_longest
-from annotator.core.tagging import spans_to_tags
+from annotator.core.tagging import OUTSIDE
 from annotator.core.tokenize import Token, tokenize
 
 SpanKey = tuple[int, int, str]
@@ -189,15 +190,37 @@ def _max_overlap_matching(left: list[SpanKey], right: list[SpanKey]) -> int:
 def token_tags(tokens: Sequence[Token], spans: Iterable[SpanKey]) -> list[str]:
     """IOB2 tags of one layer: spans widened to whole tokens, and where they
     overlap the one ``core.overlaps`` keeps (the longest) is tagged."""
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
-    widened = []
-    for start, end, label in spans:
-        first = bisect_right(ends, start)     # first token ending after start
-        last = bisect_left(starts, end) - 1   # last token starting before end
-        if first <= last:
-            widened.append((tokens[first].start, tokens[last].end, label))
-    return spans_to_tags(tokens, keep_longest(widened, place=lambda span: span))
+    return _LayerTagger(tokens).tags(spans)
+
+
+class _LayerTagger:
+    """IOB2 tags of any layer on one document's tokens; the tokens' offsets
+    are indexed once for every annotator of the document."""
+
+    def __init__(self, tokens: Sequence[Token]):
+        self._tokens = tokens
+        self._starts = [t.start for t in tokens]
+        self._ends = [t.end for t in tokens]
+
+    def tags(self, spans: Iterable[SpanKey]) -> list[str]:
+        tokens, starts, ends = self._tokens, self._starts, self._ends
+        widened, indices = [], {}
+        for start, end, label in spans:
+            first = bisect_right(ends, start)     # first token ending after start
+            last = bisect_left(starts, end) - 1   # last token starting before end
+            if first <= last:
+                key = (tokens[first].start, tokens[last].end, label)
+                widened.append(key)
+                indices[key[:2]] = (first, last)
+        tags = [OUTSIDE] * len(tokens)
+        # Kept spans do not overlap and lie on token edges: tag them by index
+        # (what spans_to_tags would give, without indexing every token again).
+        for start, end, label in keep_longest(widened, place=lambda span: span):
+            first, last = indices[(start, end)]
+            tags[first] = f"B-{label}"
+            if last > first:
+                tags[first + 1 : last + 1] = [f"I-{label}"] * (last - first)
+        return tags
 
 
 @dataclass
@@ -211,7 +234,7 @@ class TagAgreement:
 
     def add(self, tags_a: Sequence[str], tags_b: Sequence[str]) -> None:
         self.tokens += len(tags_a)
-        self.agreed += sum(1 for x, y in zip(tags_a, tags_b) if x == y)
+        self.agreed += sum(map(eq, tags_a, tags_b))
         self.a.update(tags_a)
         self.b.update(tags_b)
 
@@ -350,7 +373,8 @@ def compute_agreement(documents: Iterable[DocumentLayers],
         report.documents += 1
         tokens = tokenize(document.text)
         keys = {name: [span.key for span in document.layers[name]] for name in present}
-        tags = {name: token_tags(tokens, keys[name]) for name in present}
+        tagger = _LayerTagger(tokens)
+        tags = {name: tagger.tags(keys[name]) for name in present}
         for a, b in combinations(present, 2):
             pair = pairs[(a, b)]
             pair.documents += 1

@@ -30,6 +30,9 @@ def check_bounds(start: int, end: int, text_length: int) -> None:
         raise SpanBoundsError(f"span start {start} is not before its end {end}")
 
 
+_ASTRAL = regex.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units each
+
+
 class Utf16Map:
     """Converts between code-point indices and UTF-16 positions of one text.
 
@@ -40,7 +43,7 @@ class Utf16Map:
 
     def __init__(self, text: str):
         self._length = len(text)
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         # UTF-16 position where each astral character starts.
         self._astral_utf16 = [index + k for k, index in enumerate(self._astral)]
 

@@ -23,9 +23,10 @@ joined by spaces) reads back into the same tokens and sentences.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import OrderedDict
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 import regex
 from pyarabic import araby
@@ -69,16 +70,38 @@ def is_proclitic(prefix: str) -> bool:
     return araby.strip_tatweel(araby.strip_tashkeel(prefix)) in PROCLITICS
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A token and its offsets (a named tuple: exports make hundreds of
+    thousands of them, and a tuple is the cheapest to make)."""
+
     start: int
     end: int
     text: str
 
 
+_CACHED_TEXTS = 64  # whole texts whose tokens are kept, most recent last
+_cache: OrderedDict[str, tuple[Token, ...]] = OrderedDict()
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    if start == 0 and end is None:
+        return list(_whole_text_tokens(text))
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    return [Token(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _whole_text_tokens(text: str) -> tuple[Token, ...]:
+    """A whole text is tokenized once while it is among the last few: the
+    same document's tokens serve its export, its agreement and its checks."""
+    tokens = _cache.get(text)
+    if tokens is None:
+        tokens = tuple(Token(*m.span(), m.group()) for m in _TOKEN.finditer(text))
+        _cache[text] = tokens
+        if len(_cache) > _CACHED_TEXTS:
+            _cache.popitem(last=False)
+    else:
+        _cache.move_to_end(text)
+    return tokens
 
 
 CLOSING = frozenset({"”", "’", "»", ")", "]", "}"})  # stay with the sentence they close
@@ -96,8 +119,9 @@ def split_sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
     (tokens joined by spaces) splits into the same sentences again."""
     sentences: list[list[Token]] = []
     current: list[Token] = []
+    find = text.find
     for i, token in enumerate(tokens):
-        if current and ("\n" in text[current[-1].end : token.start] or _ends_before(tokens, i)):
+        if current and (find("\n", current[-1].end, token.start) >= 0 or _ends_before(tokens, i)):
             sentences.append(current)
             current = []
         current.append(token)

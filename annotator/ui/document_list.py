@@ -1,19 +1,24 @@
-"""The document list: a table model that fetches rows a page at a time, so a
-project of 100,000 documents scrolls without loading them all."""
+"""The document list: a table model that knows every row's document by its
+position (no id list held) and fetches the page a row is on when the view
+first shows it, so a project of 100,000 documents scrolls, and jumps to its
+last document, as fast as to its first."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from annotator.core.model import Status
+from annotator.core.row_positions import RowPositions
 from annotator.store import Project
 from annotator.store.repository import DocumentRow
 from annotator.ui.plain_text import escaped_rich_text
 
 PAGE_SIZE = 200
+PAGES_KEPT = 64  # pages held at once; the rest are read again when shown
 STATUS_TEXT = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
 
 
@@ -24,8 +29,8 @@ class DocumentListModel(QAbstractTableModel):
         super().__init__(parent)
         self._project, self._annotator = project, annotator
         self._status: Status | None = None
-        self._rows: list[DocumentRow] = []
-        self._total = 0
+        self._positions = RowPositions.of([])
+        self._pages: OrderedDict[int, list[DocumentRow]] = OrderedDict()
         self.reload()
 
     def set_status_filter(self, status: Status | None) -> None:
@@ -34,32 +39,56 @@ class DocumentListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._total = self._project.document_count(self._annotator, self._status)
-        self._rows = self._project.document_rows(self._annotator, 0, PAGE_SIZE, self._status)
+        self._positions = self._project.document_positions(self._annotator, self._status)
+        self._pages.clear()
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._positions)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
+    # Every row is there from the start; pages are read as rows are shown.
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return False
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        page = self._project.document_rows(self._annotator, len(self._rows), PAGE_SIZE, self._status)
-        if not page:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        return None
+
+    def pages_read(self) -> list[int]:
+        """The pages held now, oldest first."""
+        return list(self._pages)
+
+    def _page(self, number: int) -> list[DocumentRow]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        first = number * PAGE_SIZE
+        last = min(len(self._positions), first + PAGE_SIZE) - 1
+        page = self._project.document_rows_between(
+            self._annotator, self._positions.id_at(first), self._positions.id_at(last),
+            self._status)
+        self._pages[number] = page
+        if len(self._pages) > PAGES_KEPT:
+            self._pages.popitem(last=False)
+        return page
+
+    def row(self, row: int) -> DocumentRow | None:
+        if not 0 <= row < len(self._positions):
+            return None
+        page = self._page(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        # A page shorter than expected: the file changed under the list.
+        return page[offset] if offset < len(page) else None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.row(index.row())
+        if row is None:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.name, row.lang, STATUS_TEXT[row.status], row.span_count)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -74,22 +103,22 @@ class DocumentListModel(QAbstractTableModel):
         return None
 
     def row_of(self, document_id: int) -> int:
-        """The row of a document, fetching pages until it is found; -1 if filtered out."""
-        while True:
-            for i, row in enumerate(self._rows):
-                if row.id == document_id:
-                    return i
-            if not self.canFetchMore():
-                return -1
-            self.fetchMore()
+        """The row of a document, without reading any page; -1 if filtered out."""
+        return self._positions.position_of(document_id)
 
     def document_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        return self._positions.id_at(row) if 0 <= row < len(self._positions) else None
 
     def update_document(self, document_id: int, status: Status, span_count: int) -> None:
-        for i, row in enumerate(self._rows):
+        """A document's status and span count changed: its row shows them
+        (a row that moved out of the filter stays until the list reloads)."""
+        i = self.row_of(document_id)
+        page = self._pages.get(i // PAGE_SIZE) if i >= 0 else None
+        if page is None:
+            return  # read fresh when shown
+        for n, row in enumerate(page):
             if row.id == document_id:
-                self._rows[i] = replace(row, status=status, span_count=span_count)
+                page[n] = replace(row, status=status, span_count=span_count)
                 self.dataChanged.emit(self.index(i, 2), self.index(i, 3))
                 return
 
@@ -107,6 +136,8 @@ class DocumentListWidget(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        # Rows of one height: the view places 100,000 of them without asking each.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -120,8 +151,13 @@ class DocumentListWidget(QWidget):
         self.table.setModel(model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the longest text a column can hold, not from its rows:
+        # sizing by contents reads every row while the view has no height yet.
+        metrics = self.table.fontMetrics()
+        widest = {1: ("Lang", "mmmm"), 2: ("Status", *STATUS_TEXT.values()), 3: ("Spans", "00000")}
+        for column, texts in widest.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 24)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
 
     def select_document(self, document_id: int) -> None:
@@ -130,6 +166,7 @@ class DocumentListWidget(QWidget):
         row = self.model.row_of(document_id)
         if row >= 0 and self.table.currentIndex().row() != row:
             self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         document_id = self.model.document_id(current.row()) if self.model else None

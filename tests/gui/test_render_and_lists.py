@@ -106,13 +106,15 @@ def test_highlight_pixels_sit_on_the_span_rectangles(qtbot, seeds_dir):
         assert image.pixel(x, rect.top() + 2) != person
 
 
-def test_document_list_fetches_pages_as_it_scrolls():
+def test_document_list_reads_only_the_pages_it_shows():
     project = Project.in_memory()
     project.import_records(DocumentRecord(f"doc-{i}", f"text number {i}") for i in range(1000))
     model = DocumentListModel(project, "alice")
-    assert model.rowCount() == PAGE_SIZE
-    assert model.canFetchMore()
-    model.fetchMore()
-    assert model.rowCount() == 2 * PAGE_SIZE
-    assert model.row_of(project.document_ids()[-1]) == 999
-    assert not model.canFetchMore()
+    assert model.rowCount() == 1000
+    assert model.pages_read() == []
+    last = project.document_ids()[-1]
+    assert model.row_of(last) == 999  # found without reading a page
+    assert model.data(model.index(999, 0)) == "doc-999"
+    assert model.pages_read() == [999 // PAGE_SIZE]
+    assert model.data(model.index(0, 0)) == "doc-0"
+    assert model.document_id(999) == last

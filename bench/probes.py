@@ -1,0 +1,105 @@
+"""What the benchmarks run in a fresh process, so that start-up, imports and
+peak memory are measured as a user meets them. Each probe prints one JSON
+line: ``{"seconds": …, "peak_mb": …}`` (``seconds`` from the probe's start
+to the end of its work; the parent also times the whole process).
+
+    python bench/probes.py import JSONL PROJECT.db
+    python bench/probes.py raw-insert JSONL RAW.db
+    python bench/probes.py window PROJECT.db
+    python bench/probes.py bare-window [TEXTFILE]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+BEGAN = time.perf_counter()
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _done(**extra) -> None:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": time.perf_counter() - BEGAN, "peak_mb": peak, **extra}), flush=True)
+    os._exit(0)  # the teardown of Qt and SQLite is not what is measured
+
+
+def our_import(jsonl: str, db: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    from annotator.cli import main
+
+    status = main(["import", db, jsonl, "--annotator", "bench"])
+    _done(status=status)
+
+
+def raw_insert(jsonl: str, db: str) -> None:
+    """What ``sqlite-utils insert`` does with the same records: documents and
+    their spans as rows, streamed."""
+    sys.path.insert(0, str(ROOT))
+    # Loaded as the tool loads it (without pandas and numpy), so the baseline
+    # is not slowed by imports the tool avoids.
+    from annotator.store.lean_sqlite_utils import load
+
+    database = load().Database(db)
+
+    def rows():
+        with open(jsonl, encoding="utf-8") as lines:
+            for i, line in enumerate(lines):
+                yield i, json.loads(line)
+
+    database["documents"].insert_all(
+        ({"id": i, "name": r["id"], "text": r["text"]} for i, r in rows()), pk="id", batch_size=500)
+    database["spans"].insert_all(
+        ({"document_id": i, "start": s["start"], "end": s["end"], "label": s["label"]}
+         for i, r in rows() for s in r["spans"]), batch_size=2000)
+    database.close()
+    _done()
+
+
+def _paint_and_exit(app, window) -> None:
+    from PySide6.QtCore import QTimer
+
+    window.resize(1000, 700)
+    window.show()
+    # The first paint has happened when the event loop gets back to us.
+    QTimer.singleShot(0, _done)
+    app.exec()
+
+
+def window(db: str) -> None:
+    """The window as ``annotator PROJECT.db`` starts it, settings in a
+    folder of their own (the annotator's name already given)."""
+    config = Path(db).parent / "config"
+    (config / "annotator").mkdir(parents=True, exist_ok=True)
+    (config / "annotator" / "annotator.conf").write_text("[annotator]\nname=bench\n")
+    os.environ["XDG_CONFIG_HOME"] = str(config)
+    sys.path.insert(0, str(ROOT))
+    from annotator.app import open_window
+
+    started = open_window(Path(db))
+    if started is None:
+        sys.exit(2)
+    _paint_and_exit(*started)
+
+
+def bare_window(textfile: str | None = None) -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+
+    app = QApplication([])
+    win = QMainWindow()
+    if textfile:
+        view = QPlainTextEdit()
+        view.setPlainText(Path(textfile).read_text(encoding="utf-8"))
+        win.setCentralWidget(view)
+    _paint_and_exit(app, win)
+
+
+PROBES = {"import": our_import, "raw-insert": raw_insert, "window": window,
+          "bare-window": bare_window}
+
+if __name__ == "__main__":
+    PROBES[sys.argv[1]](*sys.argv[2:])

@@ -1,0 +1,471 @@
+"""Every benchmark of the project, each against a baseline measured in the
+same run, so that the ratios compare across machines (and across a loaded
+machine's moods).
+
+    python bench/run.py [--quick] [--only NAME ...] [--repeat N] --out REPORT.json
+
+writes ``{"scenarios": [{"name", "seconds", "baseline_seconds", "ratio",
+"target", "baseline"}, ...]}`` and prints a table. Memory scenarios carry
+``"unit": "MB"`` and their figures in megabytes. ``--quick`` runs everything
+at a tenth of the size. Times are medians of ``--repeat`` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(BENCH))
+
+import corpus  # noqa: E402
+
+
+@dataclass
+class Sizes:
+    import_documents: int = 10_000
+    list_documents: int = 100_000
+    window_documents: int = 1_000
+    big_text: int = 200_000
+    big_spans: int = 5_000
+
+    @classmethod
+    def quick(cls) -> Sizes:
+        return cls(1_000, 10_000, 100, 200_000, 5_000)
+
+    @classmethod
+    def tiny(cls) -> Sizes:
+        """For the smoke test: every scenario runs, nothing is meaningful."""
+        return cls(20, 300, 10, 5_000, 50)
+
+
+@dataclass
+class Result:
+    name: str
+    seconds: float
+    baseline_seconds: float
+    target: str
+    baseline: str
+    unit: str = "s"
+    ratio: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.ratio = round(self.seconds / self.baseline_seconds, 2) if self.baseline_seconds else None
+
+
+def median_of(repeat: int, run: Callable[[], float]) -> float:
+    return statistics.median(run() for _ in range(repeat))
+
+
+def timed(work: Callable[[], object]) -> float:
+    began = time.perf_counter()
+    work()
+    return time.perf_counter() - began
+
+
+def python_env() -> dict:
+    """A fresh process as an installed tool runs: with compiled modules
+    (an environment that forbids writing them would time the compiler)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def probe(*args: str) -> dict:
+    """A probe in a fresh process; its figures and the whole process's time."""
+    began = time.perf_counter()
+    done = subprocess.run([sys.executable, str(BENCH / "probes.py"), *args], env=python_env(),
+                          capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - began
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"probe {args[0]} failed: {done.stderr[-2000:]}")
+    return {**json.loads(lines[-1]), "wall": wall}
+
+
+# -- scenarios ---------------------------------------------------------------
+
+
+class Bench:
+    def __init__(self, sizes: Sizes, repeat: int, folder: Path):
+        self.sizes, self.repeat, self.folder = sizes, repeat, folder
+        self.rows = corpus.records(sizes.import_documents, seed=1)
+        self.jsonl = corpus.write_jsonl(folder / "corpus.jsonl", self.rows)
+        self._imported: Path | None = None
+
+    def fresh(self, name: str) -> Path:
+        path = self.folder / name
+        for suffix in ("", "-wal", "-shm", ".ini"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return path
+
+    def imported_project(self) -> Path:
+        if self._imported is None:
+            self._imported = self.fresh("imported.db")
+            probe("import", str(self.jsonl), str(self._imported))
+        return self._imported
+
+    # import ---------------------------------------------------------------
+
+    def import_runs(self) -> list[Result]:
+        n = self.sizes.import_documents
+        ours, raw = [], []
+        for _ in range(self.repeat):
+            ours.append(probe("import", str(self.jsonl), str(self.fresh("import.db"))))
+            raw.append(probe("raw-insert", str(self.jsonl), str(self.fresh("raw.db"))))
+        self._imported = self.folder / "import.db"
+        med = lambda runs, key: statistics.median(r[key] for r in runs)  # noqa: E731
+        size = (self.folder / "import.db").stat().st_size / 2**20
+        raw_size = (self.folder / "raw.db").stat().st_size / 2**20
+        return [
+            Result(f"import {n:,} documents", med(ours, "seconds"), med(raw, "seconds"),
+                   "<= 2x", "sqlite-utils insert_all of the same records"),
+            Result(f"import {n:,} documents, peak memory", med(ours, "peak_mb"),
+                   med(raw, "peak_mb"), "< 250 MB at 100k, flat", "sqlite-utils insert_all",
+                   unit="MB"),
+            Result(f"project file, {n:,} documents", size, raw_size, "<= 1.15x",
+                   "sqlite-utils insert_all's file", unit="MB"),
+        ]
+
+    # export -----------------------------------------------------------------
+
+    def export_runs(self) -> list[Result]:
+        from annotator.formats.export import export_project
+        from annotator.store import Project
+
+        n = self.sizes.import_documents
+        results = []
+        with Project.open(self.imported_project(), create=False) as project:
+            def export(fmt: str) -> float:
+                out = self.folder / f"out.{fmt}"
+                return timed(lambda: export_project(project, fmt, out, annotator="bench"))
+
+            jsonl = median_of(self.repeat, lambda: export("jsonl"))
+            for fmt in ("conll", "hf"):
+                results.append(Result(f"export {fmt}, {n:,} documents",
+                                      median_of(self.repeat, lambda: export(fmt)), jsonl,
+                                      "<= 2x", "our JSONL export"))
+        return results
+
+    # agreement ----------------------------------------------------------------
+
+    def agreement_runs(self) -> list[Result]:
+        from seqeval.metrics import classification_report
+
+        from annotator.core.agreement import compute_agreement, token_tags
+        from annotator.core.tokenize import tokenize
+        from annotator.formats.registry import read_paths
+        from annotator.store import Project
+        from annotator.store.layers import iter_document_layers
+
+        n = self.sizes.import_documents
+        second = corpus.shifted(self.rows, seed=2)
+        path = self.fresh("agreement.db")
+        with Project.open(path) as project:
+            project.import_records(read_paths([self.jsonl]), annotator="a")
+            project.import_records(
+                read_paths([corpus.write_jsonl(self.folder / "b.jsonl", second)]), annotator="b")
+            layers = list(iter_document_layers(project, ["a", "b"]))
+        ours = median_of(self.repeat, lambda: timed(lambda: compute_agreement(layers, ["a", "b"])))
+        # seqeval's input made ready beforehand: only the scoring is its time.
+        tags_a, tags_b = [], []
+        for doc in layers:
+            tokens = tokenize(doc.text)
+            tags_a.append(token_tags(tokens, [s.key for s in doc.layers["a"]]))
+            tags_b.append(token_tags(tokens, [s.key for s in doc.layers["b"]]))
+        base = median_of(self.repeat, lambda: timed(
+            lambda: classification_report(tags_a, tags_b, zero_division=0)))
+        return [Result(f"agreement, {n:,} documents, 2 annotators", ours, base, "<= 1x",
+                       "seqeval classification_report on ready IOB2 tags")]
+
+    # the big document -------------------------------------------------------------
+
+    def big_project(self) -> tuple[Path, Path]:
+        from annotator.formats.registry import read_paths
+        from annotator.store import Project
+
+        text = corpus.big_text(self.sizes.big_text)
+        spans = corpus.big_spans(random.Random(5), text, self.sizes.big_spans)
+        path = self.fresh("big.db")
+        source = corpus.write_jsonl(self.folder / "big.jsonl",
+                                    [{"id": "big", "text": text, "spans": spans}])
+        with Project.open(path) as project:
+            project.import_records(read_paths([source]), annotator="bench")
+        text_file = self.folder / "big.txt"
+        text_file.write_text(text, encoding="utf-8")
+        return path, text_file
+
+    def big_document_runs(self) -> list[Result]:
+        path, text_file = self.big_project()
+        probe("window", str(path))  # compiles the modules once, as an install does
+        chars, spans = self.sizes.big_text, self.sizes.big_spans
+        ours = median_of(self.repeat, lambda: probe("window", str(path))["wall"])
+        bare = median_of(self.repeat, lambda: probe("bare-window", str(text_file))["wall"])
+        results = [Result(f"open a {chars:,}-character document with {spans:,} spans", ours, bare,
+                          "<= 0.8 s (labelbuddy 0.66 s)",
+                          "bare PySide6 window showing the text (process start to paint)")]
+        results.append(self.add_span_run(path))
+        return results
+
+    def add_span_run(self, path: Path) -> Result:
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+
+        from annotator.core.model import Direction
+        from annotator.ui.main_window import MainWindow
+
+        app = QApplication.instance() or QApplication([])
+        settings = QSettings(str(self.folder / "add.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings, "bench")
+        window.open_project(path)
+        window.resize(1000, 700)
+        window.show()
+        app.processEvents()
+        labelling, view = window.editor.labelling, window.view
+        text = view.text
+        words = [(m.start(), m.end()) for m in corpus._WORD.finditer(text[:5000])]
+        taken = {(s.start, s.end) for s in view.spans}
+        free = [w for w in words if w not in taken][: self.repeat * 2 + 2]
+
+        def add_one() -> float:
+            start, end = free.pop()
+            return timed(lambda: (labelling.add(start, end, "ORG"), app.processEvents()))
+
+        ours = median_of(self.repeat, add_one)
+        base = median_of(self.repeat, lambda: timed(
+            lambda: (view.show_document(text, Direction.RTL, None, [], {}), app.processEvents())))
+        window.close()
+        return Result("add one span on it", ours, base, "far below a bare show (<= 0.1x)",
+                      "showing the bare text in the same view")
+
+    # start-up ---------------------------------------------------------------------------
+
+    def startup_runs(self) -> list[Result]:
+        def command(*args: str) -> float:
+            return timed(lambda: subprocess.run([sys.executable, *args], env=python_env(),
+                                                capture_output=True, check=True))
+
+        path = self.window_project()
+        probe("window", str(path))  # compiles the modules once, as an install does
+        version = median_of(self.repeat, lambda: command("-m", "annotator", "--version"))
+        bare = median_of(self.repeat, lambda: command("-c", "pass"))
+        window = median_of(self.repeat, lambda: probe("window", str(path))["wall"])
+        bare_window = median_of(self.repeat, lambda: probe("bare-window")["wall"])
+        return [
+            Result("annotator --version", version, bare, "< 0.15 s", "python -c pass"),
+            Result(f"start to first window, {self.sizes.window_documents:,} documents", window,
+                   bare_window, "<= 1.5x", "bare PySide6 window (process start to paint)"),
+        ]
+
+    def window_project(self) -> Path:
+        from annotator.formats.registry import read_paths
+        from annotator.store import Project
+
+        path = self.fresh("window.db")
+        rows = self.rows[: self.sizes.window_documents]
+        with Project.open(path) as project:
+            project.import_records(
+                read_paths([corpus.write_jsonl(self.folder / "window.jsonl", rows)]),
+                annotator="bench")
+        return path
+
+    # document list --------------------------------------------------------------------
+
+    def list_project(self) -> Path:
+        """Many documents of about 2,000 characters, stored as another project
+        file would hand them over (faster to make than an import)."""
+        from annotator.core.text import sha256_of
+        from annotator.store import Project
+
+        path = self.fresh("list.db")
+        texts = corpus.articles()
+        with Project.open(path) as project:
+            batch = []
+            for n in range(self.sizes.list_documents):
+                text = f"{n} {texts[n % len(texts)][:2000]}"
+                batch.append({"name": f"doc-{n:06d}", "text": text, "lang": "ar",
+                              "direction": "rtl", "sha256": sha256_of(text)})
+                if len(batch) == 5000:
+                    project.insert_documents(batch)
+                    batch = []
+            if batch:
+                project.insert_documents(batch)
+        return path
+
+    def document_list_runs(self) -> list[Result]:
+        import sqlite3
+
+        from PySide6.QtWidgets import QApplication
+
+        from annotator.store import Project
+        from annotator.ui.document_list import DocumentListModel, DocumentListWidget
+
+        app = QApplication.instance() or QApplication([])
+        n = self.sizes.list_documents
+        path = self.list_project()
+        raw = sqlite3.connect(path)
+
+        def raw_page() -> float:
+            return timed(lambda: raw.execute(
+                "SELECT id, name, lang FROM documents WHERE id > ? ORDER BY id LIMIT 200",
+                [n - 200]).fetchall())
+
+        base = median_of(self.repeat, raw_page)
+        with Project.open(path, create=False) as project:
+            last = project.document_by_name(f"doc-{n - 1:06d}").id
+            widget = DocumentListWidget()
+            widget.resize(400, 700)
+            widget.show()
+
+            def first_page() -> float:
+                return timed(lambda: (widget.set_model(DocumentListModel(project, "bench")),
+                                      app.processEvents()))
+
+            def jump_last() -> float:
+                widget.set_model(DocumentListModel(project, "bench"))
+                app.processEvents()
+                return timed(lambda: (widget.select_document(last), app.processEvents()))
+
+            def page_up_from_bottom() -> float:
+                widget.set_model(DocumentListModel(project, "bench"))
+                widget.select_document(last)
+                app.processEvents()
+                bar = widget.table.verticalScrollBar()
+                return timed(lambda: (bar.setValue(bar.value() - bar.pageStep() * 3),
+                                      app.processEvents()))
+
+            top = median_of(self.repeat, first_page)
+            jump = median_of(self.repeat, jump_last)
+            bottom = median_of(self.repeat, page_up_from_bottom)
+            bare_top, bare_bottom = self.bare_table_runs(app, widget, n)
+            widget.close()
+        raw.close()
+        bare = "the same table on a bare model that reads nothing"
+        return [
+            Result(f"document list of {n:,}: first page", top, bare_top, "< 20 ms", bare),
+            Result(f"document list of {n:,}: jump to the last document", jump, base, "< 50 ms",
+                   "one raw SQLite page of 200 rows by id"),
+            Result(f"document list of {n:,}: scroll pages up from the bottom", bottom, bare_bottom,
+                   "< 20 ms", bare),
+        ]
+
+    def bare_table_runs(self, app, widget, n: int) -> tuple[float, float]:
+        """Qt's own share: showing and scrolling the same table on a model
+        that makes its rows up."""
+        from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+        class Bare(QAbstractTableModel):
+            def rowCount(self, parent=QModelIndex()):
+                return 0 if parent.isValid() else n
+
+            def columnCount(self, parent=QModelIndex()):
+                return 0 if parent.isValid() else 4
+
+            def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return (f"doc-{index.row():06d}", "ar", "to do", 0)[index.column()]
+                return None
+
+        table = widget.table
+        top = median_of(self.repeat, lambda: timed(
+            lambda: (table.setModel(Bare()), app.processEvents())))
+
+        def scroll() -> float:
+            table.setModel(Bare())
+            table.scrollToBottom()
+            app.processEvents()
+            bar = table.verticalScrollBar()
+            return timed(lambda: (bar.setValue(bar.value() - bar.pageStep() * 3),
+                                  app.processEvents()))
+
+        return top, median_of(self.repeat, scroll)
+
+
+SCENARIOS = {
+    "import": Bench.import_runs,
+    "export": Bench.export_runs,
+    "agreement": Bench.agreement_runs,
+    "big-document": Bench.big_document_runs,
+    "startup": Bench.startup_runs,
+    "document-list": Bench.document_list_runs,
+}
+
+
+def run(sizes: Sizes, repeat: int, only: list[str] | None = None) -> list[Result]:
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="annotator-bench-") as folder:
+        bench = Bench(sizes, repeat, Path(folder))
+        for name, scenario in SCENARIOS.items():
+            if only and name not in only:
+                continue
+            for result in scenario(bench):
+                results.append(result)
+                print_row(result)
+    return results
+
+
+def print_row(result: Result) -> None:
+    if result.unit == "s":
+        ours, base = f"{result.seconds * 1000:9.1f} ms", f"{result.baseline_seconds * 1000:9.1f} ms"
+    else:
+        ours, base = f"{result.seconds:9.1f} {result.unit}", f"{result.baseline_seconds:9.1f} {result.unit}"
+    ratio = f"{result.ratio:6.2f}x" if result.ratio is not None else "      -"
+    print(f"{result.name[:58]:58} {ours} {base} {ratio}  target {result.target}", flush=True)
+
+
+def markdown(scenarios: list[dict]) -> str:
+    """The report as the table of README.md."""
+    lines = ["| scenario | ours | baseline | ratio | target |", "| --- | ---: | ---: | ---: | --- |"]
+    for s in scenarios:
+        if s.get("unit", "s") == "s":
+            ours, base = f"{s['seconds'] * 1000:,.0f} ms", f"{s['baseline_seconds'] * 1000:,.0f} ms"
+            if s["seconds"] < 0.1:
+                ours = f"{s['seconds'] * 1000:.1f} ms"
+            if s["baseline_seconds"] < 0.1:
+                base = f"{s['baseline_seconds'] * 1000:.1f} ms"
+        else:
+            ours, base = f"{s['seconds']:,.0f} {s['unit']}", f"{s['baseline_seconds']:,.0f} {s['unit']}"
+        lines.append(f"| {s['name']} | {ours} | {base} ({s['baseline']}) | {s['ratio']:.2f}x "
+                     f"| {s['target']} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a tenth of the size")
+    parser.add_argument("--tiny", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--repeat", type=int, default=None, help="runs per figure (median)")
+    parser.add_argument("--only", nargs="+", choices=list(SCENARIOS), help="some scenarios")
+    parser.add_argument("--out", type=Path, help="write the JSON report here")
+    parser.add_argument("--markdown", type=Path, metavar="REPORT.json",
+                        help="print a report written before as a Markdown table, and stop")
+    args = parser.parse_args(argv)
+    if args.markdown:
+        print(markdown(json.loads(args.markdown.read_text(encoding="utf-8"))["scenarios"]))
+        return 0
+    sizes = Sizes.tiny() if args.tiny else Sizes.quick() if args.quick else Sizes()
+    repeat = args.repeat or (1 if args.quick or args.tiny else 3)
+    print(f"{'scenario':58} {'ours':>12} {'baseline':>12} {'ratio':>7}")
+    results = run(sizes, repeat, args.only)
+    if args.out:
+        args.out.write_text(json.dumps({"sizes": asdict(sizes), "repeat": repeat,
+                                        "scenarios": [asdict(r) for r in results]},
+                                       indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

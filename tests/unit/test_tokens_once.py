@@ -1,0 +1,49 @@
+"""A text is tokenized once while recent, and the cached tokens cannot be
+changed through a caller's list; agreement's tags by token index are what
+spans_to_tags gives."""
+
+from __future__ import annotations
+
+import random
+
+from annotator.core import tokenize as tokenize_module
+from annotator.core.agreement import token_tags
+from annotator.core.overlaps import keep_longest
+from annotator.core.tagging import spans_to_tags
+from annotator.core.tokenize import tokenize
+
+TEXT = "قال الرئيس الصيني شي جين بينغ إن الصين وقازاقستان شريكتان. Xi met U.S. envoys in 2021."
+
+
+def test_a_whole_text_is_tokenized_once_and_callers_get_their_own_list(monkeypatch):
+    calls = []
+    finditer = tokenize_module._TOKEN.finditer
+
+    class Counting:
+        def finditer(self, *args):
+            calls.append(args[1:])
+            return finditer(*args)
+
+    monkeypatch.setattr(tokenize_module, "_TOKEN", Counting())
+    tokenize_module._cache.clear()
+    first = tokenize(TEXT)
+    first.pop()
+    second = tokenize(TEXT)
+    assert len(calls) == 1
+    assert len(second) == len(first) + 1
+    assert second[-1].text == "."
+    tokenize(TEXT, 4, 10)  # a piece is not the whole text: read afresh
+    assert len(calls) == 2
+
+
+def test_tags_by_index_match_spans_to_tags_on_random_layers():
+    tokens = tokenize(TEXT * 3)
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = []
+        for _ in range(rng.randrange(0, 8)):
+            a = rng.randrange(0, len(tokens))
+            b = min(len(tokens) - 1, a + rng.randrange(0, 3))
+            spans.append((tokens[a].start, tokens[b].end, rng.choice(["PERSON", "ORG"])))
+        expected = spans_to_tags(tokens, keep_longest(spans, place=lambda span: span))
+        assert token_tags(tokens, spans) == expected
