@@ -123,6 +123,7 @@ def launch(project_path: Path | None) -> int:
         project_path = ensure_sample_project(default_project_path())
     window = MainWindow(settings, annotator)
     if not window.open_project(project_path, create=True):
+        print(f"annotator: {window.open_error}", file=sys.stderr)
         return 2
     window.show()
     if note:

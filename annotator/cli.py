@@ -8,11 +8,11 @@ import sys
 
 from annotator import __version__
 from annotator.commands import export_cmd, import_cmd, render_cmd, stats_cmd
-from annotator.commands import agreement_cmd, check_cmd, merge_cmd, suggest_cmd
+from annotator.commands import agreement_cmd, backups_cmd, check_cmd, merge_cmd, suggest_cmd
 
 # Each module adds its subparser; list new commands here.
 COMMANDS = (import_cmd, export_cmd, stats_cmd, render_cmd, merge_cmd, agreement_cmd,
-            suggest_cmd, check_cmd)
+            suggest_cmd, check_cmd, backups_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

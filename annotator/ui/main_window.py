@@ -21,6 +21,7 @@ from annotator import __version__
 from annotator.core.model import Direction, Status
 from annotator.store import Project, ProjectError
 from annotator.store.editing import Change
+from annotator.store.session import open_for_window
 from annotator.ui.annotation_editor import AnnotationEditor
 from annotator.ui.annotator_name import ask_name
 from annotator.ui.document_list import DocumentListModel, DocumentListWidget
@@ -31,6 +32,7 @@ from annotator.ui.keyboard_help import KeyboardHelpDialog, main_window_rows
 from annotator.ui.remembered_toggle import remembered_toggle
 from annotator.ui.selection_mode import SelectionMode
 from annotator.ui.plain_text import escaped_rich_text, menu_text, show_message
+from annotator.ui.read_only_banner import ReadOnlyBanner
 from annotator.ui.span_list import SpanListView
 from annotator.ui.text_view import AnnotationView
 
@@ -43,15 +45,19 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.annotator = annotator
         self.project: Project | None = None
+        self.open_error: str | None = None  # why the last project could not be opened
         self.editor: AnnotationEditor | None = None
         self.doc_model: DocumentListModel | None = None
 
         self.view = AnnotationView()
         self.find_bar = FindBar()
         self.find_bar.hide()
+        self.read_only_banner = ReadOnlyBanner()
         centre = QWidget()
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.view)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(centre)
@@ -170,12 +176,14 @@ class MainWindow(QMainWindow):
     def open_project(self, path: Path, create: bool = False) -> bool:
         """Open a project file (``create``: a new one where none is)."""
         try:
-            project = Project.open(path, create=create)
+            opened = open_for_window(path, create=create)
         except ProjectError as error:
             if not path.exists():
                 self._forget_recent(path)
+            self.open_error = str(error)
             show_message(self, QMessageBox.Icon.Critical, "Cannot open project", str(error))
             return False
+        project, self.open_error = opened.project, None
         if self.editor is not None:
             self.editor.detach()
             self.editor.deleteLater()
@@ -184,6 +192,8 @@ class MainWindow(QMainWindow):
         self.project = project
         self._show_no_document()
         self.editor = AnnotationEditor(project, self.annotator, self.view, self)
+        self.editor.read_only_reason = opened.read_only_reason
+        self.read_only_banner.show_reason(path.name, opened.read_only_reason)
         self.doc_model = DocumentListModel(project, self.annotator, self)
         # The view listens first (the editor subscribed in its constructor),
         # then the span list and the document list.
@@ -204,6 +214,8 @@ class MainWindow(QMainWindow):
         if self.doc_model.rowCount() and not self._reopen_last_document(path):
             self.documents.table.selectRow(0)
         self.view.setFocus()
+        if opened.backup_problem:
+            self.statusBar().showMessage(opened.backup_problem, 10000)
         if project.is_review_file() and offer_review(self, path.name):
             self._on_review()
         return True

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import tempfile
 import time
 from contextlib import closing
 from pathlib import Path
@@ -18,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def child_env() -> dict[str, str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # Backups made when the window opens go to a scratch folder, not the user's.
+    env["XDG_DATA_HOME"] = os.path.join(tempfile.gettempdir(), "annotator-kill-tests")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return env
 
