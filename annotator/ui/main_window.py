@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Import…", self._on_import, "Ctrl+I")
         self._action(file_menu, "&Export…", self._on_export, "Ctrl+E")
+        self._action(file_menu, "&Backups…", self._on_backups)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -175,6 +176,8 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: Path, create: bool = False) -> bool:
         """Open a project file (``create``: a new one where none is)."""
+        if self.project is not None and self.project.path.resolve() == path.resolve():
+            self._close_project()  # this window's own lock must not make it read-only
         try:
             opened = open_for_window(path, create=create)
         except ProjectError as error:
@@ -184,11 +187,7 @@ class MainWindow(QMainWindow):
             show_message(self, QMessageBox.Icon.Critical, "Cannot open project", str(error))
             return False
         project, self.open_error = opened.project, None
-        if self.editor is not None:
-            self.editor.detach()
-            self.editor.deleteLater()
-        if self.project is not None:
-            self.project.close()
+        self._close_project()
         self.project = project
         self._show_no_document()
         self.editor = AnnotationEditor(project, self.annotator, self.view, self)
@@ -219,6 +218,15 @@ class MainWindow(QMainWindow):
         if project.is_review_file() and offer_review(self, path.name):
             self._on_review()
         return True
+
+    def _close_project(self) -> None:
+        if self.editor is not None:
+            self.editor.detach()
+            self.editor.deleteLater()
+            self.editor = None
+        if self.project is not None:
+            self.project.close()
+            self.project = None
 
     def _reopen_last_document(self, path: Path) -> bool:
         name = last_document.recall(self.settings, path)
@@ -306,6 +314,35 @@ class MainWindow(QMainWindow):
         self.editor.labels = labels
         self.view.set_colors(self.editor.colors())
         self._show_spans()
+
+    def _on_backups(self) -> None:
+        if self.project is None:
+            return
+        from annotator.store.backups import list_backups
+        from annotator.ui.backups_dialog import BackupsDialog
+
+        path = self.project.path
+        dialog = BackupsDialog(path.name, list_backups(path), self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.restore_backup(dialog.chosen)
+
+    def restore_backup(self, number: int) -> bool:
+        """Put backup ``number`` back into the open project and show it."""
+        from annotator.store.backups import restore_backup
+
+        if self.project.read_only:
+            self.statusBar().showMessage("Not restored: the project is read-only here.", 10000)
+            return False
+        path = self.project.path
+        self._close_project()  # lets go of the lock, so the restore may write
+        try:
+            chosen, before = restore_backup(path, number)
+        except (ProjectError, OSError) as error:
+            show_message(self, QMessageBox.Icon.Warning, "Not restored", str(error))
+            return self.open_project(path) and False
+        opened = self.open_project(path)
+        self.statusBar().showMessage(f"Restored backup {chosen.describe()}; {before}.", 15000)
+        return opened
 
     def _on_export(self) -> None:
         if self.project is None:
