@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Open Project…", self._on_open_project, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         file_menu.addSeparator()
-        self._action(file_menu, "&Import…", self._on_import, "Ctrl+I")
+        self.import_action = self._action(file_menu, "&Import…", self._on_import, "Ctrl+I")
         self._action(file_menu, "&Export…", self._on_export, "Ctrl+E")
         self._action(file_menu, "&Backups…", self._on_backups)
         file_menu.addSeparator()
@@ -154,11 +154,13 @@ class MainWindow(QMainWindow):
             self.direction_actions[value] = action
 
         project_menu = bar.addMenu("&Project")
-        self._action(project_menu, "&Labels…", self._on_edit_labels, "Ctrl+L")
-        self._action(project_menu, "&Review and Adjudicate…", self._on_review, "Ctrl+R")
+        self.labels_action = self._action(project_menu, "&Labels…", self._on_edit_labels, "Ctrl+L")
+        self.review_action = self._action(project_menu, "&Review and Adjudicate…",
+                                          self._on_review, "Ctrl+R")
         self._action(project_menu, "Annotator &Name…", self._on_change_name)
 
-        self._action(view_menu, "Document &Language…", self._on_set_language)
+        self.language_action = self._action(view_menu, "Document &Language…",
+                                            self._on_set_language)
 
         document_menu = bar.addMenu("&Document")
         self._action(document_menu, "&Next Document", lambda: self._step_document(1), "Ctrl+PgDown")
@@ -193,6 +195,10 @@ class MainWindow(QMainWindow):
         self.editor = AnnotationEditor(project, self.annotator, self.view, self)
         self.editor.read_only_reason = opened.read_only_reason
         self.read_only_banner.show_reason(path.name, opened.read_only_reason)
+        # What writes outside the labelling service is off in a read-only project.
+        for action in (self.import_action, self.labels_action, self.review_action,
+                       self.language_action):
+            action.setEnabled(opened.read_only_reason is None)
         self.doc_model = DocumentListModel(project, self.annotator, self)
         # The view listens first (the editor subscribed in its constructor),
         # then the span list and the document list.
