@@ -422,6 +422,8 @@ class MainWindow(QMainWindow):
     def _on_editor_saved(self, initial: bool = False) -> None:
         path = self.project.path if self.project else None
         state = "All changes saved" if not initial else "Every edit is saved as you make it"
+        if self.project is not None and self.project.read_only:
+            state = "Read-only"
         self.status_label.setText(f"{self.annotator}  ·  {path.name if path else '-'}  ·  {state}")
         self.status_label.setToolTip(str(path))
 

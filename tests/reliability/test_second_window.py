@@ -36,6 +36,7 @@ def test_a_second_window_opens_the_project_read_only_and_says_why(
     second = second_window(sample_db)
     assert second.read_only_banner.isVisible()
     assert "open in another window" in second.read_only_banner.text()
+    assert second.status_label.text().endswith("Read-only")
     assert not window.read_only_banner.isVisible() and window.import_action.isEnabled()
     assert not second.import_action.isEnabled() and not second.review_action.isEnabled()
     doc = open_document(second, POLISH)
