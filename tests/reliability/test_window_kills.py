@@ -24,7 +24,10 @@ def kill_window_repeatedly(folder, seeds_dir, kills: int, seed: int) -> int:
     saved_in_all = 0
     for kill in range(kills):
         lines = run_and_kill(["-m", "tests.reliability.window_child", str(path), str(settings),
-                              str(rng.randrange(10**6))], delay=rng.uniform(0.0, 0.8))
+                              str(rng.randrange(10**6))], delay=rng.uniform(0.0, 0.8),
+                             # killed only once the window has saved an edit: a window
+                             # that never writes fails here instead of passing idly
+                             start_word="saved")
         assert not any(line.startswith("mismatch") for line in lines), lines[-2:]
         states = [(kind, json.loads(state)) for kind, _, state in
                   (line.partition(" ") for line in lines)
