@@ -15,12 +15,13 @@ from contextlib import closing
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+_SCRATCH = tempfile.mkdtemp(prefix="annotator-kill-tests-")
 
 
 def child_env() -> dict[str, str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     # Backups made when the window opens go to a scratch folder, not the user's.
-    env["XDG_DATA_HOME"] = os.path.join(tempfile.gettempdir(), "annotator-kill-tests")
+    env["XDG_DATA_HOME"] = _SCRATCH
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return env
 
