@@ -177,6 +177,7 @@ def open_window(project_path: Path | None):
         project_path = ensure_sample_project(default_project_path())
     window = MainWindow(settings, annotator)
     if not window.open_project(project_path, create=True):
+        print(f"annotator: {window.open_error}", file=sys.stderr)
         return None
     window.show()
     if note:

@@ -23,6 +23,7 @@ COMMANDS = {
     "check": "annotator.commands.check_cmd",
     "assign": "annotator.commands.assign_cmd",
     "progress": "annotator.commands.progress_cmd",
+    "backups": "annotator.commands.backups_cmd",
 }
 
 

@@ -36,3 +36,14 @@ def seeded_project(project, seeds_dir):
 
     project.import_records(read_paths([seeds_dir]))
     return project
+
+
+@pytest.fixture(autouse=True)
+def backups_in_tmp(tmp_path, monkeypatch):
+    """Backups made when a window opens a project go to the test's folder,
+    never to the user's data folder."""
+    from annotator.store import backups
+
+    folder = tmp_path / "backups"
+    monkeypatch.setattr(backups, "default_folder", lambda: folder)
+    return folder

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from annotator.core.model import (
 from annotator.core.offsets import check_bounds
 from annotator.core.row_positions import RowPositions
 from annotator.core.text import describe, sha256_of
+from annotator.store import integrity
 from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION, register_functions, statements
 from annotator.store.team_queries import TeamQueries
 
@@ -45,6 +46,10 @@ class NewerProjectError(ProjectError):
 
 class DuplicateSpanError(ProjectError):
     pass
+
+
+class DamagedProjectError(ProjectError):
+    """A project file SQLite finds damaged; refused, never written."""
 
 
 @dataclass(frozen=True)
@@ -120,22 +125,36 @@ def _span_from_row(row: sqlite3.Row | tuple) -> Span:
 class Project(TeamQueries):
     """A project file opened for reading and writing."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None):
+    def __init__(self, db: sqlite_utils.Database, path: Path | None, read_only: bool = False):
         self._db = db  # private: every query of the tool is a method of a store class
         self.path = path
+        self.read_only = read_only
+        self._on_close: list = []  # what to release with the file (a lock)
 
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, create: bool = True) -> Project:
+    def open(cls, path: str | Path, create: bool = True, read_only: bool = False) -> Project:
+        """Open (``create``: or make) a project file. A damaged file is
+        refused before anything is written to it. ``read_only``: SQLite
+        refuses every write (for a file in use, or on a read-only medium)."""
         path = Path(path)
         if path.exists():
             _check_is_project(path)
-        elif not create:
+        elif not create or read_only:
             raise ProjectError(f"{path}: no such project file")
-        db = sqlite_utils.Database(path)
-        project = cls(db, path)
-        project._prepare()
+        conn = _connect_read_only(path) if read_only else sqlite3.connect(path)
+        if path.exists() and path.stat().st_size:
+            problem = integrity.first_problem(conn)
+            if problem is not None:
+                conn.close()
+                raise DamagedProjectError(integrity.damage_message(path, problem))
+        project = cls(sqlite_utils.Database(conn), path, read_only)
+        try:
+            project._prepare()
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise ProjectError(f"{path}: cannot be opened ({error})") from error
         return project
 
     @classmethod
@@ -154,6 +173,12 @@ class Project(TeamQueries):
                 f"(schema {version}, this version reads up to {SCHEMA_VERSION}); please upgrade"
             )
         conn.execute("PRAGMA foreign_keys = ON")
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                self._db.close()
+                raise ProjectError(f"{self.path}: made by an older version of the annotator; "
+                                   "it can be read only after it is opened once with write access")
+            return
         if self.path is not None:
             self._db.enable_wal()
             # FULL makes every committed edit survive a power cut, not only a crash.
@@ -173,6 +198,23 @@ class Project(TeamQueries):
 
     def close(self) -> None:
         self._db.close()
+        while self._on_close:
+            self._on_close.pop()()
+
+    def close_with(self, release) -> None:
+        """Call ``release`` when the file is closed (a lock held while it is open)."""
+        self._on_close.append(release)
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the file at ``target`` (SQLite's backup API:
+        safe while other connections write)."""
+        with closing(sqlite3.connect(target)) as copy:
+            self._db.conn.backup(copy)
+
+    def restore_from(self, source: Path) -> None:
+        """Make this file's content the content of ``source``, in one step."""
+        with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as backup:
+            backup.backup(self._db.conn)
 
     def __enter__(self) -> Project:
         return self
@@ -896,6 +938,19 @@ def _document_from_row(row: tuple) -> Document:
         direction_override=Direction(override) if override else None,
         meta=json.loads(meta) if meta else {},
     )
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write. A WAL file on a read-only medium has no
+    shared-memory file to read through; then it is opened as immutable."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True)
 
 
 def _check_is_project(path: Path) -> None:

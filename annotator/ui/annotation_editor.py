@@ -27,6 +27,7 @@ class AnnotationEditor(QObject):
         self.undo_stack = QUndoStack(self)
         self.labels = project.labels()
         self._shown: int | None = None  # the document the view shows
+        self.read_only_reason: str | None = None  # set when the file is open read-only
         # The view listens first: the span list reads its selection after it.
         self._unsubscribe = self.labelling.subscribe(self._on_change)
         view.labelKeyPressed.connect(self.apply_label)
@@ -61,7 +62,7 @@ class AnnotationEditor(QObject):
         return {label.key: label.name for label in self.labels}
 
     def set_direction_override(self, direction) -> None:
-        if self.document is None:
+        if self.document is None or self._refused_read_only():
             return
         self.project.set_direction_override(self.document.id, direction)
         self.document.direction_override = direction
@@ -130,8 +131,17 @@ class AnnotationEditor(QObject):
         span = self.view.selected_span()
         return self.labelling.span(span.id) if span else None
 
+    def _refused_read_only(self) -> bool:
+        """Say in the status bar why nothing happens in a read-only project."""
+        if self.read_only_reason is None:
+            return False
+        self.message.emit(f"Nothing changed: the project is read-only ({self.read_only_reason}).")
+        return True
+
     def _edit(self, write, push: bool = True) -> Edit | None:
         """Run one write of the service; on success it goes on the undo stack."""
+        if self._refused_read_only():
+            return None
         try:
             edit = write()
         except EditError as error:

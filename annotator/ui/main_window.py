@@ -21,6 +21,7 @@ from annotator import __version__
 from annotator.core.model import Direction, Status
 from annotator.store import Project, ProjectError
 from annotator.store.editing import Change
+from annotator.store.session import open_for_window
 from annotator.ui.annotation_editor import AnnotationEditor
 from annotator.ui.annotator_name import ask_name
 from annotator.ui.document_list import DocumentListModel, DocumentListWidget
@@ -31,6 +32,7 @@ from annotator.ui.keyboard_help import KeyboardHelpDialog, main_window_rows
 from annotator.ui.remembered_toggle import remembered_toggle
 from annotator.ui.selection_mode import SelectionMode
 from annotator.ui.plain_text import escaped_rich_text, menu_text, show_message
+from annotator.ui.read_only_banner import ReadOnlyBanner
 from annotator.ui.screen_fit import fit_to_available_screen
 from annotator.ui.span_list import SpanListView
 from annotator.ui.text_view import AnnotationView
@@ -45,15 +47,19 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.annotator = annotator
         self.project: Project | None = None
+        self.open_error: str | None = None  # why the last project could not be opened
         self.editor: AnnotationEditor | None = None
         self.doc_model: DocumentListModel | None = None
 
         self.view = AnnotationView()
         self.find_bar = FindBar()
         self.find_bar.hide()
+        self.read_only_banner = ReadOnlyBanner()
         centre = QWidget()
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.view)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(centre)
@@ -113,8 +119,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Open Project…", self._on_open_project, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         file_menu.addSeparator()
-        self._action(file_menu, "&Import…", self._on_import, "Ctrl+I")
+        self.import_action = self._action(file_menu, "&Import…", self._on_import, "Ctrl+I")
         self._action(file_menu, "&Export…", self._on_export, "Ctrl+E")
+        self._action(file_menu, "&Backups…", self._on_backups)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -149,15 +156,17 @@ class MainWindow(QMainWindow):
             self.direction_actions[value] = action
 
         project_menu = bar.addMenu("&Project")
-        self._action(project_menu, "&Labels…", self._on_edit_labels, "Ctrl+L")
-        self._action(project_menu, "&Review and Adjudicate…", self._on_review, "Ctrl+R")
+        self.labels_action = self._action(project_menu, "&Labels…", self._on_edit_labels, "Ctrl+L")
+        self.review_action = self._action(project_menu, "&Review and Adjudicate…",
+                                          self._on_review, "Ctrl+R")
         self._action(project_menu, "Annotator &Name…", self._on_change_name)
         project_menu.addSeparator()
         self._action(project_menu, "&Assign…", self._on_assign)
         self._action(project_menu, "&Collect…", self._on_collect)
         self._action(project_menu, "Team &Progress…", self._on_progress)
 
-        self._action(view_menu, "Document &Language…", self._on_set_language)
+        self.language_action = self._action(view_menu, "Document &Language…",
+                                            self._on_set_language)
 
         document_menu = bar.addMenu("&Document")
         self._action(document_menu, "&Next Document", lambda: self._step_document(1), "Ctrl+PgDown")
@@ -175,21 +184,27 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: Path, create: bool = False) -> bool:
         """Open a project file (``create``: a new one where none is)."""
+        if self.project is not None and self.project.path.resolve() == path.resolve():
+            self._close_project()  # this window's own lock must not make it read-only
         try:
-            project = Project.open(path, create=create)
+            opened = open_for_window(path, create=create)
         except ProjectError as error:
             if not path.exists():
                 self._forget_recent(path)
+            self.open_error = str(error)
             show_message(self, QMessageBox.Icon.Critical, "Cannot open project", str(error))
             return False
-        if self.editor is not None:
-            self.editor.detach()
-            self.editor.deleteLater()
-        if self.project is not None:
-            self.project.close()
+        project, self.open_error = opened.project, None
+        self._close_project()
         self.project = project
         self._show_no_document()
         self.editor = AnnotationEditor(project, self.annotator, self.view, self)
+        self.editor.read_only_reason = opened.read_only_reason
+        self.read_only_banner.show_reason(path.name, opened.read_only_reason)
+        # What writes outside the labelling service is off in a read-only project.
+        for action in (self.import_action, self.labels_action, self.review_action,
+                       self.language_action):
+            action.setEnabled(opened.read_only_reason is None)
         self.doc_model = DocumentListModel(project, self.annotator, self)
         # The view listens first (the editor subscribed in its constructor),
         # then the span list and the document list.
@@ -210,9 +225,20 @@ class MainWindow(QMainWindow):
         if self.doc_model.rowCount() and not self._reopen_last_document(path):
             self.documents.table.selectRow(0)
         self.view.setFocus()
+        if opened.backup_problem:
+            self.statusBar().showMessage(opened.backup_problem, 10000)
         if project.is_review_file() and offer_review(self, path.name):
             self._on_review()
         return True
+
+    def _close_project(self) -> None:
+        if self.editor is not None:
+            self.editor.detach()
+            self.editor.deleteLater()
+            self.editor = None
+        if self.project is not None:
+            self.project.close()
+            self.project = None
 
     def _reopen_last_document(self, path: Path) -> bool:
         name = last_document.recall(self.settings, path)
@@ -322,6 +348,35 @@ class MainWindow(QMainWindow):
         self.view.set_colors(self.editor.colors())
         self._show_spans()
 
+    def _on_backups(self) -> None:
+        if self.project is None:
+            return
+        from annotator.store.backups import list_backups
+        from annotator.ui.backups_dialog import BackupsDialog
+
+        path = self.project.path
+        dialog = BackupsDialog(path.name, list_backups(path), self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.restore_backup(dialog.chosen)
+
+    def restore_backup(self, number: int) -> bool:
+        """Put backup ``number`` back into the open project and show it."""
+        from annotator.store.backups import restore_backup
+
+        if self.project.read_only:
+            self.statusBar().showMessage("Not restored: the project is read-only here.", 10000)
+            return False
+        path = self.project.path
+        self._close_project()  # lets go of the lock, so the restore may write
+        try:
+            chosen, before = restore_backup(path, number)
+        except (ProjectError, OSError) as error:
+            show_message(self, QMessageBox.Icon.Warning, "Not restored", str(error))
+            return self.open_project(path) and False
+        opened = self.open_project(path)
+        self.statusBar().showMessage(f"Restored backup {chosen.describe()}; {before}.", 15000)
+        return opened
+
     def _on_export(self) -> None:
         if self.project is None:
             return
@@ -394,6 +449,8 @@ class MainWindow(QMainWindow):
     def _on_editor_saved(self, initial: bool = False) -> None:
         path = self.project.path if self.project else None
         state = "All changes saved" if not initial else "Every edit is saved as you make it"
+        if self.project is not None and self.project.read_only:
+            state = "Read-only"
         self.status_label.setText(f"{self.annotator}  ·  {path.name if path else '-'}  ·  {state}")
         self.status_label.setToolTip(str(path))
 

@@ -1,0 +1,125 @@
+"""Automatic copies of a project file, made with SQLite's backup API each
+time the window opens it (a consistent copy even while it is written), kept
+in the user's data folder, the last few per project, restorable."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from annotator.store.repository import Project, ProjectError
+
+KEEP = 5
+
+
+@dataclass(frozen=True)
+class Backup:
+    number: int  # 1: the newest
+    path: Path
+    made: datetime
+    documents: int | None
+    spans: int | None
+
+    def describe(self) -> str:
+        when = self.made.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        counts = ("unreadable" if self.documents is None
+                  else f"{self.documents} documents, {self.spans} spans")
+        return f"{self.number}. {when}  ({counts})"
+
+
+def default_folder() -> Path:
+    from annotator.paths import data_dir
+
+    return data_dir() / "backups"
+
+
+def folder_for(project_path: Path, root: Path | None = None) -> Path:
+    """One folder per project file, named after it and where it is (two
+    ``project.db`` in different folders keep their backups apart)."""
+    resolved = Path(project_path).resolve()
+    digest = hashlib.sha256(str(resolved).encode()).hexdigest()[:10]
+    return (root or default_folder()) / f"{resolved.stem}-{digest}"
+
+
+def make_backup(project: Project, root: Path | None = None, keep: int = KEEP) -> Path:
+    """Copy the open project into its backup folder; drop all but the newest ``keep``."""
+    folder = folder_for(project.path, root)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{stamp}.db"
+    partial = target.with_suffix(".partial")
+    try:
+        project.backup_to(partial)
+        os.replace(partial, target)  # a backup cut short by a crash is never listed
+    finally:
+        partial.unlink(missing_ok=True)
+    for old in _files(folder)[keep:]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def list_backups(project_path: Path, root: Path | None = None) -> list[Backup]:
+    """The backups of a project file, newest first, numbered from 1."""
+    found = []
+    for number, path in enumerate(_files(folder_for(project_path, root)), start=1):
+        made = datetime.strptime(path.stem, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=timezone.utc)
+        documents, spans = _counts(path)
+        found.append(Backup(number, path, made, documents, spans))
+    return found
+
+
+def restore_backup(project_path: Path, number: int, root: Path | None = None) -> tuple[Backup, str]:
+    """Put backup ``number`` back as the project file; returns it and a line
+    saying what became of the file as it was: backed up first when it can be
+    opened, else (damaged) moved aside under a new name, never deleted."""
+    project_path = Path(project_path)
+    backups = list_backups(project_path, root)
+    chosen = next((b for b in backups if b.number == number), None)
+    if chosen is None:
+        raise ProjectError(f"{project_path}: no backup number {number} "
+                           f"(there are {len(backups)})")
+    if chosen.documents is None:
+        raise ProjectError(f"{chosen.path}: the backup cannot be read; not restored")
+    try:
+        project = Project.open(project_path, create=False)
+    except ProjectError:
+        project = None
+    if project is not None:
+        with project:
+            make_backup(project, root, keep=KEEP + 1)
+            project.restore_from(chosen.path)
+        return chosen, "the file as it was is now backup 1"
+    aside = None
+    if project_path.exists():
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        aside = project_path.with_name(f"{project_path.name}.damaged-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            old = Path(f"{project_path}{suffix}")
+            if old.exists():
+                os.replace(old, f"{aside}{suffix}")
+    partial = project_path.with_name(f".{project_path.name}.restoring")
+    with closing(sqlite3.connect(f"{chosen.path.resolve().as_uri()}?mode=ro", uri=True)) as src:
+        with closing(sqlite3.connect(partial)) as dst:
+            src.backup(dst)
+    os.replace(partial, project_path)
+    return chosen, (f"the file as it was is kept as {aside.name}" if aside
+                    else "there was no file before")
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.db"), reverse=True) if folder.is_dir() else []
+
+
+def _counts(path: Path) -> tuple[int | None, int | None]:
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+            spans = conn.execute("SELECT count(*) FROM spans").fetchone()[0]
+        return documents, spans
+    except sqlite3.Error:
+        return None, None

@@ -1,0 +1,113 @@
+"""Automatic backups: one per opening in the window, the last few kept,
+listed and restored from the command line and the File menu."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from annotator.store import Project
+from annotator.store.backups import KEEP, list_backups, make_backup, restore_backup
+from annotator.store.session import open_for_window
+from tests.helpers.gui import open_document, stored_spans
+from tests.reliability.gui_helpers import label_phrase
+from tests.reliability.kill_harness import child_env
+from tests.reliability.test_damaged_files import page_overwritten
+
+POLISH = "pl-2021-06-02-xi-tokayev-phone-call"
+
+
+def span_count(path) -> int:
+    with Project.open(path, create=False) as project:
+        return project.stats()["spans"]
+
+
+def test_each_opening_makes_a_backup_and_the_last_few_are_kept(sample_db, backups_in_tmp):
+    for _ in range(KEEP + 2):
+        open_for_window(sample_db).project.close()
+    found = list_backups(sample_db)
+    assert [b.number for b in found] == list(range(1, KEEP + 1))
+    assert found[0].made > found[-1].made
+    assert all(b.documents == 5 and b.spans == 0 for b in found)
+    assert all(b.path.is_relative_to(backups_in_tmp) for b in found)
+
+
+def test_restoring_brings_back_the_file_and_backs_up_the_current_one(sample_db):
+    with Project.open(sample_db) as project:
+        make_backup(project)
+        doc = project.document_ids()[0]
+        project.add_span(doc, "alice", 0, 3, "PERSON")
+    chosen, before = restore_backup(sample_db, 1)
+    assert chosen.spans == 0 and span_count(sample_db) == 0
+    assert "backup 1" in before
+    assert list_backups(sample_db)[0].spans == 1  # the file as it was, kept
+
+
+def test_a_damaged_file_is_moved_aside_not_deleted_when_a_backup_is_restored(sample_db):
+    with Project.open(sample_db) as project:
+        make_backup(project)
+    page_overwritten(sample_db)
+    damaged = sample_db.read_bytes()
+    chosen, before = restore_backup(sample_db, 1)
+    kept = [p for p in sample_db.parent.iterdir() if ".damaged-" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged and kept[0].name in before
+    assert span_count(sample_db) == 0
+
+
+def run_cli(*args, env):
+    return subprocess.run([sys.executable, "-m", "annotator", *args], capture_output=True,
+                          text=True, env=env)
+
+
+def test_the_command_line_lists_and_restores_backups(sample_db, tmp_path):
+    env = dict(child_env(), XDG_DATA_HOME=str(tmp_path / "data"))
+    empty = run_cli("backups", str(sample_db), env=env)
+    assert empty.returncode == 0 and "no backups yet" in empty.stdout
+    script = ("import sys\nfrom pathlib import Path\nfrom annotator.store.session import "
+              "open_for_window\nopen_for_window(Path(sys.argv[1])).project.close()\n")
+    subprocess.run([sys.executable, "-c", script, str(sample_db)], env=env, check=True)
+    with Project.open(sample_db) as project:
+        project.add_span(project.document_ids()[0], "alice", 0, 3, "PERSON")
+    listed = run_cli("backups", str(sample_db), env=env)
+    assert listed.returncode == 0 and listed.stdout.startswith("1. ")
+    assert "(5 documents, 0 spans)" in listed.stdout
+    restored = run_cli("backups", str(sample_db), "--restore", "1", env=env)
+    assert restored.returncode == 0, restored.stderr
+    assert span_count(sample_db) == 0
+    missing = run_cli("backups", str(sample_db), "--restore", "9", env=env)
+    assert missing.returncode == 2 and "no backup number 9" in missing.stderr
+
+
+def test_the_command_line_does_not_restore_under_an_open_window(window, sample_db, tmp_path):
+    before = sample_db.read_bytes()
+    result = run_cli("backups", str(sample_db), "--restore", "1", env=child_env())
+    assert result.returncode == 2 and "open in a window" in result.stderr
+    assert sample_db.read_bytes() == before
+
+
+def test_the_window_restores_a_backup_and_shows_it(window, qtbot, sample_db):
+    doc = open_document(window, POLISH)
+    label_phrase(window, qtbot, "Xi Jinping")
+    assert len(stored_spans(window.project, doc.id)) == 1
+    assert [b.spans for b in list_backups(sample_db)] == [0]  # made when the window opened
+    assert window.restore_backup(1)
+    assert stored_spans(window.project, doc.id) == []
+    assert "Restored backup" in window.statusBar().currentMessage()
+    assert not window.project.read_only and not window.read_only_banner.isVisible()
+    open_document(window, POLISH)
+    assert window.view.spans == []
+    # Newest first: the reopening after the restore, the file before the
+    # restore (kept), the opening of the window.
+    assert [b.spans for b in list_backups(sample_db)] == [0, 1, 0]
+
+
+def test_the_file_menu_opens_the_backups_dialog(window, qtbot, monkeypatch):
+    from annotator.ui import backups_dialog
+
+    seen = []
+    monkeypatch.setattr(backups_dialog.BackupsDialog, "exec",
+                        lambda self: seen.append(self.list.count()) or 0)
+    action = next(a for a in window.menuBar().actions() if a.text() == "&File")
+    backups = next(a for a in action.menu().actions() if a.text() == "&Backups…")
+    backups.trigger()
+    assert seen == [1]

@@ -1,0 +1,80 @@
+"""A damaged project file (cut short, a page overwritten, not SQLite at all)
+gets one clear message, in the window and on the command line (exit status
+2), and is never written to."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.reliability.gui_helpers import digest
+from tests.reliability.kill_harness import child_env
+
+
+def cut_short(path):
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def page_overwritten(path):
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[2 * page: 3 * page] = bytes(range(256)) * (page // 256)
+    path.write_bytes(bytes(data))
+
+
+def not_sqlite(path):
+    path.write_bytes(b"PK\x03\x04 a zip file renamed to .db" + bytes(5000))
+
+
+DAMAGE = {"cut short": cut_short, "page overwritten": page_overwritten, "not SQLite": not_sqlite}
+
+
+@pytest.fixture(params=DAMAGE)
+def damaged(request, sample_db):
+    DAMAGE[request.param](sample_db)
+    return sample_db
+
+
+def test_the_command_line_refuses_a_damaged_file_in_one_line(damaged):
+    before = digest(damaged)
+    result = subprocess.run([sys.executable, "-m", "annotator", "stats", str(damaged), "--json"],
+                            capture_output=True, text=True, env=child_env())
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(damaged) in lines[0]
+    assert "damaged" in lines[0] or "not an SQLite database" in lines[0]
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert digest(damaged) == before
+    assert not damaged.with_name(damaged.name + "-wal").exists()
+
+
+def test_the_window_refuses_a_damaged_file_with_one_message(damaged, qtbot, settings, shown):
+    from annotator.ui.main_window import MainWindow
+
+    before = digest(damaged)
+    window = MainWindow(settings, "alice")
+    qtbot.addWidget(window)
+    assert not window.open_project(damaged)
+    assert len(shown) == 1 and str(damaged) in shown[0]
+    assert window.project is None
+    assert digest(damaged) == before
+
+
+def test_starting_the_window_on_a_damaged_file_says_so_and_exits_2(sample_db, tmp_path):
+    page_overwritten(sample_db)
+    before = digest(sample_db)
+    script = ("import sys\nfrom annotator.ui import main_window\n"
+              "main_window.show_message = lambda *a: None\n"
+              "from annotator.cli import main\nsys.exit(main(sys.argv[1:]))\n")
+    config = tmp_path / "config" / "annotator"
+    config.mkdir(parents=True)
+    (config / "annotator.conf").write_text("[annotator]\nname=alice\n")  # no first-start question
+    env = dict(child_env(), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    result = subprocess.run([sys.executable, "-c", script, str(sample_db)],
+                            capture_output=True, text=True, env=env, input="")
+    assert result.returncode == 2, result.stderr
+    assert "damaged" in result.stderr and str(sample_db) in result.stderr
+    assert digest(sample_db) == before
