@@ -163,13 +163,15 @@ def test_annotators_get_distinct_uids_that_copies_keep(tmp_path, base):
 def downgrade_to_schema_3(path):
     """Make a file as the version before annotator uids wrote it."""
     conn = sqlite3.connect(path)
-    conn.executescript("DROP TRIGGER annotators_new_uid; DROP INDEX annotators_uid;"
+    conn.executescript("DROP TABLE rejected_suggestions; ALTER TABLE spans DROP COLUMN reason;"
+                       "ALTER TABLE spans DROP COLUMN confidence;"
+                       "DROP TRIGGER annotators_new_uid; DROP INDEX annotators_uid;"
                        "ALTER TABLE annotators DROP COLUMN uid; PRAGMA user_version = 3;")
     conn.close()
 
 
 def test_files_of_schema_3_migrate_and_still_merge_as_the_same_layers(tmp_path, base):
-    assert SCHEMA_VERSION == 4
+    assert SCHEMA_VERSION == 5
     base_path, texts = base
     alice, bob = copies(tmp_path, base_path, "alice", "bob")
     annotate(alice, texts, "alice", "PERSON")
