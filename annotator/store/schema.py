@@ -117,7 +117,6 @@ MIGRATIONS: list[str] = [
         start INTEGER NOT NULL,
         "end" INTEGER NOT NULL,
         label TEXT NOT NULL,
-        rejected_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
         PRIMARY KEY (document_id, annotator_id, start, "end", label)
     );
     """,
