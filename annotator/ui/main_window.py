@@ -32,6 +32,7 @@ from annotator.ui.remembered_toggle import remembered_toggle
 from annotator.ui.selection_mode import SelectionMode
 from annotator.ui.plain_text import escaped_rich_text, menu_text, show_message
 from annotator.ui.span_list import SpanListView
+from annotator.ui.suggestion_menu import SuggestionMenu
 from annotator.ui.text_view import AnnotationView
 
 MAX_RECENT = 8
@@ -153,6 +154,9 @@ class MainWindow(QMainWindow):
 
         self._action(view_menu, "Document &Language…", self._on_set_language)
 
+        self.suggestions = SuggestionMenu(self, self.settings)
+        self.suggestions.build(bar.addMenu("&Suggestions"))
+
         document_menu = bar.addMenu("&Document")
         self._action(document_menu, "&Next Document", lambda: self._step_document(1), "Ctrl+PgDown")
         self._action(document_menu, "&Previous Document", lambda: self._step_document(-1), "Ctrl+PgUp")
@@ -184,6 +188,7 @@ class MainWindow(QMainWindow):
         self.project = project
         self._show_no_document()
         self.editor = AnnotationEditor(project, self.annotator, self.view, self)
+        self.editor.after_label = self.suggestions.after_label
         self.doc_model = DocumentListModel(project, self.annotator, self)
         # The view listens first (the editor subscribed in its constructor),
         # then the span list and the document list.
