@@ -250,10 +250,16 @@ class SuggestionMenu(QObject):
             return 0
         finally:
             progress.close()
+        added = sum(s.added for s in summaries)
         if self.editor is not None:
             self.editor.labelling.reload()
-        added = sum(s.added for s in summaries)
-        self._tell(f"{added} suggestion{'' if added == 1 else 's'} proposed.")
+            if added:
+                # Bulk proposals are not on the undo stack, and SQLite may
+                # give them the ids of spans deleted before: undoing those
+                # deletes could no longer bring the rows back as they were.
+                self.editor.undo_stack.clear()
+        self._tell(f"{added} suggestion{'' if added == 1 else 's'} proposed"
+                   + (" (the undo history starts here)." if added else "."))
         return added
 
     def _tell(self, text: str) -> None:
