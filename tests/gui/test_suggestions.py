@@ -130,3 +130,22 @@ def test_dates_and_a_gazetteer_from_the_window_and_saving_labels(window, qtbot, 
     assert window.suggestions.save_gazetteer_to(path) == 1
     gazetteer = parse_gazetteer(path.read_text(encoding="utf-8"), ["PERSON"])
     assert [(e.phrase, e.label) for e in gazetteer.entries] == [(NAME, "PERSON")]
+
+
+def test_suggestion_keys_are_in_f1_help_and_collide_with_no_other_key(window):
+    from PySide6.QtGui import QKeySequence
+
+    from annotator.ui.keyboard_help import TEXT_KEYS, main_window_rows, menu_actions
+
+    rows = dict(main_window_rows(window.menuBar()))
+
+    def shown(keys):
+        return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+    assert rows[shown("Alt+Down")] == "Next Suggestion"
+    assert rows[shown("Alt+Return")] == "Accept Suggestion"
+    assert rows[shown("Alt+Shift+Delete")] == "Reject All Suggestions of the Document"
+    keys = [k.toString(QKeySequence.SequenceFormat.PortableText)
+            for action in menu_actions(window.menuBar()) for k in action.shortcuts()]
+    assert len(keys) == len(set(keys))
+    assert not {"Alt+Down", "Alt+Up", "Alt+Return", "Alt+Delete"} & {k for k, _ in TEXT_KEYS}
