@@ -182,7 +182,7 @@ def test_files_of_schema_3_migrate_and_still_merge_as_the_same_layers(tmp_path, 
         downgrade_to_schema_3(path)
     source_bytes = alice.read_bytes()
     with Project.open(review) as project:  # the review migrates
-        assert project.schema_version == 4
+        assert project.schema_version == SCHEMA_VERSION
         uids = project.annotator_uids()
         assert len(set(uids.values())) == 2 and all(re.fullmatch(r"[0-9a-f]{32}", u)
                                                     for u in uids.values())
