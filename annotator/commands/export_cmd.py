@@ -32,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_format_options(parser, catalog.write_options())
     parser.add_argument("--done-only", action="store_true",
                         help="only documents the annotator marked done")
+    parser.add_argument("--with-suggestions", action="store_true",
+                        help="also write the suggestions not yet accepted (left out by default)")
     parser.set_defaults(run=run)
 
 
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         with Project.open(args.project, create=False) as project:
             report = export_project(
                 project, args.format, Path(args.out), annotator=args.annotator, gold=args.gold,
-                done_only=args.done_only, **chosen_options(args, catalog.write_options()))
+                done_only=args.done_only, with_suggestions=args.with_suggestions, **chosen_options(args, catalog.write_options()))
     except (ExportError, ProjectError) as error:
         return fail(error)
     for warning in report.warnings:

@@ -27,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"documents  {stats['documents']}")
     print(f"spans      {stats['spans']}")
+    print(f"suggested  {stats['open_suggestions']} open (not counted as spans until accepted)")
     print(f"annotators {', '.join(stats['annotators']) or '-'}")
     for title, key in (("labels", "by_label"), ("direction", "by_direction"),
                        ("language", "by_lang"), ("status", "by_status")):

@@ -46,6 +46,14 @@ class Span:
     id: int | None = None
     annotator: str | None = None
     origin: Origin = Origin.MANUAL
+    # Why a suggestion was proposed ("date rule", "mention of «...»") and how
+    # sure the tool is (0 to 1); kept once it is accepted.
+    reason: str = ""
+    confidence: float = 1.0
+
+    @property
+    def is_suggestion(self) -> bool:
+        return self.origin is Origin.SUGGESTED
 
     def text_in(self, text: str) -> str:
         return text[self.start : self.end]

@@ -26,10 +26,11 @@ Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
 def export_project(project: Project, fmt: str, out: str | Path, *, annotator: str | None = None,
                    gold: bool = False, done_only: bool = False, progress: Progress | None = None,
-                   **options: str) -> ExportReport:
+                   with_suggestions: bool = False, **options: str) -> ExportReport:
     """Write the export and its report; :class:`ExportError` says why not.
     ``options`` are the catalog's write options by name (``scheme="bioes"``);
-    one not given takes its default."""
+    one not given takes its default. Suggestions not yet accepted are left
+    out (and counted in the report) unless ``with_suggestions``."""
     chosen = _writer_format(fmt)
     values = _option_values(options)
     who = resolve_annotator(project, annotator, gold)
@@ -39,7 +40,8 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
     _check_writable(out, chosen.folder)
     for extra in chosen.sidecars + ("report.json",):
         output_target(sidecar(out, extra))
-    report = ExportReport(fmt, str(out), who, values["scheme"], values["clitics"], done_only)
+    report = ExportReport(fmt, str(out), who, values["scheme"], values["clitics"], done_only,
+                          with_suggestions=with_suggestions)
     settings = ExportOptions(who, tuple(l.key for l in project.labels()),
                              Scheme(values["scheme"]), values["clitics"], values)
     total = project.document_count(who, Status.DONE) if done_only else project.document_count()
@@ -55,7 +57,7 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
         for document in project.iter_documents():
             if done_only and project.status(document.id, who) is not Status.DONE:
                 continue
-            spans = _checked_spans(project, document, who, report)
+            spans = _checked_spans(project, document, who, report, with_suggestions)
             if adjudication is not None:
                 _note_open_disagreements(project, adjudication, document, report)
             skipped = len(report.skipped)
@@ -134,12 +136,17 @@ def resolve_annotator(project: Project, annotator: str | None, gold: bool) -> st
     return known[0] if known else None
 
 
-def _checked_spans(project: Project, document, who: str | None, report: ExportReport) -> list[Span]:
-    """The document's spans within its text; any other is reported, never written."""
+def _checked_spans(project: Project, document, who: str | None, report: ExportReport,
+                   with_suggestions: bool = False) -> list[Span]:
+    """The document's spans within its text; any other is reported, never written.
+    Open suggestions are not labels: counted, and written only when asked."""
     if who is None:
         spans = []
     else:
         spans = project.spans(document.id, who)
+        report.open_suggestions += sum(1 for span in spans if span.is_suggestion)
+        if not with_suggestions:
+            spans = [span for span in spans if not span.is_suggestion]
     report.spans += len(spans)
     if not spans:
         report.empty_documents += 1

@@ -56,6 +56,8 @@ class ExportReport:
     scheme: str
     clitics: str
     done_only: bool
+    with_suggestions: bool = False
+    open_suggestions: int = 0  # suggestions neither accepted nor rejected yet
     documents: int = 0
     spans: int = 0
     empty_documents: int = 0
@@ -110,6 +112,10 @@ class ExportReport:
             more = ", ..." if len(self.settled_with_open) > 5 else ""
             lines.append(f"  {len(self.settled_with_open)} documents were settled with "
                          f"disagreements still open: {shown}{more}")
+        if self.open_suggestions:
+            lines.append(f"  {self.open_suggestions} suggestions of {who} still open: "
+                         + ("written with the spans" if self.with_suggestions
+                            else "not written (accept them, or add --with-suggestions)"))
         if self.empty_documents:
             lines.append(f"  {self.empty_documents} documents have no spans of {who}"
                          + ("" if self.done_only else " (add --done-only to export only documents marked done)"))

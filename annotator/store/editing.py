@@ -18,7 +18,8 @@ refuse, in the same way.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from bisect import bisect_left, insort
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from annotator.core.model import Document, Origin, Span, Status
@@ -56,11 +57,25 @@ class Edit:
     document_id: int
     spans: tuple[SpanChange, ...] = ()
     status: StatusChange | None = None
+    # Places (start, end, label) whose rejection this edit remembers / forgets.
+    rejected: tuple[Place, ...] = ()
+    unrejected: tuple[Place, ...] = ()
 
     def inverse(self) -> Edit:
         return Edit(f"Undo {self.name}", self.document_id,
                     tuple(SpanChange(c.after, c.before) for c in reversed(self.spans)),
-                    StatusChange(self.status.after, self.status.before) if self.status else None)
+                    StatusChange(self.status.after, self.status.before) if self.status else None,
+                    rejected=self.unrejected, unrejected=self.rejected)
+
+    def then(self, other: Edit) -> Edit:
+        """This edit and ``other`` after it, as one step of the undo history
+        (a label and the mentions it proposed)."""
+        status = self.status
+        if other.status is not None:
+            status = StatusChange(self.status.before if self.status else other.status.before,
+                                  other.status.after)
+        return Edit(self.name, self.document_id, self.spans + other.spans, status,
+                    self.rejected + other.rejected, self.unrejected + other.unrejected)
 
 
 @dataclass(frozen=True)
@@ -78,6 +93,7 @@ class Change:
 
 
 Listener = Callable[[Change], None]
+Place = tuple[int, int, str]
 
 
 def _span_order(span: Span) -> tuple:
@@ -111,6 +127,11 @@ class Labelling:
     def spans(self) -> list[Span]:
         """The open document's spans of this annotator, by position."""
         return sorted(self._spans.values(), key=_span_order)
+
+    @property
+    def suggestions(self) -> list[Span]:
+        """The open document's suggestions not yet accepted or rejected, by position."""
+        return [span for span in self.spans if span.is_suggestion]
 
     def span(self, span_id: int | None) -> Span | None:
         return self._spans.get(span_id)
@@ -162,16 +183,66 @@ class Labelling:
         """Move a span's edges (one or both)."""
         return self._update(span_id, "Move {old}", start=start, end=end)
 
+    def suggest(self, proposals: Sequence[Span]) -> Edit | None:
+        """Store ``proposals`` (spans with a reason and a confidence) as
+        suggestions, except where this annotator already has a span that
+        overlaps, or rejected that suggestion before; ``None`` when none is new."""
+        document_id = self._require_document()
+
+        def work() -> Edit | None:
+            rejected = self.project.rejected_places(document_id, self.annotator)
+            taken = sorted((s.start, s.end) for s in self._spans.values())
+            changes = []
+            for span in sorted(proposals, key=_span_order):
+                if span.key in rejected or _overlaps_any(span, taken):
+                    continue
+                added = self.project.add_span(document_id, self.annotator, span.start, span.end,
+                                              span.label, Origin.SUGGESTED, span.reason,
+                                              span.confidence)
+                insort(taken, (span.start, span.end))
+                changes.append(SpanChange(None, self.project.span_record(added.id)))
+            if not changes:
+                return None
+            return Edit(f"Suggest {len(changes)} span{'' if len(changes) == 1 else 's'}",
+                        document_id, tuple(changes))
+
+        return self._write(work)
+
     def accept(self, span_id: int) -> Edit:
         """Accept a suggested span: it becomes the annotator's own (manual)."""
-        return self._update(span_id, "Accept {old}", origin=Origin.MANUAL)
+        def work() -> Edit:
+            before = self._own_suggestion(span_id)
+            return self._accepting([before], f"Accept {before.span.label}")
+
+        return self._write(work)
+
+    def accept_all(self) -> Edit | None:
+        """Accept every suggestion of the open document, as one edit."""
+        self._require_document()
+        ids = [span.id for span in self.suggestions]
+        if not ids:
+            return None
+        return self._write(lambda: self._accepting(
+            [self._own_suggestion(i) for i in ids], f"Accept {len(ids)} suggestions"))
 
     def delete(self, span_id: int) -> Edit:
         return self._delete(span_id, "Delete")
 
     def reject(self, span_id: int) -> Edit:
-        """Reject a suggested span: it is deleted."""
-        return self._delete(span_id, "Reject")
+        """Reject a suggested span: it is deleted, and the place is remembered
+        so proposing again does not bring it back."""
+        def work() -> Edit:
+            return self._rejecting([self._own_suggestion(span_id)], "Reject {label}")
+
+        return self._write(work)
+
+    def reject_all(self) -> Edit | None:
+        """Reject every suggestion of the open document, as one edit."""
+        ids = [span.id for span in self.suggestions]
+        if not ids:
+            return None
+        return self._write(lambda: self._rejecting(
+            [self._own_suggestion(i) for i in ids], f"Reject {len(ids)} suggestions"))
 
     def set_status(self, status: Status) -> Edit:
         document_id = self._require_document()
@@ -204,6 +275,33 @@ class Labelling:
             raise EditError(f"span {span_id} belongs to {record.span.annotator!r}")
         return record
 
+    def _own_suggestion(self, span_id: int) -> SpanRecord:
+        record = self._own(span_id)
+        if not record.span.is_suggestion:
+            raise EditError(f"the {record.span.label} span is not a suggestion")
+        return record
+
+    def _accepting(self, records: list[SpanRecord], name: str) -> Edit:
+        before_status = self.project.status_record(records[0].document_id, self.annotator)
+        changes = tuple(SpanChange(r, self.project.update_span(r.id, origin=Origin.MANUAL))
+                        for r in records)
+        # An accepted suggestion is a label: the document is in progress.
+        document_id = records[0].document_id
+        if before_status is None or before_status.status is Status.TODO:
+            self.project.set_status(document_id, self.annotator, Status.IN_PROGRESS)
+        after_status = self.project.status_record(document_id, self.annotator)
+        return Edit(name, document_id, changes,
+                    StatusChange(before_status, after_status)
+                    if before_status != after_status else None)
+
+    def _rejecting(self, records: list[SpanRecord], name: str) -> Edit:
+        document_id = records[0].document_id
+        places = tuple(r.span.key for r in records)
+        self.project.delete_spans([r.id for r in records])
+        self.project.remember_rejections(document_id, self.annotator, places)
+        return Edit(name.format(label=records[0].span.label), document_id,
+                    tuple(SpanChange(r, None) for r in records), rejected=places)
+
     def _update(self, span_id: int, name: str, **changes) -> Edit:
         def work() -> Edit:
             before = self._own(span_id)
@@ -234,12 +332,16 @@ class Labelling:
                 self.project.delete_spans([change.span_id])
             else:
                 self.project.restore_span(change.after)
+        if edit.rejected:
+            self.project.remember_rejections(edit.document_id, self.annotator, edit.rejected)
+        if edit.unrejected:
+            self.project.forget_rejections(edit.document_id, self.annotator, edit.unrejected)
         # A status changed since (marked done later) is left as it is.
         if edit.status is not None and status_now == edit.status.before:
             self.project.restore_status(edit.document_id, self.annotator, edit.status.after)
         return edit
 
-    def _write(self, work: Callable[[], Edit]) -> Edit:
+    def _write(self, work: Callable[[], Edit | None]) -> Edit | None:
         """Run ``work`` in one transaction; tell the listeners what it changed,
         or, when it fails, show them the file as it is and raise EditError."""
         try:
@@ -250,6 +352,8 @@ class Labelling:
             if isinstance(error, EditError):
                 raise
             raise EditError(_describe(error, self.project)) from error
+        if edit is None:
+            return None
         self._tell(self._change_of(edit))
         return edit
 
@@ -276,6 +380,12 @@ class Labelling:
         return Change(edit.document_id, self.project.status(edit.document_id, self.annotator),
                       self.project.span_count(edit.document_id, self.annotator),
                       tuple(added), tuple(removed), tuple(updated))
+
+
+def _overlaps_any(span: Span, taken: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps one of ``taken`` (sorted (start, end) pairs)."""
+    k = bisect_left(taken, (span.end, -1))  # those starting before span's end
+    return any(end > span.start for _, end in taken[:k])
 
 
 def _describe(error: Exception, project: Project) -> str:

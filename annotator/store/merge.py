@@ -184,7 +184,8 @@ def _read_open_source(path: Path, conn: sqlite3.Connection) -> _Source:
                 conn.execute(
                 """SELECT s.annotator_id, d.sha256, s.start, s."end", s.label, s.origin,
                           s.created_at, s.updated_at, d.name, length(d.text)
-                   FROM spans s JOIN documents d ON d.id = s.document_id"""):
+                   FROM spans s JOIN documents d ON d.id = s.document_id
+                   WHERE s.origin != 'suggested'"""):  # not labels until accepted
             uid, name = uids[annotator]
             try:
                 check_bounds(start, end, length)

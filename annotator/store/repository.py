@@ -118,8 +118,11 @@ def _duplicate_as_error(message: str) -> Iterator[None]:
 
 
 def _span_from_row(row: sqlite3.Row | tuple) -> Span:
-    span_id, start, end, label, annotator, origin = row
-    return Span(start, end, label, id=span_id, annotator=annotator, origin=Origin(origin))
+    """From (id, start, end, label, annotator, origin[, reason, confidence])."""
+    span_id, start, end, label, annotator, origin, *why = row
+    reason, confidence = why if why else ("", 1.0)
+    return Span(start, end, label, id=span_id, annotator=annotator, origin=Origin(origin),
+                reason=reason, confidence=confidence)
 
 
 class Project(TeamQueries):
@@ -550,11 +553,16 @@ class Project(TeamQueries):
 
     # -- spans ---------------------------------------------------------------
 
-    def spans(self, document_id: int, annotator: str | None = None) -> list[Span]:
-        """Spans of a document, of one annotator or of all, by position."""
-        sql = ('SELECT sp.id, sp.start, sp."end", sp.label, a.name, sp.origin FROM spans sp '
+    def spans(self, document_id: int, annotator: str | None = None,
+              suggestions: bool = True) -> list[Span]:
+        """Spans of a document, of one annotator or of all, by position; without
+        the open suggestions when ``suggestions`` is false."""
+        sql = ('SELECT sp.id, sp.start, sp."end", sp.label, a.name, sp.origin, sp.reason, '
+               "sp.confidence FROM spans sp "
                "JOIN annotators a ON a.id = sp.annotator_id WHERE sp.document_id = ?")
         params: list = [document_id]
+        if not suggestions:
+            sql += " AND sp.origin != 'suggested'"
         if annotator is not None:
             sql += " AND sp.annotator_id = ?"
             params.append(self._reader_id(annotator))
@@ -587,21 +595,25 @@ class Project(TeamQueries):
             [document_id, self._reader_id(annotator)]).fetchone()[0]
 
     def add_span(self, document_id: int, annotator: str, start: int, end: int, label: str,
-                 origin: Origin = Origin.MANUAL) -> Span:
-        """Store one span; the document is in progress from then on."""
+                 origin: Origin = Origin.MANUAL, reason: str = "",
+                 confidence: float = 1.0) -> Span:
+        """Store one span; the document is in progress from then on (a
+        suggestion is not a label yet, so it leaves the status alone)."""
         check_bounds(start, end, self._text_length(document_id))
         self._require_label(label)
         with self._db.atomic():
             annotator_id = self._writer_id(annotator)
             with _duplicate_as_error(f"a {label} span at {start}-{end} exists already"):
                 cursor = self._db.execute(
-                    'INSERT INTO spans (document_id, annotator_id, start, "end", label, origin) '
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    [document_id, annotator_id, start, end, label, Origin(origin).value],
+                    'INSERT INTO spans (document_id, annotator_id, start, "end", label, origin, '
+                    "reason, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [document_id, annotator_id, start, end, label, Origin(origin).value,
+                     reason, confidence],
                 )
-            self._mark_started(document_id, annotator_id)
+            if Origin(origin) is not Origin.SUGGESTED:
+                self._mark_started(document_id, annotator_id)
         return Span(start, end, label, id=cursor.lastrowid, annotator=annotator.strip(),
-                    origin=Origin(origin))
+                    origin=Origin(origin), reason=reason, confidence=confidence)
 
     def add_spans(self, document_id: int, annotator: str, spans: Iterable[Span],
                   origin: Origin = Origin.MANUAL) -> int:
@@ -615,7 +627,8 @@ class Project(TeamQueries):
             if span.label not in label_keys:
                 raise ProjectError(f"unknown label {span.label!r}")
             rows.append({"document_id": document_id, "start": span.start, "end": span.end,
-                         "label": span.label, "origin": Origin(origin).value})
+                         "label": span.label, "origin": Origin(origin).value,
+                         "reason": span.reason, "confidence": span.confidence})
         if not rows:
             return 0
         with self._db.atomic():
@@ -624,7 +637,8 @@ class Project(TeamQueries):
                 row["annotator_id"] = annotator_id
             with _duplicate_as_error(f"document {document_id}: a span exists already"):
                 self._db["spans"].insert_all(rows)
-            self._mark_started(document_id, annotator_id)
+            if Origin(origin) is not Origin.SUGGESTED:
+                self._mark_started(document_id, annotator_id)
         return len(rows)
 
     def _text_length(self, document_id: int) -> int:
@@ -702,13 +716,16 @@ class Project(TeamQueries):
                     f"a {span.label} span at {span.start}-{span.end} exists already"):
                 self._db.execute(
                     'INSERT INTO spans (id, document_id, annotator_id, start, "end", label, '
-                    "origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "origin, reason, confidence, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT (id) DO UPDATE SET document_id = excluded.document_id, "
                     'annotator_id = excluded.annotator_id, start = excluded.start, '
                     '"end" = excluded."end", label = excluded.label, origin = excluded.origin, '
+                    "reason = excluded.reason, confidence = excluded.confidence, "
                     "created_at = excluded.created_at, updated_at = excluded.updated_at",
                     [span.id, record.document_id, annotator_id, span.start, span.end,
-                     span.label, span.origin.value, record.created_at, record.updated_at])
+                     span.label, span.origin.value, span.reason, span.confidence,
+                     record.created_at, record.updated_at])
         return span
 
     def insert_span_records(self, records: Iterable[SpanRecord]) -> int:
@@ -726,7 +743,8 @@ class Project(TeamQueries):
                 rows.append({"document_id": record.document_id,
                              "annotator_id": annotator_ids[span.annotator],
                              "start": span.start, "end": span.end, "label": span.label,
-                             "origin": span.origin.value, "created_at": record.created_at,
+                             "origin": span.origin.value, "reason": span.reason,
+                             "confidence": span.confidence, "created_at": record.created_at,
                              "updated_at": record.updated_at})
             self._db["spans"].insert_all(rows, batch_size=1000)
         return len(rows)
@@ -744,6 +762,7 @@ class Project(TeamQueries):
         annotated: dict[int, set[str]] = {}
         for document_id, annotator_id in self._db.execute(
                 f"""SELECT document_id, annotator_id FROM spans WHERE annotator_id IN ({marks})
+                    AND origin != 'suggested'
                     UNION SELECT document_id, annotator_id FROM document_status
                     WHERE annotator_id IN ({marks})""", [*names, *names]):
             annotated.setdefault(document_id, set()).add(names[annotator_id])
@@ -755,7 +774,7 @@ class Project(TeamQueries):
         marks = ",".join("?" * len(names))
         for span_id, document_id, annotator_id, start, end, label, origin in self._db.execute(
                 f"""SELECT id, document_id, annotator_id, start, "end", label, origin FROM spans
-                    WHERE annotator_id IN ({marks})
+                    WHERE annotator_id IN ({marks}) AND origin != 'suggested'
                     ORDER BY document_id, start, "end" DESC, label""", list(names)):
             yield document_id, Span(start, end, label, id=span_id, annotator=names[annotator_id],
                                     origin=Origin(origin))
@@ -776,6 +795,63 @@ class Project(TeamQueries):
             raise ProjectError(f"{self.path}: no annotator {', '.join(map(repr, unknown))}"
                                f" (annotators: {', '.join(sorted(known)) or 'none'})")
         return {known[name]: name for name in annotators}
+
+    # -- suggestions ---------------------------------------------------------
+
+    def open_suggestion_count(self, annotator: str | None = None,
+                              document_id: int | None = None) -> int:
+        """Suggestions not yet accepted or rejected (of one annotator, one document)."""
+        sql, params = "SELECT count(*) FROM spans WHERE origin = 'suggested'", []
+        if annotator is not None:
+            sql += " AND annotator_id = ?"
+            params.append(self._reader_id(annotator))
+        if document_id is not None:
+            sql += " AND document_id = ?"
+            params.append(document_id)
+        return self._db.execute(sql, params).fetchone()[0]
+
+    def rejected_places(self, document_id: int, annotator: str) -> set[tuple[int, int, str]]:
+        """(start, end, label) of the suggestions ``annotator`` rejected in a document."""
+        return set(self._db.execute(
+            'SELECT start, "end", label FROM rejected_suggestions '
+            "WHERE document_id = ? AND annotator_id = ?",
+            [document_id, self._reader_id(annotator)]))
+
+    def remember_rejections(self, document_id: int, annotator: str,
+                            places: Iterable[tuple[int, int, str]]) -> None:
+        with self._db.atomic():
+            annotator_id = self._writer_id(annotator)
+            self._db.conn.executemany(
+                'INSERT OR IGNORE INTO rejected_suggestions (document_id, annotator_id, start, '
+                '"end", label) VALUES (?, ?, ?, ?, ?)',
+                [(document_id, annotator_id, *place) for place in places])
+
+    def forget_rejections(self, document_id: int | None, annotator: str,
+                          places: Iterable[tuple[int, int, str]] | None = None) -> None:
+        """Forget rejected places (all of a document, or of every document when
+        ``document_id`` is None), so they may be proposed again."""
+        annotator_id = self._reader_id(annotator)
+        with self._db.atomic():
+            if places is not None:
+                self._db.conn.executemany(
+                    "DELETE FROM rejected_suggestions WHERE document_id = ? AND annotator_id = ? "
+                    'AND start = ? AND "end" = ? AND label = ?',
+                    [(document_id, annotator_id, *place) for place in places])
+            elif document_id is None:
+                self._db.execute("DELETE FROM rejected_suggestions WHERE annotator_id = ?",
+                                 [annotator_id])
+            else:
+                self._db.execute("DELETE FROM rejected_suggestions WHERE document_id = ? "
+                                 "AND annotator_id = ?", [document_id, annotator_id])
+
+    def labelled_names(self, annotator: str) -> list[tuple[str, str, str]]:
+        """(surface as written, label, lang) of every span ``annotator``
+        labelled or accepted, each once, in the order first labelled."""
+        return list(self._db.execute(
+            """SELECT substr(d.text, s.start + 1, s."end" - s.start) AS surface, s.label,
+                      min(d.lang) FROM spans s JOIN documents d ON d.id = s.document_id
+               WHERE s.annotator_id = ? AND s.origin != 'suggested'
+               GROUP BY surface, s.label ORDER BY min(s.id)""", [self._reader_id(annotator)]))
 
     # -- adjudicated places --------------------------------------------------
 
@@ -905,9 +981,12 @@ class Project(TeamQueries):
         q = self._db.execute
         return {
             "documents": q("SELECT count(*) FROM documents").fetchone()[0],
-            "spans": q("SELECT count(*) FROM spans").fetchone()[0],
+            # Suggestions are not labels until accepted; they are counted apart.
+            "spans": q("SELECT count(*) FROM spans WHERE origin != 'suggested'").fetchone()[0],
+            "open_suggestions": self.open_suggestion_count(),
             "annotators": self.annotators(),
-            "by_label": dict(q("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label")),
+            "by_label": dict(q("SELECT label, count(*) FROM spans WHERE origin != 'suggested' "
+                               "GROUP BY label ORDER BY label")),
             "by_direction": dict(q(
                 "SELECT coalesce(direction_override, direction) AS d, count(*) FROM documents "
                 "GROUP BY d ORDER BY d")),
@@ -919,12 +998,13 @@ class Project(TeamQueries):
 
 
 _SPAN_RECORD_SELECT = (
-    'SELECT sp.id, sp.start, sp."end", sp.label, a.name, sp.origin, sp.document_id, '
-    "sp.created_at, sp.updated_at FROM spans sp JOIN annotators a ON a.id = sp.annotator_id")
+    'SELECT sp.id, sp.start, sp."end", sp.label, a.name, sp.origin, sp.reason, sp.confidence, '
+    "sp.document_id, sp.created_at, sp.updated_at "
+    "FROM spans sp JOIN annotators a ON a.id = sp.annotator_id")
 
 
 def _span_record_from_row(row: tuple) -> SpanRecord:
-    return SpanRecord(_span_from_row(row[:6]), row[6], row[7], row[8])
+    return SpanRecord(_span_from_row(row[:8]), row[8], row[9], row[10])
 
 
 _DOCUMENT_SELECT = ("SELECT id, name, text, lang, direction, direction_override, sha256, meta "

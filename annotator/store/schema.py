@@ -124,6 +124,21 @@ MIGRATIONS: list[str] = [
         collected_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     );
     """,
+    # 6: suggestions say why they were proposed and how sure the tool is, and a
+    # suggestion the annotator rejected is remembered, so proposing again does
+    # not bring it back to that place.
+    """
+    ALTER TABLE spans ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+    ALTER TABLE spans ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
+    CREATE TABLE rejected_suggestions (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        PRIMARY KEY (document_id, annotator_id, start, "end", label)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

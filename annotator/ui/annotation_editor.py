@@ -28,6 +28,9 @@ class AnnotationEditor(QObject):
         self.labels = project.labels()
         self._shown: int | None = None  # the document the view shows
         self.read_only_reason: str | None = None  # set when the file is open read-only
+        # Called after a new label is saved; what it proposes (an Edit of the
+        # service) is undone together with the label.
+        self.after_label = None
         # The view listens first: the span list reads its selection after it.
         self._unsubscribe = self.labelling.subscribe(self._on_change)
         view.labelKeyPressed.connect(self.apply_label)
@@ -105,7 +108,15 @@ class AnnotationEditor(QObject):
         if self.labelling.has(start, end, label):
             self.message.emit(f"That text is already labelled {label}.")
             return
-        self._edit(lambda: self.labelling.add(start, end, label))
+        edit = self._edit(lambda: self.labelling.add(start, end, label), push=False)
+        if edit is None:
+            return
+        proposed = self.after_label(edit) if self.after_label else None
+        self.push(edit.then(proposed) if proposed else edit)
+
+    def push(self, edit: Edit) -> None:
+        """Put an edit the service has made on the undo stack."""
+        self.undo_stack.push(EditCommand(self.labelling, edit, self.failed.emit))
 
     def delete_selected(self) -> None:
         span = self._selected()
@@ -147,8 +158,8 @@ class AnnotationEditor(QObject):
         except EditError as error:
             self.failed.emit(str(error))
             return None
-        if push:
-            self.undo_stack.push(EditCommand(self.labelling, edit, self.failed.emit))
+        if push and edit is not None:
+            self.push(edit)
         return edit
 
     # -- undo ----------------------------------------------------------------
@@ -184,9 +195,11 @@ class AnnotationEditor(QObject):
         for span in change.updated:
             view.replace_span(span)
         for span in change.added:
+            view.add_span(span)
+            if span.is_suggestion:
+                continue  # proposed, not made: the selection stays on what was made
             cursor = view.textCursor()
             cursor.clearSelection()
             view.setTextCursor(cursor)
-            view.add_span(span)
             view.select_span(span)
         self.saved.emit()

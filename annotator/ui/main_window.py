@@ -35,6 +35,7 @@ from annotator.ui.plain_text import escaped_rich_text, menu_text, show_message
 from annotator.ui.read_only_banner import ReadOnlyBanner
 from annotator.ui.screen_fit import fit_to_available_screen
 from annotator.ui.span_list import SpanListView
+from annotator.ui.suggestion_menu import SuggestionMenu
 from annotator.ui.text_view import AnnotationView
 
 MAX_RECENT = 8
@@ -168,6 +169,9 @@ class MainWindow(QMainWindow):
         self.language_action = self._action(view_menu, "Document &Language…",
                                             self._on_set_language)
 
+        self.suggestions = SuggestionMenu(self, self.settings)
+        self.suggestions.build(bar.addMenu("&Suggestions"))
+
         document_menu = bar.addMenu("&Document")
         self._action(document_menu, "&Next Document", lambda: self._step_document(1), "Ctrl+PgDown")
         self._action(document_menu, "&Previous Document", lambda: self._step_document(-1), "Ctrl+PgUp")
@@ -205,6 +209,7 @@ class MainWindow(QMainWindow):
         for action in (self.import_action, self.labels_action, self.review_action,
                        self.language_action):
             action.setEnabled(opened.read_only_reason is None)
+        self.editor.after_label = self.suggestions.after_label
         self.doc_model = DocumentListModel(project, self.annotator, self)
         # The view listens first (the editor subscribed in its constructor),
         # then the span list and the document list.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from annotator.core.model import Direction, Span
@@ -22,8 +23,17 @@ def embedded(text: str) -> str:
     return f"\u202b{text}\u202c" if _reads_right_to_left(text) else text
 
 
+def suggestion_source(span: Span) -> str:
+    """What the Source column says: why a suggestion was proposed (and how
+    sure, when less than certain); nothing for a label."""
+    if not span.is_suggestion:
+        return ""
+    source = embedded(span.reason) if span.reason else "suggested"
+    return source if span.confidence >= 1 else f"{source} ({span.confidence:.0%})"
+
+
 class SpanTableModel(QAbstractTableModel):
-    COLUMNS = ("Label", "Text")
+    COLUMNS = ("Label", "Text", "Source")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -43,7 +53,7 @@ class SpanTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._spans)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 2
+        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -52,6 +62,8 @@ class SpanTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return self._names.get(span.label, span.label)
+            if index.column() == 2:
+                return suggestion_source(span)
             text = span.text_in(self._text).replace("\n", " ")
             # A right-to-left mark makes the cell read "2 يونيو 2021" in its own order.
             return RLM + text if _reads_right_to_left(text) else text
@@ -59,6 +71,10 @@ class SpanTableModel(QAbstractTableModel):
             if _reads_right_to_left(span.text_in(self._text)):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
+        if role == Qt.ItemDataRole.FontRole and span.is_suggestion:
+            font = QFont()
+            font.setItalic(True)  # proposed, not yet a label
+            return font
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
             return label_color(self._colors.get(span.label, "#cccccc"))
         if role == Qt.ItemDataRole.UserRole:

@@ -199,6 +199,8 @@ class AnnotationView(QTextEdit):
         cursor.setCharFormat(QTextCharFormat())
         # Longer spans first, so nested (shorter) spans show on top of them.
         for span in sorted(touching, key=lambda s: s.start - s.end):
+            if span.is_suggestion and span.id != self._selected_id:
+                continue  # a suggestion has no fill, only its dashed outline
             fmt = QTextCharFormat()
             color = self._colors.get(span.label, "#cccccc")
             fmt.setBackground(selected_color(color) if span.id == self._selected_id
@@ -231,12 +233,31 @@ class AnnotationView(QTextEdit):
             for rect in self.span_rects(span, visible):
                 y = rect.bottom() - 1 - level * UNDERLINE_GAP
                 painter.drawLine(rect.left(), y, rect.right(), y)
+        self._paint_suggestions(painter, lo, hi, visible)
         if selected is not None:
             painter.setPen(QPen(QColor("#202020"), 1, Qt.PenStyle.DashLine))
             for rect in self.span_rects(selected, visible):
                 painter.drawRect(rect.adjusted(0, 0, -1, -1))
         self.paint_extra(painter, visible)
         painter.end()
+
+    def suggestion_outlines(self, lo: int = 0, hi: int | None = None) -> list[tuple[Span, QPen]]:
+        """(suggestion, pen) for each suggestion in ``[lo, hi)``: a dashed
+        outline in its label's colour."""
+        hi = len(self._text) if hi is None else hi
+        result = []
+        for span in self._spans:
+            if span.is_suggestion and span.start < hi and span.end > lo:
+                pen = QPen(label_color(self._colors.get(span.label, "#888888")).darker(170), 2,
+                           Qt.PenStyle.DashLine)
+                result.append((span, pen))
+        return result
+
+    def _paint_suggestions(self, painter: QPainter, lo: int, hi: int, visible: QRect) -> None:
+        for span, pen in self.suggestion_outlines(lo, hi):
+            painter.setPen(pen)
+            for rect in self.span_rects(span, visible):
+                painter.drawRect(rect.adjusted(1, 1, -1, -1))
 
     def cuts(self, lo: int = 0, hi: int | None = None) -> list[tuple[Span, Cut]]:
         """Edges of spans (in ``[lo, hi]``) that fall inside a word."""
@@ -287,6 +308,8 @@ class AnnotationView(QTextEdit):
         result = []
         for i, level in self._levels.items():
             span = self._spans[i]
+            if span.is_suggestion:
+                continue  # outlined instead
             pen = QPen(label_color(self._colors.get(span.label, "#888888")).darker(150))
             pen.setWidth(2)
             result.append((span, level, pen))

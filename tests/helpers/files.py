@@ -20,8 +20,14 @@ def annotator_names(project):
     return [r[0] for r in _read(project, "SELECT name FROM annotators ORDER BY name")]
 
 
+def rejection_table(project):
+    return _read(project, "SELECT * FROM rejected_suggestions "
+                          'ORDER BY document_id, annotator_id, start, "end", label')
+
+
 def file_state(project):
-    return span_table(project), status_table(project), annotator_names(project)
+    return (span_table(project), status_table(project), annotator_names(project),
+            rejection_table(project))
 
 
 def _read(project, sql):

@@ -15,7 +15,11 @@ from tests.helpers.review import review_project  # noqa: F401
 
 @pytest.fixture
 def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    found = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    # Tests of labelling see only what they label; tests of suggestions
+    # (tests/gui/test_suggestions.py) turn the other mentions on.
+    found.setValue("suggestions/mentions", "off")
+    return found
 
 
 @pytest.fixture

@@ -166,8 +166,11 @@ def test_add_spans_stores_all_or_none_and_marks_the_document_started(seeded_proj
     assert project.add_spans(doc_id, "alice", good, Origin.SUGGESTED) == 2
     assert [(s.start, s.end, s.label, s.origin) for s in project.spans(doc_id, "alice")] == [
         (0, 3, "ORG", Origin.SUGGESTED), (4, 8, "DATE", Origin.SUGGESTED)]
-    assert project.status(doc_id, "alice") == Status.IN_PROGRESS
+    # A suggestion is not a label: the document stays to do until one is made.
+    assert project.status(doc_id, "alice") == Status.TODO
     with pytest.raises(DuplicateSpanError):
         project.add_spans(doc_id, "alice", [Span(20, 22, "ORG"), Span(0, 3, "ORG")])
     assert len(project.spans(doc_id, "alice")) == 2
+    assert project.add_spans(doc_id, "alice", [Span(20, 22, "ORG")]) == 1
+    assert project.status(doc_id, "alice") == Status.IN_PROGRESS
     assert project.add_spans(doc_id, "alice", []) == 0

@@ -129,7 +129,8 @@ def test_a_master_without_documents_or_a_missing_one_is_refused(tmp_path, cli):
 def test_a_master_of_the_schema_before_assignments_migrates(master, tmp_path):
     with closing(sqlite3.connect(master)) as conn:
         conn.executescript("DROP TABLE assignments; DROP TABLE collections; "
-                           "PRAGMA user_version = 4;")
+                           "DROP TABLE rejected_suggestions; ALTER TABLE spans DROP COLUMN reason; "
+                           "ALTER TABLE spans DROP COLUMN confidence; PRAGMA user_version = 4;")
     with Project.open(master) as project:
         assert project.assignments() == [] and project.last_collections() == {}
         plan = plan_assignment(project, ["a", "b"], tmp_path / "o")

@@ -1,0 +1,272 @@
+"""The Suggestions menu of the main window: stepping through the suggestions
+of the document, accepting and rejecting them (each an undoable edit of the
+labelling service), the other mentions proposed after each label (in the
+document, the project, or not at all: a remembered setting), and dates, a
+gazetteer or every mention proposed on request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+
+from annotator.core.model import Span
+from annotator.formats.problems import InputError
+from annotator.store import ProjectError
+from annotator.store.editing import Edit, EditError
+from annotator.suggest.apply import Source, apply_suggestions
+from annotator.suggest.dates import LABEL as DATE_LABEL
+from annotator.suggest.gazetteer import read_gazetteer
+from annotator.suggest.sources import (
+    date_source,
+    gazetteer_source,
+    mention_source,
+    mention_spans,
+    save_gazetteer,
+)
+from annotator.ui.plain_text import show_message
+
+SCOPE_KEY = "suggestions/mentions"
+SCOPES = (("document", "Propose Other Mentions in the &Document"),
+          ("project", "Propose Other Mentions in the Whole &Project"),
+          ("off", "Propose &No Mentions"))
+
+# Layout-independent keys (they work with an Arabic keyboard) that no desktop
+# takes and the window does not use otherwise.
+KEYS = {
+    "next": "Alt+Down", "previous": "Alt+Up", "accept": "Alt+Return",
+    "reject": "Alt+Delete", "accept all": "Alt+Shift+Return", "reject all": "Alt+Shift+Delete",
+}
+
+
+class SuggestionMenu(QObject):
+    def __init__(self, window, settings: QSettings):
+        super().__init__(window)
+        self.window, self.settings = window, settings
+        scope = settings.value(SCOPE_KEY, "document")
+        self.scope = scope if scope in dict(SCOPES) else "document"
+
+    @property
+    def editor(self):
+        return self.window.editor
+
+    # -- the menu ------------------------------------------------------------
+
+    def build(self, menu) -> None:
+        add = self._add
+        add(menu, "&Next Suggestion", lambda: self.step(1), KEYS["next"])
+        add(menu, "&Previous Suggestion", lambda: self.step(-1), KEYS["previous"])
+        add(menu, "&Accept Suggestion", self.accept_selected, KEYS["accept"])
+        add(menu, "&Reject Suggestion", self.reject_selected, KEYS["reject"])
+        add(menu, "Accept A&ll Suggestions of the Document", self.accept_all, KEYS["accept all"])
+        add(menu, "Reject All Suggestions of the Doc&ument", self.reject_all, KEYS["reject all"])
+        menu.addSeparator()
+        group = QActionGroup(self)
+        for scope, text in SCOPES:
+            action = add(menu, text, lambda _=False, s=scope: self.set_scope(s))
+            action.setCheckable(True)
+            action.setChecked(scope == self.scope)
+            group.addAction(action)
+        menu.addSeparator()
+        add(menu, "Propose Every &Mention in the Project…", self.mentions_in_project)
+        add(menu, "Propose Dates in This Document", lambda: self.propose_dates(False))
+        add(menu, "Propose Dates in Every Document…", lambda: self.propose_dates(True))
+        add(menu, "Load &Gazetteer…", self.load_gazetteer)
+        add(menu, "&Save My Labels as a Gazetteer…", self.save_my_gazetteer)
+
+    def _add(self, menu, text: str, slot, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def set_scope(self, scope: str) -> None:
+        self.scope = scope
+        self.settings.setValue(SCOPE_KEY, scope)
+
+    # -- after a label ---------------------------------------------------------
+
+    def after_label(self, edit: Edit) -> Edit | None:
+        """The other mentions of a name just labelled, proposed in the document
+        (and, with the project scope, in every other document)."""
+        if self.scope == "off" or self.editor is None:
+            return None
+        labelling = self.editor.labelling
+        names = _names_of(edit, labelling.document.text)
+        if not names:
+            return None
+        try:
+            proposed = labelling.suggest(mention_spans(labelling.document, names))
+        except EditError as error:
+            self.editor.failed.emit(str(error))
+            return None
+        if self.scope == "project":
+            others = [i for i in self.window.project.document_ids()
+                      if i != labelling.document.id]
+            self._apply([mention_source(names)], others, "Proposing mentions")
+        if proposed is not None:
+            count = len(proposed.spans)
+            self.editor.message.emit(f"{count} other mention{'' if count == 1 else 's'} "
+                                     f"proposed; {KEYS['next']} steps to them.")
+        return proposed
+
+    # -- stepping, accepting, rejecting ----------------------------------------
+
+    def step(self, direction: int) -> None:
+        if self.editor is None:
+            return
+        suggestions = self.editor.labelling.suggestions
+        if not suggestions:
+            self.editor.message.emit("No suggestion in this document.")
+            return
+        current = self.editor.view.selected_span()
+        here = current.start if current is not None else (
+            self.editor.view.textCursor().position() if direction > 0 else 10**12)
+        if direction > 0:
+            after = [s for s in suggestions if (s.start, s.id) > (here, current.id if current else -1)]
+            target = after[0] if after else suggestions[0]
+        else:
+            before = [s for s in suggestions if (s.start, s.id) < (here, current.id if current else 10**12)]
+            target = before[-1] if before else suggestions[-1]
+        self.editor.view.select_span(target)
+        self.editor.view.center_on(target.start)
+        self.window.span_list.show_selected(target)
+
+    def _selected_suggestion(self) -> Span | None:
+        span = self.editor._selected() if self.editor else None
+        if span is None or not span.is_suggestion:
+            if self.editor is not None:
+                self.editor.message.emit(f"Select a suggestion first ({KEYS['next']}).")
+            return None
+        return span
+
+    def accept_selected(self) -> None:
+        span = self._selected_suggestion()
+        if span is not None and self.editor._edit(lambda: self.editor.labelling.accept(span.id)):
+            self.editor.view.select_span(self.editor.labelling.span(span.id))
+            self.step(1)
+
+    def reject_selected(self) -> None:
+        span = self._selected_suggestion()
+        if span is None:
+            return
+        following = [s for s in self.editor.labelling.suggestions if s.start > span.start]
+        if self.editor._edit(lambda: self.editor.labelling.reject(span.id)) and following:
+            self.editor.view.select_span(following[0])
+
+    def accept_all(self) -> None:
+        if self.editor is not None and self.editor.document is not None:
+            self.editor._edit(self.editor.labelling.accept_all)
+
+    def reject_all(self) -> None:
+        if self.editor is not None and self.editor.document is not None:
+            self.editor._edit(self.editor.labelling.reject_all)
+
+    # -- on request ----------------------------------------------------------
+
+    def mentions_in_project(self) -> None:
+        if self.window.project is None:
+            return
+        names = [(surface, label) for surface, label, _
+                 in self.window.project.labelled_names(self.window.annotator)]
+        if not names:
+            self._tell("Label some names first: their other mentions are proposed.")
+            return
+        self._apply([mention_source(names)], None, "Proposing every mention")
+
+    def propose_dates(self, every_document: bool) -> None:
+        project = self.window.project
+        if project is None or (not every_document and self.editor.document is None):
+            return
+        if DATE_LABEL not in {label.key for label in project.labels()}:
+            self._tell(f"The project has no {DATE_LABEL} label.")
+            return
+        if every_document:
+            self._apply([date_source()], None, "Proposing dates")
+        else:
+            self._apply([date_source()], [self.editor.document.id], "Proposing dates")
+
+    def load_gazetteer(self) -> None:
+        project = self.window.project
+        if project is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Load gazetteer", str(Path.home()),
+            "Gazetteers (*.tsv *.txt);;All files (*)")
+        if not path:
+            return
+        try:
+            gazetteer = read_gazetteer(path, [label.key for label in project.labels()])
+        except InputError as error:
+            show_message(self.window, QMessageBox.Icon.Warning, "Gazetteer not loaded",
+                         "\n".join(error.problems[:20]))
+            return
+        self._apply([gazetteer_source(gazetteer)], None, "Proposing gazetteer names")
+
+    def save_my_gazetteer(self) -> None:
+        project = self.window.project
+        if project is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Save labels as a gazetteer", str(Path.home() / "gazetteer.tsv"),
+            "Gazetteers (*.tsv)")
+        if path:
+            self.save_gazetteer_to(path)
+
+    def save_gazetteer_to(self, path: str | Path) -> int | None:
+        names = [(s, l) for s, l, _ in self.window.project.labelled_names(self.window.annotator)]
+        try:
+            count = save_gazetteer(path, names)
+        except OSError as error:
+            show_message(self.window, QMessageBox.Icon.Warning, "Not saved",
+                         f"{path}: cannot write ({error.strerror or error})")
+            return None
+        self._tell(f"{count} names saved to {Path(path).name}.")
+        return count
+
+    def _apply(self, sources: list[Source], document_ids, title: str) -> int:
+        """Run ``sources`` over documents with a progress bar, then show the
+        open document as the file now holds it; how many were proposed."""
+        project = self.window.project
+        total = len(document_ids) if document_ids is not None else project.document_count()
+        progress = QProgressDialog(title + "…", "", 0, max(total, 1), self.window)
+        progress.setCancelButton(None)  # one transaction: all or nothing
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def advance(done: int, _total: int) -> None:
+            progress.setValue(done)
+            QApplication.processEvents()
+
+        try:
+            summaries = apply_suggestions(project, self.window.annotator, sources,
+                                          document_ids, advance)
+        except ProjectError as error:
+            self.editor.failed.emit(str(error))
+            return 0
+        finally:
+            progress.close()
+        added = sum(s.added for s in summaries)
+        if self.editor is not None:
+            self.editor.labelling.reload()
+            if added:
+                # Bulk proposals are not on the undo stack, and SQLite may
+                # give them the ids of spans deleted before: undoing those
+                # deletes could no longer bring the rows back as they were.
+                self.editor.undo_stack.clear()
+        self._tell(f"{added} suggestion{'' if added == 1 else 's'} proposed"
+                   + (" (the undo history starts here)." if added else "."))
+        return added
+
+    def _tell(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+
+
+def _names_of(edit: Edit, text: str) -> list[tuple[str, str]]:
+    """(surface, label) of the spans an edit added."""
+    return [(text[c.after.span.start:c.after.span.end], c.after.span.label)
+            for c in edit.spans if c.before is None and c.after is not None]

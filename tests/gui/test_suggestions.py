@@ -1,0 +1,151 @@
+"""Suggestions in the window, with real key presses: a label proposes the
+other mentions of the name, drawn as dashed outlines; the keys step to them,
+accept and reject them; the file follows each key."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextCursor
+
+from annotator.core.model import Origin
+from annotator.suggest.gazetteer import parse_gazetteer
+from tests.helpers.files import rejection_table
+from tests.helpers.gui import caret_point, drag, open_document
+
+ARABIC = "ar-2021-06-02-xi-tokayev-phone-call"
+NAME = "توكاييف"  # three times in the document
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """The settings of a first start: other mentions proposed in the document."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def layer(window, doc_id):
+    return window.project.spans(doc_id, "alice")
+
+
+def label_first_mention(window, qtbot, doc):
+    view = window.view
+    start = doc.text.index(NAME)
+    end = start + len(NAME)
+    drag(view, caret_point(view, start, nudge=+3), caret_point(view, end, nudge=-1))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    return start, end
+
+
+def has_fill(view, index):
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view._map.to_utf16(index) + 1)
+    return cursor.charFormat().background().style() != Qt.BrushStyle.NoBrush
+
+
+def test_label_then_step_accept_and_reject_with_keys(window, qtbot):
+    doc = open_document(window, ARABIC)
+    view = window.view
+    start, end = label_first_mention(window, qtbot, doc)
+    spans = layer(window, doc.id)
+    [manual] = [s for s in spans if s.origin is Origin.MANUAL]
+    assert (manual.start, manual.end, manual.label) == (start, end, "PERSON")
+    suggested = [s for s in spans if s.is_suggestion]
+    assert len(suggested) >= 2
+    assert {s.reason for s in suggested} == {f"mention of «{NAME}»"}
+    assert [doc.text[s.start:s.end] for s in suggested] == [NAME, NAME]
+    # Drawn as dashed outlines in the label's colour, with no fill; the label is filled.
+    outlined = {span.id: pen for span, pen in view.suggestion_outlines()}
+    assert set(outlined) == {s.id for s in suggested}
+    assert all(pen.style() == Qt.PenStyle.DashLine for pen in outlined.values())
+    assert has_fill(view, start) and not has_fill(view, suggested[-1].start)
+    # Listed with their source.
+    model = window.span_list.span_model
+    sources = [model.index(row, 2).data() for row in range(model.rowCount())]
+    assert sources.count(f"mention of «{NAME}»") == len(suggested)
+    assert view.selected_span().id == manual.id  # the selection stays on the label
+
+    qtbot.keyClick(view, Qt.Key.Key_Down, ALT)
+    first = view.selected_span()
+    assert first.id == suggested[0].id
+    qtbot.keyClick(view, Qt.Key.Key_Return, ALT)
+    assert window.project.span(first.id).origin is Origin.MANUAL  # in the file at once
+    assert first.id not in {span.id for span, _ in view.suggestion_outlines()}
+    # Accepting moved on to the next suggestion; reject it.
+    second = view.selected_span()
+    assert second.id == suggested[1].id and second.is_suggestion
+    qtbot.keyClick(view, Qt.Key.Key_Delete, ALT)
+    assert second.id not in {s.id for s in layer(window, doc.id)}
+    assert len(rejection_table(window.project)) == 1
+    # Ctrl+Z brings the suggestion back and forgets the rejection; Ctrl+Y rejects again.
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.span(second.id).is_suggestion and rejection_table(window.project) == []
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert second.id not in {s.id for s in layer(window, doc.id)}
+    # Proposing every mention in the project does not bring the rejected one back.
+    window.suggestions.mentions_in_project()
+    assert second.key not in {s.key for s in layer(window, doc.id)}
+    assert window.project.span(first.id).origin is Origin.MANUAL
+
+
+def test_accept_all_and_reject_all_keys_are_one_undo_step(window, qtbot):
+    doc = open_document(window, ARABIC)
+    view = window.view
+    label_first_mention(window, qtbot, doc)
+    count = len([s for s in layer(window, doc.id) if s.is_suggestion])
+    qtbot.keyClick(view, Qt.Key.Key_Return, ALT | Qt.KeyboardModifier.ShiftModifier)
+    assert all(s.origin is Origin.MANUAL for s in layer(window, doc.id))
+    assert view.suggestion_outlines() == []
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len([s for s in layer(window, doc.id) if s.is_suggestion]) == count
+    qtbot.keyClick(view, Qt.Key.Key_Delete, ALT | Qt.KeyboardModifier.ShiftModifier)
+    assert [s.origin for s in layer(window, doc.id)] == [Origin.MANUAL]
+    assert len(rejection_table(window.project)) == count
+    # One more Ctrl+Z takes back the label and what it proposed together.
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert layer(window, doc.id) == []
+
+
+def test_the_mention_setting_is_remembered_and_off_proposes_nothing(window, qtbot, settings):
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Suggestions")
+    off = next(a for a in menu.actions() if a.text() == "Propose &No Mentions")
+    off.trigger()
+    assert settings.value("suggestions/mentions") == "off"
+    doc = open_document(window, ARABIC)
+    label_first_mention(window, qtbot, doc)
+    assert [s.origin for s in layer(window, doc.id)] == [Origin.MANUAL]
+
+
+def test_dates_and_a_gazetteer_from_the_window_and_saving_labels(window, qtbot, tmp_path):
+    doc = open_document(window, ARABIC)
+    window.suggestions.propose_dates(every_document=False)
+    dates = [s for s in layer(window, doc.id) if s.label == "DATE"]
+    assert dates and {s.reason for s in dates} == {"date rule"}
+    assert {s.id for s, _ in window.view.suggestion_outlines()} >= {s.id for s in dates}
+    other = window.project.document_ids()[-1]
+    assert window.project.spans(other, "alice") == []  # this document only
+    label_first_mention(window, qtbot, doc)
+    path = tmp_path / "mine.tsv"
+    assert window.suggestions.save_gazetteer_to(path) == 1
+    gazetteer = parse_gazetteer(path.read_text(encoding="utf-8"), ["PERSON"])
+    assert [(e.phrase, e.label) for e in gazetteer.entries] == [(NAME, "PERSON")]
+
+
+def test_suggestion_keys_are_in_f1_help_and_collide_with_no_other_key(window):
+    from PySide6.QtGui import QKeySequence
+
+    from annotator.ui.keyboard_help import TEXT_KEYS, main_window_rows, menu_actions
+
+    rows = dict(main_window_rows(window.menuBar()))
+
+    def shown(keys):
+        return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+    assert rows[shown("Alt+Down")] == "Next Suggestion"
+    assert rows[shown("Alt+Return")] == "Accept Suggestion"
+    assert rows[shown("Alt+Shift+Delete")] == "Reject All Suggestions of the Document"
+    keys = [k.toString(QKeySequence.SequenceFormat.PortableText)
+            for action in menu_actions(window.menuBar()) for k in action.shortcuts()]
+    assert len(keys) == len(set(keys))
+    assert not {"Alt+Down", "Alt+Up", "Alt+Return", "Alt+Delete"} & {k for k, _ in TEXT_KEYS}

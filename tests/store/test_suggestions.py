@@ -1,0 +1,170 @@
+"""Suggestions in the labelling service, without Qt: proposing, accepting,
+rejecting (remembered), all of a document at once, and the undo of each."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from contextlib import closing
+
+import pytest
+
+from annotator.core.model import Origin, Span, Status
+from annotator.store import Project
+from annotator.store.editing import EditError, Labelling
+from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION
+from tests.helpers.files import file_state, rejection_table
+
+POLISH = "pl-2021-06-02-xi-tokayev-phone-call"
+
+
+@pytest.fixture
+def labelling(seeded_project):
+    service = Labelling(seeded_project, "alice")
+    service.open(seeded_project.document_by_name(POLISH).id)
+    return service
+
+
+def proposals(labelling, *phrases, label="PERSON"):
+    """A proposal at each occurrence of each phrase."""
+    text, found = labelling.document.text, []
+    for phrase in phrases:
+        at = text.find(phrase)
+        while at >= 0:
+            found.append(Span(at, at + len(phrase), label, reason=f"mention of «{phrase}»",
+                              confidence=0.8))
+            at = text.find(phrase, at + 1)
+    assert found
+    return found
+
+
+def tick():
+    time.sleep(0.003)
+
+
+def test_suggest_stores_reason_and_confidence_and_leaves_the_status_alone(labelling):
+    edit = labelling.suggest(proposals(labelling, "Tokajew"))
+    spans = labelling.spans
+    assert spans and all(s.origin is Origin.SUGGESTED for s in spans)
+    assert {(s.reason, s.confidence) for s in spans} == {("mention of «Tokajew»", 0.8)}
+    assert labelling.project.spans(labelling.document.id, "alice") == spans
+    assert labelling.status() is Status.TODO
+    assert labelling.project.open_suggestion_count("alice") == len(spans) == len(edit.spans)
+    # Proposing the same again adds nothing.
+    assert labelling.suggest(proposals(labelling, "Tokajew")) is None
+
+
+def test_suggest_leaves_alone_places_that_overlap_a_span(labelling):
+    text = labelling.document.text
+    start = text.index("Tokajew")
+    labelling.add(start, start + len("Tokajew"), "PERSON")
+    labelling.suggest(proposals(labelling, "Tokajew"))
+    suggested = labelling.suggestions
+    assert all(not (s.start < start + 7 and start < s.end) for s in suggested)
+    assert len(suggested) == len(proposals(labelling, "Tokajew")) - 1
+
+
+def test_accept_and_its_undo(labelling):
+    labelling.suggest(proposals(labelling, "Tokajew"))
+    first = labelling.suggestions[0]
+    before = file_state(labelling.project)
+    tick()
+    edit = labelling.accept(first.id)
+    assert labelling.span(first.id).origin is Origin.MANUAL
+    assert labelling.status() is Status.IN_PROGRESS  # a label now
+    after = file_state(labelling.project)
+    tick()
+    labelling.undo(edit)
+    assert file_state(labelling.project) == before
+    assert labelling.span(first.id).origin is Origin.SUGGESTED
+    tick()
+    labelling.redo(edit)
+    assert file_state(labelling.project) == after
+
+
+def test_a_manual_span_cannot_be_accepted_or_rejected(labelling):
+    text = labelling.document.text
+    start = text.index("Tokajew")
+    span_id = labelling.add(start, start + 7, "PERSON").spans[0].after.id
+    for act in (labelling.accept, labelling.reject):
+        with pytest.raises(EditError, match="not a suggestion"):
+            act(span_id)
+    assert labelling.span(span_id).origin is Origin.MANUAL
+
+
+def test_a_rejected_suggestion_does_not_come_back_unless_asked(labelling):
+    labelling.suggest(proposals(labelling, "Tokajew"))
+    rejected = labelling.suggestions[0]
+    before = file_state(labelling.project)
+    edit = labelling.reject(rejected.id)
+    assert labelling.span(rejected.id) is None
+    assert len(rejection_table(labelling.project)) == 1
+    # Proposed again: every other place is there already, the rejected one stays away.
+    assert labelling.suggest(proposals(labelling, "Tokajew")) is None
+    assert rejected.key not in {s.key for s in labelling.spans}
+    # Undo brings the suggestion back and forgets the rejection.
+    labelling.undo(edit)
+    assert file_state(labelling.project) == before
+    assert labelling.span(rejected.id) == rejected
+    labelling.redo(edit)
+    assert labelling.span(rejected.id) is None
+    # Asked: forgetting the document's rejections lets it be proposed again.
+    labelling.project.forget_rejections(labelling.document.id, "alice")
+    labelling.suggest(proposals(labelling, "Tokajew"))
+    assert rejected.key in {s.key for s in labelling.suggestions}
+
+
+def test_accept_all_and_reject_all_are_one_edit_each(labelling):
+    project = labelling.project
+    labelling.suggest(proposals(labelling, "Tokajew"))
+    labelling.suggest(proposals(labelling, "Chin", label="ORG"))
+    count = len(labelling.suggestions)
+    assert count >= 3
+    before = file_state(project)
+    edit = labelling.accept_all()
+    assert len(edit.spans) == count and labelling.suggestions == []
+    assert all(s.origin is Origin.MANUAL for s in labelling.spans)
+    labelling.undo(edit)
+    assert file_state(project) == before and len(labelling.suggestions) == count
+    edit = labelling.reject_all()
+    assert labelling.spans == [] and len(rejection_table(project)) == count
+    assert labelling.suggest(proposals(labelling, "Tokajew")) is None
+    labelling.undo(edit)
+    assert file_state(project) == before
+    assert labelling.accept_all() is not None and labelling.accept_all() is None
+
+
+def test_a_label_and_its_suggestions_undo_as_one_step(labelling):
+    text = labelling.document.text
+    start = text.index("Tokajew")
+    before = file_state(labelling.project)
+    added = labelling.add(start, start + 7, "PERSON")
+    both = added.then(labelling.suggest(proposals(labelling, "Tokajew")))
+    assert len(both.spans) == len(proposals(labelling, "Tokajew"))
+    labelling.undo(both)
+    assert file_state(labelling.project)[:2] == before[:2] and labelling.spans == []
+
+
+def test_an_older_file_migrates_to_remember_rejections(tmp_path):
+    path = tmp_path / "old.db"
+    with closing(sqlite3.connect(path)) as conn:
+        conn.create_function("legacy_annotator_uid", 2, lambda a, b: f"{a}{b}"[:32])
+        for script in MIGRATIONS[:4]:
+            conn.executescript(script)
+        conn.executescript(
+            "INSERT INTO labels VALUES ('PERSON', 'Person', '#ff0000', '1', 0);"
+            "INSERT INTO documents (id, name, text, lang, direction, sha256) "
+            "VALUES (1, 'd', 'Xi met Xi', 'en', 'ltr', 'x');"
+            "INSERT INTO annotators (name) VALUES ('alice');"
+            "INSERT INTO spans (document_id, annotator_id, start, \"end\", label, origin) "
+            "VALUES (1, 1, 7, 9, 'PERSON', 'suggested');"
+            "PRAGMA user_version = 4;")
+    with Project.open(path) as project:
+        assert project.schema_version == SCHEMA_VERSION
+        [span] = project.spans(1, "alice")
+        assert (span.origin, span.reason, span.confidence) == (Origin.SUGGESTED, "", 1.0)
+        service = Labelling(project, "alice")
+        service.open(1)
+        service.reject(span.id)
+        assert project.rejected_places(1, "alice") == {(7, 9, "PERSON")}
+        assert project.stats()["open_suggestions"] == 0
