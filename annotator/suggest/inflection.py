@@ -10,6 +10,7 @@ a foreign name in Polish, without listing endings.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import simplemma
@@ -30,6 +31,8 @@ def is_common_word(word: str, lang: str) -> bool:
     name it is ambiguous; a rare inflected form of another word (شي of شوى)
     is not counted."""
     code = _language(lang)
+    if code is not None:
+        warm_up(code)
     return (code is not None and simplemma.is_known(word, lang=code)
             and simplemma.lemmatize(word, lang=code).casefold() == word.casefold())
 
@@ -46,6 +49,7 @@ def same_word(a: str, b: str, lang: str) -> bool:
     code = _language(lang)
     if code is None:
         return False
+    warm_up(code)
     (lemma_a, known_a), (lemma_b, known_b) = _lemma(a, code), _lemma(b, code)
     if lemma_a == lemma_b:
         return True
@@ -61,9 +65,27 @@ def same_word(a: str, b: str, lang: str) -> bool:
             and len(longer) - shared <= _MAX_OWN)
 
 
+_loading = threading.Lock()  # one dictionary read at a time, never the same twice at once
+_loaded: set[str] = set()
+
+
 def warm_up(lang: str) -> None:
     """Load ``lang``'s dictionary now (a Polish one takes seconds to read),
-    for a caller that would rather not pause at the first label."""
+    for a caller that would rather not pause at the first label. A caller
+    that comes while another thread loads it waits for that load."""
     code = _language(lang)
-    if code is not None:
-        simplemma.is_known("a", lang=code)
+    if code is None or code in _loaded:
+        return
+    with _loading:
+        if code not in _loaded:
+            simplemma.is_known("a", lang=code)
+            _loaded.add(code)
+
+
+def warm_up_in_background(lang: str) -> None:
+    """Start loading ``lang``'s dictionary in a thread of its own (the window
+    calls this when a document opens, long before the first label)."""
+    code = _language(lang)
+    if code is not None and code not in _loaded:
+        threading.Thread(target=warm_up, args=(lang,), name=f"dictionary-{code}",
+                         daemon=True).start()

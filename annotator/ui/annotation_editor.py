@@ -11,6 +11,7 @@ from annotator.core.model import Document, Span, Status
 from annotator.core.offsets import snap_selection
 from annotator.store import Project
 from annotator.store.editing import Change, Edit, EditError, Labelling
+from annotator.suggest.inflection import warm_up_in_background
 from annotator.ui.text_view import AnnotationView
 from annotator.ui.undo_commands import EditCommand, step
 
@@ -57,6 +58,10 @@ class AnnotationEditor(QObject):
         if self.document is not None and self.document.id == document_id:
             return
         self.labelling.open(document_id)
+        if self.document is not None:
+            # The lemmatizer's dictionary (seconds for Polish) loads while the
+            # annotator reads, so proposing mentions after the first label is quick.
+            warm_up_in_background(self.document.lang)
 
     def colors(self) -> dict[str, str]:
         return {label.key: label.color for label in self.labels}
