@@ -33,8 +33,12 @@ def main(path: str, settings_path: str, seed: int) -> int:
     from annotator.ui.main_window import MainWindow
     from pathlib import Path
 
-    app = QApplication.instance() or QApplication([])
-    window = MainWindow(QSettings(settings_path, QSettings.Format.IniFormat), "alice")
+    app = QApplication.instance() or QApplication([])  # noqa: F841 (kept alive while the window runs)
+    settings = QSettings(settings_path, QSettings.Format.IniFormat)
+    # Labels, relabels, deletes and their undo are what is killed here; the
+    # mentions a label proposes are tested on their own (tests/gui/test_suggestions.py).
+    settings.setValue("suggestions/mentions", "off")
+    window = MainWindow(settings, "alice")
     if not window.open_project(Path(path)):
         return 3
     window.show()
