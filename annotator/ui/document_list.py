@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from annotator.core.model import Status
@@ -19,6 +19,7 @@ from annotator.ui.plain_text import escaped_rich_text
 
 PAGE_SIZE = 200
 PAGES_KEPT = 64  # pages held at once; the rest are read again when shown
+PREFERRED_WIDTH = 340  # pixels, before the user moves the panel
 STATUS_TEXT = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
 
 
@@ -139,12 +140,20 @@ class DocumentListWidget(QWidget):
         # Rows of one height: the view places 100,000 of them without asking each.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        # Names share their beginnings (ar-2022-...): keep both ends in sight.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.table)
         self.model: DocumentListModel | None = None
         self.filter.currentIndexChanged.connect(self._on_filter_changed)
+
+    def sizeHint(self) -> QSize:
+        # Wide enough for a document name beside its language, status and count.
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), PREFERRED_WIDTH), hint.height())
 
     def set_model(self, model: DocumentListModel) -> None:
         self.model = model
@@ -154,10 +163,10 @@ class DocumentListWidget(QWidget):
         # Widths from the longest text a column can hold, not from its rows:
         # sizing by contents reads every row while the view has no height yet.
         metrics = self.table.fontMetrics()
-        widest = {1: ("Lang", "mmmm"), 2: ("Status", *STATUS_TEXT.values()), 3: ("Spans", "00000")}
+        widest = {1: ("Lang", "und"), 2: ("Status", *STATUS_TEXT.values()), 3: ("Spans", "0000")}
         for column, texts in widest.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 24)
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 12)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
 
     def select_document(self, document_id: int) -> None:

@@ -20,3 +20,11 @@ def test_the_size_the_user_left_comes_back(qtbot, settings, sample_db):
     second = MainWindow(settings, "alice")
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (640, 480)
+
+
+def test_document_names_keep_most_of_the_list(window):
+    """The name column stretches; language, status and count take only what
+    their longest value needs, so a name stays readable in a narrow panel."""
+    header = window.documents.table.horizontalHeader()
+    others = sum(header.sectionSize(column) for column in (1, 2, 3))
+    assert header.sectionSize(0) >= 0.4 * (header.sectionSize(0) + others)
