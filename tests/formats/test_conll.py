@@ -183,3 +183,32 @@ def _jsonl(tmp_path, text: str, spans):
     line = {"text": text, "spans": [{"start": s, "end": e, "label": l} for s, e, l in spans]}
     path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
+
+
+def test_a_huge_malformed_file_prints_the_first_problems_then_how_many_more(tmp_path, seeds_dir,
+                                                                            capsys):
+    from annotator.cli import main
+
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), str(seeds_dir)]) == 0
+    before = db.read_bytes()
+    capsys.readouterr()
+    bad = tmp_path / "huge.conll"
+    bad.write_text("Xi B-PER\n" + "".join(f"word{k} Q{k}\n" for k in range(5000)), encoding="utf-8")
+    assert main(["import", str(db), str(bad)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 21
+    assert lines[0] == f"{bad}:2: unknown tag 'Q0' (expected O, or B-, I-, E- or S- and a label)"
+    assert lines[19].startswith(f"{bad}:21: unknown tag 'Q19'")
+    assert lines[20] == f"{bad}: 4980 more problems of the same kinds as above (not shown)"
+    assert db.read_bytes() == before
+
+
+def test_problems_past_the_first_ones_are_counted_by_kind_and_file():
+    from annotator.formats.problems import Problem, problem_lines
+
+    same = [Problem("a.conll", k, f"unknown tag 'Q{k}'") for k in range(1, 4)]
+    assert problem_lines(same, limit=3) == [str(p) for p in same]  # none left: no count line
+    assert problem_lines(same, limit=2)[-1] == "a.conll: 1 more problem of the same kinds as above (not shown)"
+    mixed = same + [Problem("b.conll", 1, "expected a token and a tag")]
+    assert problem_lines(mixed, limit=2)[2:] == ["2 more problems in 2 files (not shown)"]
