@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         records = read_for_import(args.paths, args.format,
                                   chosen_options(args, catalog.read_options()))
     except InputError as error:
-        return fail(*error.problems)
+        return fail(*error.lines())
     project_path = Path(args.project)
     created = not project_path.exists()
     try:

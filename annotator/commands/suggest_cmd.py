@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
                     return fail(f"{args.save_gazetteer}: cannot write "
                                 f"({error.strerror or error})")
     except InputError as error:
-        return fail(*error.problems)
+        return fail(*error.lines())
     except ProjectError as error:
         return fail(error)
     for summary in summaries:

@@ -8,7 +8,9 @@ before the span, is split quietly with ``clitics="split"``; with
 Wojood convention). Every change lands in the export report.
 
 Tags hold one span per token, so :func:`keep_longest` picks non-overlapping
-spans for CoNLL and HF and reports the others.
+spans for CoNLL and HF and reports the others; or, for CoNLL with a tag
+column per nesting level, :func:`nesting_levels` places every span on a level,
+outer first (the Wojood convention).
 """
 
 from __future__ import annotations
@@ -84,15 +86,30 @@ class AlignedDocument:
                          report: ExportReport | None = None) -> list[tuple[list[Token], list[str]]]:
         """Each sentence's tokens with their tags; ``kept`` must not overlap
         and must have been settled (see :meth:`settle`)."""
-        ordered = sorted(kept, key=lambda p: p.start)
+        return [(tokens, levels[0])
+                for tokens, levels in self.leveled_sentences([kept], scheme, report)]
+
+    def leveled_sentences(self, levels: Sequence[Sequence[Placed]], scheme: Scheme,
+                          report: ExportReport | None = None
+                          ) -> list[tuple[list[Token], list[list[str]]]]:
+        """Each sentence's tokens with one tag list per level of ``levels``
+        (at least one); the spans of a level must not overlap, and all must
+        have been settled (see :meth:`settle`)."""
+        ordered = [sorted(level, key=lambda p: p.start) for level in levels] or [[]]
+        everything = sorted((p for level in ordered for p in level), key=lambda p: p.start)
         out = []
-        k = 0
-        for sentence in self.sentences(ordered, report):
-            inside = []
-            while k < len(ordered) and ordered[k].start < sentence[-1].end:
-                inside.append(ordered[k].triple)
-                k += 1
-            out.append((sentence, spans_to_tags(sentence, inside, scheme)))
+        next_of = [0] * len(ordered)
+        for sentence in self.sentences(everything, report):
+            tags = []
+            for n, level in enumerate(ordered):
+                inside = []
+                k = next_of[n]
+                while k < len(level) and level[k].start < sentence[-1].end:
+                    inside.append(level[k].triple)
+                    k += 1
+                next_of[n] = k
+                tags.append(spans_to_tags(sentence, inside, scheme))
+            out.append((sentence, tags))
         return out
 
     def _inside(self, position: int) -> Token | None:
@@ -216,6 +233,23 @@ def keep_longest(document: AlignedDocument, report: ExportReport,
               f"kept {winner.label} {winner.start}-{winner.end} "
               f"{document.text[winner.start:winner.end]!r}")
     return resolution.kept
+
+
+def nesting_levels(spans: Sequence[Placed]) -> list[list[Placed]]:
+    """``spans`` on levels, none overlapping another of its level: outer
+    first (by start, the longer first), each on the lowest level free where
+    it starts, so a span inside another is on a deeper level than it. A
+    reader of the levels gets every span back (same-type nesting included)."""
+    levels: list[list[Placed]] = []
+    ends: list[int] = []  # where each level's last span ends
+    for span in sorted(spans, key=lambda p: (p.start, -p.end, p.label)):
+        level = next((n for n, end in enumerate(ends) if end <= span.start), len(levels))
+        if level == len(levels):
+            levels.append([])
+            ends.append(0)
+        levels[level].append(span)
+        ends[level] = span.end
+    return levels
 
 
 _WHITESPACE = regex.compile(r"\s+")

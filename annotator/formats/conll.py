@@ -1,5 +1,7 @@
 """CoNLL: one ``token TAG`` line per token, a blank line between sentences,
-``-DOCSTART-`` before each document.
+``-DOCSTART-`` before each document. With ``--nesting columns`` a line has a
+tag per nesting level, outer first (``جامعة I-ORG B-ORG``, the Wojood
+convention), so that overlapping spans are all written.
 
 Written in IOB2, IOB1 or BIOES; read in any of them. Which columns hold the
 token and the tags is detected, or given with ``--columns`` (see
@@ -21,7 +23,7 @@ from annotator.core.text import normalize_text
 from annotator.core.tokenize import Token
 from annotator.formats.conll_layout import Layout, LayoutError, Row, detect, is_tag
 from annotator.formats.declaration import Format
-from annotator.formats.options import CLITICS, COLUMNS, SCHEME
+from annotator.formats.options import CLITICS, COLUMNS, NESTING, SCHEME
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
 from annotator.formats.tagged import TaggedSentence, TaggedSentenceWriter
@@ -38,12 +40,25 @@ _COLUMNS = regex.compile(r"[ \t]+")
 
 
 class ConllWriter(TaggedSentenceWriter):
+    def nested(self) -> bool:
+        return self.options.values.get(NESTING.name) == "columns"
+
     def write_sentences(self, document: Document, sentences: list[TaggedSentence]) -> None:
         lines = [DOCSTART, ""]
-        for tokens, tags in sentences:
-            lines.extend(f"{token.text} {tag}" for token, tag in zip(tokens, tags))
+        for tokens, levels in sentences:
+            lines.extend(" ".join((token.text, *_trimmed(tags)))
+                         for token, *tags in zip(tokens, *levels))
             lines.append("")
         self.file.write("\n".join(lines) + "\n")
+
+
+def _trimmed(tags: list[str]) -> list[str]:
+    """A token's tags, outer level first, without the O of the levels below
+    its innermost entity: as many tag columns as the line needs (Wojood's
+    way, which the reader takes: see ``conll_layout``)."""
+    while len(tags) > 1 and tags[-1] == OUTSIDE:
+        tags = tags[:-1]
+    return tags
 
 
 # -- reading -------------------------------------------------------------------
@@ -219,4 +234,5 @@ def _record(path: Path, count: int, line: int,
 
 
 FORMAT = Format("conll", "CoNLL (token per line)", EXTENSIONS, reader=read, writer=ConllWriter,
-                read_options=(COLUMNS,), write_options=(SCHEME, CLITICS), output_ending=".conll")
+                read_options=(COLUMNS,), write_options=(SCHEME, CLITICS, NESTING),
+                output_ending=".conll")

@@ -49,7 +49,8 @@ class HfWriter(TaggedSentenceWriter):
 
     def write_sentences(self, document: Document, sentences: list[TaggedSentence]) -> None:
         prefix = self._row_prefix(document.name)
-        for k, (tokens, tags) in enumerate(sentences):
+        for k, sentence in enumerate(sentences):
+            tokens, tags = sentence.tokens, sentence.tags  # one level: nothing nested
             row = {"id": f"{prefix}#{k + 1}", "document": document.name,
                    "tokens": [t.text for t in tokens], "ner_tags": [self._id(t) for t in tags],
                    "offsets": [[t.start, t.end] for t in tokens]}

@@ -11,7 +11,8 @@ code-point offsets but does at the UTF-16 ones, those are used. Cancelled
 annotations are not imported. Model predictions are not imported either (the
 suggestions feature does not read them yet), nor results that are not text
 spans (rectangles, choices, text areas, relations): the import summary notes
-how many of each were left. An annotation whose results are all of that kind
+how many of each were left (in JSON-MIN, where a choice or a text area is a
+bare value, by the field it sits in). An annotation whose results are all of that kind
 does not mark the document annotated: it says nothing about its entities. When a file holds the
 work of several users, each becomes an annotator (their e-mail, else
 ``labelstudio-user-ID``); otherwise ``--annotator`` names them.
@@ -56,6 +57,8 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         if text is None:
             problems.add(path, number, 'no text: expected "data": {"text": ...} or "text"')
             continue
+        if "data" not in task:
+            left.update(_min_others(task, text))
         stored, mapping = normalize_with_map(text)
         name = _name(task, path, number)
         if not results:
@@ -159,6 +162,32 @@ def _annotations(task: dict) -> list[tuple[object, list]]:
     regions = [r for v in task.values() if isinstance(v, list) for r in v
                if isinstance(r, dict) and "labels" in r]
     return [(task.get("annotator"), regions)] if regions else []
+
+
+# JSON-MIN's own fields beside the task's data and its results.
+_MIN_FIELDS = frozenset({"id", "annotator", "annotation_id", "created_at", "updated_at",
+                         "lead_time", "draft", "drafts", "predictions", "meta"})
+
+
+def _min_others(task: dict, text: str) -> Counter:
+    """A JSON-MIN task's results that are not text spans, by kind: regions
+    with no ``labels`` by their ``*labels`` key (rectanglelabels...), or
+    ``choices`` for a multiple choice; plain values (a choice, a text area,
+    a rating) by the field they sit in, which is all JSON-MIN keeps of them."""
+    found: Counter = Counter()
+    for key, value in task.items():
+        if key in _MIN_FIELDS or value == text:
+            continue
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, dict):
+                if "labels" in item:
+                    continue  # a text span
+                kinds = [k for k in item if k.endswith("labels")] + ["choices"] * ("choices" in item)
+                found[kinds[0] if kinds else key] += 1
+            elif item is not None:
+                found[key] += 1
+    return found
 
 
 def _user(who: object) -> str | None:

@@ -17,6 +17,16 @@ CLITICS = Option(
              Choice("expand", "Whole word takes the label (والصين)")))
 
 
+# Written by CoNLL: tags hold one span per token, unless each nesting level
+# has a tag column of its own (how Wojood and other nested corpora are written).
+NESTING = Option(
+    "nesting", "&Nesting:",
+    "overlapping spans: keep the longest on each token, the others reported (one tag column), "
+    "or write every span, one tag column per nesting level, outer first (the Wojood "
+    "convention; read back by this tool's CoNLL import)", default="longest",
+    choices=(Choice("longest", "One tag column (longest span per token)"),
+             Choice("columns", "A tag column per nesting level")))
+
 
 def _columns(text: str) -> Layout:
     try:

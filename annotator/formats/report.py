@@ -24,7 +24,8 @@ ACTIONS = {
     "number-edge": ("adjusted", "the edge fell just after a number's decimal mark; it moved "
                     "before the mark, so both pieces read back as numbers"),
     "trimmed": ("adjusted", "the span was trimmed to the tokens it covers"),
-    "overlap": ("left out", "overlaps a longer span; tags hold one span per token"),
+    "overlap": ("left out", "overlaps a longer span; tags hold one span per token "
+                "(CoNLL writes them all with --nesting columns)"),
     "no-token": ("left out", "covers no token"),
     "out-of-bounds": ("left out", "offsets outside the text"),
     "not-aligned": ("left out", "could not be placed on tokens"),

@@ -1,36 +1,58 @@
 """The pipeline of every format that writes tagged sentences (CoNLL, HF):
-tokens, the spans on them, one span per token (``core.overlaps``), words
-split at the edges of the spans written, labels a tag can hold, sentences
-and their tags. A writer only says how one document's sentences are written."""
+tokens, the spans on them, one span per token (``core.overlaps``), or with
+``nested`` every span on a nesting level of its own, words split at the
+edges of the spans written, labels a tag can hold, sentences and their tags.
+A writer only says how one document's sentences are written."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from annotator.core.model import Document, Span
 from annotator.core.tokenize import Token
-from annotator.formats.align import align, keep_longest, rename_labels
+from annotator.formats.align import align, keep_longest, nesting_levels, rename_labels
 from annotator.formats.report import ExportReport
 from annotator.formats.writing import ExportOptions, SingleFileWriter
 
-TaggedSentence = tuple[list[Token], list[str]]  # tokens and their tags
+
+class TaggedSentence(NamedTuple):
+    tokens: list[Token]
+    levels: list[list[str]]  # one tag per token on each level, outer first; at least one
+
+    @property
+    def tags(self) -> list[str]:
+        """The tags of the outer level (the only one unless ``nested``)."""
+        return self.levels[0]
 
 
 def tag_document(document: Document, spans: list[Span], options: ExportOptions,
-                 report: ExportReport) -> list[TaggedSentence]:
+                 report: ExportReport, nested: bool = False) -> list[TaggedSentence]:
     """The document's sentences with their tags, every change to a span in
-    ``report``; no sentence when the document has no token."""
+    ``report``; no sentence when the document has no token. With ``nested``
+    overlapping spans are all written, each level's tags of their own;
+    without, one level of non-overlapping spans, the others reported."""
     aligned = align(document.name, document.text, spans, options.clitics, report)
-    kept = aligned.settle(keep_longest(aligned, report), report)
-    kept = rename_labels(aligned, kept, options.labels, report)
+    if nested:
+        settled = aligned.settle(aligned.spans, report)
+    else:
+        settled = aligned.settle(keep_longest(aligned, report), report)
+    kept = rename_labels(aligned, settled, options.labels, report)
     if not aligned.tokens:
         return []
-    return aligned.tagged_sentences(kept, options.scheme, report)
+    levels = nesting_levels(kept) if nested else [kept]
+    return [TaggedSentence(tokens, tags)
+            for tokens, tags in aligned.leveled_sentences(levels, options.scheme, report)]
 
 
 class TaggedSentenceWriter(SingleFileWriter):
     """One file of tagged sentences; subclasses write one document's."""
 
+    def nested(self) -> bool:
+        """Whether nesting levels are written (else one span per token)."""
+        return False
+
     def add(self, document: Document, spans: list[Span]) -> None:
-        sentences = tag_document(document, spans, self.options, self.report)
+        sentences = tag_document(document, spans, self.options, self.report, self.nested())
         if not sentences:
             self.report.skipped.append(document.name)  # nothing a reader could read back
             return

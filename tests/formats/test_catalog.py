@@ -27,7 +27,7 @@ def test_the_formats_of_the_design_notes():
     assert catalog.export_choices() == ("jsonl", "doccano", "conll", "hf", "spacy", "brat")
     assert [f.name for f in catalog.writers() if f.folder] == ["brat"]
     assert {o.name: users for o, users in catalog.write_options()} == {
-        "scheme": ("conll", "hf"), "clitics": ("conll", "hf", "spacy")}
+        "scheme": ("conll", "hf"), "clitics": ("conll", "hf", "spacy"), "nesting": ("conll",)}
     # A .txt that is token per line is read as CoNLL, so it takes --columns too.
     assert {o.name: users for o, users in catalog.read_options()} == {"columns": ("txt", "conll")}
 

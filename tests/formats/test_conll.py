@@ -129,3 +129,86 @@ def test_cli_import_refuses_bad_conll_and_leaves_the_project(tmp_path, seeds_dir
 def test_a_file_without_tokens_is_a_problem(tmp_path):
     records, problems = read(tmp_path, "-DOCSTART- -X- -X- O\n\n")
     assert records == [] and [str(p) for p in problems] == [f"{tmp_path / 'in.conll'}: no tokens in this file"]
+
+
+@pytest.mark.parametrize("scheme", ["iob2", "bioes"])
+def test_nesting_columns_write_every_overlapping_span_and_read_back(annotated, tmp_path, scheme):
+    first = tmp_path / "first.conll"
+    report = export_project(annotated, "conll", first, annotator="alice", scheme=scheme,
+                            nesting="columns")
+    assert report.written == TOTAL_SPANS and report.left_out == 0
+    assert [e for e in report.entries if e.action == "overlap"] == []
+    with Project.open(tmp_path / "again.db") as again:
+        again.import_records(read_paths([first], "conll"), annotator="carol")
+        assert sum(len(again.spans(d.id, "carol")) for d in again.iter_documents()) == TOTAL_SPANS
+        second = tmp_path / "second.conll"
+        export_project(again, "conll", second, scheme=scheme, nesting="columns")
+    assert second.read_bytes() == first.read_bytes()
+    widths = {len(line.split()) for line in first.read_text(encoding="utf-8").split("\n")
+              if line and not line.startswith("-DOCSTART-")}
+    assert widths == {2, 3}  # a third column only where a token is inside two spans
+
+
+def test_nesting_columns_outer_first_same_type_and_crossing(tmp_path):
+    text = "Uniwersytet Warszawski w Polsce ma nowy rektor"
+    spans = [(0, 22, "ORG"), (12, 22, "ORG"),  # Warszawski: an ORG inside an ORG
+             (25, 31, "LOC"), (25, 34, "X"), (32, 39, "Y")]  # Polsce ma nowy: X and Y cross
+    with Project.open(tmp_path / "p.db") as project:
+        project.import_records(read_paths([_jsonl(tmp_path, text, spans)]))
+        out = tmp_path / "out.conll"
+        export_project(project, "conll", out, annotator="imported", nesting="columns")
+        assert out.read_text(encoding="utf-8").split("\n")[2:10] == [
+            "Uniwersytet B-ORG", "Warszawski I-ORG B-ORG", "w O",
+            "Polsce B-X B-LOC", "ma I-X B-Y", "nowy O I-Y", "rektor O", ""]
+        with Project.open(tmp_path / "again.db") as again:
+            again.import_records(read_paths([out], "conll"))
+            [document] = list(again.iter_documents())
+            assert sorted((s.start, s.end, s.label) for s in again.spans(document.id, "imported")) \
+                == sorted(spans)
+
+
+def test_one_tag_column_is_the_default(annotated, tmp_path):
+    default, longest = tmp_path / "default.conll", tmp_path / "longest.conll"
+    export_project(annotated, "conll", default, annotator="alice")
+    report = export_project(annotated, "conll", longest, annotator="alice", nesting="longest")
+    assert default.read_bytes() == longest.read_bytes()
+    assert {len(line.split()) for line in default.read_text(encoding="utf-8").split("\n")
+            if line and not line.startswith("-DOCSTART-")} == {2}
+    assert report.left_out == OVERLAPS_LEFT_OUT
+
+
+def _jsonl(tmp_path, text: str, spans):
+    import json
+    path = tmp_path / "in.jsonl"
+    line = {"text": text, "spans": [{"start": s, "end": e, "label": l} for s, e, l in spans]}
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_huge_malformed_file_prints_the_first_problems_then_how_many_more(tmp_path, seeds_dir,
+                                                                            capsys):
+    from annotator.cli import main
+
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), str(seeds_dir)]) == 0
+    before = db.read_bytes()
+    capsys.readouterr()
+    bad = tmp_path / "huge.conll"
+    bad.write_text("Xi B-PER\n" + "".join(f"word{k} Q{k}\n" for k in range(5000)), encoding="utf-8")
+    assert main(["import", str(db), str(bad)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 21
+    assert lines[0] == f"{bad}:2: unknown tag 'Q0' (expected O, or B-, I-, E- or S- and a label)"
+    assert lines[19].startswith(f"{bad}:21: unknown tag 'Q19'")
+    assert lines[20] == f"{bad}: 4980 more problems of the same kinds as above (not shown)"
+    assert db.read_bytes() == before
+
+
+def test_problems_past_the_first_ones_are_counted_by_kind_and_file():
+    from annotator.formats.problems import Problem, problem_lines
+
+    same = [Problem("a.conll", k, f"unknown tag 'Q{k}'") for k in range(1, 4)]
+    assert problem_lines(same, limit=3) == [str(p) for p in same]  # none left: no count line
+    assert problem_lines(same, limit=2)[-1] == "a.conll: 1 more problem of the same kinds as above (not shown)"
+    mixed = same + [Problem("b.conll", 1, "expected a token and a tag")]
+    assert problem_lines(mixed, limit=2)[2:] == ["2 more problems in 2 files (not shown)"]

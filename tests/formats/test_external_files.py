@@ -58,10 +58,11 @@ def import_into(tmp_path, path: Path, name: str = "p.db", **options) -> Project:
     return project
 
 
-def round_trip(tmp_path, project: Project, fmt: str, suffix: str) -> Counter:
+def round_trip(tmp_path, project: Project, fmt: str, suffix: str, name: str = "again.db",
+               **options: str) -> Counter:
     out = tmp_path / f"again{suffix}"
-    export_project(project, fmt, out, annotator="imported")
-    with Project.open(tmp_path / "again.db") as again:
+    export_project(project, fmt, out, annotator="imported", **options)
+    with Project.open(tmp_path / name) as again:
         again.import_records(read_paths([out], fmt))
         return stored(again)
 
@@ -93,6 +94,18 @@ def test_wojood_nested_levels_named_txt(tmp_path):
         assert expected[("ORG", "نقابة العاملين في جامعة بيرزيت")] == 1
         # JSONL keeps nested spans: the round trip gives them all back
         assert round_trip(tmp_path, project, "jsonl", ".jsonl") == expected
+
+
+def test_wojood_round_trip_through_conll_nesting_columns(tmp_path):
+    path = EXTERNAL / "wojood" / "test-excerpt.txt"
+    with import_into(tmp_path, path) as project:
+        expected = stored(project)
+        assert round_trip(tmp_path, project, "conll", ".conll", nesting="columns") == expected
+        written = (tmp_path / "again.conll").read_text(encoding="utf-8")
+        # Wojood's shape: as many tag columns as the line needs, outer first
+        assert "جامعة I-ORG B-ORG" in written.split("\n")
+        # one column (the default) keeps the longest span per token only
+        assert round_trip(tmp_path, project, "conll", ".conll", "one.db") != expected
 
 
 def test_seqeval_gold_and_predicted_columns_are_refused_then_chosen(tmp_path, capsys):

@@ -123,3 +123,34 @@ def test_non_text_results_and_predictions_are_noted_and_mark_no_layer(tmp_path):
     with Project.open(tmp_path / "p.db") as project:
         project.import_records(records, annotator="ann")
         assert project.stats()["by_status"] == {"in_progress": 2}
+
+
+def test_json_min_non_text_results_are_noted_with_counts(tmp_path):
+    boxes = [{"x": 1, "y": 2, "width": 3, "height": 4, "rectanglelabels": ["Face"]},
+             {"x": 5, "y": 6, "width": 7, "height": 8, "rectanglelabels": ["Face"]}]
+    tasks = [{"id": 1, "text": "Xi Jinping spoke.", "annotator": "a@x.org", "annotation_id": 7,
+              "created_at": "2024-01-02T03:04:05Z", "lead_time": 3.5,
+              "box": boxes, "sentiment": "Positive"},
+             {"id": 2, "text": "Tokayev spoke.", "annotator": "a@x.org",
+              "label": [{"start": 0, "end": 7, "text": "Tokayev", "labels": ["PERSON"]}],
+              "topics": {"choices": ["politics", "asia"]}, "comment": ["short", "fine"]}]
+    path = tmp_path / "min.json"
+    path.write_text(json.dumps(tasks), encoding="utf-8")
+    records = read_paths([path])
+    assert [(r.text, len(r.spans), r.annotated) for r in records] == [
+        ("Xi Jinping spoke.", 0, False),  # only boxes and a choice: no entity layer
+        ("Tokayev spoke.", 1, True)]
+    assert [n.message for n in records.notes] == [
+        "not imported: 6 results that are not text spans "
+        "(1 choices, 2 comment, 2 rectanglelabels, 1 sentiment)"]
+
+
+def test_json_min_with_only_text_spans_has_no_note(tmp_path):
+    tasks = [{"id": 3, "text": "Xi Jinping spoke", "annotator": "a@x.org", "annotation_id": 1,
+              "created_at": "2024-01-02T03:04:05Z", "updated_at": "2024-01-02T03:04:05Z",
+              "lead_time": 1.0,
+              "label": [{"start": 0, "end": 10, "text": "Xi Jinping", "labels": ["PERSON"]}]}]
+    path = tmp_path / "min.json"
+    path.write_text(json.dumps(tasks), encoding="utf-8")
+    records = read_paths([path])
+    assert len(records) == 1 and records.notes == []

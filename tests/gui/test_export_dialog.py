@@ -60,6 +60,23 @@ def test_export_conll_with_progress_and_report(qtbot, annotated_db, tmp_path):
     assert report["spans_left_out"] == OVERLAPS_LEFT_OUT
 
 
+def test_conll_nesting_columns_from_the_catalog(qtbot, annotated_db, tmp_path):
+    dialog = make_dialog(qtbot, annotated_db)
+    choose(dialog.format, "hf")
+    assert not dialog.option("nesting").isEnabled()  # HF keeps one tag per token
+    choose(dialog.format, "conll")
+    assert dialog.option("nesting").isEnabled()
+    assert dialog.option("nesting").currentData() == "longest"
+    choose(dialog.option("nesting"), "columns")
+    out = tmp_path / "nested.conll"
+    dialog.path.setText(str(out))
+    export(qtbot, dialog)
+    assert dialog.report.spans == TOTAL_SPANS and dialog.report.left_out == 0
+    widths = {len(line.split()) for line in out.read_text(encoding="utf-8").split("\n")
+              if line and not line.startswith("-DOCSTART-")}
+    assert widths == {2, 3}
+
+
 def test_progress_follows_the_documents(qtbot, annotated_db, tmp_path):
     dialog = make_dialog(qtbot, annotated_db)
     seen = []
