@@ -142,7 +142,7 @@ class ImportDialog(QDialog):
             self.summary = import_paths(self.project, paths, self.format.currentData(), annotator,
                                         self.options.values(), notes)
         except InputError as error:
-            self._show_problems([str(p) for p in error.problems])
+            self._show_problems(error.lines())
             return False
         except ProjectError as error:
             self._show_problems([str(error)])

@@ -128,3 +128,15 @@ def test_bad_columns_are_listed_and_nothing_is_imported(qtbot, window, tmp_path)
     assert dialog.problems.toPlainText() == (
         f"{path}: --columns 'token=1,tag=1': the token column cannot be a tag column")
     assert window.project.document_count() == count
+
+
+
+def test_a_file_with_many_problems_lists_the_first_then_how_many_more(qtbot, window, tmp_path):
+    bad = tmp_path / "many.jsonl"
+    bad.write_text("\n".join("{not json" for _ in range(60)) + "\n", encoding="utf-8")
+    dialog = make_dialog(qtbot, window)
+    type_into(qtbot, dialog.paths, str(bad))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    lines = dialog.problems.toPlainText().splitlines()
+    assert len(lines) == 21 and lines[0].startswith(f"{bad}:1:")
+    assert "40 more problems" in lines[-1]
