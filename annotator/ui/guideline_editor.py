@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
+    QTextEdit,
 )
 
 from annotator.core.model import Guideline
@@ -17,9 +17,12 @@ from annotator.store import Project, ProjectError
 from annotator.ui.plain_text import show_message
 
 
-def _editor(text: str, lines: int) -> QPlainTextEdit:
-    # QPlainTextEdit: whatever is typed stays plain text.
-    edit = QPlainTextEdit(text)
+def _editor(text: str, lines: int) -> QTextEdit:
+    # QTextEdit gives each line its own direction (QPlainTextEdit would
+    # left-align Arabic); it takes no rich text, so what is typed stays plain.
+    edit = QTextEdit()
+    edit.setAcceptRichText(False)
+    edit.setPlainText(text)
     edit.setTabChangesFocus(True)
     edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
     return edit

@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from annotator.core.model import Guideline, Label
-from annotator.ui.plain_text import escaped_rich_text
+from annotator.ui.plain_text import escaped_paragraphs
 
 
 class LabelPalette(QWidget):
@@ -28,8 +28,8 @@ class LabelPalette(QWidget):
             # QPushButton shows its text as plain text.
             button = QPushButton(f"{key}{label.name}")
             tip = f"{label.key}: press {index + 1}" if index < 9 else label.key
-            tip += guideline_tip((guidelines or {}).get(label.key))
-            button.setToolTip(escaped_rich_text(tip))
+            tip = [tip, *guideline_tip((guidelines or {}).get(label.key))]
+            button.setToolTip(escaped_paragraphs(tip))
             button.setStyleSheet(
                 f"QPushButton {{ background: {label.color}; text-align: left; padding: 4px 8px;"
                 " border: 1px solid #999; border-radius: 3px; color: #111; }")
@@ -39,16 +39,12 @@ class LabelPalette(QWidget):
         self._layout.addStretch(1)
 
 
-def guideline_tip(guideline: Guideline | None) -> str:
-    """The label's guideline under its key, as plain lines (escaped by the caller)."""
+def guideline_tip(guideline: Guideline | None) -> list[str]:
+    """The label's guideline as plain lines (escaped by the caller), an example
+    a line so each keeps its own direction."""
     if guideline is None or guideline.is_empty():
-        return ""
-    lines = [""]
-    if guideline.definition.strip():
-        lines.append(guideline.definition.strip())
-    if guideline.examples:
-        lines.append("Examples: " + " · ".join(guideline.examples))
-    if guideline.counter_examples:
-        lines.append("Not: " + " · ".join(guideline.counter_examples))
-    lines.append("F2: all guidelines")
-    return "\n".join(lines)
+        return []
+    lines = guideline.definition.strip().splitlines()
+    lines += [f"✓ {example}" for example in guideline.examples]
+    lines += [f"✗ {example}" for example in guideline.counter_examples]
+    return lines + ["F2: all guidelines"]

@@ -75,7 +75,7 @@ def test_a_guideline_edited_in_the_labels_dialog_is_saved_and_shown_in_the_palet
     # The palette's button for DATE carries it in its tooltip, escaped.
     button = next(b for b in window.palette.buttons if "Date" in b.text())
     tip = button.toolTip()
-    assert "DATE: press 3" in tip
+    assert "DATE: press 3" in tip and ">✓ أمس الثلاثاء</p>" in tip
     assert "Dates only &lt;i&gt;as written&lt;/i&gt;" in tip and "صباح اليوم" in tip
     # And the F2 window shows the new text.
     window.activateWindow()
