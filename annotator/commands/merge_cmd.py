@@ -48,6 +48,11 @@ def run(args: argparse.Namespace) -> int:
         shown = name if name == layer.annotator else f"{name} as {layer.annotator}"
         print(f"  {layer.source}: {shown}: +{layer.spans_added} -{layer.spans_removed} spans, "
               f"{layer.statuses_changed} statuses changed")
+    if summary.guidelines_added:
+        print(f"  guidelines taken for {', '.join(summary.guidelines_added)}")
+    if summary.guidelines_differing:
+        print(f"  note: guidelines of {', '.join(summary.guidelines_differing)} differ in a "
+              "returned file; the review's are kept (edit them in Project > Labels)")
     by_annotator: dict[str, list[str]] = {}
     for annotator, document in summary.unassigned:
         by_annotator.setdefault(annotator, []).append(document)

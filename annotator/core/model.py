@@ -37,6 +37,20 @@ class Label:
 
 
 @dataclass(frozen=True)
+class Guideline:
+    """What a label covers, for annotators: a definition, examples that take
+    the label and counter-examples that do not (one phrase each, plain text)."""
+
+    label: str
+    definition: str = ""
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not (self.definition.strip() or self.examples or self.counter_examples)
+
+
+@dataclass(frozen=True)
 class Span:
     """Half-open ``[start, end)`` in code points of the stored text."""
 

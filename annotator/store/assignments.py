@@ -114,6 +114,7 @@ def write_assignment(project: Project, plan: AssignmentPlan) -> None:
     any failure, the files of this round are removed and the master is as it was."""
     team = {TEAM_ID: project.info(TEAM_ID) or project.project_id}
     labels = project.labels()
+    guidelines = list(project.guidelines().values())
     written: list[Path] = []
     try:
         for name, path in plan.files.items():
@@ -123,7 +124,7 @@ def write_assignment(project: Project, plan: AssignmentPlan) -> None:
             written.append(partial)
             with Project.open(partial) as handed:
                 handed.write_team_file(project.documents_as_rows(plan.shares[name]), labels,
-                                       team, plan.members, name)
+                                       team, plan.members, name, guidelines)
         for path in plan.files.values():
             if path.exists():
                 raise AssignError(f"{path}: appeared meanwhile; nothing was handed out")

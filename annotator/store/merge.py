@@ -32,7 +32,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.model import GOLD_ANNOTATOR, Label, Origin, Span, Status
+from annotator.core.model import GOLD_ANNOTATOR, Guideline, Label, Origin, Span, Status
 from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.store.repository import (
     SQLITE_HEADER,
@@ -42,7 +42,8 @@ from annotator.store.repository import (
     SpanRecord,
     StatusRecord,
 )
-from annotator.store.schema import SCHEMA_VERSION, legacy_annotator_uid
+from annotator.store.guideline_queries import guideline_rows
+from annotator.store.schema import GUIDELINES_VERSION, SCHEMA_VERSION, legacy_annotator_uid
 from annotator.store.team_queries import TEAM_ID, TEAM_MEMBER
 
 
@@ -67,10 +68,14 @@ class MergeSummary:
     layers: tuple[LayerMerge, ...]
     # (annotator, document name) edited by someone it was not assigned to
     unassigned: tuple[tuple[str, str], ...] = ()
+    # labels whose guideline came from a source (the review had none)
+    guidelines_added: tuple[str, ...] = ()
+    # labels whose guideline in a source differs from the review's (the review's is kept)
+    guidelines_differing: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
-        return bool(self.documents_added or self.labels_added or any(
+        return bool(self.documents_added or self.labels_added or self.guidelines_added or any(
             l.spans_added or l.spans_removed or l.statuses_changed for l in self.layers))
 
 
@@ -98,6 +103,7 @@ class _Source:
     conn: sqlite3.Connection
     team_id: str | None = None  # a file handed out by assign: its team
     owner: str | None = None  # and whose it is (name)
+    guidelines: list[Guideline] = field(default_factory=list)
 
     def scope(self, uid: str) -> set[str] | None:
         """The documents (sha256) this file speaks for in layer ``uid``; None:
@@ -180,6 +186,7 @@ def _read_open_source(path: Path, conn: sqlite3.Connection) -> _Source:
         labels = [Label(*row) for row in conn.execute(
             "SELECT key, name, color, shortcut, position FROM labels ORDER BY position, key")]
         documents = dict(conn.execute("SELECT sha256, id FROM documents"))
+        guidelines = guideline_rows(conn) if version >= GUIDELINES_VERSION else []
         for annotator, sha, start, end, label, origin, created, updated, doc, length in \
                 conn.execute(
                 """SELECT s.annotator_id, d.sha256, s.start, s."end", s.label, s.origin,
@@ -207,7 +214,8 @@ def _read_open_source(path: Path, conn: sqlite3.Connection) -> _Source:
         team_id, owner = info.get(TEAM_ID), info.get(TEAM_MEMBER)
         if owner is None:
             team_id = None  # a master: its layers are whole layers
-    return _Source(path, project_id, labels, documents, names, layers, conn, team_id, owner)
+    return _Source(path, project_id, labels, documents, names, layers, conn, team_id, owner,
+                   guidelines)
 
 
 def _check_team(review: Project, sources: list[_Source]) -> str | None:
@@ -336,6 +344,7 @@ def _restricted(layer: _Layer, scope: set[str] | None) -> _Layer:
 
 def _apply(review: Project, sources: list[_Source], steps: list[_Step]) -> MergeSummary:
     labels_added = _add_labels(review, sources)
+    guidelines_added, guidelines_differing = _add_guidelines(review, sources)
     doc_ids = review.document_ids_by_sha()
     documents_added = 0
     for source in sources:
@@ -348,7 +357,8 @@ def _apply(review: Project, sources: list[_Source], steps: list[_Step]) -> Merge
         if source.team_id is not None and source.names[step.uid] == source.owner:
             review.record_collection(step.target, str(source.path.resolve()))
     return MergeSummary(documents_added, tuple(labels_added), tuple(layers),
-                        _unassigned(review, sources, steps, doc_ids))
+                        _unassigned(review, sources, steps, doc_ids),
+                        guidelines_added, guidelines_differing)
 
 
 def _unassigned(review: Project, sources: list[_Source], steps: list[_Step],
@@ -383,6 +393,27 @@ def _add_labels(review: Project, sources: list[_Source]) -> list[str]:
                 known.add(label.key)
                 added.append(label.key)
     return added
+
+
+def _add_guidelines(review: Project, sources: list[_Source]
+                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A label without a guideline in the review takes the first source's;
+    one the review has is kept (the reviewer's word), and a source that says
+    otherwise is reported, not applied."""
+    current = review.guidelines()
+    added, differing = [], []
+    for source in sources:
+        for guideline in source.guidelines:
+            mine = current.get(guideline.label)
+            if mine is None or guideline.is_empty() or guideline == mine:
+                continue
+            if mine.is_empty():
+                review.set_guideline(guideline)
+                current[guideline.label] = guideline
+                added.append(guideline.label)
+            elif guideline.label not in differing:
+                differing.append(guideline.label)
+    return tuple(added), tuple(differing)
 
 
 def _add_documents(review: Project, source: _Source, doc_ids: dict[str, int]) -> int:

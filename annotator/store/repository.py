@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from annotator.core.labels import DEFAULT_LABELS, EXTRA_COLORS
+from annotator.core.labels import DEFAULT_GUIDELINES, DEFAULT_LABELS, EXTRA_COLORS
 from annotator.core.model import (
     GOLD_ANNOTATOR,
     Direction,
@@ -30,7 +30,14 @@ from annotator.core.offsets import check_bounds
 from annotator.core.row_positions import RowPositions
 from annotator.core.text import describe, sha256_of
 from annotator.store import integrity
-from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION, register_functions, statements
+from annotator.store.guideline_queries import GuidelineQueries
+from annotator.store.schema import (
+    GUIDELINES_VERSION,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    register_functions,
+    statements,
+)
 from annotator.store.team_queries import TeamQueries
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -125,7 +132,7 @@ def _span_from_row(row: sqlite3.Row | tuple) -> Span:
                 reason=reason, confidence=confidence)
 
 
-class Project(TeamQueries):
+class Project(TeamQueries, GuidelineQueries):
     """A project file opened for reading and writing."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None, read_only: bool = False):
@@ -197,6 +204,10 @@ class Project(TeamQueries):
                     self._db.execute(statement)
                 if step == 0:
                     self._insert_labels(DEFAULT_LABELS)
+                if step + 1 == GUIDELINES_VERSION:
+                    # Default labels (new files and older ones) get the default
+                    # guidelines; other labels start without one.
+                    self._put_guidelines(DEFAULT_GUIDELINES, replace=False)
             self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:

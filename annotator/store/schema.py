@@ -139,7 +139,21 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (document_id, annotator_id, start, "end", label)
     );
     """,
+    # 7: annotation guidelines, one per label: a definition, examples and
+    # counter-examples (one per line), so the file carries what its labels mean.
+    # The default labels get theirs from the defaults after this step.
+    """
+    CREATE TABLE label_guidelines (
+        label TEXT PRIMARY KEY REFERENCES labels(key) ON UPDATE CASCADE ON DELETE CASCADE,
+        definition TEXT NOT NULL DEFAULT '',
+        examples TEXT NOT NULL DEFAULT '',
+        counter_examples TEXT NOT NULL DEFAULT ''
+    );
+    """,
 ]
+
+# The migration after which the default labels' guidelines are seeded.
+GUIDELINES_VERSION = 7
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

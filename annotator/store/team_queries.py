@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from annotator.core.model import Label
+from annotator.core.model import Guideline, Label
 
 # project_info keys of a file handed out to an annotator (and of a master
 # once it has handed files out): which team project it belongs to, and whose it is.
@@ -62,9 +62,10 @@ class TeamQueries:
         return rows
 
     def write_team_file(self, documents: Sequence[dict], labels: Sequence[Label],
-                        team: dict[str, str], members: dict[str, str], owner: str) -> None:
+                        team: dict[str, str], members: dict[str, str], owner: str,
+                        guidelines: Sequence[Guideline] = ()) -> None:
         """Fill a new, empty file for one annotator in one transaction: the
-        documents, exactly these labels, the team's members with their uids
+        documents, exactly these labels with these guidelines, the team's members with their uids
         (so each one's edits join their own layer), and the team identity."""
         with self._db.atomic():
             self._db["documents"].insert_all(
@@ -74,6 +75,8 @@ class TeamQueries:
             self._db["labels"].insert_all(
                 {"key": l.key, "name": l.name, "color": l.color, "shortcut": l.shortcut,
                  "position": l.position} for l in labels)
+            self._db.execute("DELETE FROM label_guidelines")
+            self._put_guidelines(g for g in guidelines if not g.is_empty())
             for name, uid in members.items():
                 self._db.execute("INSERT INTO annotators (name, uid) VALUES (?, ?)", [name, uid])
             for key, value in team.items():

@@ -1,12 +1,13 @@
-"""The label palette: a button per label with its colour and key."""
+"""The label palette: a button per label with its colour and key; its tooltip
+holds the label's guideline."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from annotator.core.model import Label
-from annotator.ui.plain_text import escaped_rich_text
+from annotator.core.model import Guideline, Label
+from annotator.ui.plain_text import escaped_paragraphs
 
 
 class LabelPalette(QWidget):
@@ -18,7 +19,7 @@ class LabelPalette(QWidget):
         self._layout.setContentsMargins(4, 4, 4, 4)
         self.buttons: list[QPushButton] = []
 
-    def set_labels(self, labels: list[Label]) -> None:
+    def set_labels(self, labels: list[Label], guidelines: dict[str, Guideline] | None = None) -> None:
         for button in self.buttons:
             button.deleteLater()
         self.buttons = []
@@ -27,7 +28,8 @@ class LabelPalette(QWidget):
             # QPushButton shows its text as plain text.
             button = QPushButton(f"{key}{label.name}")
             tip = f"{label.key}: press {index + 1}" if index < 9 else label.key
-            button.setToolTip(escaped_rich_text(tip))
+            tip = [tip, *guideline_tip((guidelines or {}).get(label.key))]
+            button.setToolTip(escaped_paragraphs(tip))
             button.setStyleSheet(
                 f"QPushButton {{ background: {label.color}; text-align: left; padding: 4px 8px;"
                 " border: 1px solid #999; border-radius: 3px; color: #111; }")
@@ -35,3 +37,14 @@ class LabelPalette(QWidget):
             self._layout.addWidget(button)
             self.buttons.append(button)
         self._layout.addStretch(1)
+
+
+def guideline_tip(guideline: Guideline | None) -> list[str]:
+    """The label's guideline as plain lines (escaped by the caller), an example
+    a line so each keeps its own direction."""
+    if guideline is None or guideline.is_empty():
+        return []
+    lines = guideline.definition.strip().splitlines()
+    lines += [f"✓ {example}" for example in guideline.examples]
+    lines += [f"✗ {example}" for example in guideline.counter_examples]
+    return lines + ["F2: all guidelines"]

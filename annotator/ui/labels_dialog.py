@@ -1,5 +1,5 @@
-"""Project ▸ Labels: add, rename, recolour and reorder the project's labels.
-Each change is saved at once."""
+"""Project ▸ Labels: add, rename, recolour and reorder the project's labels,
+and edit each one's guideline. Each change is saved at once."""
 
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ class LabelsDialog(QDialog):
         self.list = QListWidget()
         buttons = QVBoxLayout()
         for text, slot in (("&Add…", self._on_add), ("&Rename…", self._on_rename),
-                           ("&Colour…", self._on_colour), ("Move &Up", lambda: self._on_move(-1)),
+                           ("&Colour…", self._on_colour), ("&Guideline…", self._on_guideline),
+                           ("Move &Up", lambda: self._on_move(-1)),
                            ("Move &Down", lambda: self._on_move(1))):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -53,11 +54,15 @@ class LabelsDialog(QDialog):
 
     def _fill(self, select: str | None = None) -> None:
         self.list.clear()
+        guidelines = self.project.guidelines()
         for index, label in enumerate(self.project.labels()):
             key = f"{index + 1}  " if index < 9 else "   "
             item = QListWidgetItem(f"{key}{label.name}  ({label.key})")
             item.setData(Qt.ItemDataRole.UserRole, label.key)
             item.setBackground(label_color(label.color))
+            definition = guidelines[label.key].definition
+            if definition:
+                item.setToolTip(escaped_rich_text(definition))
             self.list.addItem(item)
             if label.key == select:
                 self.list.setCurrentItem(item)
@@ -99,6 +104,14 @@ class LabelsDialog(QDialog):
         colour = QColorDialog.getColor(QColor(current), self, f"Colour of {key}")
         if colour.isValid():
             self.project.update_label(key, color=colour.name())
+            self._fill(select=key)
+
+    def _on_guideline(self) -> None:
+        key = self._current_key()
+        if key is not None:
+            from annotator.ui.guideline_editor import GuidelineEditor
+
+            GuidelineEditor(self.project, key, self).exec()
             self._fill(select=key)
 
     def _on_move(self, step: int) -> None:

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.open_error: str | None = None  # why the last project could not be opened
         self.editor: AnnotationEditor | None = None
         self.doc_model: DocumentListModel | None = None
+        self.guidelines_dialog = None  # Help ▸ Annotation Guidelines, made when first asked
 
         self.view = AnnotationView()
         self.find_bar = FindBar()
@@ -181,6 +182,8 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard", self._on_show_keys, QKeySequence.StandardKey.HelpContents)
+        self.guidelines_action = self._action(help_menu, "Annotation &Guidelines",
+                                              self._on_show_guidelines, "F2")
         self._action(help_menu, "&About", self._on_about)
         self._refresh_recent_menu()
 
@@ -221,7 +224,9 @@ class MainWindow(QMainWindow):
         self.editor.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
-        self.palette.set_labels(self.editor.labels)
+        self.palette.set_labels(self.editor.labels, self.project.guidelines())
+        if self.guidelines_dialog is not None:
+            self.guidelines_dialog.show_guidelines(self.editor.labels, self.project.guidelines())
         self.documents.set_model(self.doc_model)
         self.settings.setValue("project/last", str(path))
         self._remember_recent(path)
@@ -312,6 +317,20 @@ class MainWindow(QMainWindow):
         LabelsDialog(self.project, self).exec()
         self.refresh_labels()
 
+    def _on_show_guidelines(self) -> None:
+        if self.project is None:
+            return
+        from annotator.ui.guidelines_view import GuidelinesDialog
+
+        labels, guidelines = self.project.labels(), self.project.guidelines()
+        if self.guidelines_dialog is None:
+            self.guidelines_dialog = GuidelinesDialog(labels, guidelines, self)
+        else:
+            self.guidelines_dialog.show_guidelines(labels, guidelines)
+        self.guidelines_dialog.show()
+        self.guidelines_dialog.raise_()
+        self.guidelines_dialog.activateWindow()
+
     def _on_review(self) -> None:
         if self.project is None:
             return
@@ -348,7 +367,9 @@ class MainWindow(QMainWindow):
     def refresh_labels(self) -> None:
         """After labels changed: palette, keys, colours in the view and span list."""
         labels = self.project.labels()
-        self.palette.set_labels(labels)
+        self.palette.set_labels(labels, self.project.guidelines())
+        if self.guidelines_dialog is not None:
+            self.guidelines_dialog.show_guidelines(labels, self.project.guidelines())
         self.editor.labels = labels
         self.view.set_colors(self.editor.colors())
         self._show_spans()

@@ -18,6 +18,12 @@ def escaped_rich_text(text: str) -> str:
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
+def escaped_paragraphs(lines: list[str]) -> str:
+    """Like :func:`escaped_rich_text`, with each line a paragraph of its own, so
+    an Arabic line runs right to left beside Latin ones."""
+    return "<qt>" + "".join(f'<p style="margin:0">{html.escape(line)}</p>' for line in lines) + "</qt>"
+
+
 def menu_text(text: str) -> str:
     """For action texts: ``&`` would mark a mnemonic."""
     return text.replace("&", "&&")

@@ -163,7 +163,7 @@ def test_annotators_get_distinct_uids_that_copies_keep(tmp_path, base):
 def downgrade_to_schema_3(path):
     """Make a file as the version before annotator uids wrote it."""
     conn = sqlite3.connect(path)
-    conn.executescript("DROP TABLE rejected_suggestions; DROP TABLE assignments; DROP TABLE collections;"
+    conn.executescript("DROP TABLE label_guidelines; DROP TABLE rejected_suggestions; DROP TABLE assignments; DROP TABLE collections;"
                        "ALTER TABLE spans DROP COLUMN reason;"
                        "ALTER TABLE spans DROP COLUMN confidence;"
                        "DROP TRIGGER annotators_new_uid; DROP INDEX annotators_uid;"

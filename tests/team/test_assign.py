@@ -128,7 +128,7 @@ def test_a_master_without_documents_or_a_missing_one_is_refused(tmp_path, cli):
 
 def test_a_master_of_the_schema_before_assignments_migrates(master, tmp_path):
     with closing(sqlite3.connect(master)) as conn:
-        conn.executescript("DROP TABLE assignments; DROP TABLE collections; "
+        conn.executescript("DROP TABLE label_guidelines; DROP TABLE assignments; DROP TABLE collections; "
                            "DROP TABLE rejected_suggestions; ALTER TABLE spans DROP COLUMN reason; "
                            "ALTER TABLE spans DROP COLUMN confidence; PRAGMA user_version = 4;")
     with Project.open(master) as project:
