@@ -26,20 +26,19 @@ def what_it_is(data: bytes) -> str | None:
     for signature, name in _SIGNATURES:
         if data.startswith(signature):
             return name
-    # UTF-16 without a byte order mark: it decodes to text with no controls.
+    # UTF-16 without a byte order mark: the high byte of each character
+    # repeats (0 for Latin, 6 for Arabic) and it decodes to text with no controls.
     head = data[:4096]
-    if len(data) % 2 == 0 and (0 in head or _not_utf8(head)):
-        readings = []
-        for codec, order in (("utf-16-le", "little"), ("utf-16-be", "big")):
+    if len(data) % 2 == 0 and len(head) >= 4 and (0 in head or _not_utf8(head)):
+        for codec, order, high in (("utf-16-le", "little", head[1::2]), ("utf-16-be", "big", head[0::2])):
+            if max(high.count(b) for b in set(high)) * 10 < len(high) * 6:
+                continue
             try:
                 decoded = head.decode(codec)
             except UnicodeDecodeError:
                 continue
-            if not _CONTROL.search(decoded) and "\ufffd" not in decoded:
-                # Both orders may decode: the right one has spaces and line ends.
-                readings.append((sum(decoded.count(c) for c in " \n"), order))
-        if readings:
-            return f"UTF-16 ({max(readings)[1]}-endian, without a byte order mark)"
+            if not _CONTROL.search(decoded):
+                return f"UTF-16 ({order}-endian, without a byte order mark)"
     return None
 
 
