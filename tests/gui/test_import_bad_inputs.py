@@ -36,3 +36,23 @@ def test_the_dialog_shows_the_command_lines_message_and_the_window_keeps_running
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert window.project.document_count() > 0  # the project still answers
+
+
+def test_the_strict_labels_box_refuses_a_label_the_project_lacks(qtbot, window, tmp_path):
+    path = tmp_path / "new-label.jsonl"
+    path.write_text('{"id": "x", "text": "Ewa w Krakowie", '
+                    '"spans": [{"start": 6, "end": 14, "label": "CITY"}]}\n', encoding="utf-8")
+    project = window.project.path
+    before = file_bytes(project)
+    dialog = make_dialog(qtbot, window)
+    type_into(qtbot, dialog.paths, str(path))
+    qtbot.mouseClick(dialog.strict_labels, Qt.MouseButton.LeftButton)
+    assert dialog.strict_labels.isChecked()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.problems.toPlainText().startswith(
+        f"{path}:1: label 'CITY' is not in the project (--strict-labels)")
+    assert file_bytes(project) == before
+    qtbot.mouseClick(dialog.strict_labels, Qt.MouseButton.LeftButton)  # unchecked: it is added
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert "CITY" in {label.key for label in window.project.labels()}
