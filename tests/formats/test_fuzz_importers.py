@@ -24,9 +24,33 @@ QUICK = settings(max_examples=60, deadline=2000, derandomize=True,
 SLOW = settings(max_examples=1500, deadline=2000,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
-LABELS = st.sampled_from(["PER", "LOC", "ORG", "", " ", "B-PER", "a b", "ش", "\t"])
-WORDS = st.text(st.sampled_from("Ala ma kota\tأحمد \n\r\u00a0\u200f.,-\x00\x07é\ufeff"),
-                max_size=30)
+GOOD_LABELS = st.sampled_from(["PER", "LOC", "ORG", "O\"'; --"])
+LABELS = st.one_of(st.sampled_from(["PER", "LOC", "ORG"]),
+                   st.sampled_from(["", " ", "B-PER", "a b", "ش", "\t", "O\"'; --"]))
+CLEAN = st.text(st.sampled_from("Ala ma kota\tأحمد \n\r\u00a0\u200f.,-é"), min_size=1, max_size=30)
+# Mostly clean text, so most records get past the first check and reach the spans.
+WORDS = st.one_of(CLEAN, CLEAN, CLEAN, st.text(st.sampled_from("a \x00\x07\ufeff\r\n\u2028"), max_size=8))
+
+
+@st.composite
+def good_spans(draw, text: str, shape: str, clean: bool = False) -> list:
+    """Spans inside ``text`` in one of the JSONL shapes (a few a bit off)."""
+    spans = []
+    for _ in range(draw(st.integers(0, 3))):
+        start = draw(st.integers(0, max(len(text) - 1, 0)))
+        end = draw(st.integers(start + 1, len(text) + (0 if clean else 1)))  # maybe one past
+        label = draw(GOOD_LABELS if clean else LABELS)
+        spans.append({"spans": {"start": start, "end": end, "label": label},
+                      "label": [start, end, label],
+                      "entities": {"start_offset": start, "end_offset": end, "label": label}}[shape])
+    return spans
+
+
+@st.composite
+def good_record(draw, clean: bool = False) -> dict:
+    text = draw(CLEAN if clean else WORDS)
+    shape = draw(st.sampled_from(["spans", "label", "entities"]))
+    return {"id": draw(CLEAN), "text": text, shape: draw(good_spans(text, shape, clean))}
 OFFSET = st.one_of(st.integers(-3, 40), st.sampled_from(["1", 1.5, None, True, [1]]))
 
 
@@ -79,6 +103,7 @@ JSON_VALUE = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(-5, 50
                           | st.dictionaries(st.sampled_from(["a", "start", "label"]), inner, max_size=3),
                           max_leaves=8)
 RECORD = st.one_of(
+    good_record(), good_record(),
     st.fixed_dictionaries({"text": WORDS}, optional={
         "id": st.one_of(WORDS, st.integers()), "spans": st.lists(SPAN, max_size=3),
         "label": st.lists(SPAN, max_size=3), "entities": st.lists(SPAN, max_size=3),
@@ -94,24 +119,33 @@ def jsonl_of(records: list, raw: str) -> bytes:
 
 @pytest.mark.parametrize("fmt", ["jsonl", "doccano"])
 @QUICK
-@given(records=st.lists(RECORD, max_size=4), raw=st.sampled_from(["", "\n", "\n{", "\n[1]"]))
+@given(records=st.one_of(st.lists(good_record(clean=True), min_size=1, max_size=4),
+                        st.lists(RECORD, max_size=4)), raw=st.sampled_from(["", "\n", "\n{", "\n[1]"]))
 def test_jsonl_records(fmt, records, raw):
     check({"a.jsonl": jsonl_of(records, raw)}, fmt)
 
 
 # --- CoNLL, structure-aware --------------------------------------------------
 
-TAG = st.one_of(st.sampled_from(["O", "B-PER", "I-PER", "E-PER", "S-LOC", "I-LOC", "B-", "X-Y",
-                                 "b-per", "O-PER", "B-PER-X", "BI"]), LABELS)
-TOKEN = st.text(st.sampled_from("Alakot\u0627\u062d.-#=\u00a0\x00"), min_size=0, max_size=6)
+TAG = st.one_of(st.sampled_from(["O", "B-PER", "I-PER", "E-PER", "S-LOC", "I-LOC"]),
+                st.sampled_from(["O", "B-PER", "I-PER"]),
+                st.sampled_from(["B-", "X-Y", "b-per", "O-PER", "B-PER-X", "BI"]), LABELS)
+TOKEN = st.one_of(st.text(st.sampled_from("Alakot\u0627\u062d.-#="), min_size=1, max_size=6),
+                  st.text(st.sampled_from("a\u00a0\x00 "), max_size=3))
+GOOD_CONLL_LINE = st.one_of(
+    st.tuples(st.text(st.sampled_from("Alakot\u0627\u062d."), min_size=1, max_size=6),
+              st.sampled_from(["O", "B-PER", "I-PER", "B-LOC"])).map(lambda t: f"{t[0]} {t[1]}"),
+    st.just(""))
 CONLL_LINE = st.one_of(
+    st.tuples(TOKEN, TAG).map(lambda t: f"{t[0]} {t[1]}"),
     st.tuples(TOKEN, TAG).map(lambda t: f"{t[0]} {t[1]}"),
     st.tuples(TOKEN, TOKEN, TAG).map(lambda t: f"{t[0]}\t{t[1]}\t{t[2]}"),
     st.just(""), st.just("-DOCSTART- -X- O O"), st.just("# comment"), TOKEN)
 
 
 @QUICK
-@given(lines=st.lists(CONLL_LINE, max_size=12), ending=st.sampled_from(["", "\n", "\r\n"]))
+@given(lines=st.one_of(st.lists(GOOD_CONLL_LINE, min_size=1, max_size=12),
+                      st.lists(CONLL_LINE, max_size=12)), ending=st.sampled_from(["", "\n", "\r\n"]))
 def test_conll_files(lines, ending):
     data = (ending or "\n").join(lines) + ending
     check({"a.conll": data.encode("utf-8")})
@@ -119,20 +153,29 @@ def test_conll_files(lines, ending):
 
 # --- brat, structure-aware ---------------------------------------------------
 
-BRAT_TEXT = st.text(st.sampled_from("Ala ma kota\nأحمد.é\r"), max_size=25)
+BRAT_TEXT = st.text(st.sampled_from("Ala ma kota\nأحمد.é\r"), min_size=1, max_size=25)
 
 
 @st.composite
-def brat_pair(draw):
+def brat_pair(draw, clean: bool = False):
     text = draw(BRAT_TEXT)
     lines = []
+    if clean:  # text-bound annotations that match the text
+        for number in range(draw(st.integers(1, 3))):
+            start = draw(st.integers(0, len(text) - 1))
+            end = draw(st.integers(start + 1, len(text)))
+            shown = text[start:end]
+            if "\n" not in shown and "\r" not in shown and shown.strip() == shown:
+                lines.append(f"T{number}\tPER {start} {end}\t{shown}")
+        return text, "\n".join(lines) + "\n"
     for number in range(draw(st.integers(0, 4))):
-        start, end = draw(OFFSET), draw(OFFSET)
+        start, end = draw(st.one_of(st.tuples(st.integers(0, len(text)), st.integers(0, len(text))),
+                                    st.tuples(OFFSET, OFFSET)))
         if draw(st.booleans()) and isinstance(start, int) and isinstance(end, int) and 0 <= start <= end:
             shown = text[start:end]  # mostly right, so the deeper checks run
         else:
             shown = draw(WORDS)
-        label = draw(st.sampled_from(["PER", "LOC", "", "A B"]))
+        label = draw(st.sampled_from(["PER", "LOC", "PER", "", "A B"]))
         lines.append(draw(st.sampled_from([
             f"T{number}\t{label} {start} {end}\t{shown}",
             f"T{number}\t{label} {start} {end};{end} {end}\t{shown}",
@@ -142,13 +185,21 @@ def brat_pair(draw):
 
 
 @QUICK
-@given(pair=brat_pair())
+@given(pair=st.one_of(brat_pair(clean=True), brat_pair()))
 def test_brat_pairs(pair):
     text, ann = pair
     check({"a.ann": ann.encode("utf-8", "surrogatepass"), "a.txt": text.encode("utf-8")})
 
 
 # --- Label Studio, structure-aware ------------------------------------------
+
+@st.composite
+def good_task(draw, clean: bool = False) -> dict:
+    text = draw(CLEAN if clean else WORDS)
+    regions = [{"type": "labels", "value": {**span, "labels": [span.pop("label")]}}
+               for span in draw(good_spans(text, "spans", clean))]
+    return {"data": {"text": text}, "annotations": [{"result": regions}]}
+
 
 REGION = st.one_of(
     st.fixed_dictionaries({"type": st.sampled_from(["labels", "choices", "rectangle"])}, optional={
@@ -157,6 +208,7 @@ REGION = st.one_of(
             "text": WORDS})}),
     JSON_VALUE)
 TASK = st.one_of(
+    good_task(), good_task(),
     st.fixed_dictionaries({"data": st.one_of(st.fixed_dictionaries({"text": WORDS}), JSON_VALUE)},
                           optional={"id": st.integers(), "annotations": st.lists(
                               st.fixed_dictionaries({"result": st.lists(REGION, max_size=3)}, optional={
@@ -166,7 +218,8 @@ TASK = st.one_of(
 
 
 @QUICK
-@given(tasks=st.one_of(st.lists(TASK, max_size=3), TASK))
+@given(tasks=st.one_of(st.lists(good_task(clean=True), min_size=1, max_size=3),
+                      st.lists(TASK, max_size=3), TASK))
 def test_labelstudio_tasks(tasks):
     check({"a.json": json.dumps(tasks, ensure_ascii=False).encode("utf-8", "surrogatepass")})
 
