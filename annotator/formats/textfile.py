@@ -19,6 +19,10 @@ _SIGNATURES = ((b"\xff\xfe", "UTF-16 (little-endian, with a byte order mark)"),
                (b"PK\x03\x04", "a zip archive"), (b"\x1f\x8b", "a gzip archive"),
                (b"%PDF", "a PDF document"), (b"SQLite format 3\x00", "an SQLite database"))
 _SAVE_AS = "save it as UTF-8 text"
+# Every record of an import is read and checked before anything is stored,
+# so a file is held in memory (a few times its size): past this size it is
+# refused before a byte is read, instead of running the machine out of memory.
+MAX_BYTES = 512 * 1024 * 1024
 
 
 def what_it_is(data: bytes) -> str | None:
@@ -62,6 +66,11 @@ def control_problem(text: str) -> str | None:
 def read_utf8(path: Path, problems: ProblemList, may_be_empty: bool = False) -> str | None:
     """The text of ``path``, or None with a problem added. An empty file is
     a problem unless ``may_be_empty`` (a brat .ann without annotations)."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        problems.add(path, 0, f"is {size / 2**20:,.0f} MB; files over {MAX_BYTES // 2**20} MB "
+                              "are not imported: split it into smaller files")
+        return None
     data = path.read_bytes()
     if not data.strip():
         if may_be_empty:
