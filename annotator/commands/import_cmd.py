@@ -25,6 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "file, else 'imported')")
     parser.add_argument("--format", default=catalog.AUTO, choices=catalog.import_choices(),
                         help="input format (default: auto, by file extension)")
+    parser.add_argument("--strict-labels", action="store_true",
+                        help="refuse spans whose label is not in the project (a fixed scheme); "
+                        "without it such labels are added and named")
     add_format_options(parser, catalog.read_options())
     parser.set_defaults(run=run)
 
@@ -39,7 +42,11 @@ def run(args: argparse.Namespace) -> int:
     created = not project_path.exists()
     try:
         with Project.open(project_path) as project:
-            summary = store_records(project, records, args.annotator)
+            summary = store_records(project, records, args.annotator, args.strict_labels)
+    except InputError as error:
+        if created:
+            _remove_project(project_path)
+        return fail(*error.problems)
     except ProjectError as error:
         if created:
             _remove_project(project_path)

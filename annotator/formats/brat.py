@@ -182,7 +182,7 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
     if not ann_path.is_file():
         yield DocumentRecord(name=path.stem, text=normalize_text(raw), source=str(txt_path), line=1)
         return
-    ann = read_utf8(ann_path, problems)
+    ann = read_utf8(ann_path, problems, may_be_empty=True)  # a document without annotations
     if ann is None:
         return
     text, mapping = normalize_with_map(raw)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from annotator.core.model import DocumentRecord
 from annotator.formats import catalog
-from annotator.formats.problems import Problem
+from annotator.formats.problems import InputError, Problem
 from annotator.formats.reading import Records
 from annotator.formats.registry import read_paths
 from annotator.store import Project
@@ -27,22 +27,43 @@ def read_for_import(paths: Iterable[str | Path], fmt: str = catalog.AUTO,
     return read_paths([Path(p) for p in paths], fmt, options)
 
 
+def unknown_labels(project: Project, records: list[DocumentRecord]) -> list[Problem]:
+    """One problem per label the project does not have, at the first record
+    that uses it (for projects with a fixed scheme: ``--strict-labels``)."""
+    known = {label.key for label in project.labels()}
+    problems: dict[str, Problem] = {}
+    for record in records:
+        for span in record.spans:
+            if span.label not in known and span.label not in problems:
+                problems[span.label] = Problem(
+                    record.source or record.name, record.line or 0,
+                    f"label {span.label!r} is not in the project (--strict-labels); "
+                    f"its labels: {', '.join(sorted(known)) or 'none'}")
+    return list(problems.values())
+
+
 def store_records(project: Project, records: list[DocumentRecord],
-                  annotator: str | None = None) -> ImportSummary:
+                  annotator: str | None = None, strict_labels: bool = False) -> ImportSummary:
     """Store read records in one transaction; ``annotator``, when given, names
-    the layer their spans join (over the annotator a file names)."""
+    the layer their spans join (over the annotator a file names). Labels the
+    project lacks are added, or with ``strict_labels`` refused
+    (:class:`InputError`, nothing stored)."""
+    if strict_labels:
+        problems = unknown_labels(project, records)
+        if problems:
+            raise InputError(problems)
     return project.import_records(records, annotator=annotator or None)
 
 
 def import_paths(project: Project, paths: Iterable[str | Path], fmt: str = catalog.AUTO,
                  annotator: str | None = None, options: Options | None = None,
-                 notes: list[Problem] | None = None) -> ImportSummary:
+                 notes: list[Problem] | None = None, strict_labels: bool = False) -> ImportSummary:
     """Read, check, then store: :class:`InputError` (nothing stored) or the
     summary; the readers' notes are added to ``notes`` when it is given."""
     records = read_for_import(paths, fmt, options)
     if notes is not None:
         notes.extend(records.notes)
-    return store_records(project, records, annotator)
+    return store_records(project, records, annotator, strict_labels)
 
 
 def summary_line(summary: ImportSummary) -> str:

@@ -21,7 +21,7 @@ from annotator.core.text import normalize_with_map
 from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
-from annotator.formats.textfile import read_utf8
+from annotator.formats.textfile import control_problem, read_utf8
 from annotator.formats.writing import SingleFileWriter, json_line
 
 EXTENSIONS = (".jsonl", ".ndjson")
@@ -76,8 +76,17 @@ def parse_object(obj: object, path: Path, number: int, problems: ProblemList) ->
     if not isinstance(text, str):
         problems.add(path, number, 'missing "text" (a string)')
         return None
+    control = control_problem(text)
+    if control:
+        problems.add(path, number, f'"text": {control}')
+        return None
     raw_spans = _raw_spans(obj, path, number, problems)
     if raw_spans is None:
+        return None
+    unknown = sorted(set(obj) - _TOP_KEYS)
+    if unknown:
+        problems.add(path, number, f"unknown keys {', '.join(map(repr, unknown))}: "
+                                   f'put what is not a span under "meta"')
         return None
     stored, mapping = normalize_with_map(text)
     spans: list[Span] = []
@@ -142,6 +151,9 @@ def _native(items: object, key: str):
     for item in items:
         if not isinstance(item, dict) or not {"start", "end", "label"} <= item.keys():
             return 'each span needs "start", "end" and "label"'
+        if item.keys() - _SPAN_KEYS:
+            unknown = ", ".join(map(repr, sorted(item.keys() - _SPAN_KEYS)))
+            return f'unknown keys {unknown} in a span: a span has "start", "end" and "label"'
         out.append((item["start"], item["end"], item["label"]))
     return out
 
@@ -172,6 +184,9 @@ def _entities(items: object, key: str):
 _READ_KEY = {"spans": _native, "label": _doccano, "labels": _doccano, "entities": _entities}
 # Keys read elsewhere, or known to hold no character spans.
 _NOT_SPANS = frozenset({"id", "name", "text", "lang", "annotator", "meta", "relations"})
+# doccano exports add "Comments"; "id" of a span is its tool's, not kept.
+_TOP_KEYS = _NOT_SPANS | set(SPAN_KEYS) | {"Comments"}
+_SPAN_KEYS = frozenset({"start", "end", "label", "id", "text"})
 _EDGE_KEYS = frozenset({"start", "end", "begin", "start_offset", "end_offset", "startOffset",
                         "endOffset", "start_char", "end_char", "char_start", "char_end", "offsets"})
 

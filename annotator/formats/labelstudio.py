@@ -31,7 +31,7 @@ from annotator.core.text import normalize_with_map
 from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
-from annotator.formats.textfile import read_utf8
+from annotator.formats.textfile import control_problem, read_utf8
 
 EXTENSIONS = (".json",)
 
@@ -56,6 +56,10 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         text = _text(task)
         if text is None:
             problems.add(path, number, 'no text: expected "data": {"text": ...} or "text"')
+            continue
+        control = control_problem(text)
+        if control:
+            problems.add(path, number, f"the task's text: {control}")
             continue
         if "data" not in task:
             left.update(_min_others(task, text))
@@ -205,7 +209,7 @@ def _not_a_span(region: object) -> str | None:
     if not isinstance(region, dict):
         return None
     value = region.get("value", region)
-    if isinstance(value, dict) and "labels" in value:
+    if isinstance(value, dict) and "labels" in value or region.get("type") == "labels":
         return None
     return str(region.get("type") or "untyped")
 
@@ -216,6 +220,10 @@ def _spans(region: object, text: str, path: Path, number: int,
         problems.add(path, number, "expected each result to be a JSON object")
         return []
     value = region.get("value", region)
+    if region.get("type") == "labels" and not (isinstance(value, dict) and "labels" in value):
+        problems.add(path, number, 'a "labels" result needs "value": '
+                                   '{"start", "end", "labels"}')
+        return []
     if not isinstance(value, dict) or "labels" not in value:
         return []  # choices, text areas, relations: not spans
     labels, start, end = value.get("labels"), value.get("start"), value.get("end")

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -79,6 +80,10 @@ class ImportDialog(QDialog):
         form.addRow("F&ormat:", self.format)
         self.options.add_rows(form)
         form.addRow("&Annotator:", self.annotator)
+        self.strict_labels = QCheckBox("Only labels the project &has (refuse others)")
+        self.strict_labels.setToolTip("For a fixed scheme: a span with another label stops "
+                                      "the import; otherwise new labels are added")
+        form.addRow("", self.strict_labels)
         self.format.currentIndexChanged.connect(self._on_format)
         self._on_format()
 
@@ -140,7 +145,8 @@ class ImportDialog(QDialog):
         notes: list = []
         try:
             self.summary = import_paths(self.project, paths, self.format.currentData(), annotator,
-                                        self.options.values(), notes)
+                                        self.options.values(), notes,
+                                        self.strict_labels.isChecked())
         except InputError as error:
             self._show_problems(error.lines())
             return False

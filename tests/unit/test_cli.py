@@ -97,7 +97,7 @@ def test_txt_files_drop_bom_and_crlf(tmp_path):
     db = tmp_path / "p.db"
     result = run_cli("import", db, tmp_path / "in")
     assert result.returncode == 2
-    assert "b.txt:1: not valid UTF-8" in result.stderr
+    assert "b.txt: is UTF-16 (little-endian, with a byte order mark), not UTF-8 text" in result.stderr
     (tmp_path / "in" / "b.txt").unlink()
     assert run_cli("import", db, tmp_path / "in").returncode == 0
     from annotator.store import Project
