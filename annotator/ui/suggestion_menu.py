@@ -252,14 +252,11 @@ class SuggestionMenu(QObject):
             progress.close()
         added = sum(s.added for s in summaries)
         if self.editor is not None:
+            # Bulk proposals are not on the undo stack, and need not clear it:
+            # span ids are never given twice, so an older undo still finds
+            # its rows (or their free ids) as it left them.
             self.editor.labelling.reload()
-            if added:
-                # Bulk proposals are not on the undo stack, and SQLite may
-                # give them the ids of spans deleted before: undoing those
-                # deletes could no longer bring the rows back as they were.
-                self.editor.undo_stack.clear()
-        self._tell(f"{added} suggestion{'' if added == 1 else 's'} proposed"
-                   + (" (the undo history starts here)." if added else "."))
+        self._tell(f"{added} suggestion{'' if added == 1 else 's'} proposed.")
         return added
 
     def _tell(self, text: str) -> None:

@@ -149,3 +149,33 @@ def test_suggestion_keys_are_in_f1_help_and_collide_with_no_other_key(window):
             for action in menu_actions(window.menuBar()) for k in action.shortcuts()]
     assert len(keys) == len(set(keys))
     assert not {"Alt+Down", "Alt+Up", "Alt+Return", "Alt+Delete"} & {k for k, _ in TEXT_KEYS}
+
+
+def test_a_bulk_proposal_keeps_the_undo_history_so_a_delete_undoes_exactly(window, qtbot):
+    import sqlite3
+    from contextlib import closing
+
+    def row(span_id):
+        with closing(sqlite3.connect(window.project.path)) as conn:
+            return conn.execute("SELECT * FROM spans WHERE id = ?", (span_id,)).fetchone()
+
+    window.suggestions.set_scope("off")  # the label is the newest span of the file
+    doc = open_document(window, ARABIC)
+    view = window.view
+    label_first_mention(window, qtbot, doc)
+    [label] = layer(window, doc.id)
+    kept = row(label.id)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert layer(window, doc.id) == []
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Suggestions")
+    next(a for a in menu.actions() if a.text() == "Propose Dates in This Document").trigger()
+    dates = [s for s in layer(window, doc.id) if s.label == "DATE"]
+    assert dates and all(s.id > label.id for s in dates)
+    assert window.editor.undo_stack.canUndo()
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert row(label.id) == kept  # the same row: id, offsets, label, origin, times
+    assert {s.id for s in layer(window, doc.id)} == {label.id} | {s.id for s in dates}
+    # And the label itself still undoes, the proposed dates staying.
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert row(label.id) is None
+    assert {s.id for s in layer(window, doc.id)} == {s.id for s in dates}
