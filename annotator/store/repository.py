@@ -827,22 +827,23 @@ class Project(TeamQueries):
                 [(document_id, annotator_id, *place) for place in places])
 
     def forget_rejections(self, document_id: int | None, annotator: str,
-                          places: Iterable[tuple[int, int, str]] | None = None) -> None:
+                          places: Iterable[tuple[int, int, str]] | None = None) -> int:
         """Forget rejected places (all of a document, or of every document when
-        ``document_id`` is None), so they may be proposed again."""
+        ``document_id`` is None), so they may be proposed again; how many."""
         annotator_id = self._reader_id(annotator)
         with self._db.atomic():
             if places is not None:
-                self._db.conn.executemany(
+                cursor = self._db.conn.executemany(
                     "DELETE FROM rejected_suggestions WHERE document_id = ? AND annotator_id = ? "
                     'AND start = ? AND "end" = ? AND label = ?',
                     [(document_id, annotator_id, *place) for place in places])
             elif document_id is None:
-                self._db.execute("DELETE FROM rejected_suggestions WHERE annotator_id = ?",
-                                 [annotator_id])
+                cursor = self._db.execute("DELETE FROM rejected_suggestions WHERE annotator_id = ?",
+                                          [annotator_id])
             else:
-                self._db.execute("DELETE FROM rejected_suggestions WHERE document_id = ? "
-                                 "AND annotator_id = ?", [document_id, annotator_id])
+                cursor = self._db.execute("DELETE FROM rejected_suggestions WHERE document_id = ? "
+                                          "AND annotator_id = ?", [document_id, annotator_id])
+            return max(cursor.rowcount, 0)
 
     def labelled_names(self, annotator: str) -> list[tuple[str, str, str]]:
         """(surface as written, label, lang) of every span ``annotator``

@@ -74,6 +74,9 @@ class SuggestionMenu(QObject):
         add(menu, "Propose Dates in This Document", lambda: self.propose_dates(False))
         add(menu, "Propose Dates in Every Document…", lambda: self.propose_dates(True))
         add(menu, "Load &Gazetteer…", self.load_gazetteer)
+        menu.addSeparator()
+        add(menu, "&Forget Rejections in This Document", lambda: self.forget_rejections(False))
+        add(menu, "Forget Rejections in the Pro&ject", lambda: self.forget_rejections(True))
         add(menu, "&Save My Labels as a Gazetteer…", self.save_my_gazetteer)
 
     def _add(self, menu, text: str, slot, shortcut: str | None = None) -> QAction:
@@ -189,6 +192,22 @@ class SuggestionMenu(QObject):
             self._apply([date_source()], None, "Proposing dates")
         else:
             self._apply([date_source()], [self.editor.document.id], "Proposing dates")
+
+    def forget_rejections(self, whole_project: bool) -> None:
+        """Let the suggestions the annotator rejected be proposed again (by the
+        next proposal: nothing is proposed here)."""
+        project = self.window.project
+        if project is None or (not whole_project and self.editor.document is None):
+            return
+        document_id = None if whole_project else self.editor.document.id
+        try:
+            count = project.forget_rejections(document_id, self.window.annotator)
+        except ProjectError as error:
+            self.editor.failed.emit(str(error))
+            return
+        where = "the project" if whole_project else "this document"
+        self._tell(f"{count} rejected suggestion{'' if count == 1 else 's'} in {where} "
+                   "forgotten: proposing again may bring them back.")
 
     def load_gazetteer(self) -> None:
         project = self.window.project

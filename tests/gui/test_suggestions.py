@@ -179,3 +179,28 @@ def test_a_bulk_proposal_keeps_the_undo_history_so_a_delete_undoes_exactly(windo
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert row(label.id) is None
     assert {s.id for s in layer(window, doc.id)} == {s.id for s in dates}
+
+
+def test_forget_rejections_from_the_menu_lets_a_rejected_date_come_back(window, qtbot):
+    doc = open_document(window, ARABIC)
+    view = window.view
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Suggestions")
+    entry = {a.text(): a for a in menu.actions()}
+    entry["Propose Dates in This Document"].trigger()
+    qtbot.keyClick(view, Qt.Key.Key_Down, ALT)
+    rejected = view.selected_span()
+    assert rejected.label == "DATE" and rejected.is_suggestion
+    qtbot.keyClick(view, Qt.Key.Key_Delete, ALT)
+    # A rejection in another document, which this document's entry leaves alone.
+    other_id = next(i for i in window.project.document_ids() if i != doc.id)
+    window.project.remember_rejections(other_id, "alice", [(0, 3, "DATE")])
+    entry["Propose Dates in This Document"].trigger()
+    assert rejected.key not in {s.key for s in layer(window, doc.id)}
+
+    entry["&Forget Rejections in This Document"].trigger()
+    assert [r[0] for r in rejection_table(window.project)] == [other_id]
+    assert "1 rejected suggestion in this document forgotten" in window.statusBar().currentMessage()
+    entry["Propose Dates in This Document"].trigger()
+    assert rejected.key in {s.key for s in layer(window, doc.id)}
+    entry["Forget Rejections in the Pro&ject"].trigger()
+    assert rejection_table(window.project) == []
