@@ -85,11 +85,12 @@ class Change:
 
     document_id: int
     status: Status
-    span_count: int
+    span_count: int  # labels: suggestions not accepted yet are not spans
     added: tuple[Span, ...] = ()
     removed: tuple[Span, ...] = ()
     updated: tuple[Span, ...] = ()
     reloaded: bool = False
+    suggestion_count: int = 0  # suggestions still open
 
 
 Listener = Callable[[Change], None]
@@ -158,8 +159,10 @@ class Labelling:
             return
         spans = self.project.spans(self.document.id, self.annotator)
         self._spans = {span.id: span for span in spans}
+        suggestions = sum(span.is_suggestion for span in spans)
         self._tell(Change(self.document.id, self.project.status(self.document.id, self.annotator),
-                          len(spans), reloaded=True))
+                          len(spans) - suggestions, reloaded=True,
+                          suggestion_count=suggestions))
 
     # -- edits ---------------------------------------------------------------
 
@@ -377,9 +380,11 @@ class Labelling:
                 self._spans.pop(span.id, None)
             for span in added + updated:
                 self._spans[span.id] = span
+        labels, suggestions = self.project.span_and_suggestion_counts(edit.document_id,
+                                                                      self.annotator)
         return Change(edit.document_id, self.project.status(edit.document_id, self.annotator),
-                      self.project.span_count(edit.document_id, self.annotator),
-                      tuple(added), tuple(removed), tuple(updated))
+                      labels, tuple(added), tuple(removed), tuple(updated),
+                      suggestion_count=suggestions)
 
 
 def _overlaps_any(span: Span, taken: list[tuple[int, int]]) -> bool:

@@ -275,6 +275,9 @@ class SuggestionMenu(QObject):
             # span ids are never given twice, so an older undo still finds
             # its rows (or their free ids) as it left them.
             self.editor.labelling.reload()
+        open_id = self.editor.document.id if self.editor and self.editor.document else None
+        if document_ids is None or any(i != open_id for i in document_ids):
+            self.window.doc_model.recount()  # other rows' counts changed too
         self._tell(f"{added} suggestion{'' if added == 1 else 's'} proposed.")
         return added
 

@@ -204,3 +204,24 @@ def test_forget_rejections_from_the_menu_lets_a_rejected_date_come_back(window, 
     assert rejected.key in {s.key for s in layer(window, doc.id)}
     entry["Forget Rejections in the Pro&ject"].trigger()
     assert rejection_table(window.project) == []
+
+
+def test_the_document_list_counts_labels_and_shows_open_suggestions_apart(window, qtbot):
+    doc = open_document(window, ARABIC)
+    model = window.doc_model
+
+    def shown(document_id):
+        return model.data(model.index(model.row_of(document_id), 3))
+
+    label_first_mention(window, qtbot, doc)
+    assert shown(doc.id) == "1 (+2)"
+    qtbot.keyClick(window.view, Qt.Key.Key_Down, ALT)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, ALT)
+    assert shown(doc.id) == "2 (+1)"
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, ALT | Qt.KeyboardModifier.ShiftModifier)
+    assert shown(doc.id) == 3
+    # Dates proposed in every document: the other rows show theirs too.
+    window.suggestions.propose_dates(every_document=True)
+    other = next(i for i in window.project.document_ids()
+                 if i != doc.id and window.project.spans(i, "alice"))
+    assert shown(other) == f"0 (+{len(window.project.spans(other, 'alice'))})"
