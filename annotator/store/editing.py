@@ -195,10 +195,12 @@ class Labelling:
         def work() -> Edit | None:
             rejected = self.project.rejected_places(document_id, self.annotator)
             taken = sorted((s.start, s.end) for s in self._spans.values())
+            longest = max((end - start for start, end in taken), default=0)
             changes = []
             for span in sorted(proposals, key=_span_order):
-                if span.key in rejected or _overlaps_any(span, taken):
+                if span.key in rejected or _overlaps_any(span, taken, longest):
                     continue
+                longest = max(longest, span.end - span.start)
                 added = self.project.add_span(document_id, self.annotator, span.start, span.end,
                                               span.label, Origin.SUGGESTED, span.reason,
                                               span.confidence)
@@ -387,10 +389,13 @@ class Labelling:
                       suggestion_count=suggestions)
 
 
-def _overlaps_any(span: Span, taken: list[tuple[int, int]]) -> bool:
-    """Whether ``span`` overlaps one of ``taken`` (sorted (start, end) pairs)."""
+def _overlaps_any(span: Span, taken: list[tuple[int, int]], longest: int) -> bool:
+    """Whether ``span`` overlaps one of ``taken`` (sorted (start, end) pairs,
+    none longer than ``longest``): only those starting at most ``longest``
+    before it can reach it, so a big document is not scanned from its top."""
+    first = bisect_left(taken, (span.start - longest, -1))
     k = bisect_left(taken, (span.end, -1))  # those starting before span's end
-    return any(end > span.start for _, end in taken[:k])
+    return any(end > span.start for _, end in taken[first:k])
 
 
 def _describe(error: Exception, project: Project) -> str:

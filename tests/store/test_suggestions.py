@@ -193,3 +193,16 @@ def test_counts_of_labels_leave_out_suggestions_and_count_them_apart(labelling):
     labelling.reload()
     change = labelling.changes[-1]
     assert change.reloaded and (change.span_count, change.suggestion_count) == (2, open_count - 1)
+
+
+def test_a_proposal_inside_a_long_span_far_before_is_left_alone(labelling):
+    text = labelling.document.text
+    at = [i for i in range(len(text)) if text.startswith("Tokajew", i)]
+    assert len(at) >= 2
+    # One long label from the top to past the second mention, short ones between.
+    labelling.add(0, at[1] + 7, "ORG")
+    labelling.add(at[1] + 20, at[1] + 22, "PERSON")
+    edit = labelling.suggest(proposals(labelling, "Tokajew"))
+    suggested = {s.start for s in labelling.suggestions}
+    assert at[0] not in suggested and at[1] not in suggested
+    assert suggested == set(at[2:]) and (edit is None) == (len(at) == 2)
