@@ -34,7 +34,10 @@ def main(path: str, settings_path: str, seed: int) -> int:
     from pathlib import Path
 
     app = QApplication.instance() or QApplication([])
-    window = MainWindow(QSettings(settings_path, QSettings.Format.IniFormat), "alice")
+    settings = QSettings(settings_path, QSettings.Format.IniFormat)
+    # The labels alone are followed: no mentions proposed after each one.
+    settings.setValue("suggestions/mentions", "off")
+    window = MainWindow(settings, "alice")
     if not window.open_project(Path(path)):
         return 3
     window.show()
