@@ -1,5 +1,5 @@
 """``annotator suggest PROJECT.db --annotator NAME [--dates] [--gazetteer FILE] [--mentions]
-[--doc NAME] [--save-gazetteer FILE]``."""
+[--doc NAME] [--forget-rejections] [--save-gazetteer FILE]``."""
 
 from __future__ import annotations
 
@@ -35,6 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="suggest the other mentions of every name the annotator has "
                         "labelled (or accepted), across the project, as the window does")
     parser.add_argument("--doc", metavar="NAME", help="only this document")
+    parser.add_argument("--forget-rejections", action="store_true",
+                        help="first forget the suggestions the annotator rejected (in --doc, "
+                        "or in every document), so they may be proposed again")
     parser.add_argument("--save-gazetteer", metavar="FILE",
                         help="write the names the annotator labelled or accepted to FILE "
                         "as a gazetteer ('phrase<TAB>LABEL' a line)")
@@ -42,9 +45,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (args.dates or args.mentions or args.gazetteer or args.save_gazetteer):
-        args.parser.error("nothing to do: give --dates, --gazetteer FILE, --mentions "
-                          "or --save-gazetteer FILE")
+    if not (args.dates or args.mentions or args.gazetteer or args.save_gazetteer
+            or args.forget_rejections):
+        args.parser.error("nothing to do: give --dates, --gazetteer FILE, --mentions, "
+                          "--forget-rejections or --save-gazetteer FILE")
     try:
         annotator = check_annotator(args.annotator)
         with Project.open(args.project, create=False) as project:
@@ -63,7 +67,12 @@ def run(args: argparse.Namespace) -> int:
             documents = None
             if args.doc is not None:
                 documents = [project.document_by_name(args.doc).id]
-            summaries = apply_suggestions(project, annotator, sources, documents)
+            forgotten = None
+            with project.transaction():  # forgetting and proposing: all or nothing
+                if args.forget_rejections:
+                    forgotten = project.forget_rejections(
+                        documents[0] if documents else None, annotator)
+                summaries = apply_suggestions(project, annotator, sources, documents)
             if args.save_gazetteer:
                 try:
                     saved = save_gazetteer(args.save_gazetteer, names)
@@ -74,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
         return fail(*error.lines())
     except ProjectError as error:
         return fail(error)
+    if forgotten is not None:
+        print(f"{args.project}: {forgotten} rejected suggestion{'' if forgotten == 1 else 's'} "
+              f"of {annotator} forgotten{' in ' + args.doc if args.doc else ''}")
     for summary in summaries:
         print(f"{args.project}: {summary_line(summary, annotator)}")
     if args.save_gazetteer:

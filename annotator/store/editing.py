@@ -85,11 +85,12 @@ class Change:
 
     document_id: int
     status: Status
-    span_count: int
+    span_count: int  # labels: suggestions not accepted yet are not spans
     added: tuple[Span, ...] = ()
     removed: tuple[Span, ...] = ()
     updated: tuple[Span, ...] = ()
     reloaded: bool = False
+    suggestion_count: int = 0  # suggestions still open
 
 
 Listener = Callable[[Change], None]
@@ -158,8 +159,10 @@ class Labelling:
             return
         spans = self.project.spans(self.document.id, self.annotator)
         self._spans = {span.id: span for span in spans}
+        suggestions = sum(span.is_suggestion for span in spans)
         self._tell(Change(self.document.id, self.project.status(self.document.id, self.annotator),
-                          len(spans), reloaded=True))
+                          len(spans) - suggestions, reloaded=True,
+                          suggestion_count=suggestions))
 
     # -- edits ---------------------------------------------------------------
 
@@ -192,10 +195,12 @@ class Labelling:
         def work() -> Edit | None:
             rejected = self.project.rejected_places(document_id, self.annotator)
             taken = sorted((s.start, s.end) for s in self._spans.values())
+            longest = max((end - start for start, end in taken), default=0)
             changes = []
             for span in sorted(proposals, key=_span_order):
-                if span.key in rejected or _overlaps_any(span, taken):
+                if span.key in rejected or _overlaps_any(span, taken, longest):
                     continue
+                longest = max(longest, span.end - span.start)
                 added = self.project.add_span(document_id, self.annotator, span.start, span.end,
                                               span.label, Origin.SUGGESTED, span.reason,
                                               span.confidence)
@@ -377,15 +382,20 @@ class Labelling:
                 self._spans.pop(span.id, None)
             for span in added + updated:
                 self._spans[span.id] = span
+        labels, suggestions = self.project.span_and_suggestion_counts(edit.document_id,
+                                                                      self.annotator)
         return Change(edit.document_id, self.project.status(edit.document_id, self.annotator),
-                      self.project.span_count(edit.document_id, self.annotator),
-                      tuple(added), tuple(removed), tuple(updated))
+                      labels, tuple(added), tuple(removed), tuple(updated),
+                      suggestion_count=suggestions)
 
 
-def _overlaps_any(span: Span, taken: list[tuple[int, int]]) -> bool:
-    """Whether ``span`` overlaps one of ``taken`` (sorted (start, end) pairs)."""
+def _overlaps_any(span: Span, taken: list[tuple[int, int]], longest: int) -> bool:
+    """Whether ``span`` overlaps one of ``taken`` (sorted (start, end) pairs,
+    none longer than ``longest``): only those starting at most ``longest``
+    before it can reach it, so a big document is not scanned from its top."""
+    first = bisect_left(taken, (span.start - longest, -1))
     k = bisect_left(taken, (span.end, -1))  # those starting before span's end
-    return any(end > span.start for _, end in taken[:k])
+    return any(end > span.start for _, end in taken[first:k])
 
 
 def _describe(error: Exception, project: Project) -> str:

@@ -68,7 +68,8 @@ class DocumentRow:
     lang: str
     direction: Direction
     status: Status
-    span_count: int
+    span_count: int  # labels: suggestions not accepted yet are not spans
+    suggestion_count: int = 0  # suggestions still open
 
 
 @dataclass(frozen=True)
@@ -387,7 +388,7 @@ class Project(TeamQueries, GuidelineQueries):
                       status: Status | None = None) -> list[DocumentRow]:
         """A page of the document list, in import order."""
         annotator_id = self._reader_id(annotator)
-        params: list = [annotator_id, annotator_id]
+        params: list = [annotator_id, annotator_id, annotator_id]
         where = ""
         if status is not None:
             where = "WHERE coalesce(s.status, 'todo') = ?"
@@ -397,8 +398,10 @@ class Project(TeamQueries, GuidelineQueries):
             f"""
             SELECT d.id, d.name, d.lang, coalesce(d.direction_override, d.direction),
                    coalesce(s.status, 'todo'),
-                   (SELECT count(*) FROM spans sp
-                     WHERE sp.document_id = d.id AND sp.annotator_id = ?)
+                   (SELECT count(*) FROM spans sp WHERE sp.document_id = d.id
+                     AND sp.annotator_id = ? AND sp.origin != 'suggested'),
+                   (SELECT count(*) FROM spans sp WHERE sp.document_id = d.id
+                     AND sp.annotator_id = ? AND sp.origin = 'suggested')
             FROM documents d
             LEFT JOIN document_status s ON s.document_id = d.id AND s.annotator_id = ?
             {where}
@@ -406,7 +409,8 @@ class Project(TeamQueries, GuidelineQueries):
             """,
             params,
         ).fetchall()
-        return [DocumentRow(r[0], r[1], r[2], Direction(r[3]), Status(r[4]), r[5]) for r in rows]
+        return [DocumentRow(r[0], r[1], r[2], Direction(r[3]), Status(r[4]), r[5], r[6])
+                for r in rows]
 
     def document_positions(self, annotator: str, status: Status | None = None) -> RowPositions:
         """The rows of the document list (all documents, or those with
@@ -436,7 +440,7 @@ class Project(TeamQueries, GuidelineQueries):
         """The document list's rows with ids first_id..last_id: one page by
         the ids' index, as fast at the bottom of the list as at its top."""
         annotator_id = self._reader_id(annotator)
-        params: list = [annotator_id, annotator_id, first_id, last_id]
+        params: list = [annotator_id, annotator_id, annotator_id, first_id, last_id]
         where = ""
         if status is not None:
             where = "AND coalesce(s.status, 'todo') = ?"
@@ -445,8 +449,10 @@ class Project(TeamQueries, GuidelineQueries):
             f"""
             SELECT d.id, d.name, d.lang, coalesce(d.direction_override, d.direction),
                    coalesce(s.status, 'todo'),
-                   (SELECT count(*) FROM spans sp
-                     WHERE sp.document_id = d.id AND sp.annotator_id = ?)
+                   (SELECT count(*) FROM spans sp WHERE sp.document_id = d.id
+                     AND sp.annotator_id = ? AND sp.origin != 'suggested'),
+                   (SELECT count(*) FROM spans sp WHERE sp.document_id = d.id
+                     AND sp.annotator_id = ? AND sp.origin = 'suggested')
             FROM documents d
             LEFT JOIN document_status s ON s.document_id = d.id AND s.annotator_id = ?
             WHERE d.id BETWEEN ? AND ? {where}
@@ -454,7 +460,8 @@ class Project(TeamQueries, GuidelineQueries):
             """,
             params,
         ).fetchall()
-        return [DocumentRow(r[0], r[1], r[2], Direction(r[3]), Status(r[4]), r[5]) for r in rows]
+        return [DocumentRow(r[0], r[1], r[2], Direction(r[3]), Status(r[4]), r[5], r[6])
+                for r in rows]
 
     def document_ids(self) -> list[int]:
         return [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY id")]
@@ -601,9 +608,16 @@ class Project(TeamQueries, GuidelineQueries):
             [document_id, self._reader_id(annotator)])]
 
     def span_count(self, document_id: int, annotator: str) -> int:
-        return self._db.execute(
-            "SELECT count(*) FROM spans WHERE document_id = ? AND annotator_id = ?",
-            [document_id, self._reader_id(annotator)]).fetchone()[0]
+        """How many labels (suggestions not accepted yet left out)."""
+        return self.span_and_suggestion_counts(document_id, annotator)[0]
+
+    def span_and_suggestion_counts(self, document_id: int, annotator: str) -> tuple[int, int]:
+        """(labels, open suggestions) of one annotator in a document."""
+        labels, suggestions = self._db.execute(
+            "SELECT count(*) - total(origin = 'suggested'), total(origin = 'suggested') "
+            "FROM spans WHERE document_id = ? AND annotator_id = ?",
+            [document_id, self._reader_id(annotator)]).fetchone()
+        return int(labels), int(suggestions)
 
     def add_span(self, document_id: int, annotator: str, start: int, end: int, label: str,
                  origin: Origin = Origin.MANUAL, reason: str = "",
@@ -838,22 +852,23 @@ class Project(TeamQueries, GuidelineQueries):
                 [(document_id, annotator_id, *place) for place in places])
 
     def forget_rejections(self, document_id: int | None, annotator: str,
-                          places: Iterable[tuple[int, int, str]] | None = None) -> None:
+                          places: Iterable[tuple[int, int, str]] | None = None) -> int:
         """Forget rejected places (all of a document, or of every document when
-        ``document_id`` is None), so they may be proposed again."""
+        ``document_id`` is None), so they may be proposed again; how many."""
         annotator_id = self._reader_id(annotator)
         with self._db.atomic():
             if places is not None:
-                self._db.conn.executemany(
+                cursor = self._db.conn.executemany(
                     "DELETE FROM rejected_suggestions WHERE document_id = ? AND annotator_id = ? "
                     'AND start = ? AND "end" = ? AND label = ?',
                     [(document_id, annotator_id, *place) for place in places])
             elif document_id is None:
-                self._db.execute("DELETE FROM rejected_suggestions WHERE annotator_id = ?",
-                                 [annotator_id])
+                cursor = self._db.execute("DELETE FROM rejected_suggestions WHERE annotator_id = ?",
+                                          [annotator_id])
             else:
-                self._db.execute("DELETE FROM rejected_suggestions WHERE document_id = ? "
-                                 "AND annotator_id = ?", [document_id, annotator_id])
+                cursor = self._db.execute("DELETE FROM rejected_suggestions WHERE document_id = ? "
+                                          "AND annotator_id = ?", [document_id, annotator_id])
+            return max(cursor.rowcount, 0)
 
     def labelled_names(self, annotator: str) -> list[tuple[str, str, str]]:
         """(surface as written, label, lang) of every span ``annotator``

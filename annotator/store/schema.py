@@ -150,6 +150,36 @@ MIGRATIONS: list[str] = [
         counter_examples TEXT NOT NULL DEFAULT ''
     );
     """,
+    # 8: a span's id is never given again once its span is deleted
+    # (AUTOINCREMENT), so undoing an old delete can always put the same row
+    # back, whatever was inserted since (bulk proposals included). SQLite cannot
+    # add AUTOINCREMENT in place: the table is rebuilt with the same columns,
+    # constraints, index and rows (ids kept). No table or trigger refers to it.
+    """
+    CREATE TABLE spans_rebuilt (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        label TEXT NOT NULL REFERENCES labels(key) ON UPDATE CASCADE,
+        origin TEXT NOT NULL DEFAULT 'manual'
+            CHECK (origin IN ('manual', 'suggested', 'imported', 'adjudicated')),
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        reason TEXT NOT NULL DEFAULT '',
+        confidence REAL NOT NULL DEFAULT 1.0,
+        CHECK (start >= 0 AND start < "end"),
+        UNIQUE (document_id, annotator_id, start, "end", label)
+    );
+    INSERT INTO spans_rebuilt (id, document_id, annotator_id, start, "end", label, origin,
+                               created_at, updated_at, reason, confidence)
+        SELECT id, document_id, annotator_id, start, "end", label, origin,
+               created_at, updated_at, reason, confidence FROM spans ORDER BY id;
+    DROP TABLE spans;
+    ALTER TABLE spans_rebuilt RENAME TO spans;
+    CREATE INDEX spans_document ON spans(document_id, annotator_id);
+    """,
 ]
 
 # The migration after which the default labels' guidelines are seeded.

@@ -194,17 +194,18 @@ class AnnotationEditor(QObject):
                 view.set_spans(self.labelling.spans)
                 view.select_span(self._selected())
             return
-        for span in change.removed:
-            view.remove_span(span.id)
+        if change.removed:
+            view.remove_spans([span.id for span in change.removed])
             view.select_span(None)
         for span in change.updated:
             view.replace_span(span)
-        for span in change.added:
-            view.add_span(span)
-            if span.is_suggestion:
-                continue  # proposed, not made: the selection stays on what was made
+        # All at once: a label can come with hundreds of proposed mentions.
+        view.add_spans(change.added)
+        # Proposed, not made: the selection goes to what was made.
+        made = [span for span in change.added if not span.is_suggestion]
+        if made:
             cursor = view.textCursor()
             cursor.clearSelection()
             view.setTextCursor(cursor)
-            view.select_span(span)
+            view.select_span(made[-1])
         self.saved.emit()

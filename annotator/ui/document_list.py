@@ -44,6 +44,13 @@ class DocumentListModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
+    def recount(self) -> None:
+        """Spans were written to many documents at once (bulk proposals): the
+        rows are read again when shown, the rows and selection staying."""
+        self._pages.clear()
+        if len(self._positions):
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._positions) - 1, 3))
+
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._positions)
 
@@ -91,7 +98,7 @@ class DocumentListModel(QAbstractTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.name, row.lang, STATUS_TEXT[row.status], row.span_count)[index.column()]
+            return (row.name, row.lang, STATUS_TEXT[row.status], span_count_text(row))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return escaped_rich_text(f"{row.name} ({row.direction.value})")
         if role == Qt.ItemDataRole.UserRole:
@@ -110,7 +117,8 @@ class DocumentListModel(QAbstractTableModel):
     def document_id(self, row: int) -> int | None:
         return self._positions.id_at(row) if 0 <= row < len(self._positions) else None
 
-    def update_document(self, document_id: int, status: Status, span_count: int) -> None:
+    def update_document(self, document_id: int, status: Status, span_count: int,
+                        suggestion_count: int = 0) -> None:
         """A document's status and span count changed: its row shows them
         (a row that moved out of the filter stays until the list reloads)."""
         i = self.row_of(document_id)
@@ -119,9 +127,17 @@ class DocumentListModel(QAbstractTableModel):
             return  # read fresh when shown
         for n, row in enumerate(page):
             if row.id == document_id:
-                page[n] = replace(row, status=status, span_count=span_count)
+                page[n] = replace(row, status=status, span_count=span_count,
+                                  suggestion_count=suggestion_count)
                 self.dataChanged.emit(self.index(i, 2), self.index(i, 3))
                 return
+
+
+def span_count_text(row: DocumentRow) -> int | str:
+    """The labels of a document, and its open suggestions after them: "3 (+5)"."""
+    if row.suggestion_count:
+        return f"{row.span_count} (+{row.suggestion_count})"
+    return row.span_count
 
 
 class DocumentListWidget(QWidget):

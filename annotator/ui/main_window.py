@@ -448,7 +448,8 @@ class MainWindow(QMainWindow):
         """The span list and the document list follow the labelling service."""
         if self.editor.document is not None and self.editor.document.id == change.document_id:
             self._show_spans()
-        self.doc_model.update_document(change.document_id, change.status, change.span_count)
+        self.doc_model.update_document(change.document_id, change.status, change.span_count,
+                                       change.suggestion_count)
 
     def _show_spans(self) -> None:
         doc = self.editor.document

@@ -74,6 +74,9 @@ class SuggestionMenu(QObject):
         add(menu, "Propose Dates in This Document", lambda: self.propose_dates(False))
         add(menu, "Propose Dates in Every Document…", lambda: self.propose_dates(True))
         add(menu, "Load &Gazetteer…", self.load_gazetteer)
+        menu.addSeparator()
+        add(menu, "&Forget Rejections in This Document", lambda: self.forget_rejections(False))
+        add(menu, "Forget Rejections in the Pro&ject", lambda: self.forget_rejections(True))
         add(menu, "&Save My Labels as a Gazetteer…", self.save_my_gazetteer)
 
     def _add(self, menu, text: str, slot, shortcut: str | None = None) -> QAction:
@@ -190,6 +193,22 @@ class SuggestionMenu(QObject):
         else:
             self._apply([date_source()], [self.editor.document.id], "Proposing dates")
 
+    def forget_rejections(self, whole_project: bool) -> None:
+        """Let the suggestions the annotator rejected be proposed again (by the
+        next proposal: nothing is proposed here)."""
+        project = self.window.project
+        if project is None or (not whole_project and self.editor.document is None):
+            return
+        document_id = None if whole_project else self.editor.document.id
+        try:
+            count = project.forget_rejections(document_id, self.window.annotator)
+        except ProjectError as error:
+            self.editor.failed.emit(str(error))
+            return
+        where = "the project" if whole_project else "this document"
+        self._tell(f"{count} rejected suggestion{'' if count == 1 else 's'} in {where} "
+                   "forgotten: proposing again may bring them back.")
+
     def load_gazetteer(self) -> None:
         project = self.window.project
         if project is None:
@@ -252,14 +271,14 @@ class SuggestionMenu(QObject):
             progress.close()
         added = sum(s.added for s in summaries)
         if self.editor is not None:
+            # Bulk proposals are not on the undo stack, and need not clear it:
+            # span ids are never given twice, so an older undo still finds
+            # its rows (or their free ids) as it left them.
             self.editor.labelling.reload()
-            if added:
-                # Bulk proposals are not on the undo stack, and SQLite may
-                # give them the ids of spans deleted before: undoing those
-                # deletes could no longer bring the rows back as they were.
-                self.editor.undo_stack.clear()
-        self._tell(f"{added} suggestion{'' if added == 1 else 's'} proposed"
-                   + (" (the undo history starts here)." if added else "."))
+        open_id = self.editor.document.id if self.editor and self.editor.document else None
+        if document_ids is None or any(i != open_id for i in document_ids):
+            self.window.doc_model.recount()  # other rows' counts changed too
+        self._tell(f"{added} suggestion{'' if added == 1 else 's'} proposed.")
         return added
 
     def _tell(self, text: str) -> None:

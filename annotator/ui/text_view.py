@@ -7,6 +7,7 @@ everything this class emits or takes is in code points of the stored text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
@@ -83,6 +84,7 @@ class AnnotationView(QTextEdit):
         self._text = ""
         self._map = Utf16Map("")
         self._spans: list[Span] = []
+        self._longest = 0  # no span is longer (after removals, perhaps shorter)
         self._colors: dict[str, str] = {}
         self._selected_id: int | None = None
         self._levels: dict[int, int] = {}
@@ -155,25 +157,43 @@ class AnnotationView(QTextEdit):
 
     def set_spans(self, spans: Iterable[Span]) -> None:
         self._spans = sorted(spans, key=lambda s: (s.start, -s.end, s.label))
+        self._longest = max((s.end - s.start for s in self._spans), default=0)
         self._levels = stacking_levels(self._spans)
         self._repaint_range(0, len(self._text))
 
     def add_span(self, span: Span) -> None:
-        self._spans.append(span)
+        self.add_spans([span])
+
+    def add_spans(self, spans: Iterable[Span]) -> None:
+        """Spans added at once (a label and the mentions it proposed): one sort
+        and one stacking for all, not one per span."""
+        spans = list(spans)
+        if not spans:
+            return
+        self._spans.extend(spans)
+        self._longest = max(self._longest, *(s.end - s.start for s in spans))
         self._spans.sort(key=lambda s: (s.start, -s.end, s.label))
         self._levels = stacking_levels(self._spans)
-        self._repaint_range(span.start, span.end)
+        for span in spans:
+            self._repaint_range(span.start, span.end)
 
     def remove_span(self, span_id: int) -> Span | None:
-        for i, span in enumerate(self._spans):
-            if span.id == span_id:
-                del self._spans[i]
-                if self._selected_id == span_id:
-                    self._selected_id = None
-                self._levels = stacking_levels(self._spans)
-                self._repaint_range(span.start, span.end)
-                return span
-        return None
+        removed = self.remove_spans([span_id])
+        return removed[0] if removed else None
+
+    def remove_spans(self, span_ids: Iterable[int]) -> list[Span]:
+        """The spans of these ids taken away at once; those it held."""
+        ids = set(span_ids)
+        removed = [span for span in self._spans if span.id in ids]
+        if not removed:
+            return []
+        self._spans = [span for span in self._spans if span.id not in ids]
+        if self._selected_id in ids:
+            self._selected_id = None
+        self._levels = stacking_levels(self._spans)
+        for span in removed:
+            self._repaint_range(span.start, span.end)
+        return removed
 
     def replace_span(self, span: Span) -> None:
         old = self.remove_span(span.id) if span.id is not None else None
@@ -186,7 +206,11 @@ class AnnotationView(QTextEdit):
     def _repaint_range(self, start: int, end: int) -> None:
         """Recolour ``[start, end)`` widened to every span it touches: only the
         blocks in that range are laid out again."""
-        touching = [s for s in self._spans if s.start < end and start < s.end]
+        # Only spans starting at most the longest span's length before
+        # ``start`` can reach it: the list is not scanned from the top.
+        first = bisect_left(self._spans, start - self._longest, key=lambda s: s.start)
+        last = bisect_left(self._spans, end, key=lambda s: s.start)
+        touching = [s for s in self._spans[first:last] if s.start < end and start < s.end]
         for span in touching:
             start, end = min(start, span.start), max(end, span.end)
         end = min(end, len(self._text))

@@ -149,3 +149,79 @@ def test_suggestion_keys_are_in_f1_help_and_collide_with_no_other_key(window):
             for action in menu_actions(window.menuBar()) for k in action.shortcuts()]
     assert len(keys) == len(set(keys))
     assert not {"Alt+Down", "Alt+Up", "Alt+Return", "Alt+Delete"} & {k for k, _ in TEXT_KEYS}
+
+
+def test_a_bulk_proposal_keeps_the_undo_history_so_a_delete_undoes_exactly(window, qtbot):
+    import sqlite3
+    from contextlib import closing
+
+    def row(span_id):
+        with closing(sqlite3.connect(window.project.path)) as conn:
+            return conn.execute("SELECT * FROM spans WHERE id = ?", (span_id,)).fetchone()
+
+    window.suggestions.set_scope("off")  # the label is the newest span of the file
+    doc = open_document(window, ARABIC)
+    view = window.view
+    label_first_mention(window, qtbot, doc)
+    [label] = layer(window, doc.id)
+    kept = row(label.id)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert layer(window, doc.id) == []
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Suggestions")
+    next(a for a in menu.actions() if a.text() == "Propose Dates in This Document").trigger()
+    dates = [s for s in layer(window, doc.id) if s.label == "DATE"]
+    assert dates and all(s.id > label.id for s in dates)
+    assert window.editor.undo_stack.canUndo()
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert row(label.id) == kept  # the same row: id, offsets, label, origin, times
+    assert {s.id for s in layer(window, doc.id)} == {label.id} | {s.id for s in dates}
+    # And the label itself still undoes, the proposed dates staying.
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert row(label.id) is None
+    assert {s.id for s in layer(window, doc.id)} == {s.id for s in dates}
+
+
+def test_forget_rejections_from_the_menu_lets_a_rejected_date_come_back(window, qtbot):
+    doc = open_document(window, ARABIC)
+    view = window.view
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Suggestions")
+    entry = {a.text(): a for a in menu.actions()}
+    entry["Propose Dates in This Document"].trigger()
+    qtbot.keyClick(view, Qt.Key.Key_Down, ALT)
+    rejected = view.selected_span()
+    assert rejected.label == "DATE" and rejected.is_suggestion
+    qtbot.keyClick(view, Qt.Key.Key_Delete, ALT)
+    # A rejection in another document, which this document's entry leaves alone.
+    other_id = next(i for i in window.project.document_ids() if i != doc.id)
+    window.project.remember_rejections(other_id, "alice", [(0, 3, "DATE")])
+    entry["Propose Dates in This Document"].trigger()
+    assert rejected.key not in {s.key for s in layer(window, doc.id)}
+
+    entry["&Forget Rejections in This Document"].trigger()
+    assert [r[0] for r in rejection_table(window.project)] == [other_id]
+    assert "1 rejected suggestion in this document forgotten" in window.statusBar().currentMessage()
+    entry["Propose Dates in This Document"].trigger()
+    assert rejected.key in {s.key for s in layer(window, doc.id)}
+    entry["Forget Rejections in the Pro&ject"].trigger()
+    assert rejection_table(window.project) == []
+
+
+def test_the_document_list_counts_labels_and_shows_open_suggestions_apart(window, qtbot):
+    doc = open_document(window, ARABIC)
+    model = window.doc_model
+
+    def shown(document_id):
+        return model.data(model.index(model.row_of(document_id), 3))
+
+    label_first_mention(window, qtbot, doc)
+    assert shown(doc.id) == "1 (+2)"
+    qtbot.keyClick(window.view, Qt.Key.Key_Down, ALT)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, ALT)
+    assert shown(doc.id) == "2 (+1)"
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, ALT | Qt.KeyboardModifier.ShiftModifier)
+    assert shown(doc.id) == 3
+    # Dates proposed in every document: the other rows show theirs too.
+    window.suggestions.propose_dates(every_document=True)
+    other = next(i for i in window.project.document_ids()
+                 if i != doc.id and window.project.spans(i, "alice"))
+    assert shown(other) == f"0 (+{len(window.project.spans(other, 'alice'))})"

@@ -64,7 +64,9 @@ def test_a_store_error_during_an_edit_shows_a_message_and_no_half_edit(
     assert window.span_list.span_model.rowCount() == 1
     assert stack.count() == 1
     row = window.doc_model.row_of(doc.id)
-    assert window.doc_model.data(window.doc_model.index(row, 3)) == 1
+    open_suggestions = sum(s.is_suggestion for s in project.spans(doc.id, "alice"))
+    assert window.doc_model.data(window.doc_model.index(row, 3)) == (
+        f"1 (+{open_suggestions})" if open_suggestions else 1)
 
 
 def test_a_failed_undo_keeps_the_view_and_the_history_as_the_file_is(

@@ -93,7 +93,10 @@ def test_every_edit_undoes_and_redoes_exactly(labelling, name):
     assert after != before
     # What listeners were told is what the file holds now.
     change = labelling.changes[-1]
-    assert change.span_count == len(project.spans(labelling.document.id, "alice"))
+    spans_now = project.spans(labelling.document.id, "alice")
+    suggestions = [s for s in spans_now if s.is_suggestion]
+    assert change.span_count == len(spans_now) - len(suggestions)  # labels only
+    assert change.suggestion_count == len(suggestions)
     assert change.status is project.status(labelling.document.id, "alice")
     assert labelling.spans == project.spans(labelling.document.id, "alice")
     for _ in range(2):

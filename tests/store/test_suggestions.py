@@ -22,6 +22,8 @@ POLISH = "pl-2021-06-02-xi-tokayev-phone-call"
 def labelling(seeded_project):
     service = Labelling(seeded_project, "alice")
     service.open(seeded_project.document_by_name(POLISH).id)
+    service.changes = []  # what listeners were told
+    service.subscribe(service.changes.append)
     return service
 
 
@@ -168,3 +170,39 @@ def test_an_older_file_migrates_to_remember_rejections(tmp_path):
         service.reject(span.id)
         assert project.rejected_places(1, "alice") == {(7, 9, "PERSON")}
         assert project.stats()["open_suggestions"] == 0
+
+
+def test_counts_of_labels_leave_out_suggestions_and_count_them_apart(labelling):
+    project, doc_id = labelling.project, labelling.document.id
+    text = labelling.document.text
+    start = text.index("Tokajew")
+    labelling.add(start, start + 7, "PERSON")
+    labelling.suggest(proposals(labelling, "Tokajew"))
+    open_count = len(labelling.suggestions)
+    assert open_count >= 2
+    change = labelling.changes[-1]
+    assert (change.span_count, change.suggestion_count) == (1, open_count)
+    labelling.accept(labelling.suggestions[0].id)
+    change = labelling.changes[-1]
+    assert (change.span_count, change.suggestion_count) == (2, open_count - 1)
+    assert project.span_count(doc_id, "alice") == 2
+    [row] = [r for r in project.document_rows("alice") if r.id == doc_id]
+    assert (row.span_count, row.suggestion_count) == (2, open_count - 1)
+    [row] = project.document_rows_between("alice", doc_id, doc_id)
+    assert (row.span_count, row.suggestion_count) == (2, open_count - 1)
+    labelling.reload()
+    change = labelling.changes[-1]
+    assert change.reloaded and (change.span_count, change.suggestion_count) == (2, open_count - 1)
+
+
+def test_a_proposal_inside_a_long_span_far_before_is_left_alone(labelling):
+    text = labelling.document.text
+    at = [i for i in range(len(text)) if text.startswith("Tokajew", i)]
+    assert len(at) >= 2
+    # One long label from the top to past the second mention, short ones between.
+    labelling.add(0, at[1] + 7, "ORG")
+    labelling.add(at[1] + 20, at[1] + 22, "PERSON")
+    edit = labelling.suggest(proposals(labelling, "Tokajew"))
+    suggested = {s.start for s in labelling.suggestions}
+    assert at[0] not in suggested and at[1] not in suggested
+    assert suggested == set(at[2:]) and (edit is None) == (len(at) == 2)

@@ -141,3 +141,42 @@ def test_merge_leaves_out_suggestions(db, tmp_path):
         merge_projects(review, [db])
         merged = [s for d in review.document_ids() for s in review.spans(d, "alice")]
     assert [(s.label, s.origin) for s in merged] == [("PERSON", Origin.MANUAL)]
+
+
+def reject_first_date(path, document):
+    with Project.open(path) as project:
+        service = Labelling(project, "alice")
+        service.open(project.document_by_name(document).id)
+        date = next(s for s in service.suggestions if s.label == "DATE")
+        service.reject(date.id)
+        return date.key
+
+
+def date_keys(path, document):
+    with Project.open(path) as project:
+        doc = project.document_by_name(document)
+        return {s.key for s in project.spans(doc.id, "alice") if s.label == "DATE"}
+
+
+def test_forget_rejections_lets_rejected_suggestions_be_proposed_again(db, capsys):
+    assert main(["suggest", str(db), "--annotator", "alice", "--dates"]) == 0
+    polish, arabic = reject_first_date(db, POLISH), reject_first_date(db, ARABIC)
+    capsys.readouterr()
+    assert main(["suggest", str(db), "--annotator", "alice", "--dates"]) == 0
+    assert "2 rejected before: not proposed again" in capsys.readouterr().out
+    assert polish not in date_keys(db, POLISH) and arabic not in date_keys(db, ARABIC)
+
+    # One document: only its rejection is forgotten, and its date comes back.
+    assert main(["suggest", str(db), "--annotator", "alice", "--dates", "--doc", POLISH,
+                 "--forget-rejections"]) == 0
+    out = capsys.readouterr().out
+    assert f"1 rejected suggestion of alice forgotten in {POLISH}" in out
+    assert "1 date suggestion" in out
+    assert polish in date_keys(db, POLISH) and arabic not in date_keys(db, ARABIC)
+
+    # The whole project, on its own: forgotten now, proposed by the next run.
+    assert main(["suggest", str(db), "--annotator", "alice", "--forget-rejections"]) == 0
+    assert "1 rejected suggestion of alice forgotten\n" in capsys.readouterr().out
+    assert arabic not in date_keys(db, ARABIC)
+    assert main(["suggest", str(db), "--annotator", "alice", "--dates"]) == 0
+    assert arabic in date_keys(db, ARABIC)
