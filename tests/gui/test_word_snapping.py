@@ -43,6 +43,7 @@ def _words(text: str, phrase: str, occurrence: int = 0):
 @pytest.mark.parametrize("point_size", ZOOMS)
 @pytest.mark.parametrize("phrase", ["شي جين بينغ", "الرئيس الصيني", "24 يونيو 2016"])
 def test_arabic_drags_from_the_gap_or_the_letters_keep_every_word(window, qtbot, point_size, phrase):
+    window.resize(1200, 700)  # wide enough that each phrase stays on one line at every zoom
     doc = open_document(window, TASHKENT)
     window.view.set_point_size(point_size)
     qtbot.wait(10)
