@@ -12,11 +12,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child of a
+# big test process would report its parent's peak.
 MEASURE = """
-import resource, sys
+import re, sys
 from annotator.cli import main
 status = main(sys.argv[1:])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, status)
+with open("/proc/self/status") as handle:
+    peak_kb = int(re.search(r"VmHWM:\\s+(\\d+)", handle.read()).group(1))
+print(peak_kb // 1024, status)
 """
 
 
