@@ -395,15 +395,7 @@ class Project(TeamQueries, GuidelineQueries):
             params.append(Status(status).value)
         params += [limit, offset]
         rows = self._db.execute(
-            f"""
-            SELECT d.id, d.name, d.lang, coalesce(d.direction_override, d.direction),
-                   coalesce(s.status, 'todo'),
-                   (SELECT count(*) FROM spans sp WHERE sp.document_id = d.id
-                     AND sp.annotator_id = ? AND sp.origin != 'suggested'),
-                   (SELECT count(*) FROM spans sp WHERE sp.document_id = d.id
-                     AND sp.annotator_id = ? AND sp.origin = 'suggested')
-            FROM documents d
-            LEFT JOIN document_status s ON s.document_id = d.id AND s.annotator_id = ?
+            f"""{_DOCUMENT_ROW_SELECT}
             {where}
             ORDER BY d.id LIMIT ? OFFSET ?
             """,
@@ -446,15 +438,7 @@ class Project(TeamQueries, GuidelineQueries):
             where = "AND coalesce(s.status, 'todo') = ?"
             params.append(Status(status).value)
         rows = self._db.execute(
-            f"""
-            SELECT d.id, d.name, d.lang, coalesce(d.direction_override, d.direction),
-                   coalesce(s.status, 'todo'),
-                   (SELECT count(*) FROM spans sp WHERE sp.document_id = d.id
-                     AND sp.annotator_id = ? AND sp.origin != 'suggested'),
-                   (SELECT count(*) FROM spans sp WHERE sp.document_id = d.id
-                     AND sp.annotator_id = ? AND sp.origin = 'suggested')
-            FROM documents d
-            LEFT JOIN document_status s ON s.document_id = d.id AND s.annotator_id = ?
+            f"""{_DOCUMENT_ROW_SELECT}
             WHERE d.id BETWEEN ? AND ? {where}
             ORDER BY d.id
             """,
@@ -1032,6 +1016,18 @@ _SPAN_RECORD_SELECT = (
 def _span_record_from_row(row: tuple) -> SpanRecord:
     return SpanRecord(_span_from_row(row[:8]), row[8], row[9], row[10])
 
+
+# A line of the document list for one annotator (three parameters: that
+# annotator's id, for labels, suggestions and status); the caller adds WHERE.
+_DOCUMENT_ROW_SELECT = """
+            SELECT d.id, d.name, d.lang, coalesce(d.direction_override, d.direction),
+                   coalesce(s.status, 'todo'),
+                   (SELECT count(*) FROM spans sp WHERE sp.document_id = d.id
+                     AND sp.annotator_id = ? AND sp.origin != 'suggested'),
+                   (SELECT count(*) FROM spans sp WHERE sp.document_id = d.id
+                     AND sp.annotator_id = ? AND sp.origin = 'suggested')
+            FROM documents d
+            LEFT JOIN document_status s ON s.document_id = d.id AND s.annotator_id = ?"""
 
 _DOCUMENT_SELECT = ("SELECT id, name, text, lang, direction, direction_override, sha256, meta "
                     "FROM documents")
