@@ -3,14 +3,14 @@ annotating, picks the project, and builds the window from ``ui``."""
 
 from __future__ import annotations
 
-import ctypes
-import getpass
 import os
-import socket
 import sys
 from pathlib import Path
 
 from annotator.paths import default_project_path, resources_dir
+
+# socket, ctypes and getpass are imported where they are used: a start that
+# needs none of them does not wait for them.
 
 XVFB_HINT = ("run the window under a virtual display with 'xvfb-run annotator', or use the "
              "subcommands (annotator --help), which need no display")
@@ -38,6 +38,7 @@ def display_problem() -> str | None:
 
 def x_server_answers(display: str) -> bool:
     """True when an X server listens at ``display`` (``[host]:number[.screen]``)."""
+    import socket
     host, _, rest = display.rpartition(":")
     number = rest.split(".")[0]
     if not number.isdigit():
@@ -50,6 +51,8 @@ def x_server_answers(display: str) -> bool:
 
 
 def _connects(family: int, address) -> bool:
+    import socket
+
     try:
         with socket.socket(family, socket.SOCK_STREAM) as sock:
             sock.settimeout(2)
@@ -60,6 +63,8 @@ def _connects(family: int, address) -> bool:
 
 
 def library_loads(name: str) -> bool:
+    import ctypes
+
     try:
         ctypes.CDLL(name)
         return True
@@ -115,6 +120,8 @@ def run_gui(project_path: str | None) -> int:
 
 
 def login_name() -> str:
+    import getpass
+
     try:
         return getpass.getuser() or "annotator"
     except (KeyError, OSError):  # no user name in the environment or passwd
@@ -158,6 +165,7 @@ def open_window(project_path: Path | None):
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from annotator.ui.first_paint import after_first_paint
     from annotator.ui.fonts import load_bundled_fonts
     from annotator.ui.main_window import MainWindow
 
@@ -176,10 +184,21 @@ def open_window(project_path: Path | None):
 
         project_path = ensure_sample_project(default_project_path())
     window = MainWindow(settings, annotator)
-    if not window.open_project(project_path, create=True):
+    if not window.open_project(project_path, create=True, finish_later=True):
         print(f"annotator: {window.open_error}", file=sys.stderr)
         return None
     window.show()
     if note:
         window.statusBar().showMessage(note, 15000)
+    after_first_paint(window, lambda: finish_start(app, window))
     return app, window
+
+
+def finish_start(app, window) -> None:
+    """After the first paint: the check of the whole file and the backup. A
+    damaged file ends the start as it would have before the window showed:
+    the message, then exit status 2."""
+    problem = window.finish_opening()
+    if problem is not None:
+        print(f"annotator: {problem}", file=sys.stderr)
+        app.exit(2)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "annotator"
 
 
@@ -31,6 +29,8 @@ def seeds_dir() -> Path:
 
 
 def data_dir() -> Path:
+    from platformdirs import user_data_dir  # not needed to start the window on a project
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -61,12 +61,22 @@ def raw_insert(jsonl: str, db: str) -> None:
 
 
 def _paint_and_exit(app, window) -> None:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint and watched.isWidgetType() \
+                    and watched.window() is window:
+                app.removeEventFilter(self)
+                QTimer.singleShot(0, _done)  # once the whole window is painted
+            return False
+
+    # The event loop's first turn comes before the first paint: the paint
+    # event itself is waited for.
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)
     window.resize(1000, 700)
     window.show()
-    # The first paint has happened when the event loop gets back to us.
-    QTimer.singleShot(0, _done)
     app.exec()
 
 

@@ -1,9 +1,8 @@
-"""SQLite project files through sqlite-utils. All SQL of the tool lives here."""
+"""SQLite project files through sqlite-utils. All SQL of the tool lives here.
 
-from annotator.store import lean_sqlite_utils
+sqlite-utils is loaded (through ``lean_sqlite_utils``) when a project first
+writes, not when the store is imported."""
 
-lean_sqlite_utils.load()  # before anything imports sqlite_utils
-
-from annotator.store.repository import NewerProjectError, Project, ProjectError  # noqa: E402
+from annotator.store.repository import NewerProjectError, Project, ProjectError
 
 __all__ = ["NewerProjectError", "Project", "ProjectError"]

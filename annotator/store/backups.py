@@ -86,7 +86,7 @@ def restore_backup(project_path: Path, number: int, root: Path | None = None) ->
     if chosen.documents is None:
         raise ProjectError(f"{chosen.path}: the backup cannot be read; not restored")
     try:
-        project = Project.open(project_path, create=False)
+        project = Project.open(project_path, create=False, check="always")
     except ProjectError:
         project = None
     if project is not None:

@@ -13,8 +13,6 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from annotator.core.labels import DEFAULT_GUIDELINES, DEFAULT_LABELS, EXTRA_COLORS
 from annotator.core.model import (
     GOLD_ANNOTATOR,
@@ -30,6 +28,7 @@ from annotator.core.offsets import check_bounds
 from annotator.core.row_positions import RowPositions
 from annotator.core.text import describe, sha256_of
 from annotator.store import integrity
+from annotator.store.lean_sqlite_utils import Database
 from annotator.store.guideline_queries import GuidelineQueries
 from annotator.store.schema import (
     GUIDELINES_VERSION,
@@ -136,7 +135,7 @@ def _span_from_row(row: sqlite3.Row | tuple) -> Span:
 class Project(TeamQueries, GuidelineQueries):
     """A project file opened for reading and writing."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None, read_only: bool = False):
+    def __init__(self, db: Database, path: Path | None, read_only: bool = False):
         self._db = db  # private: every query of the tool is a method of a store class
         self.path = path
         self.read_only = read_only
@@ -145,9 +144,16 @@ class Project(TeamQueries, GuidelineQueries):
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, create: bool = True, read_only: bool = False) -> Project:
-        """Open (``create``: or make) a project file. A damaged file is
-        refused before anything is written to it. ``read_only``: SQLite
+    def open(cls, path: str | Path, create: bool = True, read_only: bool = False,
+             check: str = "small") -> Project:
+        """Open (``create``: or make) a project file. A file that is not
+        SQLite, or is cut short, is refused at once. ``check``: when SQLite's
+        quick check of the whole file runs first: "always", "small" (on files
+        up to integrity.SMALL_FILE, where it takes milliseconds) or "later"
+        (the caller runs :meth:`check`: the window, after its first paint).
+        Damage it did not look for shows at the first read that meets it:
+        inside ``with project:`` that read raises DamagedProjectError. A
+        migration checks the file before it writes. ``read_only``: SQLite
         refuses every write (for a file in use, or on a read-only medium)."""
         path = Path(path)
         if path.exists():
@@ -155,22 +161,31 @@ class Project(TeamQueries, GuidelineQueries):
         elif not create or read_only:
             raise ProjectError(f"{path}: no such project file")
         conn = _connect_read_only(path) if read_only else sqlite3.connect(path)
-        if path.exists() and path.stat().st_size:
-            problem = integrity.first_problem(conn)
-            if problem is not None:
-                conn.close()
-                raise DamagedProjectError(integrity.damage_message(path, problem))
-        project = cls(sqlite_utils.Database(conn), path, read_only)
+        project = cls(Database(conn), path, read_only)
         try:
+            if check == "always" or (check == "small" and integrity.small(path)):
+                project.check()
             project._prepare()
         except sqlite3.DatabaseError as error:
             conn.close()
+            if integrity.is_damage(error):
+                raise DamagedProjectError(integrity.damage_message(path, str(error))) from error
             raise ProjectError(f"{path}: cannot be opened ({error})") from error
+        except ProjectError:
+            conn.close()
+            raise
         return project
+
+    def check(self) -> None:
+        """SQLite's quick check of the whole file; DamagedProjectError when
+        it finds damage."""
+        problem = integrity.first_problem(self._db.conn)
+        if problem is not None:
+            raise DamagedProjectError(integrity.damage_message(self.path, problem))
 
     @classmethod
     def in_memory(cls) -> Project:
-        project = cls(sqlite_utils.Database(memory=True), None)
+        project = cls(Database(sqlite3.connect(":memory:")), None)
         project._prepare()
         return project
 
@@ -190,8 +205,12 @@ class Project(TeamQueries, GuidelineQueries):
                 raise ProjectError(f"{self.path}: made by an older version of the annotator; "
                                    "it can be read only after it is opened once with write access")
             return
-        if self.path is not None:
+        wal = self.path is None or conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        if version and (version < SCHEMA_VERSION or not wal):
+            self.check()  # nothing is written to a damaged file
+        if not wal:
             self._db.enable_wal()
+        if self.path is not None:
             # FULL makes every committed edit survive a power cut, not only a crash.
             conn.execute("PRAGMA synchronous = FULL")
         if version < SCHEMA_VERSION:
@@ -234,8 +253,10 @@ class Project(TeamQueries, GuidelineQueries):
     def __enter__(self) -> Project:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, error, trace) -> None:
         self.close()
+        if isinstance(error, sqlite3.Error) and integrity.is_damage(error) and self.path:
+            raise DamagedProjectError(integrity.damage_message(self.path, str(error))) from error
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -1059,6 +1080,9 @@ def _check_is_project(path: Path) -> None:
     if path.is_dir():
         raise ProjectError(f"{path}: is a folder, not a project file")
     with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header and header != SQLITE_HEADER:
+        header = handle.read(integrity.HEADER_SIZE)
+    if header and not header.startswith(SQLITE_HEADER[: len(header)]):
         raise ProjectError(f"{path}: not a project file (not an SQLite database)")
+    problem = integrity.cut_short(path, header)
+    if problem is not None:
+        raise DamagedProjectError(integrity.damage_message(path, problem))

@@ -1,6 +1,8 @@
 """Opening a project for the window: with write access when this window may
 write (the file and its folder are writable and no other window has it),
-read-only otherwise, with the reason to show; and a backup on the way in."""
+read-only otherwise, with the reason to show; and on the way in, SQLite's
+check of the whole file and a backup (a window that starts has them done
+after its first paint: both read the whole file)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 
 from annotator.store import backups
 from annotator.store.locking import InUseError, ProjectLock
-from annotator.store.repository import Project
+from annotator.store.repository import Project, ProjectError
 
 
 @dataclass
@@ -19,6 +21,27 @@ class OpenedProject:
     project: Project
     read_only_reason: str | None = None  # why this window cannot change the file
     backup_problem: str | None = None  # the backup could not be made
+    backup_root: Path | None = None
+    finished: bool = False  # checked and backed up
+
+    def finish(self) -> None:
+        """Check the whole file, then back it up (with write access). A
+        damaged file is closed and refused with DamagedProjectError, and
+        is not backed up: its backups stay the sound copies they are."""
+        if self.finished:
+            return
+        self.finished = True
+        try:
+            self.project.check()
+        except ProjectError:
+            self.project.close()
+            raise
+        if self.read_only_reason is not None:
+            return
+        try:
+            backups.make_backup(self.project, self.backup_root)
+        except (OSError, sqlite3.Error) as error:
+            self.backup_problem = f"no backup was made when opening ({error})"
 
 
 def not_writable_reason(path: Path) -> str | None:
@@ -37,9 +60,10 @@ def not_writable_reason(path: Path) -> str | None:
     return None
 
 
-def open_for_window(path: Path, create: bool = False,
-                    backup_root: Path | None = None) -> OpenedProject:
-    """Open ``path`` for a window; raises ProjectError as Project.open does."""
+def open_for_window(path: Path, create: bool = False, backup_root: Path | None = None,
+                    finish_later: bool = False) -> OpenedProject:
+    """Open ``path`` for a window; raises ProjectError as Project.open does.
+    ``finish_later``: the check and the backup wait for ``opened.finish()``."""
     reason = not_writable_reason(path) if path.exists() else None
     lock = None
     if reason is None:
@@ -50,16 +74,17 @@ def open_for_window(path: Path, create: bool = False,
         except OSError as error:
             reason = f"no lock file can be made next to it ({error.strerror})"
     if reason is not None:
-        return OpenedProject(Project.open(path, create=False, read_only=True), reason)
-    try:
-        project = Project.open(path, create=create)
-    except BaseException:
-        lock.release()
-        raise
-    project.close_with(lock.release)
-    opened = OpenedProject(project)
-    try:
-        backups.make_backup(project, backup_root)
-    except (OSError, sqlite3.Error) as error:
-        opened.backup_problem = f"no backup was made when opening ({error})"
+        opened = OpenedProject(Project.open(path, create=False, read_only=True, check="later"),
+                               reason)
+    else:
+        try:
+            project = Project.open(path, create=create, check="later")
+        except BaseException:
+            lock.release()
+            raise
+        project.close_with(lock.release)
+        opened = OpenedProject(project)
+    opened.backup_root = backup_root
+    if not finish_later:
+        opened.finish()
     return opened

@@ -10,19 +10,33 @@ a foreign name in Polish, without listing endings.
 
 from __future__ import annotations
 
+import sys
 import threading
 from functools import lru_cache
-
-import simplemma
-from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+from types import ModuleType
 
 _MIN_SHARED = 4
 _MAX_OWN = 3
 _MAX_OWN_SHORTER = 2  # Tokajew / Tokayev differ by more than an ending
 
 
+def _lemmatizer() -> ModuleType:
+    """simplemma, imported at its first use: a tenth of a second that a
+    window's start need not wait for."""
+    import simplemma
+
+    return simplemma
+
+
+def _code(lang: str) -> str:
+    return (lang or "").split("-")[0].split("_")[0].lower()
+
+
+@lru_cache(maxsize=None)
 def _language(lang: str) -> str | None:
-    code = (lang or "").split("-")[0].split("_")[0].lower()
+    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+    code = _code(lang)
     return code if code in SUPPORTED_LANGUAGES else None
 
 
@@ -33,12 +47,13 @@ def is_common_word(word: str, lang: str) -> bool:
     code = _language(lang)
     if code is not None:
         warm_up(code)
-    return (code is not None and simplemma.is_known(word, lang=code)
-            and simplemma.lemmatize(word, lang=code).casefold() == word.casefold())
+    return (code is not None and _lemmatizer().is_known(word, lang=code)
+            and _lemmatizer().lemmatize(word, lang=code).casefold() == word.casefold())
 
 
 @lru_cache(maxsize=65536)
 def _lemma(word: str, lang: str) -> tuple[str, bool]:
+    simplemma = _lemmatizer()
     return simplemma.lemmatize(word, lang=lang).casefold(), simplemma.is_known(word, lang=lang)
 
 
@@ -78,14 +93,21 @@ def warm_up(lang: str) -> None:
         return
     with _loading:
         if code not in _loaded:
-            simplemma.is_known("a", lang=code)
+            _lemmatizer().is_known("a", lang=code)
             _loaded.add(code)
 
 
 def warm_up_in_background(lang: str) -> None:
     """Start loading ``lang``'s dictionary in a thread of its own (the window
-    calls this when a document opens, long before the first label)."""
-    code = _language(lang)
-    if code is not None and code not in _loaded:
-        threading.Thread(target=warm_up, args=(lang,), name=f"dictionary-{code}",
-                         daemon=True).start()
+    calls this when a document opens, long before the first label). Whether
+    there is one is known once simplemma is in: until then the thread finds
+    out, so that the caller never waits for the import."""
+    code = _code(lang)
+    if code in _loaded or (_imported() and _language(lang) is None):
+        return
+    threading.Thread(target=warm_up, args=(lang,), name=f"dictionary-{code}",
+                     daemon=True).start()
+
+
+def _imported() -> bool:
+    return "simplemma" in sys.modules

@@ -11,7 +11,6 @@ from annotator.core.model import Document, Span, Status
 from annotator.core.offsets import snap_selection
 from annotator.store import Project
 from annotator.store.editing import Change, Edit, EditError, Labelling
-from annotator.suggest.inflection import warm_up_in_background
 from annotator.ui.text_view import AnnotationView
 from annotator.ui.undo_commands import EditCommand, step
 
@@ -32,6 +31,9 @@ class AnnotationEditor(QObject):
         # Called after a new label is saved; what it proposes (an Edit of the
         # service) is undone together with the label.
         self.after_label = None
+        # A window that is starting loads the lemmatizer after its first
+        # paint (warm_up_dictionary), not when it shows its first document.
+        self.warm_up_later = False
         # The view listens first: the span list reads its selection after it.
         self._unsubscribe = self.labelling.subscribe(self._on_change)
         view.labelKeyPressed.connect(self.apply_label)
@@ -58,9 +60,17 @@ class AnnotationEditor(QObject):
         if self.document is not None and self.document.id == document_id:
             return
         self.labelling.open(document_id)
+        if not self.warm_up_later:
+            self.warm_up_dictionary()
+
+    def warm_up_dictionary(self) -> None:
+        """Load the open document's lemmatizer dictionary (seconds for Polish)
+        in the background while the annotator reads, so that proposing
+        mentions after the first label is quick."""
+        self.warm_up_later = False
         if self.document is not None:
-            # The lemmatizer's dictionary (seconds for Polish) loads while the
-            # annotator reads, so proposing mentions after the first label is quick.
+            from annotator.suggest.inflection import warm_up_in_background
+
             warm_up_in_background(self.document.lang)
 
     def colors(self) -> dict[str, str]:

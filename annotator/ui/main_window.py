@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.editor: AnnotationEditor | None = None
         self.doc_model: DocumentListModel | None = None
         self.guidelines_dialog = None  # Help ▸ Annotation Guidelines, made when first asked
+        self._unfinished = None  # an opening whose check and backup wait (finish_opening)
 
         self.view = AnnotationView()
         self.find_bar = FindBar()
@@ -189,12 +190,15 @@ class MainWindow(QMainWindow):
 
     # -- projects ------------------------------------------------------------
 
-    def open_project(self, path: Path, create: bool = False) -> bool:
-        """Open a project file (``create``: a new one where none is)."""
+    def open_project(self, path: Path, create: bool = False, finish_later: bool = False) -> bool:
+        """Open a project file (``create``: a new one where none is).
+        ``finish_later``: the check of the whole file and the backup wait for
+        :meth:`finish_opening` (a window that starts calls it after its
+        first paint)."""
         if self.project is not None and self.project.path.resolve() == path.resolve():
             self._close_project()  # this window's own lock must not make it read-only
         try:
-            opened = open_for_window(path, create=create)
+            opened = open_for_window(path, create=create, finish_later=finish_later)
         except ProjectError as error:
             if not path.exists():
                 self._forget_recent(path)
@@ -207,6 +211,8 @@ class MainWindow(QMainWindow):
         self._show_no_document()
         self.editor = AnnotationEditor(project, self.annotator, self.view, self)
         self.editor.read_only_reason = opened.read_only_reason
+        self.editor.warm_up_later = finish_later
+        self._unfinished = None if opened.finished else opened
         self.read_only_banner.show_reason(path.name, opened.read_only_reason)
         # What writes outside the labelling service is off in a read-only project.
         for action in (self.import_action, self.labels_action, self.review_action,
@@ -240,6 +246,30 @@ class MainWindow(QMainWindow):
         if project.is_review_file() and offer_review(self, path.name):
             self._on_review()
         return True
+
+    def finish_opening(self) -> str | None:
+        """The check and the backup that ``open_project(finish_later=True)``
+        left, then the lemmatizer's loading. A damaged file is closed and
+        said so: the message is returned."""
+        opened, self._unfinished = self._unfinished, None
+        if opened is None or opened.project is not self.project:
+            return None
+        try:
+            opened.finish()
+        except ProjectError as error:
+            self.project = None  # closed by the check
+            self._close_project()
+            self._show_no_document()
+            self.doc_model = self.documents.model = None
+            self.documents.table.setModel(None)
+            self.setWindowTitle("annotator")
+            self.open_error = str(error)
+            show_message(self, QMessageBox.Icon.Critical, "Cannot open project", str(error))
+            return str(error)
+        if opened.backup_problem:
+            self.statusBar().showMessage(opened.backup_problem, 10000)
+        self.editor.warm_up_dictionary()
+        return None
 
     def _close_project(self) -> None:
         if self.editor is not None:

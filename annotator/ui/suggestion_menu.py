@@ -7,26 +7,22 @@ gazetteer or every mention proposed on request."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from annotator.core.model import Span
-from annotator.formats.problems import InputError
 from annotator.store import ProjectError
 from annotator.store.editing import Edit, EditError
-from annotator.suggest.apply import Source, apply_suggestions
-from annotator.suggest.dates import LABEL as DATE_LABEL
-from annotator.suggest.gazetteer import read_gazetteer
-from annotator.suggest.sources import (
-    date_source,
-    gazetteer_source,
-    mention_source,
-    mention_spans,
-    save_gazetteer,
-)
 from annotator.ui.plain_text import show_message
+
+if TYPE_CHECKING:
+    from annotator.suggest.apply import Source
+
+# The suggesters (dates, gazetteers, mentions with their lemmatizer) are
+# imported when first used: the window's start does not wait for them.
 
 SCOPE_KEY = "suggestions/mentions"
 SCOPES = (("document", "Propose Other Mentions in the &Document"),
@@ -102,6 +98,8 @@ class SuggestionMenu(QObject):
         names = _names_of(edit, labelling.document.text)
         if not names:
             return None
+        from annotator.suggest.sources import mention_source, mention_spans
+
         try:
             proposed = labelling.suggest(mention_spans(labelling.document, names))
         except EditError as error:
@@ -179,12 +177,17 @@ class SuggestionMenu(QObject):
         if not names:
             self._tell("Label some names first: their other mentions are proposed.")
             return
+        from annotator.suggest.sources import mention_source
+
         self._apply([mention_source(names)], None, "Proposing every mention")
 
     def propose_dates(self, every_document: bool) -> None:
         project = self.window.project
         if project is None or (not every_document and self.editor.document is None):
             return
+        from annotator.suggest.dates import LABEL as DATE_LABEL
+        from annotator.suggest.sources import date_source
+
         if DATE_LABEL not in {label.key for label in project.labels()}:
             self._tell(f"The project has no {DATE_LABEL} label.")
             return
@@ -218,6 +221,10 @@ class SuggestionMenu(QObject):
             "Gazetteers (*.tsv *.txt);;All files (*)")
         if not path:
             return
+        from annotator.formats.problems import InputError
+        from annotator.suggest.gazetteer import read_gazetteer
+        from annotator.suggest.sources import gazetteer_source
+
         try:
             gazetteer = read_gazetteer(path, [label.key for label in project.labels()])
         except InputError as error:
@@ -237,6 +244,8 @@ class SuggestionMenu(QObject):
             self.save_gazetteer_to(path)
 
     def save_gazetteer_to(self, path: str | Path) -> int | None:
+        from annotator.suggest.sources import save_gazetteer
+
         names = [(s, l) for s, l, _ in self.window.project.labelled_names(self.window.annotator)]
         try:
             count = save_gazetteer(path, names)
@@ -250,6 +259,8 @@ class SuggestionMenu(QObject):
     def _apply(self, sources: list[Source], document_ids, title: str) -> int:
         """Run ``sources`` over documents with a progress bar, then show the
         open document as the file now holds it; how many were proposed."""
+        from annotator.suggest.apply import apply_suggestions
+
         project = self.window.project
         total = len(document_ids) if document_ids is not None else project.document_count()
         progress = QProgressDialog(title + "…", "", 0, max(total, 1), self.window)

@@ -1,5 +1,7 @@
-"""What a start loads: ``--version`` loads neither Qt nor the store, and the
-store loads sqlite-utils without its optional pandas and numpy."""
+"""What a start loads: ``--version`` loads neither Qt nor the store; the
+store loads sqlite-utils only to write, and then without its optional pandas
+and numpy; the window paints first without the formats, the suggesters and
+sqlite-utils."""
 
 from __future__ import annotations
 
@@ -41,13 +43,25 @@ def test_version_prints_the_version():
     assert (done.returncode, done.stdout.strip()) == (0, f"annotator {__version__}")
 
 
-def test_the_store_loads_without_pandas_or_numpy_and_they_still_import_later():
-    modules = loaded_after("import annotator.store")
+def test_reading_a_project_loads_no_sqlite_utils_and_writing_loads_it_without_pandas(tmp_path):
+    path = tmp_path / "p.db"
+
+    def write(path):
+        return (f"from annotator.store import Project\n"
+                f"with Project.open({str(path)!r}) as project:\n"
+                "    project.add_label('CITY')\n")
+
+    modules = loaded_after(write(path))
     assert "sqlite_utils" in modules
     assert not {"pandas", "numpy", "pyarrow"} & modules
-    later = loaded_after("import annotator.store\nimport importlib.util\n"
+    read = (f"from annotator.store import Project\n"
+            f"with Project.open({str(path)!r}, create=False) as project:\n"
+            "    assert 'CITY' in [label.key for label in project.labels()]\n"
+            "    project.document_positions('alice')\n")
+    assert "sqlite_utils" not in loaded_after(read)
+    later = loaded_after(write(tmp_path / "q.db") + "import importlib.util\n"
                          "if importlib.util.find_spec('numpy'):\n    import numpy")
-    assert "annotator.store" in later  # and importing numpy afterwards did not fail
+    assert "sqlite_utils" in later  # and importing numpy afterwards did not fail
 
 
 def test_a_command_loads_only_its_own_module():
