@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import getpass
 import os
-import socket
 from pathlib import Path
 
 if os.name == "nt":  # pragma: no cover - Windows
@@ -63,13 +62,21 @@ class ProjectLock:
             raise InUseError(holder)
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, f"{_user()} on {socket.gethostname()}, process {os.getpid()}\n".encode())
+        os.write(fd, f"{_user()} on {_host()}, process {os.getpid()}\n".encode())
         return cls(fd, path)
 
     def release(self) -> None:
         if self._fd is not None:
             os.close(self._fd)  # closing lets go of the lock
             self._fd = None
+
+
+def _host() -> str:
+    if hasattr(os, "uname"):
+        return os.uname().nodename  # socket's host name, without loading socket at start
+    import socket
+
+    return socket.gethostname()
 
 
 def _user() -> str:

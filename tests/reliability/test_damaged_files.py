@@ -78,3 +78,53 @@ def test_starting_the_window_on_a_damaged_file_says_so_and_exits_2(sample_db, tm
     assert result.returncode == 2, result.stderr
     assert "damaged" in result.stderr and str(sample_db) in result.stderr
     assert digest(sample_db) == before
+
+
+def test_a_file_cut_short_is_refused_by_its_header_without_the_whole_check(sample_db):
+    from annotator.store import Project
+    from annotator.store.repository import DamagedProjectError
+
+    cut_short(sample_db)
+    before = digest(sample_db)
+    with pytest.raises(DamagedProjectError, match="cut short"):
+        Project.open(sample_db, create=False, check="later")
+    assert digest(sample_db) == before
+
+
+def test_a_large_file_is_not_checked_at_open_and_a_read_meeting_damage_names_the_file(
+        sample_db, monkeypatch):
+    from annotator.store import Project, integrity
+    from annotator.store.repository import DamagedProjectError
+
+    page_overwritten(sample_db)  # an index the document list never reads
+    monkeypatch.setattr(integrity, "SMALL_FILE", 0)  # every file counts as large
+    with Project.open(sample_db, create=False) as project:
+        assert project.stats()["documents"] == 5  # the damaged page is not in the way
+    with pytest.raises(DamagedProjectError) as refused:
+        with Project.open(sample_db, create=False, check="always"):
+            pass
+    assert str(sample_db) in str(refused.value) and "Page 3" in str(refused.value)
+    # Page 2, the documents' table, is where any read of documents starts.
+    data = bytearray(sample_db.read_bytes())
+    data[4096: 2 * 4096] = bytes(range(256)) * 16
+    sample_db.write_bytes(bytes(data))
+    before = digest(sample_db)
+    with pytest.raises(DamagedProjectError) as met:
+        with Project.open(sample_db, create=False) as project:
+            project.stats()
+    assert str(sample_db) in str(met.value) and "damaged" in str(met.value)
+    assert digest(sample_db) == before
+
+
+def test_the_window_that_starts_checks_its_project_after_the_first_paint(
+        sample_db, qtbot, settings, shown):
+    from annotator.ui.main_window import MainWindow
+
+    page_overwritten(sample_db)
+    window = MainWindow(settings, "alice")
+    qtbot.addWidget(window)
+    assert window.open_project(sample_db, finish_later=True)  # shown at once, unchecked
+    assert shown == []
+    assert window.finish_opening() is not None
+    assert len(shown) == 1 and "damaged" in shown[0] and str(sample_db) in shown[0]
+    assert window.project is None and window.editor is None

@@ -71,3 +71,54 @@ def test_a_command_loads_only_its_own_module():
     assert "annotator.commands.stats_cmd" in modules
     assert "annotator.commands.export_cmd" not in modules
     assert "PySide6" not in modules
+
+
+WINDOW = """
+import json, os, sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QTimer
+from annotator.app import open_window
+
+app, window = open_window(Path(sys.argv[1]))
+seen = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "at_paint" not in seen:
+            seen["at_paint"] = sorted(sys.modules)
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, report))
+        return False
+
+def report():
+    from annotator.store.backups import list_backups
+    seen["backups"] = len(list_backups(Path(sys.argv[1])))
+    print(json.dumps(seen))
+    os._exit(0)
+
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+app.exec()
+"""
+
+LATER = ("pandas", "numpy", "pyarrow", "spacy", "sqlite_utils", "simplemma", "rapidfuzz",
+         "sentence_splitter", "annotator.formats", "annotator.suggest", "annotator.commands")
+
+
+def test_the_window_paints_before_the_suggesters_the_formats_and_sqlite_utils_load(tmp_path):
+    from annotator.formats.registry import read_paths
+    from annotator.store import Project
+
+    path = tmp_path / "p.db"
+    with Project.open(path) as project:
+        project.import_records(read_paths([ROOT / "seeds"]))
+    (tmp_path / "config" / "annotator").mkdir(parents=True)
+    (tmp_path / "config" / "annotator" / "annotator.conf").write_text("[annotator]\nname=alice\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", WINDOW, str(path)], env=env,
+                          capture_output=True, text=True, check=True, timeout=120)
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    at_paint = set(seen["at_paint"])
+    assert "annotator.ui.main_window" in at_paint
+    assert not {m for m in at_paint if m in LATER or m.startswith(tuple(p + "." for p in LATER))}
+    assert seen["backups"] == 1  # made once the window had painted
