@@ -3,6 +3,7 @@ annotating, picks the project, and builds the window from ``ui``."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -71,6 +72,11 @@ def library_loads(name: str) -> bool:
     except OSError:
         return False
 
+
+# The modules without Qt that the window imports (html: for plain text in
+# rich text); tests/unit/test_lean_start.py finds any that is missing.
+WITHOUT_QT = ("annotator.store", "annotator.store.session", "annotator.store.editing",
+              "annotator.core.search", "html")
 
 # Set (to 1) by the bundle's smoke test and the start-time benchmark.
 QUIT_AFTER_PAINT = "ANNOTATOR_QUIT_AFTER_PAINT"
@@ -157,9 +163,11 @@ def launch(project_path: Path | None) -> int:
 def open_window(project_path: Path | None):
     """The application and its shown main window (before the event loop), or
     ``None`` when the project cannot be opened."""
-    # The store (and sqlite-utils) load before PySide6: once PySide6 is in,
-    # shiboken reads the source of every module imported after it.
-    import annotator.store  # noqa: F401
+    # What the window needs without Qt loads before PySide6: once PySide6 is
+    # in, its import hook looks at every module imported after it (a fifth
+    # more time for these).
+    for name in WITHOUT_QT:
+        importlib.import_module(name)
 
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon

@@ -76,16 +76,28 @@ def test_a_command_loads_only_its_own_module():
 WINDOW = """
 import json, os, sys
 from pathlib import Path
-from PySide6.QtCore import QEvent, QObject, QTimer
+
+late = []  # modules without Qt imported after PySide6 (slower then)
+
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if "PySide6" in sys.modules and name.startswith("annotator.") \
+                and not name.startswith("annotator.ui"):
+            late.append(name)
+
+sys.meta_path.insert(0, Watch())
 from annotator.app import open_window
 
 app, window = open_window(Path(sys.argv[1]))
+from PySide6.QtCore import QEvent, QObject, QTimer
+
 seen = {}
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and "at_paint" not in seen:
             seen["at_paint"] = sorted(sys.modules)
+            seen["late"] = list(late)
             QTimer.singleShot(0, lambda: QTimer.singleShot(0, report))
         return False
 
@@ -122,3 +134,4 @@ def test_the_window_paints_before_the_suggesters_the_formats_and_sqlite_utils_lo
     assert "annotator.ui.main_window" in at_paint
     assert not {m for m in at_paint if m in LATER or m.startswith(tuple(p + "." for p in LATER))}
     assert seen["backups"] == 1  # made once the window had painted
+    assert seen["late"] == []  # app.WITHOUT_QT lists what the window needs without Qt
