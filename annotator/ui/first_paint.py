@@ -9,24 +9,34 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+# A window that does not paint (started minimized) gets the work after this.
+LATEST_MS = 3000
+
 
 class _FirstPaint(QObject):
-    def __init__(self, window: QWidget, work: Callable[[], None]):
+    def __init__(self, window: QWidget, work: Callable[[], None], latest_ms: int):
         super().__init__(window)
         self.window, self.work = window, work
         window.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self, self._run)
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.window.removeEventFilter(self)
-            QTimer.singleShot(0, self._run)  # once this paint is on the screen
+            QTimer.singleShot(0, self, self._run)  # once this paint is on the screen
         return False
 
     def _run(self) -> None:
+        if self.work is None:
+            return
+        work, self.work = self.work, None
+        self.window.removeEventFilter(self)
         self.deleteLater()
-        self.work()
+        work()
 
 
-def after_first_paint(window: QWidget, work: Callable[[], None]) -> None:
-    """Call ``work`` from the event loop once ``window`` has painted."""
-    _FirstPaint(window, work)
+def after_first_paint(window: QWidget, work: Callable[[], None],
+                      latest_ms: int = LATEST_MS) -> None:
+    """Call ``work`` once, from the event loop, when ``window`` has painted
+    (or ``latest_ms`` after this call, if it has not)."""
+    _FirstPaint(window, work, latest_ms)
