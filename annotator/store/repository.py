@@ -140,6 +140,7 @@ class Project(TeamQueries, GuidelineQueries):
         self.path = path
         self.read_only = read_only
         self._on_close: list = []  # what to release with the file (a lock)
+        self.checked = False  # by SQLite's quick check of the whole file (check())
 
     # -- opening -------------------------------------------------------------
 
@@ -182,6 +183,7 @@ class Project(TeamQueries, GuidelineQueries):
         problem = integrity.first_problem(self._db.conn)
         if problem is not None:
             raise DamagedProjectError(integrity.damage_message(self.path, problem))
+        self.checked = True
 
     @classmethod
     def in_memory(cls) -> Project:
@@ -255,8 +257,22 @@ class Project(TeamQueries, GuidelineQueries):
 
     def __exit__(self, kind, error, trace) -> None:
         self.close()
-        if isinstance(error, sqlite3.Error) and integrity.is_damage(error) and self.path:
+        if self._damage(error):
             raise DamagedProjectError(integrity.damage_message(self.path, str(error))) from error
+
+    @contextmanager
+    def damage_reported(self) -> Iterator[None]:
+        """SQLite finding the file damaged inside the block raises
+        DamagedProjectError, with the file's name and what to do."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            if self._damage(error):
+                raise DamagedProjectError(integrity.damage_message(self.path, str(error))) from error
+            raise
+
+    def _damage(self, error: BaseException | None) -> bool:
+        return isinstance(error, sqlite3.Error) and integrity.is_damage(error) and bool(self.path)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

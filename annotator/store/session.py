@@ -32,7 +32,8 @@ class OpenedProject:
             return
         self.finished = True
         try:
-            self.project.check()
+            if not self.project.checked:
+                self.project.check()
         except ProjectError:
             self.project.close()
             raise
@@ -63,7 +64,9 @@ def not_writable_reason(path: Path) -> str | None:
 def open_for_window(path: Path, create: bool = False, backup_root: Path | None = None,
                     finish_later: bool = False) -> OpenedProject:
     """Open ``path`` for a window; raises ProjectError as Project.open does.
-    ``finish_later``: the check and the backup wait for ``opened.finish()``."""
+    ``finish_later``: the check and the backup wait for ``opened.finish()``
+    (a small file is checked at once all the same: it takes milliseconds)."""
+    check = "small" if finish_later else "later"  # else finish() checks it now
     reason = not_writable_reason(path) if path.exists() else None
     lock = None
     if reason is None:
@@ -74,11 +77,11 @@ def open_for_window(path: Path, create: bool = False, backup_root: Path | None =
         except OSError as error:
             reason = f"no lock file can be made next to it ({error.strerror})"
     if reason is not None:
-        opened = OpenedProject(Project.open(path, create=False, read_only=True, check="later"),
+        opened = OpenedProject(Project.open(path, create=False, read_only=True, check=check),
                                reason)
     else:
         try:
-            project = Project.open(path, create=create, check="later")
+            project = Project.open(path, create=create, check=check)
         except BaseException:
             lock.release()
             raise

@@ -208,6 +208,17 @@ class MainWindow(QMainWindow):
         project, self.open_error = opened.project, None
         self._close_project()
         self.project = project
+        try:
+            # An unchecked file (finish_later) may meet its damage here.
+            with project.damage_reported():
+                self._show_project(path, opened, finish_later)
+        except ProjectError as error:
+            self._refuse_damaged(str(error))
+            return False
+        return True
+
+    def _show_project(self, path: Path, opened, finish_later: bool) -> None:
+        project = opened.project
         self._show_no_document()
         self.editor = AnnotationEditor(project, self.annotator, self.view, self)
         self.editor.read_only_reason = opened.read_only_reason
@@ -245,7 +256,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(opened.backup_problem, 10000)
         if project.is_review_file() and offer_review(self, path.name):
             self._on_review()
-        return True
 
     def finish_opening(self) -> str | None:
         """The check and the backup that ``open_project(finish_later=True)``
@@ -257,19 +267,23 @@ class MainWindow(QMainWindow):
         try:
             opened.finish()
         except ProjectError as error:
-            self.project = None  # closed by the check
-            self._close_project()
-            self._show_no_document()
-            self.doc_model = self.documents.model = None
-            self.documents.table.setModel(None)
-            self.setWindowTitle("annotator")
-            self.open_error = str(error)
-            show_message(self, QMessageBox.Icon.Critical, "Cannot open project", str(error))
+            self._refuse_damaged(str(error))
             return str(error)
         if opened.backup_problem:
             self.statusBar().showMessage(opened.backup_problem, 10000)
         self.editor.warm_up_dictionary()
         return None
+
+    def _refuse_damaged(self, message: str) -> None:
+        """Close a project found damaged once the window had begun to show it."""
+        self._unfinished = None
+        self._close_project()
+        self._show_no_document()
+        self.doc_model = self.documents.model = None
+        self.documents.table.setModel(None)
+        self.setWindowTitle("annotator")
+        self.open_error = message
+        show_message(self, QMessageBox.Icon.Critical, "Cannot open project", message)
 
     def _close_project(self) -> None:
         if self.editor is not None:

@@ -116,11 +116,13 @@ def test_a_large_file_is_not_checked_at_open_and_a_read_meeting_damage_names_the
     assert digest(sample_db) == before
 
 
-def test_the_window_that_starts_checks_its_project_after_the_first_paint(
-        sample_db, qtbot, settings, shown):
+def test_the_window_that_starts_checks_a_large_project_after_the_first_paint(
+        sample_db, qtbot, settings, shown, monkeypatch):
+    from annotator.store import integrity
     from annotator.ui.main_window import MainWindow
 
     page_overwritten(sample_db)
+    monkeypatch.setattr(integrity, "SMALL_FILE", 0)
     window = MainWindow(settings, "alice")
     qtbot.addWidget(window)
     assert window.open_project(sample_db, finish_later=True)  # shown at once, unchecked
@@ -128,3 +130,31 @@ def test_the_window_that_starts_checks_its_project_after_the_first_paint(
     assert window.finish_opening() is not None
     assert len(shown) == 1 and "damaged" in shown[0] and str(sample_db) in shown[0]
     assert window.project is None and window.editor is None
+
+
+def test_a_small_project_is_checked_before_the_window_shows_it(sample_db, qtbot, settings, shown):
+    from annotator.ui.main_window import MainWindow
+
+    page_overwritten(sample_db)
+    window = MainWindow(settings, "alice")
+    qtbot.addWidget(window)
+    assert not window.open_project(sample_db, finish_later=True)
+    assert len(shown) == 1 and "damaged" in shown[0]
+
+
+def test_damage_a_large_project_shows_while_the_window_opens_it_is_refused_at_once(
+        sample_db, qtbot, settings, shown, monkeypatch):
+    from annotator.store import integrity
+    from annotator.ui.main_window import MainWindow
+
+    data = bytearray(sample_db.read_bytes())
+    data[4096: 2 * 4096] = bytes(range(256)) * 16  # the documents' table
+    sample_db.write_bytes(bytes(data))
+    before = digest(sample_db)
+    monkeypatch.setattr(integrity, "SMALL_FILE", 0)
+    window = MainWindow(settings, "alice")
+    qtbot.addWidget(window)
+    assert not window.open_project(sample_db, finish_later=True)
+    assert len(shown) == 1 and "damaged" in shown[0] and str(sample_db) in shown[0]
+    assert window.project is None and window.finish_opening() is None
+    assert digest(sample_db) == before
