@@ -4,8 +4,9 @@ refused with one message and left exactly as it is; nothing "repairs" it.
 Three checks, from cheap to thorough: the header (every open: an SQLite file,
 as long as its header says), SQLite's ``quick_check`` (it reads every page:
 run on each opening of a small file, on each opening in the window, after
-its first paint when the window starts, and before a migration writes), and
-any read that meets a damaged page (a command on a large file)."""
+its first paint when the window starts on a large one, and before a
+migration writes), and any read that meets a damaged page (a command on a
+large file)."""
 
 from __future__ import annotations
 

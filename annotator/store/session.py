@@ -2,7 +2,8 @@
 write (the file and its folder are writable and no other window has it),
 read-only otherwise, with the reason to show; and on the way in, SQLite's
 check of the whole file and a backup (a window that starts has them done
-after its first paint: both read the whole file)."""
+after its first paint: both read the whole file; a small file is checked
+before all the same)."""
 
 from __future__ import annotations
 
