@@ -126,11 +126,18 @@ def _duplicate_as_error(message: str) -> Iterator[None]:
 
 
 def _span_from_row(row: sqlite3.Row | tuple) -> Span:
-    """From (id, start, end, label, annotator, origin[, reason, confidence])."""
+    """From (id, start, end, label, annotator, origin[, reason, confidence, entity])."""
     span_id, start, end, label, annotator, origin, *why = row
-    reason, confidence = why if why else ("", 1.0)
+    reason, confidence, entity = why if why else ("", 1.0, None)
     return Span(start, end, label, id=span_id, annotator=annotator, origin=Origin(origin),
-                reason=reason, confidence=confidence)
+                reason=reason, confidence=confidence, entity=entity)
+
+
+class _Unchanged:
+    """What ``update_span`` takes for "leave the entity as it is" (None ends it)."""
+
+
+UNCHANGED = _Unchanged()
 
 
 class Project(TeamQueries, GuidelineQueries):
@@ -560,7 +567,7 @@ class Project(TeamQueries, GuidelineQueries):
         """Spans of a document, of one annotator or of all, by position; without
         the open suggestions when ``suggestions`` is false."""
         sql = ('SELECT sp.id, sp.start, sp."end", sp.label, a.name, sp.origin, sp.reason, '
-               "sp.confidence FROM spans sp "
+               "sp.confidence, sp.entity FROM spans sp "
                "JOIN annotators a ON a.id = sp.annotator_id WHERE sp.document_id = ?")
         params: list = [document_id]
         if not suggestions:
@@ -605,7 +612,7 @@ class Project(TeamQueries, GuidelineQueries):
 
     def add_span(self, document_id: int, annotator: str, start: int, end: int, label: str,
                  origin: Origin = Origin.MANUAL, reason: str = "",
-                 confidence: float = 1.0) -> Span:
+                 confidence: float = 1.0, entity: int | None = None) -> Span:
         """Store one span; the document is in progress from then on (a
         suggestion is not a label yet, so it leaves the status alone)."""
         check_bounds(start, end, self._text_length(document_id))
@@ -615,14 +622,14 @@ class Project(TeamQueries, GuidelineQueries):
             with _duplicate_as_error(f"a {label} span at {start}-{end} exists already"):
                 cursor = self._db.execute(
                     'INSERT INTO spans (document_id, annotator_id, start, "end", label, origin, '
-                    "reason, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "reason, confidence, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [document_id, annotator_id, start, end, label, Origin(origin).value,
-                     reason, confidence],
+                     reason, confidence, entity],
                 )
             if Origin(origin) is not Origin.SUGGESTED:
                 self._mark_started(document_id, annotator_id)
         return Span(start, end, label, id=cursor.lastrowid, annotator=annotator.strip(),
-                    origin=Origin(origin), reason=reason, confidence=confidence)
+                    origin=Origin(origin), reason=reason, confidence=confidence, entity=entity)
 
     def add_spans(self, document_id: int, annotator: str, spans: Iterable[Span],
                   origin: Origin = Origin.MANUAL) -> int:
@@ -637,7 +644,8 @@ class Project(TeamQueries, GuidelineQueries):
                 raise ProjectError(f"unknown label {span.label!r}")
             rows.append({"document_id": document_id, "start": span.start, "end": span.end,
                          "label": span.label, "origin": Origin(origin).value,
-                         "reason": span.reason, "confidence": span.confidence})
+                         "reason": span.reason, "confidence": span.confidence,
+                         "entity": span.entity})
         if not rows:
             return 0
         with self._db.atomic():
@@ -683,23 +691,25 @@ class Project(TeamQueries, GuidelineQueries):
             self._db.conn.executemany("DELETE FROM spans WHERE id = ?", [(i,) for i in span_ids])
 
     def update_span(self, span_id: int, *, start: int | None = None, end: int | None = None,
-                    label: str | None = None, origin: Origin | None = None) -> SpanRecord:
-        """Move a span's edges, relabel it or change its origin (accepting a
-        suggestion makes it manual); stamps ``updated_at``."""
+                    label: str | None = None, origin: Origin | None = None,
+                    entity: int | None | _Unchanged = UNCHANGED) -> SpanRecord:
+        """Move a span's edges, relabel it, change its origin (accepting a
+        suggestion makes it manual) or its entity (None: none); stamps ``updated_at``."""
         old = self.span_record(span_id)
         span = old.span
         start = span.start if start is None else start
         end = span.end if end is None else end
         label = span.label if label is None else label
         origin = span.origin if origin is None else Origin(origin)
+        entity = span.entity if entity is UNCHANGED else entity
         check_bounds(start, end, self._text_length(old.document_id))
         self._require_label(label)
         with self._db.atomic():
             with _duplicate_as_error(f"a {label} span at {start}-{end} exists already"):
                 self._db.execute(
-                    'UPDATE spans SET start = ?, "end" = ?, label = ?, origin = ?, '
+                    'UPDATE spans SET start = ?, "end" = ?, label = ?, origin = ?, entity = ?, '
                     "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-                    [start, end, label, origin.value, span_id])
+                    [start, end, label, origin.value, entity, span_id])
         return self.span_record(span_id)
 
     def relabel_span(self, span_id: int, label: str) -> Span:
@@ -725,16 +735,17 @@ class Project(TeamQueries, GuidelineQueries):
                     f"a {span.label} span at {span.start}-{span.end} exists already"):
                 self._db.execute(
                     'INSERT INTO spans (id, document_id, annotator_id, start, "end", label, '
-                    "origin, reason, confidence, created_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "origin, reason, confidence, entity, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT (id) DO UPDATE SET document_id = excluded.document_id, "
                     'annotator_id = excluded.annotator_id, start = excluded.start, '
                     '"end" = excluded."end", label = excluded.label, origin = excluded.origin, '
                     "reason = excluded.reason, confidence = excluded.confidence, "
+                    "entity = excluded.entity, "
                     "created_at = excluded.created_at, updated_at = excluded.updated_at",
                     [span.id, record.document_id, annotator_id, span.start, span.end,
                      span.label, span.origin.value, span.reason, span.confidence,
-                     record.created_at, record.updated_at])
+                     span.entity, record.created_at, record.updated_at])
         return span
 
     def insert_span_records(self, records: Iterable[SpanRecord]) -> int:
@@ -753,10 +764,33 @@ class Project(TeamQueries, GuidelineQueries):
                              "annotator_id": annotator_ids[span.annotator],
                              "start": span.start, "end": span.end, "label": span.label,
                              "origin": span.origin.value, "reason": span.reason,
-                             "confidence": span.confidence, "created_at": record.created_at,
+                             "confidence": span.confidence, "entity": span.entity,
+                             "created_at": record.created_at,
                              "updated_at": record.updated_at})
             self._db["spans"].insert_all(rows, batch_size=1000)
         return len(rows)
+
+    def set_span_entities(self, entities: dict[int, int | None]) -> None:
+        """Change only the entity of spans (span id -> entity, None: none)."""
+        with self._db.atomic():
+            self._db.conn.executemany("UPDATE spans SET entity = ? WHERE id = ?",
+                                      [(e, i) for i, e in entities.items()])
+
+    def settle_new_entities(self) -> None:
+        """Give the groups stored with a provisional (negative) entity their
+        lasting id: the smallest span id of each group. Imports and bulk
+        proposals insert in batches, before the spans' ids are known."""
+        with self._db.atomic():
+            self._db.execute("DROP TABLE IF EXISTS temp.new_entities")
+            self._db.execute(
+                "CREATE TEMP TABLE new_entities AS SELECT document_id, annotator_id, entity, "
+                "min(id) AS first FROM spans WHERE entity < 0 "
+                "GROUP BY document_id, annotator_id, entity")
+            self._db.execute(
+                "UPDATE spans SET entity = (SELECT n.first FROM temp.new_entities n "
+                "WHERE n.document_id = spans.document_id AND n.annotator_id = spans.annotator_id "
+                "AND n.entity = spans.entity) WHERE entity < 0")
+            self._db.execute("DROP TABLE temp.new_entities")
 
     def _require_label(self, label: str) -> None:
         if self._db.execute("SELECT 1 FROM labels WHERE key = ?", [label]).fetchone() is None:
@@ -926,6 +960,7 @@ class Project(TeamQueries, GuidelineQueries):
             span_rows: list[dict] = []
             status_rows: dict[tuple[int, int], dict] = {}
             writer_ids: dict[str, int] = {}  # this transaction's, so never stale
+            provisional = 0  # entity groups met so far (see settle_new_entities)
 
             def flush() -> None:
                 if doc_rows:
@@ -958,15 +993,20 @@ class Project(TeamQueries, GuidelineQueries):
                     if who not in writer_ids:
                         writer_ids[who] = self._writer_id(who)
                     annotator_id = writer_ids[who]
+                    groups: dict[int, int] = {}  # the file's entity -> a provisional one
                     for span in record.spans:
                         if span.label not in label_keys:
                             self._add_label(span.label)
                             label_keys.add(span.label)
                             new_labels.append(span.label)
+                        if span.entity is not None and span.entity not in groups:
+                            provisional += 1
+                            groups[span.entity] = -provisional
+                        entity = groups.get(span.entity) if span.entity is not None else None
                         span_rows.append({
                             "document_id": document_id, "annotator_id": annotator_id,
                             "start": span.start, "end": span.end, "label": span.label,
-                            "origin": Origin(origin).value,
+                            "origin": Origin(origin).value, "entity": entity,
                         })
                     status_rows[(document_id, annotator_id)] = {
                         "document_id": document_id, "annotator_id": annotator_id,
@@ -978,6 +1018,8 @@ class Project(TeamQueries, GuidelineQueries):
                 if len(doc_rows) + len(span_rows) >= batch_size:
                     flush()
             flush()
+            if provisional:
+                self.settle_new_entities()
             if status_rows:
                 self._db["document_status"].insert_all(status_rows.values(), ignore=True)
             stored = self._db.execute("SELECT count(*) FROM spans").fetchone()[0] - spans_before
@@ -1009,12 +1051,12 @@ class Project(TeamQueries, GuidelineQueries):
 
 _SPAN_RECORD_SELECT = (
     'SELECT sp.id, sp.start, sp."end", sp.label, a.name, sp.origin, sp.reason, sp.confidence, '
-    "sp.document_id, sp.created_at, sp.updated_at "
+    "sp.entity, sp.document_id, sp.created_at, sp.updated_at "
     "FROM spans sp JOIN annotators a ON a.id = sp.annotator_id")
 
 
 def _span_record_from_row(row: tuple) -> SpanRecord:
-    return SpanRecord(_span_from_row(row[:8]), row[8], row[9], row[10])
+    return SpanRecord(_span_from_row(row[:9]), row[9], row[10], row[11])
 
 
 # A line of the document list for one annotator (three parameters: that

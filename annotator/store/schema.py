@@ -180,6 +180,14 @@ MIGRATIONS: list[str] = [
     ALTER TABLE spans_rebuilt RENAME TO spans;
     CREATE INDEX spans_document ON spans(document_id, annotator_id);
     """,
+    # 9: one entity, many mentions. Spans of one layer that name the same
+    # entity (a label and the mentions proposed from it) share a group id,
+    # unique in the document and layer (the id of a span of the group when
+    # it was made); NULL: in no group.
+    """
+    ALTER TABLE spans ADD COLUMN entity INTEGER;
+    CREATE INDEX spans_entity ON spans(document_id, annotator_id, entity) WHERE entity IS NOT NULL;
+    """,
 ]
 
 # The migration after which the default labels' guidelines are seeded.
