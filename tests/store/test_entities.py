@@ -204,3 +204,47 @@ def test_imported_groups_get_ids_of_their_own_per_document(project):
         assert middle.entity is None
     a, b = (project.spans(project.document_by_name(n).id, "alice")[0] for n in ("a", "b"))
     assert a.entity != b.entity
+
+
+# -- annotator suggest --mentions ----------------------------------------------------
+
+def test_suggest_mentions_on_the_command_line_groups_each_name_per_document(
+        tmp_path, seeds_dir, capsys):
+    from annotator.cli import main
+
+    db = tmp_path / "p.db"
+    assert main(["import", str(db), str(seeds_dir)]) == 0
+    with Project.open(db) as project:
+        service = Labelling(project, "alice")
+        service.open(project.document_by_name(POLISH).id)
+        start = service.document.text.index(NAME)
+        service.add(start, start + len(NAME), "PERSON")
+        start = service.document.text.index("Xi Jinping")
+        service.add(start, start + len("Xi Jinping"), "PERSON")
+    capsys.readouterr()
+    assert main(["suggest", str(db), "--annotator", "alice", "--mentions"]) == 0
+    assert "grouped as" in capsys.readouterr().out
+    with Project.open(db) as project:
+        document = project.document_by_name(POLISH)
+        spans = project.spans(document.id, "alice")
+        by_entity: dict = {}
+        for span in spans:
+            by_entity.setdefault(span.entity, []).append(document.text[span.start:span.end])
+        labels = {s.id: s for s in spans if not s.is_suggestion}
+        # Each label heads the group of its own mentions (its id is the entity's).
+        assert set(by_entity) >= set(labels) and None not in by_entity
+        tokajew = next(i for i, s in labels.items() if s.end - s.start == len(NAME))
+        assert by_entity[tokajew] == [NAME, "Tokajew", "Tokajew"]
+        xi = next(i for i in labels if i != tokajew)
+        assert by_entity[xi][0] == "Xi Jinping" and len(by_entity[xi]) > 3
+        assert set(by_entity[xi]) == {"Xi Jinping", "Xi"}
+        # No provisional id stays in the file.
+        assert all(e > 0 for e in by_entity)
+        # In a document without the label, a name's mentions are a group of their own.
+        other = [s for d in project.document_ids() if d != document.id
+                 for s in project.spans(d, "alice")]
+        assert all(s.entity is None or s.entity > 0 for s in other)
+    # Again: nothing new, and the groups stay as they were.
+    assert main(["suggest", str(db), "--annotator", "alice", "--mentions"]) == 0
+    with Project.open(db) as project:
+        assert project.spans(document.id, "alice") == spans
