@@ -35,6 +35,7 @@ class AnnotationEditor(QObject):
         # The view listens first: the span list reads its selection after it.
         self._unsubscribe = self.labelling.subscribe(self._on_change)
         view.labelKeyPressed.connect(self.apply_label)
+        view.entityLabelKeyPressed.connect(self.relabel_entity)
         view.deleteRequested.connect(self.delete_selected)
         view.nextSpanRequested.connect(self.step_span)
 
@@ -42,6 +43,7 @@ class AnnotationEditor(QObject):
         """Stop listening to the view: another project's editor takes over,
         and this one must never write to a closed project."""
         self.view.labelKeyPressed.disconnect(self.apply_label)
+        self.view.entityLabelKeyPressed.disconnect(self.relabel_entity)
         self.view.deleteRequested.disconnect(self.delete_selected)
         self.view.nextSpanRequested.disconnect(self.step_span)
         self._unsubscribe()
@@ -103,6 +105,21 @@ class AnnotationEditor(QObject):
                 self.message.emit(f"That text is already labelled {label}.")
                 return
             self._edit(lambda: self.labelling.relabel(span.id, label))
+
+    def relabel_entity(self, index: int) -> None:
+        """Alt + a label key: give every mention of the selected span's entity that label."""
+        if self.document is None or not 0 <= index < len(self.labels):
+            return
+        span = self._selected()
+        if span is None or span.entity is None:
+            self.message.emit("Select a span whose name was labelled with its other mentions; "
+                              "Alt + a label key relabels them all.")
+            return
+        label = self.labels[index].key
+        if all(s.label == label for s in self.labelling.entity_members(span.entity)):
+            self.message.emit(f"Every mention is labelled {label} already.")
+            return
+        self._edit(lambda: self.labelling.relabel_entity(span.entity, label))
 
     def _add(self, selection: tuple[int, int], label: str) -> None:
         snapped = snap_selection(self.document.text, *selection, words=self.view.snaps_to_words)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 # Keys handled by the text view itself, not by menu actions.
 TEXT_KEYS = [
     ("1 … 9", "Label the selection with that label, or relabel the selected span"),
+    ("Alt+1 … 9", "Relabel every mention of the selected span's entity"),
     ("Drag, double-click, Shift+arrows", "Select text; a selection snaps to whole words"),
     ("Alt + drag", "Select exact letters for one selection"),
     ("Click a span", "Select it"),

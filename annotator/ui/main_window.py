@@ -146,6 +146,10 @@ class MainWindow(QMainWindow):
             self, "Label &Tags Above Spans", self.settings, "view/label_tags", True,
             self.view.set_label_tags)
         view_menu.addAction(self.label_tags_action)
+        self.group_entities_action = remembered_toggle(
+            self, "Group Spans by &Entity", self.settings, "view/group_entities", False,
+            self.span_list.span_model.set_grouped)
+        view_menu.addAction(self.group_entities_action)
         direction_menu = view_menu.addMenu("Text &Direction")
         self.direction_group = QActionGroup(self)
         self.direction_actions: dict[Direction | None, QAction] = {}

@@ -38,7 +38,11 @@ SCOPES = (("document", "Propose Other Mentions in the &Document"),
 KEYS = {
     "next": "Alt+Down", "previous": "Alt+Up", "accept": "Alt+Return",
     "reject": "Alt+Delete", "accept all": "Alt+Shift+Return", "reject all": "Alt+Shift+Delete",
+    "accept entity": "Ctrl+Alt+Return",
 }
+# Alt + a label's key relabels every mention of the selected span's entity
+# (the text view handles it, as it handles the label keys).
+ENTITY_LABEL_KEYS = "Alt+1 … 9"
 
 
 class SuggestionMenu(QObject):
@@ -62,6 +66,10 @@ class SuggestionMenu(QObject):
         add(menu, "&Reject Suggestion", self.reject_selected, KEYS["reject"])
         add(menu, "Accept A&ll Suggestions of the Document", self.accept_all, KEYS["accept all"])
         add(menu, "Reject All Suggestions of the Doc&ument", self.reject_all, KEYS["reject all"])
+        menu.addSeparator()
+        add(menu, "Accept Every Mention of the &Entity", self.accept_entity, KEYS["accept entity"])
+        add(menu, "Reject the Open Mentions of the En&tity", self.reject_entity)
+        add(menu, "Take the Span &Out of Its Entity", self.leave_entity)
         menu.addSeparator()
         group = QActionGroup(self)
         for scope, text in SCOPES:
@@ -102,8 +110,12 @@ class SuggestionMenu(QObject):
         names = _names_of(edit, labelling.document.text)
         if not names:
             return None
+        added = [c.after.span for c in edit.spans if c.before is None and c.after is not None]
         try:
-            proposed = labelling.suggest(mention_spans(labelling.document, names))
+            found = mention_spans(labelling.document, names)
+            # One name labelled: its mentions and the label are one entity.
+            proposed = (labelling.suggest_mentions(added[0].id, found) if len(added) == 1
+                        else labelling.suggest(found))
         except EditError as error:
             self.editor.failed.emit(str(error))
             return None
@@ -160,6 +172,38 @@ class SuggestionMenu(QObject):
         following = [s for s in self.editor.labelling.suggestions if s.start > span.start]
         if self.editor._edit(lambda: self.editor.labelling.reject(span.id)) and following:
             self.editor.view.select_span(following[0])
+
+    # -- the whole entity of the selected span ----------------------------------
+
+    def _selected_entity(self) -> int | None:
+        span = self.editor._selected() if self.editor else None
+        if span is None or span.entity is None:
+            if self.editor is not None:
+                self.editor.message.emit(
+                    "Select a span whose name was labelled with its other mentions first.")
+            return None
+        return span.entity
+
+    def accept_entity(self) -> None:
+        entity = self._selected_entity()
+        if entity is None:
+            return
+        if self.editor._edit(lambda: self.editor.labelling.accept_entity(entity)) is None:
+            self.editor.message.emit("Every mention of this entity is accepted already.")
+
+    def reject_entity(self) -> None:
+        entity = self._selected_entity()
+        if entity is None:
+            return
+        if self.editor._edit(lambda: self.editor.labelling.reject_entity(entity)) is None:
+            self.editor.message.emit("This entity has no open mention.")
+
+    def leave_entity(self) -> None:
+        span = self.editor._selected() if self.editor else None
+        if span is not None and span.entity is not None:
+            self.editor._edit(lambda: self.editor.labelling.set_entity([span.id], None))
+        elif self.editor is not None:
+            self.editor.message.emit("The selected span is in no entity.")
 
     def accept_all(self) -> None:
         if self.editor is not None and self.editor.document is not None:

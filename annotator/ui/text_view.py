@@ -65,6 +65,7 @@ def stacking_levels(spans: list[Span]) -> dict[int, int]:
 
 class AnnotationView(QTextEdit):
     labelKeyPressed = Signal(int)  # 0-based index of the label whose key was pressed
+    entityLabelKeyPressed = Signal(int)  # the same with Alt: relabel the whole entity
     deleteRequested = Signal()
     spanClicked = Signal(object)  # Span or None
     nextSpanRequested = Signal(int)  # +1 or -1
@@ -535,6 +536,9 @@ class AnnotationView(QTextEdit):
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if modifiers == Qt.KeyboardModifier.NoModifier and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
             self.labelKeyPressed.emit(key - Qt.Key.Key_1)
+            return
+        if modifiers == Qt.KeyboardModifier.AltModifier and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            self.entityLabelKeyPressed.emit(key - Qt.Key.Key_1)
             return
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not modifiers:
             self.deleteRequested.emit()
