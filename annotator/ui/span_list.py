@@ -151,8 +151,10 @@ class SpanTableModel(QAbstractTableModel):
                         else "mixed labels")
             if column == 1:
                 text = row.describe()
+                if row.open_count:
+                    text += f" ({row.open_count} open)"
                 return RLM + text if _reads_right_to_left(row.name) else text
-            return f"{row.open_count} open" if row.open_count else ""
+            return ""
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -187,6 +189,15 @@ class SpanListView(QTableView):
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.clicked.connect(self._on_clicked)
         self.activated.connect(self._on_clicked)
+        self.span_model.modelReset.connect(self._span_entity_rows)
+
+    def _span_entity_rows(self) -> None:
+        """An entity's row reads across Text and Source: its name is long."""
+        self.clearSpans()
+        model = self.span_model
+        for row in range(model.rowCount()):
+            if isinstance(model.row_item(row), EntityRow):
+                self.setSpan(row, 1, 1, 2)
 
     def _on_clicked(self, index: QModelIndex) -> None:
         self.spanActivated.emit(self.span_model.data(index, Qt.ItemDataRole.UserRole))

@@ -49,7 +49,9 @@ def test_the_span_list_groups_a_label_with_its_mentions(window, qtbot):
     assert len(rows(window)) == 3
     window.group_entities_action.trigger()
     shown = rows(window)
-    assert shown[0] == ("Person", f"{NAME}: 3 mentions", "2 open")
+    assert shown[0] == ("Person", f"{NAME}: 3 mentions (2 open)", "")
+    assert window.span_list.columnSpan(0, 1) == 2  # the entity's row reads across
+    assert window.span_list.columnSpan(1, 1) == 1
     assert [r[1] for r in shown[1:]] == [NAME, "Tokajew", "Tokajew"]
     assert all(r[0] == "    Person" for r in shown[1:])  # indented under the entity
     assert isinstance(window.span_list.span_model.row_item(0), EntityRow)
@@ -90,7 +92,7 @@ def test_alt_and_a_label_key_relabel_every_mention(window, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_2, ALT)  # ORG
     after = window.project.spans(doc.id, "alice")
     assert {s.label for s in after} == {"ORG"} and len(after) == 3
-    assert rows(window)[0][:2] == ("Organization", f"{NAME}: 3 mentions")
+    assert rows(window)[0][:2] == ("Organization", f"{NAME}: 3 mentions (2 open)")
     assert sum(s.is_suggestion for s in after) == 2  # still proposals, relabelled
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     assert span_table(window.project) == before
@@ -125,7 +127,7 @@ def test_a_mention_taken_out_of_its_entity_leaves_the_group(window, qtbot):
                 if a.text() == "Take the Span &Out of Its Entity"]
     action.trigger()
     assert window.project.span(mention.id).entity is None
-    assert rows(window)[0][1] == f"{NAME}: 2 mentions"
+    assert rows(window)[0][1] == f"{NAME}: 2 mentions (1 open)"
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
     assert window.project.span(mention.id).entity == label.id
 
