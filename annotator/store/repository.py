@@ -822,12 +822,13 @@ class Project(TeamQueries, GuidelineQueries):
             yield document_id, Span(start, end, label, id=span_id, annotator=names[annotator_id],
                                     origin=Origin(origin))
 
-    def layer_span_keys(self, annotator: str) -> dict[tuple[str, int, int, str], tuple[int, Origin]]:
+    def layer_span_keys(self, annotator: str
+                        ) -> dict[tuple[str, int, int, str], tuple[int, Origin, int | None]]:
         """One annotator's spans keyed as merge compares them: (document sha256,
-        start, end, label) -> (span id, origin)."""
-        return {(sha, start, end, label): (span_id, Origin(origin))
-                for span_id, sha, start, end, label, origin in self._db.execute(
-                    """SELECT s.id, d.sha256, s.start, s."end", s.label, s.origin
+        start, end, label) -> (span id, origin, entity)."""
+        return {(sha, start, end, label): (span_id, Origin(origin), entity)
+                for span_id, sha, start, end, label, origin, entity in self._db.execute(
+                    """SELECT s.id, d.sha256, s.start, s."end", s.label, s.origin, s.entity
                        FROM spans s JOIN documents d ON d.id = s.document_id
                        WHERE s.annotator_id = ?""", [self._reader_id(annotator)])}
 

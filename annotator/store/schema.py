@@ -192,6 +192,8 @@ MIGRATIONS: list[str] = [
 
 # The migration after which the default labels' guidelines are seeded.
 GUIDELINES_VERSION = 7
+# The first schema whose spans carry an entity.
+ENTITIES_VERSION = 9
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

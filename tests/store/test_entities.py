@@ -248,3 +248,40 @@ def test_suggest_mentions_on_the_command_line_groups_each_name_per_document(
     assert main(["suggest", str(db), "--annotator", "alice", "--mentions"]) == 0
     with Project.open(db) as project:
         assert project.spans(document.id, "alice") == spans
+
+
+# -- merge ---------------------------------------------------------------------------
+
+def test_merge_carries_a_layer_s_entities_and_follows_their_changes(tmp_path, seeds_dir):
+    from annotator.formats.registry import read_paths
+    from annotator.store.merge import merge_projects
+
+    source_path, review_path = tmp_path / "alice.db", tmp_path / "review.db"
+    with Project.open(source_path) as source:
+        source.import_records(read_paths([seeds_dir]))
+        service = Labelling(source, "alice")
+        service.open(source.document_by_name(POLISH).id)
+        label, _ = label_and_propose(service)
+        service.accept_entity(label.id)
+        alone = service.entity_members(label.id)[-1]
+
+    def groups(path):
+        with Project.open(path) as project:
+            document = project.document_by_name(POLISH)
+            spans = project.spans(document.id, "alice")
+            found: dict = {}
+            for s in spans:
+                found.setdefault(s.entity, []).append((s.start, s.end))
+            return sorted(found.values())
+
+    with Project.open(review_path) as review:
+        merge_projects(review, [source_path])
+    assert groups(review_path) == groups(source_path) and len(groups(source_path)) == 1
+    # The annotator takes one mention out of the entity; merging again follows.
+    with Project.open(source_path) as source:
+        service = Labelling(source, "alice")
+        service.open(source.document_by_name(POLISH).id)
+        service.set_entity([alone.id], None)
+    with Project.open(review_path) as review:
+        merge_projects(review, [source_path])
+    assert groups(review_path) == groups(source_path) and len(groups(source_path)) == 2
