@@ -74,8 +74,20 @@ class Edit:
         if other.status is not None:
             status = StatusChange(self.status.before if self.status else other.status.before,
                                   other.status.after)
-        return Edit(self.name, self.document_id, self.spans + other.spans, status,
+        return Edit(self.name, self.document_id, _net(self.spans + other.spans), status,
                     self.rejected + other.rejected, self.unrejected + other.unrejected)
+
+
+def _net(changes: tuple[SpanChange, ...]) -> tuple[SpanChange, ...]:
+    """One change per span, from its first ``before`` to its last ``after``
+    (a label, then grouped with its mentions: added as grouped), so undo and
+    the listeners see each span once."""
+    merged: dict[int, SpanChange] = {}
+    for change in changes:
+        first = merged.get(change.span_id)
+        merged[change.span_id] = change if first is None else SpanChange(first.before,
+                                                                         change.after)
+    return tuple(c for c in merged.values() if c.before is not None or c.after is not None)
 
 
 @dataclass(frozen=True)

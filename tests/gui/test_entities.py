@@ -82,6 +82,7 @@ def test_ctrl_alt_return_accepts_the_whole_entity_in_one_undo_step(window, qtbot
     # One more Ctrl+Z takes the label and its proposals away together.
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     assert window.project.spans(doc.id, "alice") == []
+    assert view.spans == [] and rows(window) == []  # the view and the list follow
 
 
 def test_alt_and_a_label_key_relabel_every_mention(window, qtbot):

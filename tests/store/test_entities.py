@@ -110,10 +110,18 @@ def test_relabel_entity_changes_every_mention_in_one_edit(labelling):
 def test_the_label_and_its_proposals_undo_as_one_step(labelling):
     before = span_table(labelling.project), status_table(labelling.project)
     _, edit = label_and_propose(labelling)
+    # The label is in the edit once: added already grouped.
+    assert len(edit.spans) == 3 and edit.spans[0].after.span.entity == edit.spans[0].span_id
     labelling.undo(edit)
     assert (span_table(labelling.project), status_table(labelling.project)) == before
+    assert labelling.spans == []  # what the service holds follows the file
     labelling.redo(edit)
     assert len(labelling.spans) == 3 and len({s.entity for s in labelling.spans}) == 1
+    assert labelling.spans == labelling.project.spans(labelling.document.id, "alice")
+    labelling.undo(edit)
+    # Labelling the name again proposes its mentions again.
+    _, again = label_and_propose(labelling)
+    assert len(again.spans) == 3
 
 
 def test_a_mention_can_leave_its_entity_and_join_it_again(labelling):
