@@ -180,6 +180,12 @@ MIGRATIONS: list[str] = [
     ALTER TABLE spans_rebuilt RENAME TO spans;
     CREATE INDEX spans_document ON spans(document_id, annotator_id);
     """,
+    # The unique index on (document_id, annotator_id, start, "end", label)
+    # starts with the same columns and serves the same queries: this one was
+    # a second copy of every span's keys, kept up on every insert.
+    """
+    DROP INDEX IF EXISTS spans_document;
+    """,
 ]
 
 # The migration after which the default labels' guidelines are seeded.
