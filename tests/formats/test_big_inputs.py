@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
+from annotator.formats import textfile
+from annotator.formats.problems import SHOWN_PROBLEMS, ProblemList, problem_lines
 from annotator.store import Project
 from tests.helpers.bad_inputs import file_bytes
 
@@ -22,6 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 MEASURE = """
 import re, sys
 from annotator.cli import main
+from annotator.formats import textfile
+from annotator.formats.problems import SHOWN_PROBLEMS, ProblemList, problem_lines
 status = main(sys.argv[1:])
 with open("/proc/self/status") as handle:
     peak_kb = int(re.search(r"VmHWM:\\s+(\\d+)", handle.read()).group(1))
@@ -116,3 +120,24 @@ def test_a_fifty_megabyte_line_is_imported_in_bounded_memory(tmp_path):
     peak, status, err = import_measured(tmp_path / "p.db", line)
     assert status == 0, err
     assert peak < 1200, f"peak {peak} MB"  # a few copies of 50 MB, not more
+
+
+def test_problems_past_the_shown_ones_are_counted_not_kept():
+    problems = ProblemList()
+    for k in range(100_000):
+        problems.add("big.jsonl", k + 1, f"span end {k + 9} is past the end of the text (3)")
+    problems.add("other.jsonl", 1, "expected a JSON object")
+    assert len(problems) == SHOWN_PROBLEMS and problems.total == 100_001
+    lines = problem_lines(problems)
+    assert lines[0] == "big.jsonl:1: span end 9 is past the end of the text (3)"
+    assert lines[-1] == "99981 more problems in 2 files (not shown)"
+
+
+def test_a_line_past_the_limit_is_refused_without_being_held(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(textfile, "MAX_LINE_BYTES", 3 * textfile.CHUNK)
+    path = tmp_path / "long.jsonl"
+    path.write_text('{"text": "a"}\n{"text": "' + "x" * (5 * textfile.CHUNK) + '"}\n')
+    project = tmp_path / "p.db"
+    assert main(["import", str(project), str(path)]) == 2
+    assert capsys.readouterr().err == f"{path}:2: a line of over 3 MB: not a record of text; split it\n"
+    assert not project.exists()
