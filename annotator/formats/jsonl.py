@@ -25,7 +25,7 @@ from annotator.core.text import normalize_with_map
 from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
-from annotator.formats.textfile import control_problem, read_utf8
+from annotator.formats.textfile import control_problem, utf8_lines
 from annotator.formats.writing import SingleFileWriter, json_line
 
 EXTENSIONS = (".jsonl", ".ndjson")
@@ -34,18 +34,17 @@ SPAN_KEYS = ("spans", "label", "labels", "entities")
 
 
 def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
-    raw = read_utf8(path, problems)
-    if raw is None:
-        return
+    """The records of ``path``, a line at a time: memory does not grow with the file."""
     relations = lines_with = 0
-    # split("\n"), not splitlines(): JSON strings may hold U+2028 and U+0085 raw.
-    for number, line in enumerate(raw.lstrip("\ufeff").split("\n"), start=1):
+    first = True  # no line with content read yet
+    # Lines end at "\n" only: JSON strings may hold U+2028 and U+0085 raw.
+    for number, line in utf8_lines(path, problems):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as error:
-            if _one_value_over_lines(raw):
+            if first and _one_value_over_lines(path):
                 # doccano's documentation shows records pretty-printed: one
                 # clear line, not a problem for each of its lines.
                 problems.add(path, number, "one JSON value spread over several lines, not "
@@ -53,6 +52,8 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
                 return
             problems.add(path, number, f"not valid JSON ({error.msg} at column {error.colno})")
             continue
+        finally:
+            first = False
         record = parse_object(obj, path, number, problems)
         if record is not None:
             yield record
@@ -64,9 +65,16 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
                                 "(doccano relation extraction; relations are not spans)")
 
 
-def _one_value_over_lines(raw: str) -> bool:
+# A pretty-printed file is told apart by parsing it whole: only small ones.
+_PRETTY_MAX_BYTES = 64 * 1024 * 1024
+
+
+def _one_value_over_lines(path: Path) -> bool:
+    if path.stat().st_size > _PRETTY_MAX_BYTES:
+        return False
+    raw = path.read_bytes().decode("utf-8", "replace").lstrip("\ufeff")
     try:
-        json.loads(raw.lstrip("\ufeff"))
+        json.loads(raw)
     except json.JSONDecodeError:
         return False
     return "\n" in raw.strip()

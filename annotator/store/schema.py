@@ -188,6 +188,12 @@ MIGRATIONS: list[str] = [
     ALTER TABLE spans ADD COLUMN entity INTEGER;
     CREATE INDEX spans_entity ON spans(document_id, annotator_id, entity) WHERE entity IS NOT NULL;
     """,
+    # 10: the unique index on (document_id, annotator_id, start, "end", label)
+    # starts with the same columns and serves the same queries: this one was
+    # a second copy of every span's keys, kept up on every insert.
+    """
+    DROP INDEX IF EXISTS spans_document;
+    """,
 ]
 
 # The migration after which the default labels' guidelines are seeded.

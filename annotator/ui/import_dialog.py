@@ -1,16 +1,17 @@
 """File ▸ Import: files or a folder, their format, and whose spans they are.
 
-It calls the same import service as ``annotator import``: every file is read
-and checked first, and on any problem nothing is stored and the problems are
-listed one per line, as the command line prints them. Text from users
-(paths, names, messages) is shown as plain text.
+It calls the same import service as ``annotator import``: records are stored
+as they are read, in one transaction, and on any problem nothing is kept and
+the problems are listed one per line, as the command line prints them. A
+long import says how far it has come. Text from users (paths, names,
+messages) is shown as plain text.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -141,12 +142,12 @@ class ImportDialog(QDialog):
         # A large import takes a while: say so, and show the busy cursor.
         self.status.setText("Reading and checking the files…")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        QApplication.processEvents()
+        self._repaint()
         notes: list = []
         try:
             self.summary = import_paths(self.project, paths, self.format.currentData(), annotator,
                                         self.options.values(), notes,
-                                        self.strict_labels.isChecked())
+                                        self.strict_labels.isChecked(), self._progress)
         except InputError as error:
             self._show_problems(error.lines())
             return False
@@ -163,6 +164,16 @@ class ImportDialog(QDialog):
             return True
         self.accept()
         return True
+
+    def _progress(self, done: int) -> None:
+        self.status.setText(f"Reading and checking the files… {done:,} documents so far "
+                            "(nothing is kept unless every one is valid)")
+        self._repaint()
+
+    @staticmethod
+    def _repaint() -> None:
+        # Paint only: a click or a key now would act on a half-done import.
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def _show_problems(self, lines: list[str]) -> None:
         self.problems.setPlainText("\n".join(lines))

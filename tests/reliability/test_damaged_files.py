@@ -20,7 +20,7 @@ def cut_short(path):
 
 def page_overwritten(path):
     data = bytearray(path.read_bytes())
-    page = 4096
+    page = int.from_bytes(data[16:18], "big")  # the file's page size, from its header
     data[2 * page: 3 * page] = bytes(range(256)) * (page // 256)
     path.write_bytes(bytes(data))
 
