@@ -50,7 +50,9 @@ def main() -> None:
     with Project.open(db) as project:
         project.import_records(read_paths([ROOT / "seeds"]))
         project.import_records([example_record(ROOT / "seeds")])
-    window = MainWindow(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat), "alice")
+    settings = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("welcome/dismissed", True)  # the picture shows the work, not the welcome
+    window = MainWindow(settings, "alice")
     window.open_project(db)
     window.resize(*SIZE)
     window.show()
