@@ -3,6 +3,7 @@ Annotator Name… whenever the user wants another one."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from annotator.core.model import GOLD_ANNOTATOR
@@ -20,7 +21,7 @@ def ask_name(parent: QWidget | None, title: str, current: str) -> str | None:
     """The name typed (asked again while it is empty or the reserved
     ``gold``), or ``None`` when the dialog is cancelled."""
     while True:
-        name, ok = QInputDialog.getText(parent, title, "Your name as annotator:", text=current)
+        name, ok = QInputDialog.getText(parent, title, QCoreApplication.translate("AnnotatorName", "Your name as annotator:"), text=current)
         if not ok:
             return None
         if usable_name(name):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QTableView
 
@@ -33,7 +33,8 @@ def suggestion_source(span: Span) -> str:
 
 
 class SpanTableModel(QAbstractTableModel):
-    COLUMNS = ("Label", "Text", "Source")
+    COLUMNS = (QT_TRANSLATE_NOOP("SpanList", "Label"), QT_TRANSLATE_NOOP("SpanList", "Text"),
+               QT_TRANSLATE_NOOP("SpanList", "Source"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -83,7 +84,7 @@ class SpanTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("SpanList", self.COLUMNS[section])
         return None
 
     def row_of(self, span_id: int | None) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
@@ -29,9 +29,9 @@ from annotator.suggest.sources import (
 from annotator.ui.plain_text import show_message
 
 SCOPE_KEY = "suggestions/mentions"
-SCOPES = (("document", "Propose Other Mentions in the &Document"),
-          ("project", "Propose Other Mentions in the Whole &Project"),
-          ("off", "Propose &No Mentions"))
+SCOPES = (("document", QT_TRANSLATE_NOOP("SuggestionMenu", "Propose Other Mentions in the &Document")),
+          ("project", QT_TRANSLATE_NOOP("SuggestionMenu", "Propose Other Mentions in the Whole &Project")),
+          ("off", QT_TRANSLATE_NOOP("SuggestionMenu", "Propose &No Mentions")))
 
 # Layout-independent keys (they work with an Arabic keyboard) that no desktop
 # takes and the window does not use otherwise.
@@ -56,28 +56,28 @@ class SuggestionMenu(QObject):
 
     def build(self, menu) -> None:
         add = self._add
-        add(menu, "&Next Suggestion", lambda: self.step(1), KEYS["next"])
-        add(menu, "&Previous Suggestion", lambda: self.step(-1), KEYS["previous"])
-        add(menu, "&Accept Suggestion", self.accept_selected, KEYS["accept"])
-        add(menu, "&Reject Suggestion", self.reject_selected, KEYS["reject"])
-        add(menu, "Accept A&ll Suggestions of the Document", self.accept_all, KEYS["accept all"])
-        add(menu, "Reject All Suggestions of the Doc&ument", self.reject_all, KEYS["reject all"])
+        add(menu, self.tr("&Next Suggestion"), lambda: self.step(1), KEYS["next"])
+        add(menu, self.tr("&Previous Suggestion"), lambda: self.step(-1), KEYS["previous"])
+        add(menu, self.tr("&Accept Suggestion"), self.accept_selected, KEYS["accept"])
+        add(menu, self.tr("&Reject Suggestion"), self.reject_selected, KEYS["reject"])
+        add(menu, self.tr("Accept A&ll Suggestions of the Document"), self.accept_all, KEYS["accept all"])
+        add(menu, self.tr("Reject All Suggestions of the Doc&ument"), self.reject_all, KEYS["reject all"])
         menu.addSeparator()
         group = QActionGroup(self)
         for scope, text in SCOPES:
-            action = add(menu, text, lambda _=False, s=scope: self.set_scope(s))
+            action = add(menu, self.tr(text), lambda _=False, s=scope: self.set_scope(s))
             action.setCheckable(True)
             action.setChecked(scope == self.scope)
             group.addAction(action)
         menu.addSeparator()
-        add(menu, "Propose Every &Mention in the Project…", self.mentions_in_project)
-        add(menu, "Propose Dates in This Document", lambda: self.propose_dates(False))
-        add(menu, "Propose Dates in Every Document…", lambda: self.propose_dates(True))
-        add(menu, "Load &Gazetteer…", self.load_gazetteer)
+        add(menu, self.tr("Propose Every &Mention in the Project…"), self.mentions_in_project)
+        add(menu, self.tr("Propose Dates in This Document"), lambda: self.propose_dates(False))
+        add(menu, self.tr("Propose Dates in Every Document…"), lambda: self.propose_dates(True))
+        add(menu, self.tr("Load &Gazetteer…"), self.load_gazetteer)
         menu.addSeparator()
-        add(menu, "&Forget Rejections in This Document", lambda: self.forget_rejections(False))
-        add(menu, "Forget Rejections in the Pro&ject", lambda: self.forget_rejections(True))
-        add(menu, "&Save My Labels as a Gazetteer…", self.save_my_gazetteer)
+        add(menu, self.tr("&Forget Rejections in This Document"), lambda: self.forget_rejections(False))
+        add(menu, self.tr("Forget Rejections in the Pro&ject"), lambda: self.forget_rejections(True))
+        add(menu, self.tr("&Save My Labels as a Gazetteer…"), self.save_my_gazetteer)
 
     def _add(self, menu, text: str, slot, shortcut: str | None = None) -> QAction:
         action = QAction(text, self.window)

@@ -2,367 +2,629 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>AnnotatorName</name>
+    <message>
+        <source>Your name as annotator:</source>
+        <translation>اسمك بصفتك مُوسِّمًا:</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentList</name>
+    <message>
+        <source>to do</source>
+        <translation>لم يبدأ</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Lang</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>كل المستندات</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find (ignores harakat, tatweel and hamza forms)</source>
+        <translation>بحث (يتجاهل الحركات والتطويل وأشكال الهمزة)</translation>
+    </message>
+    <message>
+        <source>{0} found</source>
+        <translation>عُثر على {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} من {1}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardHelp</name>
+    <message>
+        <source>1 … 9</source>
+        <translation>1 … 9</translation>
+    </message>
+    <message>
+        <source>Label the selection with that label, or relabel the selected span</source>
+        <translation>وسم التحديد بهذا الوسم، أو تغيير وسم المقطع المحدد</translation>
+    </message>
+    <message>
+        <source>Drag, double-click, Shift+arrows</source>
+        <translation>السحب، النقر المزدوج، Shift+الأسهم</translation>
+    </message>
+    <message>
+        <source>Select text; a selection snaps to whole words</source>
+        <translation>تحديد النص؛ يمتد التحديد إلى كلمات كاملة</translation>
+    </message>
+    <message>
+        <source>Alt + drag</source>
+        <translation>Alt + السحب</translation>
+    </message>
+    <message>
+        <source>Select exact letters for one selection</source>
+        <translation>تحديد حروف بعينها لتحديد واحد</translation>
+    </message>
+    <message>
+        <source>Click a span</source>
+        <translation>النقر على مقطع</translation>
+    </message>
+    <message>
+        <source>Select it</source>
+        <translation>تحديده</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next / previous span</source>
+        <translation>المقطع التالي / السابق</translation>
+    </message>
+    <message>
+        <source>Delete or Backspace</source>
+        <translation>Delete أو Backspace</translation>
+    </message>
+    <message>
+        <source>Remove the selected span</source>
+        <translation>حذف المقطع المحدد</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Escape</translation>
+    </message>
+    <message>
+        <source>Clear the selection</source>
+        <translation>إلغاء التحديد</translation>
+    </message>
+    <message>
+        <source>Return / Shift+Return (in Find)</source>
+        <translation>Return / Shift+Return (في البحث)</translation>
+    </message>
+    <message>
+        <source>Next / previous match; Escape goes back to the text</source>
+        <translation>النتيجة التالية / السابقة؛ Escape يعيدك إلى النص</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> أو </translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>الوظيفة</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardHelpDialog</name>
+    <message>
+        <source>Keyboard</source>
+        <translation>لوحة المفاتيح</translation>
+    </message>
+</context>
+<context>
     <name>LabelColors</name>
     <message>
         <source>Colour-blind safe, light (Paul Tol)</source>
-        <translation type="unfinished"></translation>
+        <translation>مناسبة لعمى الألوان، فاتحة (Paul Tol)</translation>
     </message>
     <message>
         <source>Colour-blind safe, strong (Okabe–Ito)</source>
-        <translation type="unfinished"></translation>
+        <translation>مناسبة لعمى الألوان، قوية (Okabe–Ito)</translation>
     </message>
     <message>
         <source>The project&apos;s own colours</source>
-        <translation type="unfinished"></translation>
+        <translation>ألوان المشروع نفسه</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPalette</name>
+    <message>
+        <source>{0}: press {1}</source>
+        <translation>{0}: اضغط {1}</translation>
+    </message>
+    <message>
+        <source>F2: all guidelines</source>
+        <translation>F2: كل الإرشادات</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>المستندات</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>الوسوم</translation>
     </message>
     <message>
         <source>Spans</source>
-        <translation type="unfinished"></translation>
+        <translation>المقاطع</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ملف</translation>
     </message>
     <message>
         <source>&amp;New Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
         <source>&amp;Open Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح مشروع &amp;حديث</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>ا&amp;ستيراد…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تصدير…</translation>
     </message>
     <message>
         <source>&amp;Backups…</source>
-        <translation type="unfinished"></translation>
+        <translation>النسخ الا&amp;حتياطية…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;خروج</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تحرير</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تراجع</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>إ&amp;عادة</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;بحث…</translation>
     </message>
     <message>
         <source>&amp;Delete Span</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;حذف المقطع</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;عرض</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تكبير</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>ت&amp;صغير</translation>
     </message>
     <message>
         <source>Label &amp;Tags Above Spans</source>
-        <translation type="unfinished"></translation>
+        <translation>أسماء ال&amp;وسوم فوق المقاطع</translation>
     </message>
     <message>
         <source>Text &amp;Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>ا&amp;تجاه النص</translation>
     </message>
     <message>
         <source>&amp;Automatic (per line)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تلقائي (لكل سطر)</translation>
     </message>
     <message>
         <source>&amp;Right to Left</source>
-        <translation type="unfinished"></translation>
+        <translation>من ال&amp;يمين إلى اليسار</translation>
     </message>
     <message>
         <source>&amp;Left to Right</source>
-        <translation type="unfinished"></translation>
+        <translation>من الي&amp;سار إلى اليمين</translation>
     </message>
     <message>
         <source>&amp;Project</source>
-        <translation type="unfinished"></translation>
+        <translation>م&amp;شروع</translation>
     </message>
     <message>
         <source>&amp;Labels…</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;وسوم…</translation>
     </message>
     <message>
         <source>&amp;Review and Adjudicate…</source>
-        <translation type="unfinished"></translation>
+        <translation>الم&amp;راجعة والتحكيم…</translation>
     </message>
     <message>
         <source>Annotator &amp;Name…</source>
-        <translation type="unfinished"></translation>
+        <translation>ا&amp;سم المُوسِّم…</translation>
     </message>
     <message>
         <source>&amp;Assign…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;توزيع…</translation>
     </message>
     <message>
         <source>&amp;Collect…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;جمع…</translation>
     </message>
     <message>
         <source>Team &amp;Progress…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تقدم الفريق…</translation>
     </message>
     <message>
         <source>Document &amp;Language…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;لغة المستند…</translation>
     </message>
     <message>
         <source>&amp;Suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;اقتراحات</translation>
     </message>
     <message>
         <source>&amp;Document</source>
-        <translation type="unfinished"></translation>
+        <translation>م&amp;ستند</translation>
     </message>
     <message>
         <source>&amp;Next Document</source>
-        <translation type="unfinished"></translation>
+        <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
         <source>&amp;Previous Document</source>
-        <translation type="unfinished"></translation>
+        <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
         <source>Next &amp;Span</source>
-        <translation type="unfinished"></translation>
+        <translation>المقطع التا&amp;لي</translation>
     </message>
     <message>
         <source>Previous S&amp;pan</source>
-        <translation type="unfinished"></translation>
+        <translation>المقطع الساب&amp;ق</translation>
     </message>
     <message>
         <source>Mark &amp;Done / Not Done</source>
-        <translation type="unfinished"></translation>
+        <translation>وضع علامة &amp;منجز / غير منجز</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>م&amp;ساعدة</translation>
     </message>
     <message>
         <source>&amp;Keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;لوحة المفاتيح</translation>
     </message>
     <message>
         <source>Annotation &amp;Guidelines</source>
-        <translation type="unfinished"></translation>
+        <translation>إ&amp;رشادات الوسم</translation>
     </message>
     <message>
         <source>&amp;Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ترحيب</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;حول</translation>
     </message>
     <message>
         <source>Cannot open project</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
         <source>New project</source>
-        <translation type="unfinished"></translation>
+        <translation>مشروع جديد</translation>
     </message>
     <message>
         <source>Annotation projects (*.db)</source>
-        <translation type="unfinished"></translation>
+        <translation>مشاريع الوسم (*.db)</translation>
     </message>
     <message>
         <source>Open project</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح مشروع</translation>
     </message>
     <message>
         <source>Annotation projects (*.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>مشاريع الوسم (*.db);;كل الملفات (*)</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>المراجعة</translation>
     </message>
     <message>
         <source>Not restored</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تتم الاستعادة</translation>
     </message>
     <message>
         <source>Marked done.</source>
-        <translation type="unfinished"></translation>
+        <translation>وُضعت علامة منجز.</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُحفظ</translation>
     </message>
     <message>
         <source>Annotator name</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم المُوسِّم</translation>
     </message>
     <message>
         <source>All changes saved</source>
-        <translation type="unfinished"></translation>
+        <translation>حُفظت كل التغييرات</translation>
     </message>
     <message>
         <source>Every edit is saved as you make it</source>
-        <translation type="unfinished"></translation>
+        <translation>يُحفظ كل تعديل فور إجرائه</translation>
     </message>
     <message>
         <source>Read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>للقراءة فقط</translation>
     </message>
     <message>
         <source>Document language</source>
-        <translation type="unfinished"></translation>
+        <translation>لغة المستند</translation>
     </message>
     <message>
         <source>Every edit is saved the moment it is made.</source>
-        <translation type="unfinished"></translation>
+        <translation>يُحفظ كل تعديل لحظة إجرائه.</translation>
     </message>
     <message>
         <source>About annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>حول annotator</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>Read-only: {0} cannot be changed in this window because {1}. You can read and export; labelling keys change nothing.</source>
+        <translation>للقراءة فقط: لا يمكن تغيير {0} في هذه النافذة لأن {1}. يمكنك القراءة والتصدير؛ مفاتيح الوسم لا تغيّر شيئًا.</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionMode</name>
+    <message>
+        <source>Selection: whole words (hold Alt for exact letters)</source>
+        <translation>التحديد: كلمات كاملة (اضغط Alt مطولًا لتحديد حروف بعينها)</translation>
+    </message>
+    <message>
+        <source>Selection: exact letters</source>
+        <translation>التحديد: حروف بعينها</translation>
+    </message>
+    <message>
+        <source>E&amp;xact Selection (letter by letter)</source>
+        <translation>تحديد &amp;دقيق (حرفًا حرفًا)</translation>
+    </message>
+    <message>
+        <source>Select exact letters instead of whole words; Alt while dragging does it for one selection</source>
+        <translation>تحديد حروف بعينها بدل الكلمات الكاملة؛ الضغط على Alt أثناء السحب يفعل ذلك لتحديد واحد</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>الإعدادات</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>النص</translation>
     </message>
     <message>
         <source>&amp;Font:</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;خط:</translation>
     </message>
     <message>
         <source>&amp;Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;حجم:</translation>
     </message>
     <message>
         <source>&amp;Line spacing:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تباعد الأسطر:</translation>
     </message>
     <message>
         <source>Label &amp;tags above spans</source>
-        <translation type="unfinished"></translation>
+        <translation>أسماء ال&amp;وسوم فوق المقاطع</translation>
     </message>
     <message>
         <source>Label colours</source>
-        <translation type="unfinished"></translation>
+        <translation>ألوان الوسوم</translation>
     </message>
     <message>
         <source>&amp;Palette:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;مجموعة الألوان:</translation>
     </message>
     <message>
         <source>Interface</source>
-        <translation type="unfinished"></translation>
+        <translation>الواجهة</translation>
     </message>
     <message>
         <source>System ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>لغة النظام ({0})</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;لغة:</translation>
     </message>
     <message>
         <source>Menus and dialogs change language when annotator starts again; the direction changes now.</source>
-        <translation type="unfinished"></translation>
+        <translation>تتغير لغة القوائم ومربعات الحوار عند تشغيل annotator من جديد؛ أما الاتجاه فيتغير الآن.</translation>
     </message>
     <message>
         <source>Choose this label&apos;s colour</source>
-        <translation type="unfinished"></translation>
+        <translation>اختيار لون هذا الوسم</translation>
     </message>
     <message>
         <source>Palette</source>
-        <translation type="unfinished"></translation>
+        <translation>مجموعة الألوان</translation>
     </message>
     <message>
         <source>Back to the palette&apos;s colour</source>
-        <translation type="unfinished"></translation>
+        <translation>العودة إلى لون مجموعة الألوان</translation>
     </message>
     <message>
         <source>Label colour</source>
-        <translation type="unfinished"></translation>
+        <translation>لون الوسم</translation>
+    </message>
+</context>
+<context>
+    <name>SpanList</name>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionMenu</name>
+    <message>
+        <source>Propose Other Mentions in the &amp;Document</source>
+        <translation>اقتراح الإشارات الأخرى في ال&amp;مستند</translation>
+    </message>
+    <message>
+        <source>Propose Other Mentions in the Whole &amp;Project</source>
+        <translation>اقتراح الإشارات الأخرى في المشروع &amp;كله</translation>
+    </message>
+    <message>
+        <source>Propose &amp;No Mentions</source>
+        <translation>&amp;عدم اقتراح إشارات</translation>
+    </message>
+    <message>
+        <source>&amp;Next Suggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Suggestion</source>
+        <translation>الاقتراح ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Suggestion</source>
+        <translation>&amp;قبول الاقتراح</translation>
+    </message>
+    <message>
+        <source>&amp;Reject Suggestion</source>
+        <translation>&amp;رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>Accept A&amp;ll Suggestions of the Document</source>
+        <translation>قبول &amp;كل اقتراحات المستند</translation>
+    </message>
+    <message>
+        <source>Reject All Suggestions of the Doc&amp;ument</source>
+        <translation>رفض كل اقتراحات الم&amp;ستند</translation>
+    </message>
+    <message>
+        <source>Propose Every &amp;Mention in the Project…</source>
+        <translation>اقتراح كل الإ&amp;شارات في المشروع…</translation>
+    </message>
+    <message>
+        <source>Propose Dates in This Document</source>
+        <translation>اقتراح التواريخ في هذا المستند</translation>
+    </message>
+    <message>
+        <source>Propose Dates in Every Document…</source>
+        <translation>اقتراح التواريخ في كل المستندات…</translation>
+    </message>
+    <message>
+        <source>Load &amp;Gazetteer…</source>
+        <translation>تحميل &amp;معجم أسماء…</translation>
+    </message>
+    <message>
+        <source>&amp;Forget Rejections in This Document</source>
+        <translation>&amp;نسيان الرفض في هذا المستند</translation>
+    </message>
+    <message>
+        <source>Forget Rejections in the Pro&amp;ject</source>
+        <translation>نسيان الرفض في الم&amp;شروع</translation>
+    </message>
+    <message>
+        <source>&amp;Save My Labels as a Gazetteer…</source>
+        <translation>&amp;حفظ وسومي معجمَ أسماء…</translation>
     </message>
 </context>
 <context>
     <name>WelcomePanel</name>
     <message>
         <source>Welcome. Three things are enough to start:</source>
-        <translation type="unfinished"></translation>
+        <translation>أهلًا بك. ثلاثة أمور تكفي للبدء:</translation>
     </message>
     <message>
         <source>1. Select text with the mouse: drag, or double-click a word.</source>
-        <translation type="unfinished"></translation>
+        <translation>1. حدّد النص بالفأرة: اسحب، أو انقر نقرًا مزدوجًا على كلمة.</translation>
     </message>
     <message>
         <source>2. Press a label&apos;s number (1, 2, 3 …) to label the selection.</source>
-        <translation type="unfinished"></translation>
+        <translation>2. اضغط رقم الوسم (1، 2، 3 …) لوسم التحديد.</translation>
     </message>
     <message>
         <source>3. Everything saves itself: there is no Save button.</source>
-        <translation type="unfinished"></translation>
+        <translation>3. كل شيء يُحفظ تلقائيًا: لا يوجد زر حفظ.</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>إ&amp;غلاق</translation>
     </message>
     <message>
         <source>Hide until the next start</source>
-        <translation type="unfinished"></translation>
+        <translation>إخفاء حتى التشغيل القادم</translation>
     </message>
     <message>
         <source>&amp;Don&apos;t Show Again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;عدم الإظهار مجددًا</translation>
     </message>
     <message>
         <source>Help ▸ Welcome shows it again</source>
-        <translation type="unfinished"></translation>
+        <translation>مساعدة ◂ ترحيب يُظهره من جديد</translation>
     </message>
 </context>
 </TS>
