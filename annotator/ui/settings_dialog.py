@@ -123,6 +123,7 @@ class SettingsDialog(QDialog):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         button = QPushButton()
+        button.setAutoDefault(False)  # Return in a field closes the dialog, not a colour picker
         button.setToolTip(self.tr("Choose this label's colour"))
         button.clicked.connect(lambda: self._choose_color(key))
         reset = QToolButton()
