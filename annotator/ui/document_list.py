@@ -16,6 +16,7 @@ from annotator.core.row_positions import RowPositions
 from annotator.store import Project
 from annotator.store.repository import DocumentRow
 from annotator.ui.plain_text import escaped_rich_text
+from annotator.ui.row_table import RowTable
 
 PAGE_SIZE = 200
 PAGES_KEPT = 64  # pages held at once; the rest are read again when shown
@@ -153,7 +154,7 @@ class DocumentListWidget(QWidget):
         self.filter.addItem(QCoreApplication.translate("DocumentList", "All documents"), None)
         for status, text in STATUS_TEXT.items():
             self.filter.addItem(QCoreApplication.translate("DocumentList", text).capitalize(), status.value)
-        self.table = QTableView()
+        self.table = RowTable()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 from annotator.core.model import Direction, Span
 from annotator.core.text import line_direction
 from annotator.ui.colors import label_color
+from annotator.ui.row_table import RowTable
 
 
 RLM = "\u200f"
@@ -91,7 +92,7 @@ class SpanTableModel(QAbstractTableModel):
         return next((i for i, s in enumerate(self._spans) if s.id == span_id), -1)
 
 
-class SpanListView(QTableView):
+class SpanListView(RowTable):  # selectRow that works right to left
     spanActivated = Signal(object)
 
     def __init__(self, parent=None):

@@ -6,7 +6,7 @@ Help ▸ Welcome shows it again."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 DISMISSED = "welcome/dismissed"
 
@@ -44,6 +44,8 @@ class WelcomePanel(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addLayout(text, 1)
         layout.addLayout(buttons)
+        # As tall as its lines, no taller: the text view below takes the rest.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.close_button.clicked.connect(self.hide)
         self.never_button.clicked.connect(self.dismiss)
         if welcome_dismissed(settings):

@@ -162,6 +162,14 @@ def test_the_window_in_arabic_is_right_to_left_with_arabic_menus(qtbot, arabic, 
     assert _menu_action(window, "&تراجع") is window.undo_action
     # Labels are data: their names stay as the project has them.
     assert window.palette.buttons[0].text().endswith("Person")
+    # The lists select their rows right to left too: the first document is
+    # open, another one opens, and a new span is the span list's current row.
+    assert window.editor.document is not None
+    open_document(window, POLISH)
+    window.view.set_selection(0, len("Chiński"))
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert window.span_list.currentIndex().row() == 0
+    assert window.span_list.selectionModel().isRowSelected(0)
 
 
 def test_the_language_follows_the_system_unless_chosen(tmp_path):
