@@ -30,7 +30,7 @@ LABEL_KEY = re.compile(r"^[A-Za-z0-9_\-\u0600-\u06FF]+$")
 class LabelsDialog(QDialog):
     def __init__(self, project: Project, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Labels")
+        self.setWindowTitle(self.tr("Labels"))
         self.project = project
         self.list = QListWidget()
         buttons = QVBoxLayout()
@@ -72,17 +72,17 @@ class LabelsDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def _on_add(self) -> None:
-        key, ok = QInputDialog.getText(self, "New label", "Key (as exported, e.g. LOC):")
+        key, ok = QInputDialog.getText(self, self.tr("New label"), self.tr("Key (as exported, e.g. LOC):"))
         key = key.strip().upper()
         if not ok or not key:
             return
         if not LABEL_KEY.match(key):
-            QMessageBox.warning(self, "New label", "A key holds letters, digits, - and _ only.")
+            QMessageBox.warning(self, self.tr("New label"), self.tr("A key holds letters, digits, - and _ only."))
             return
         try:
             self.project.add_label(key)
         except ProjectError as error:
-            show_message(self, QMessageBox.Icon.Warning, "New label", str(error))
+            show_message(self, QMessageBox.Icon.Warning, self.tr("New label"), str(error))
             return
         self._fill(select=key)
 
@@ -91,7 +91,7 @@ class LabelsDialog(QDialog):
         if key is None:
             return
         current = next(l.name for l in self.project.labels() if l.key == key)
-        name, ok = QInputDialog.getText(self, "Rename label", escaped_rich_text(f"Name shown for {key}:"), text=current)
+        name, ok = QInputDialog.getText(self, self.tr("Rename label"), escaped_rich_text(f"Name shown for {key}:"), text=current)
         if ok and name.strip():
             self.project.update_label(key, name=name.strip())
             self._fill(select=key)

@@ -351,8 +351,8 @@ class MainWindow(QMainWindow):
 
         self.review_window = ReviewWindow(self.project, self)
         if not self.review_window.reviews:
-            QMessageBox.information(self, self.tr("Review"), "No document has two annotators yet. "
-                                    "Merge the annotators' files first: annotator merge REVIEW.db A.db B.db")
+            QMessageBox.information(self, self.tr("Review"), self.tr("No document has two annotators yet. "
+                                    "Merge the annotators' files first: annotator merge REVIEW.db A.db B.db"))
             return
         self.review_window.show()
 
@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
         from annotator.store.backups import restore_backup
 
         if self.project.read_only:
-            self.statusBar().showMessage("Not restored: the project is read-only here.", 10000)
+            self.statusBar().showMessage(self.tr("Not restored: the project is read-only here."), 10000)
             return False
         path = self.project.path
         self._close_project()  # lets go of the lock, so the restore may write

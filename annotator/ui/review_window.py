@@ -86,12 +86,12 @@ class ReviewWindow(QMainWindow):
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setWordWrap(True)
-        keys = QPushButton("Keys… (F1)")
+        keys = QPushButton(self.tr("Keys… (F1)"))
         keys.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         keys.clicked.connect(self.show_keys)
         right = QWidget()
         right_layout = QVBoxLayout(right)
-        for widget in (QLabel("This disagreement"), self.candidates, self.legend, keys):
+        for widget in (QLabel(self.tr("This disagreement")), self.candidates, self.legend, keys):
             right_layout.addWidget(widget)
         self.charts = AgreementCharts()
         docks = {}
@@ -308,7 +308,7 @@ class ReviewWindow(QMainWindow):
         """A decision, undo or redo the file did not take: say so, show the file."""
         if self.document_id is not None:
             self.refresh(self.document_id)
-        show_message(self, QMessageBox.Icon.Warning, "Not saved", text)
+        show_message(self, QMessageBox.Icon.Warning, self.tr("Not saved"), text)
 
     def _on_view_number(self, index: int) -> None:
         selection = self.view.selection()

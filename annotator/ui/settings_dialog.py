@@ -63,7 +63,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Font:"), self.font_family)
         self.font_size = QSpinBox()
         self.font_size.setRange(8, 48)
-        self.font_size.setSuffix(" pt")
+        self.font_size.setSuffix(self.tr(" pt"))
         self.font_size.setValue(round(view.point_size))
         form.addRow(self.tr("&Size:"), self.font_size)
         self.line_spacing = QSpinBox()

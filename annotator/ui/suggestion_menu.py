@@ -124,7 +124,7 @@ class SuggestionMenu(QObject):
             return
         suggestions = self.editor.labelling.suggestions
         if not suggestions:
-            self.editor.message.emit("No suggestion in this document.")
+            self.editor.message.emit(self.tr("No suggestion in this document."))
             return
         current = self.editor.view.selected_span()
         here = current.start if current is not None else (
@@ -177,7 +177,7 @@ class SuggestionMenu(QObject):
         names = [(surface, label) for surface, label, _
                  in self.window.project.labelled_names(self.window.annotator)]
         if not names:
-            self._tell("Label some names first: their other mentions are proposed.")
+            self._tell(self.tr("Label some names first: their other mentions are proposed."))
             return
         self._apply([mention_source(names)], None, "Proposing every mention")
 
@@ -214,14 +214,14 @@ class SuggestionMenu(QObject):
         if project is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Load gazetteer", str(Path.home()),
-            "Gazetteers (*.tsv *.txt);;All files (*)")
+            self.window, self.tr("Load gazetteer"), str(Path.home()),
+            self.tr("Gazetteers (*.tsv *.txt);;All files (*)"))
         if not path:
             return
         try:
             gazetteer = read_gazetteer(path, [label.key for label in project.labels()])
         except InputError as error:
-            show_message(self.window, QMessageBox.Icon.Warning, "Gazetteer not loaded",
+            show_message(self.window, QMessageBox.Icon.Warning, self.tr("Gazetteer not loaded"),
                          "\n".join(error.problems[:20]))
             return
         self._apply([gazetteer_source(gazetteer)], None, "Proposing gazetteer names")
@@ -231,8 +231,8 @@ class SuggestionMenu(QObject):
         if project is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Save labels as a gazetteer", str(Path.home() / "gazetteer.tsv"),
-            "Gazetteers (*.tsv)")
+            self.window, self.tr("Save labels as a gazetteer"), str(Path.home() / "gazetteer.tsv"),
+            self.tr("Gazetteers (*.tsv)"))
         if path:
             self.save_gazetteer_to(path)
 
@@ -241,7 +241,7 @@ class SuggestionMenu(QObject):
         try:
             count = save_gazetteer(path, names)
         except OSError as error:
-            show_message(self.window, QMessageBox.Icon.Warning, "Not saved",
+            show_message(self.window, QMessageBox.Icon.Warning, self.tr("Not saved"),
                          f"{path}: cannot write ({error.strerror or error})")
             return None
         self._tell(f"{count} names saved to {Path(path).name}.")

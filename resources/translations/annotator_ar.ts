@@ -2,10 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>AgreementCharts</name>
+    <message>
+        <source>Exact-span F1 by label</source>
+        <translation>مقياس F1 للمقاطع المتطابقة تمامًا حسب الوسم</translation>
+    </message>
+    <message>
+        <source>Labels on the same span (rows: first annotator)</source>
+        <translation>الوسوم على المقطع نفسه (الصفوف: المُوسِّم الأول)</translation>
+    </message>
+    <message>
+        <source>Agreement needs two annotators with a document in common.</source>
+        <translation>يحتاج حساب الاتفاق إلى مُوسِّمَين بينهما مستند مشترك.</translation>
+    </message>
+</context>
+<context>
     <name>AnnotatorName</name>
     <message>
         <source>Your name as annotator:</source>
         <translation>اسمك بصفتك مُوسِّمًا:</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign Documents</source>
+        <translation>توزيع المستندات</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;استعراض…</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>بلا حد</translation>
+    </message>
+    <message>
+        <source>&amp;Annotators:</source>
+        <translation>ال&amp;مُوسِّمون:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>ال&amp;مجلد:</translation>
+    </message>
+    <message>
+        <source>&amp;Overlap:</source>
+        <translation>الت&amp;داخل:</translation>
+    </message>
+    <message>
+        <source>&amp;Per annotator:</source>
+        <translation>&amp;لكل مُوسِّم:</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>&amp;البذرة:</translation>
+    </message>
+    <message>
+        <source>Write Files</source>
+        <translation>كتابة الملفات</translation>
+    </message>
+    <message>
+        <source>Folder for the annotators&apos; files</source>
+        <translation>مجلد ملفات المُوسِّمين</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>A copy is made each time the project is opened; the last few are kept. Restoring one backs up the project as it is now first.</source>
+        <translation>تُنشأ نسخة في كل مرة يُفتح فيها المشروع، وتُحفظ آخر النسخ. الاستعادة تنسخ المشروع بحالته الحالية احتياطيًا أولًا.</translation>
+    </message>
+    <message>
+        <source>No backups yet.</source>
+        <translation>لا توجد نسخ احتياطية بعد.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>ا&amp;ستعادة</translation>
     </message>
 </context>
 <context>
@@ -44,6 +117,61 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export training data</source>
+        <translation>تصدير بيانات التدريب</translation>
+    </message>
+    <message>
+        <source>Gold (adjudicated)</source>
+        <translation>المرجعي (بعد التحكيم)</translation>
+    </message>
+    <message>
+        <source>Only documents marked &amp;done</source>
+        <translation>المستندات المعلَّمة &amp;منجزة فقط</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;استعراض…</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>الت&amp;نسيق:</translation>
+    </message>
+    <message>
+        <source>&amp;Spans of:</source>
+        <translation>م&amp;قاطع:</translation>
+    </message>
+    <message>
+        <source>&amp;Output:</source>
+        <translation>ال&amp;وجهة:</translation>
+    </message>
+    <message>
+        <source>The report appears here: every span adjusted or left out.</source>
+        <translation>يظهر التقرير هنا: كل مقطع عُدِّل أو استُبعد.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;تصدير</translation>
+    </message>
+    <message>
+        <source>Export into folder</source>
+        <translation>التصدير إلى مجلد</translation>
+    </message>
+    <message>
+        <source>Export to file</source>
+        <translation>التصدير إلى ملف</translation>
+    </message>
+    <message>
+        <source>Choose where to write the export.</source>
+        <translation>اختر مكان كتابة التصدير.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find (ignores harakat, tatweel and hamza forms)</source>
@@ -56,6 +184,103 @@
     <message>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelineEditor</name>
+    <message>
+        <source>&amp;Definition:</source>
+        <translation>ال&amp;تعريف:</translation>
+    </message>
+    <message>
+        <source>&amp;Examples:</source>
+        <translation>الأ&amp;مثلة:</translation>
+    </message>
+    <message>
+        <source>&amp;Not this label:</source>
+        <translation>&amp;ليس من هذا الوسم:</translation>
+    </message>
+    <message>
+        <source>One example per line, as it appears in the text.</source>
+        <translation>مثال واحد في كل سطر، كما يرد في النص.</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesDialog</name>
+    <message>
+        <source>Annotation Guidelines</source>
+        <translation>إرشادات الوسم</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import documents</source>
+        <translation>استيراد المستندات</translation>
+    </message>
+    <message>
+        <source>files or a folder</source>
+        <translation>ملفات أو مجلد</translation>
+    </message>
+    <message>
+        <source>&amp;Files…</source>
+        <translation>م&amp;لفات…</translation>
+    </message>
+    <message>
+        <source>Fo&amp;lder…</source>
+        <translation>م&amp;جلد…</translation>
+    </message>
+    <message>
+        <source>Whose layer the imported spans join; it wins over an annotator named in the file</source>
+        <translation>طبقة المُوسِّم التي تنضم إليها المقاطع المستوردة؛ وتُقدَّم على المُوسِّم المذكور في الملف</translation>
+    </message>
+    <message>
+        <source>&amp;Import from:</source>
+        <translation>الا&amp;ستيراد من:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>الت&amp;نسيق:</translation>
+    </message>
+    <message>
+        <source>&amp;Annotator:</source>
+        <translation>ال&amp;مُوسِّم:</translation>
+    </message>
+    <message>
+        <source>Only labels the project &amp;has (refuse others)</source>
+        <translation>الوسوم الموجودة في المشروع &amp;فقط (رفض غيرها)</translation>
+    </message>
+    <message>
+        <source>For a fixed scheme: a span with another label stops the import; otherwise new labels are added</source>
+        <translation>لمخطط وسوم ثابت: المقطع ذو الوسم الآخر يوقف الاستيراد؛ وإلا تُضاف الوسوم الجديدة</translation>
+    </message>
+    <message>
+        <source>Problems found in the files show here; nothing is imported until there are none.</source>
+        <translation>تظهر هنا المشكلات الموجودة في الملفات؛ ولا يُستورد شيء حتى تزول كلها.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+        <source>Reading and checking the files…</source>
+        <translation>جارٍ قراءة الملفات وفحصها…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>لم يُستورد شيء.</translation>
     </message>
 </context>
 <context>
@@ -168,6 +393,29 @@
     <message>
         <source>F2: all guidelines</source>
         <translation>F2: كل الإرشادات</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDialog</name>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>وسم جديد</translation>
+    </message>
+    <message>
+        <source>Key (as exported, e.g. LOC):</source>
+        <translation>المفتاح (كما يُصدَّر، مثل LOC):</translation>
+    </message>
+    <message>
+        <source>A key holds letters, digits, - and _ only.</source>
+        <translation>لا يحوي المفتاح إلا حروفًا وأرقامًا و- و_.</translation>
+    </message>
+    <message>
+        <source>Rename label</source>
+        <translation>إعادة تسمية الوسم</translation>
     </message>
 </context>
 <context>
@@ -377,6 +625,14 @@
         <translation>المراجعة</translation>
     </message>
     <message>
+        <source>No document has two annotators yet. Merge the annotators&apos; files first: annotator merge REVIEW.db A.db B.db</source>
+        <translation>لا يوجد بعد مستند له مُوسِّمان. ادمج ملفات المُوسِّمين أولًا: annotator merge REVIEW.db A.db B.db</translation>
+    </message>
+    <message>
+        <source>Not restored: the project is read-only here.</source>
+        <translation>لم تتم الاستعادة: المشروع هنا للقراءة فقط.</translation>
+    </message>
+    <message>
         <source>Not restored</source>
         <translation>لم تتم الاستعادة</translation>
     </message>
@@ -418,10 +674,48 @@
     </message>
 </context>
 <context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Team Progress</source>
+        <translation>تقدم الفريق</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PNG…</source>
+        <translation>حفظ بصيغة &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;تحديث</translation>
+    </message>
+    <message>
+        <source>Save Progress</source>
+        <translation>حفظ التقدم</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>صور PNG (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>ReadOnlyBanner</name>
     <message>
         <source>Read-only: {0} cannot be changed in this window because {1}. You can read and export; labelling keys change nothing.</source>
         <translation>للقراءة فقط: لا يمكن تغيير {0} في هذه النافذة لأن {1}. يمكنك القراءة والتصدير؛ مفاتيح الوسم لا تغيّر شيئًا.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Keys… (F1)</source>
+        <translation>المفاتيح… (F1)</translation>
+    </message>
+    <message>
+        <source>This disagreement</source>
+        <translation>هذا الاختلاف</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>لم يُحفظ</translation>
     </message>
 </context>
 <context>
@@ -456,6 +750,10 @@
     <message>
         <source>&amp;Font:</source>
         <translation>ال&amp;خط:</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> نقطة</translation>
     </message>
     <message>
         <source>&amp;Size:</source>
@@ -590,6 +888,38 @@
     <message>
         <source>&amp;Save My Labels as a Gazetteer…</source>
         <translation>&amp;حفظ وسومي معجمَ أسماء…</translation>
+    </message>
+    <message>
+        <source>No suggestion in this document.</source>
+        <translation>لا اقتراحات في هذا المستند.</translation>
+    </message>
+    <message>
+        <source>Label some names first: their other mentions are proposed.</source>
+        <translation>وسِّم بعض الأسماء أولًا: ستُقترح إشاراتها الأخرى.</translation>
+    </message>
+    <message>
+        <source>Load gazetteer</source>
+        <translation>تحميل معجم أسماء</translation>
+    </message>
+    <message>
+        <source>Gazetteers (*.tsv *.txt);;All files (*)</source>
+        <translation>معاجم الأسماء (*.tsv *.txt);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Gazetteer not loaded</source>
+        <translation>لم يُحمَّل معجم الأسماء</translation>
+    </message>
+    <message>
+        <source>Save labels as a gazetteer</source>
+        <translation>حفظ الوسوم معجمَ أسماء</translation>
+    </message>
+    <message>
+        <source>Gazetteers (*.tsv)</source>
+        <translation>معاجم الأسماء (*.tsv)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>لم يُحفظ</translation>
     </message>
 </context>
 <context>
