@@ -34,10 +34,10 @@ class LabelsDialog(QDialog):
         self.project = project
         self.list = QListWidget()
         buttons = QVBoxLayout()
-        for text, slot in (("&Add…", self._on_add), ("&Rename…", self._on_rename),
-                           ("&Colour…", self._on_colour), ("&Guideline…", self._on_guideline),
-                           ("Move &Up", lambda: self._on_move(-1)),
-                           ("Move &Down", lambda: self._on_move(1))):
+        for text, slot in ((self.tr("&Add…"), self._on_add), (self.tr("&Rename…"), self._on_rename),
+                           (self.tr("&Colour…"), self._on_colour), (self.tr("&Guideline…"), self._on_guideline),
+                           (self.tr("Move &Up"), lambda: self._on_move(-1)),
+                           (self.tr("Move &Down"), lambda: self._on_move(1))):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -101,7 +101,7 @@ class LabelsDialog(QDialog):
         if key is None:
             return
         current = next(l.color for l in self.project.labels() if l.key == key)
-        colour = QColorDialog.getColor(QColor(current), self, f"Colour of {key}")
+        colour = QColorDialog.getColor(QColor(current), self, self.tr("Colour of {0}").format(key))
         if colour.isValid():
             self.project.update_label(key, color=colour.name())
             self._fill(select=key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -34,20 +34,34 @@ from annotator.ui.span_list import embedded
 from annotator.ui.undo_commands import step
 
 KEYS = [
-    ("Tab / Shift+Tab", "next / previous disagreement"),
-    ("1 … 9", "keep only that version (with text selected: put it in gold with that label)"),
-    ("B", "keep every version (both)"),
-    ("R or 0", "reject: no entity here"),
-    ("E", "edit: select the disputed place; a label key then makes it the place's only gold span"),
-    ("Shift+Left / Right", "(editing) move the end by a letter; with Ctrl: by a word"),
-    ("Alt+Shift+Left / Right", "(editing) move the start by a letter"),
-    ("[ / ]", "(editing) move the start by a word"),
-    ("A", "accept everything all annotators agree on"),
-    ("Ctrl+Down / Ctrl+Up", "select the next / previous gold span"),
-    ("Delete", "take the selected gold span out"),
-    ("Ctrl+Z / Ctrl+Y", "undo (and go to its place) / redo"),
-    ("Ctrl+PgDown / Ctrl+PgUp", "next / previous document"),
-    ("Ctrl+Return", "mark the document settled (asks if disagreements are open)"),
+    ("Tab / Shift+Tab",
+     QT_TRANSLATE_NOOP("ReviewWindow", "next / previous disagreement")),
+    ("1 … 9",
+     QT_TRANSLATE_NOOP("ReviewWindow", "keep only that version (with text selected: put it in gold with that label)")),
+    ("B",
+     QT_TRANSLATE_NOOP("ReviewWindow", "keep every version (both)")),
+    ("R or 0",
+     QT_TRANSLATE_NOOP("ReviewWindow", "reject: no entity here")),
+    ("E",
+     QT_TRANSLATE_NOOP("ReviewWindow", "edit: select the disputed place; a label key then makes it the place's only gold span")),
+    ("Shift+Left / Right",
+     QT_TRANSLATE_NOOP("ReviewWindow", "(editing) move the end by a letter; with Ctrl: by a word")),
+    ("Alt+Shift+Left / Right",
+     QT_TRANSLATE_NOOP("ReviewWindow", "(editing) move the start by a letter")),
+    ("[ / ]",
+     QT_TRANSLATE_NOOP("ReviewWindow", "(editing) move the start by a word")),
+    ("A",
+     QT_TRANSLATE_NOOP("ReviewWindow", "accept everything all annotators agree on")),
+    ("Ctrl+Down / Ctrl+Up",
+     QT_TRANSLATE_NOOP("ReviewWindow", "select the next / previous gold span")),
+    ("Delete",
+     QT_TRANSLATE_NOOP("ReviewWindow", "take the selected gold span out")),
+    ("Ctrl+Z / Ctrl+Y",
+     QT_TRANSLATE_NOOP("ReviewWindow", "undo (and go to its place) / redo")),
+    ("Ctrl+PgDown / Ctrl+PgUp",
+     QT_TRANSLATE_NOOP("ReviewWindow", "next / previous document")),
+    ("Ctrl+Return",
+     QT_TRANSLATE_NOOP("ReviewWindow", "mark the document settled (asks if disagreements are open)")),
 ]
 
 STYLE_NAMES = {Qt.PenStyle.SolidLine: "solid", Qt.PenStyle.DashLine: "dashed",
@@ -95,10 +109,11 @@ class ReviewWindow(QMainWindow):
             right_layout.addWidget(widget)
         self.charts = AgreementCharts()
         docks = {}
-        for title, widget, area in (("Documents", left, Qt.DockWidgetArea.LeftDockWidgetArea),
-                                    ("Decide", right, Qt.DockWidgetArea.RightDockWidgetArea),
-                                    ("Agreement", self.charts, Qt.DockWidgetArea.RightDockWidgetArea)):
-            dock = QDockWidget(title, self)
+        left_area, right_area = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        for title, widget, area in ((QT_TRANSLATE_NOOP("ReviewWindow", "Documents"), left, left_area),
+                                    (QT_TRANSLATE_NOOP("ReviewWindow", "Decide"), right, right_area),
+                                    (QT_TRANSLATE_NOOP("ReviewWindow", "Agreement"), self.charts, right_area)):
+            dock = QDockWidget(self.tr(title), self)
             dock.setObjectName(title)
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
@@ -387,7 +402,7 @@ class ReviewWindow(QMainWindow):
             self._decide("Remove gold span", lambda: self.adjudication.remove(span.id))
 
     def show_keys(self) -> None:
-        KeyboardHelpDialog(KEYS, self).exec()
+        KeyboardHelpDialog([(keys, self.tr(what)) for keys, what in KEYS], self).exec()
 
     def settle_document(self) -> None:
         if self.document_id is None:

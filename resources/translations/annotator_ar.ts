@@ -402,6 +402,30 @@
         <translation>الوسوم</translation>
     </message>
     <message>
+        <source>&amp;Add…</source>
+        <translation>إ&amp;ضافة…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>إعادة ت&amp;سمية…</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>ال&amp;لون…</translation>
+    </message>
+    <message>
+        <source>&amp;Guideline…</source>
+        <translation>الإ&amp;رشاد…</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>نقل لأ&amp;على</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>نقل لأ&amp;سفل</translation>
+    </message>
+    <message>
         <source>New label</source>
         <translation>وسم جديد</translation>
     </message>
@@ -416,6 +440,10 @@
     <message>
         <source>Rename label</source>
         <translation>إعادة تسمية الوسم</translation>
+    </message>
+    <message>
+        <source>Colour of {0}</source>
+        <translation>لون {0}</translation>
     </message>
 </context>
 <context>
@@ -706,12 +734,80 @@
 <context>
     <name>ReviewWindow</name>
     <message>
+        <source>next / previous disagreement</source>
+        <translation>الاختلاف التالي / السابق</translation>
+    </message>
+    <message>
+        <source>keep only that version (with text selected: put it in gold with that label)</source>
+        <translation>الإبقاء على تلك النسخة وحدها (مع تحديد نص: إدخاله في المرجع بذلك الوسم)</translation>
+    </message>
+    <message>
+        <source>keep every version (both)</source>
+        <translation>الإبقاء على كل النسخ (كلتيهما)</translation>
+    </message>
+    <message>
+        <source>reject: no entity here</source>
+        <translation>رفض: لا كيان هنا</translation>
+    </message>
+    <message>
+        <source>edit: select the disputed place; a label key then makes it the place&apos;s only gold span</source>
+        <translation>تحرير: تحديد الموضع المختلف عليه؛ ثم يجعله مفتاح الوسم المقطعَ المرجعي الوحيد في الموضع</translation>
+    </message>
+    <message>
+        <source>(editing) move the end by a letter; with Ctrl: by a word</source>
+        <translation>(في التحرير) تحريك النهاية حرفًا؛ ومع Ctrl: كلمة</translation>
+    </message>
+    <message>
+        <source>(editing) move the start by a letter</source>
+        <translation>(في التحرير) تحريك البداية حرفًا</translation>
+    </message>
+    <message>
+        <source>(editing) move the start by a word</source>
+        <translation>(في التحرير) تحريك البداية كلمة</translation>
+    </message>
+    <message>
+        <source>accept everything all annotators agree on</source>
+        <translation>قبول كل ما اتفق عليه جميع المُوسِّمين</translation>
+    </message>
+    <message>
+        <source>select the next / previous gold span</source>
+        <translation>تحديد المقطع المرجعي التالي / السابق</translation>
+    </message>
+    <message>
+        <source>take the selected gold span out</source>
+        <translation>إخراج المقطع المرجعي المحدد</translation>
+    </message>
+    <message>
+        <source>undo (and go to its place) / redo</source>
+        <translation>تراجع (مع الانتقال إلى موضعه) / إعادة</translation>
+    </message>
+    <message>
+        <source>next / previous document</source>
+        <translation>المستند التالي / السابق</translation>
+    </message>
+    <message>
+        <source>mark the document settled (asks if disagreements are open)</source>
+        <translation>وضع علامة «محسوم» على المستند (يسأل إن بقيت اختلافات مفتوحة)</translation>
+    </message>
+    <message>
         <source>Keys… (F1)</source>
         <translation>المفاتيح… (F1)</translation>
     </message>
     <message>
         <source>This disagreement</source>
         <translation>هذا الاختلاف</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
     </message>
     <message>
         <source>Not saved</source>

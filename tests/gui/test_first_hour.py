@@ -184,3 +184,23 @@ def test_the_language_follows_the_system_unless_chosen(tmp_path):
     assert resolved_language("en", QLocale("ar_EG")) == "en"
     settings.setValue("ui/language", "klingon")
     assert chosen_setting(settings) == "system"
+
+
+def test_choosing_arabic_in_settings_turns_the_window_right_to_left_and_is_remembered(
+        qtbot, qapp, window, settings):
+    from annotator.ui.language import apply_setting
+
+    def choose(dialog):
+        assert dialog.language.currentData() == "system"
+        dialog.language.setCurrentIndex(dialog.language.findText("العربية"))
+        assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert dialog.language_note.isVisible()  # menus change on the next start
+
+    try:
+        _in_settings_dialog(qtbot, window, choose)
+        assert settings.value("ui/language") == "ar"
+        install_language(qapp, "en")
+        assert apply_setting(qapp, settings) == "ar"  # what the next start does
+    finally:
+        install_language(qapp, "en")
