@@ -97,21 +97,21 @@ class AnnotationEditor(QObject):
             return
         span = self._selected()
         if span is None:
-            self.message.emit("Select some text first, then press a label key.")
+            self.message.emit(self.tr("Select some text first, then press a label key."))
         elif span.label != label:
             if self.labelling.has(span.start, span.end, label):
-                self.message.emit(f"That text is already labelled {label}.")
+                self.message.emit(self.tr("That text is already labelled {0}.").format(label))
                 return
             self._edit(lambda: self.labelling.relabel(span.id, label))
 
     def _add(self, selection: tuple[int, int], label: str) -> None:
         snapped = snap_selection(self.document.text, *selection, words=self.view.snaps_to_words)
         if snapped is None:
-            self.message.emit("The selection holds no text to label.")
+            self.message.emit(self.tr("The selection holds no text to label."))
             return
         start, end = snapped
         if self.labelling.has(start, end, label):
-            self.message.emit(f"That text is already labelled {label}.")
+            self.message.emit(self.tr("That text is already labelled {0}.").format(label))
             return
         edit = self._edit(lambda: self.labelling.add(start, end, label), push=False)
         if edit is None:
@@ -126,7 +126,7 @@ class AnnotationEditor(QObject):
     def delete_selected(self) -> None:
         span = self._selected()
         if self.document is None or span is None:
-            self.message.emit("Click a span first to delete it.")
+            self.message.emit(self.tr("Click a span first to delete it."))
             return
         self._edit(lambda: self.labelling.delete(span.id))
 
@@ -151,7 +151,7 @@ class AnnotationEditor(QObject):
         """Say in the status bar why nothing happens in a read-only project."""
         if self.read_only_reason is None:
             return False
-        self.message.emit(f"Nothing changed: the project is read-only ({self.read_only_reason}).")
+        self.message.emit(self.tr("Nothing changed: the project is read-only ({0}).").format(self.read_only_reason))
         return True
 
     def _edit(self, write, push: bool = True) -> Edit | None:

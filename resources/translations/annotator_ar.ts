@@ -17,7 +17,34 @@
     </message>
 </context>
 <context>
+    <name>AnnotationEditor</name>
+    <message>
+        <source>Select some text first, then press a label key.</source>
+        <translation>حدّد نصًا أولًا، ثم اضغط مفتاح وسم.</translation>
+    </message>
+    <message>
+        <source>That text is already labelled {0}.</source>
+        <translation>هذا النص موسوم بالفعل بـ {0}.</translation>
+    </message>
+    <message>
+        <source>The selection holds no text to label.</source>
+        <translation>لا يحوي التحديد نصًا يمكن وسمه.</translation>
+    </message>
+    <message>
+        <source>Click a span first to delete it.</source>
+        <translation>انقر على مقطع أولًا لحذفه.</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the project is read-only ({0}).</source>
+        <translation>لم يتغير شيء: المشروع للقراءة فقط ({0}).</translation>
+    </message>
+</context>
+<context>
     <name>AnnotatorName</name>
+    <message>
+        <source>Welcome</source>
+        <translation>أهلًا بك</translation>
+    </message>
     <message>
         <source>Your name as annotator:</source>
         <translation>اسمك بصفتك مُوسِّمًا:</translation>
