@@ -141,11 +141,12 @@ class SettingsDialog(QDialog):
         for label in labels:
             button = self.color_buttons.get(label.key)
             if button is not None:
-                button.setText(label.color)
+                button.setProperty("color", label.color)
+                button.setText("\u200e" + label.color)  # LRM: "#" stays before the digits right to left
                 button.setStyleSheet(f"QPushButton {{ background: {label.color}; color: #111; }}")
 
     def _choose_color(self, key: str) -> None:
-        current = QColor(self.color_buttons[key].text())
+        current = QColor(self.color_buttons[key].property("color"))
         color = QColorDialog.getColor(current, self, self.tr("Label colour"))
         if color.isValid():
             self.set_label_color(key, color.name())

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QColorDialog
 
 from annotator.ui.colors import label_color, selected_color
 from annotator.ui.label_colors import PALETTES
@@ -101,7 +102,7 @@ def _fill(view, span) -> str:
 
 
 def test_settings_change_the_open_view_at_once_and_are_remembered(
-        qtbot, window, settings, sample_db):
+        qtbot, window, settings, sample_db, monkeypatch):
     open_document(window, POLISH)
     window.view.set_selection(0, len("Chiński"))
     qtbot.keyClick(window.view, Qt.Key.Key_1)  # the first label: PERSON
@@ -120,7 +121,9 @@ def test_settings_change_the_open_view_at_once_and_are_remembered(
         assert window.view.document().firstBlock().blockFormat().lineHeight() == 180
         dialog.palette.setCurrentIndex(dialog.palette.findData("okabe-ito"))
         assert _fill(window.view, window.view.spans[0]) == PALETTES["okabe-ito"][0]
-        dialog.set_label_color("PERSON", "#123456")
+        # A colour of its own for one label (the colour picker answers at once).
+        monkeypatch.setattr(QColorDialog, "getColor", lambda *args: QColor("#123456"))
+        qtbot.mouseClick(dialog.color_buttons["PERSON"], Qt.MouseButton.LeftButton)
         assert _fill(window.view, window.view.spans[0]) == "#123456"
         assert window.palette.buttons[0].styleSheet().count("#123456") == 1
 
