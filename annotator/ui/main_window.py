@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
             show_message(self, QMessageBox.Icon.Warning, self.tr("Not restored"), str(error))
             return self.open_project(path) and False
         opened = self.open_project(path)
-        self.statusBar().showMessage(f"Restored backup {chosen.describe()}; {before}.", 15000)
+        self.statusBar().showMessage(self.tr("Restored backup {0}; {1}.").format(chosen.describe(), before), 15000)
         return opened
 
     def _on_export(self) -> None:
@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
         self.span_list.show_selected(self.view.selected_span())
 
     def _on_edit_failed(self, text: str) -> None:
-        self.statusBar().showMessage("Not saved: " + text, 10000)
+        self.statusBar().showMessage(self.tr("Not saved: {0}").format(text), 10000)
         show_message(self, QMessageBox.Icon.Warning, self.tr("Not saved"), text)
 
     def _on_change_name(self) -> None:
@@ -532,7 +532,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             return
         lang, ok = QInputDialog.getText(self, self.tr("Document language"),
-                                        escaped_rich_text(f"Language code of {doc.name} (ar, pl, en, …):"), text=doc.lang)
+                                        escaped_rich_text(self.tr("Language code of {0} (ar, pl, en, …):").format(doc.name)), text=doc.lang)
         if ok and lang.strip():
             self.project.set_language(doc.id, lang)
             doc.lang = lang.strip()
@@ -548,7 +548,7 @@ class MainWindow(QMainWindow):
 
     def _on_about(self) -> None:
         QMessageBox.about(self, self.tr("About annotator"),
-                          f"annotator {__version__}\nNamed-entity annotation of Arabic and other news.")
+                          self.tr("annotator {0}\nNamed-entity annotation of Arabic and other news.").format(__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -563,13 +563,14 @@ class MainWindow(QMainWindow):
 
 def offer_review(parent: QWidget, name: str) -> bool:
     """Say that a file is a review file; True when the user chose to review it."""
-    box = QMessageBox(QMessageBox.Icon.Information, "Review file", "",
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("MainWindow", "Review file"), "",
                       QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"{name} is a review file: it holds merged annotators' layers or a gold "
-                "layer. Review and adjudicate it with Project ▸ Review and Adjudicate… "
-                "(Ctrl+R). Labelling here adds a layer of your own.")
-    review = box.addButton("&Review", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("&Not Now", QMessageBox.ButtonRole.RejectRole)
+    box.setText(QCoreApplication.translate(
+        "MainWindow", "{0} is a review file: it holds merged annotators' layers or a gold "
+        "layer. Review and adjudicate it with Project ▸ Review and Adjudicate… "
+        "(Ctrl+R). Labelling here adds a layer of your own.").format(name))
+    review = box.addButton(QCoreApplication.translate("MainWindow", "&Review"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("MainWindow", "&Not Now"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is review

@@ -692,8 +692,16 @@
         <translation>لم تتم الاستعادة</translation>
     </message>
     <message>
+        <source>Restored backup {0}; {1}.</source>
+        <translation>استُعيدت النسخة الاحتياطية {0}؛ {1}.</translation>
+    </message>
+    <message>
         <source>Marked done.</source>
         <translation>وُضعت علامة منجز.</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>لم يُحفظ: {0}</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -720,12 +728,38 @@
         <translation>لغة المستند</translation>
     </message>
     <message>
+        <source>Language code of {0} (ar, pl, en, …):</source>
+        <translation>رمز لغة {0} (ar، pl، en، …):</translation>
+    </message>
+    <message>
         <source>Every edit is saved the moment it is made.</source>
         <translation>يُحفظ كل تعديل لحظة إجرائه.</translation>
     </message>
     <message>
         <source>About annotator</source>
         <translation>حول annotator</translation>
+    </message>
+    <message>
+        <source>annotator {0}
+Named-entity annotation of Arabic and other news.</source>
+        <translation>annotator {0}
+وسم الكيانات المسماة في الأخبار العربية وغيرها.</translation>
+    </message>
+    <message>
+        <source>Review file</source>
+        <translation>ملف مراجعة</translation>
+    </message>
+    <message>
+        <source>{0} is a review file: it holds merged annotators&apos; layers or a gold layer. Review and adjudicate it with Project ▸ Review and Adjudicate… (Ctrl+R). Labelling here adds a layer of your own.</source>
+        <translation>{0} ملف مراجعة: يحوي طبقات مُوسِّمين مدموجة أو طبقة مرجعية. راجعه واحكم فيه من مشروع ◂ المراجعة والتحكيم… (Ctrl+R). الوسم هنا يضيف طبقة خاصة بك.</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>م&amp;راجعة</translation>
+    </message>
+    <message>
+        <source>&amp;Not Now</source>
+        <translation>&amp;ليس الآن</translation>
     </message>
 </context>
 <context>
