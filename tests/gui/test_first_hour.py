@@ -68,10 +68,11 @@ def _in_settings_dialog(qtbot, window, work) -> None:
     """Open Settings with its real shortcut and run ``work(dialog)`` in it."""
     done = {}
 
-    def when_open():
+    def when_open(tries=50):
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, SettingsDialog):
-            QTimer.singleShot(20, when_open)
+            if tries:  # (no dialog: the assertion below says so)
+                QTimer.singleShot(20, lambda: when_open(tries - 1))
             return
         try:
             work(dialog)
