@@ -75,7 +75,9 @@ class ReviewWindow(QMainWindow):
         self.setWindowTitle(f"Review — {project.path.name if project.path else 'project'}")
         self.project = project
         self.adjudication = Adjudication(project)
-        self.labels = project.labels()
+        # In the colours the main window shows them in (Settings), when opened from it.
+        label_colors = getattr(parent, "label_colors", None)
+        self.labels = label_colors.recolor(project.labels()) if label_colors else project.labels()
         self.colors = {label.key: label.color for label in self.labels}
         self.undo_stack = QUndoStack(self)
         self.document_id: int | None = None

@@ -208,3 +208,14 @@ def test_choosing_arabic_in_settings_turns_the_window_right_to_left_and_is_remem
         assert apply_setting(qapp, settings) == "ar"  # what the next start does
     finally:
         install_language(qapp, "en")
+
+
+def test_the_review_window_shows_labels_in_the_main_windows_colours(qtbot, window, review_project):
+    from annotator.ui.review_window import ReviewWindow
+
+    project, _, _ = review_project
+    review = ReviewWindow(project, window)
+    qtbot.addWidget(review)
+    own = {label.key: label.color for label in project.labels()}
+    assert review.colors == {key: PALETTES["tol-light"][i] for i, key in enumerate(own)}
+    assert review.colors != own
