@@ -113,7 +113,7 @@ class AssignDialog(QDialog):
         try:
             write_assignment(self.project, self.plan)
         except (ProjectError, OSError) as error:
-            self.preview.setText(f"Nothing was written: {error}")
+            self.preview.setText(self.tr("Nothing was written: {0}").format(error))
             self.update_plan()
             return
         self.written = True

@@ -18,7 +18,7 @@ from annotator.store.backups import Backup
 class BackupsDialog(QDialog):
     def __init__(self, name: str, backups: list[Backup], parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"Backups of {name}")
+        self.setWindowTitle(self.tr("Backups of {0}").format(name))
         self.chosen: int | None = None
         layout = QVBoxLayout(self)
         note = QLabel(self.tr("A copy is made each time the project is opened; the last few are kept. "

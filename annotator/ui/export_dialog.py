@@ -205,7 +205,7 @@ class ExportDialog(QDialog):
         self.report = report
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.message.setText(f"Written: {', '.join(report.files) or report.output}")
+        self.message.setText(self.tr("Written: {0}").format(", ".join(report.files) or report.output))
         warnings = [f"warning: {w}" for w in report.warnings]
         self.summary.setPlainText("\n".join(warnings + report.summary_lines()
                                             + [f"  report: {sidecar(Path(report.output), 'report.json')}"]))
@@ -213,7 +213,7 @@ class ExportDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.message.setText(f"Not exported: {message}")
+        self.message.setText(self.tr("Not exported: {0}").format(message))
 
     def _on_thread_end(self) -> None:
         self._worker = None

@@ -33,7 +33,7 @@ class GuidelineEditor(QDialog):
         super().__init__(parent)
         self.project = project
         self.key = key
-        self.setWindowTitle(f"Guideline of {key}")
+        self.setWindowTitle(self.tr("Guideline of {0}").format(key))
         current = project.guideline(key)
         self.definition = _editor(current.definition, 3)
         self.examples = _editor("\n".join(current.examples), 4)

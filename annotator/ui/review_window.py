@@ -72,7 +72,7 @@ STYLE_NAMES = {Qt.PenStyle.SolidLine: "solid", Qt.PenStyle.DashLine: "dashed",
 class ReviewWindow(QMainWindow):
     def __init__(self, project: Project, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"Review — {project.path.name if project.path else 'project'}")
+        self.setWindowTitle(self.tr("Review — {0}").format(project.path.name if project.path else "project"))
         self.project = project
         self.adjudication = Adjudication(project)
         # In the colours the main window shows them in (Settings), when opened from it.
@@ -179,7 +179,7 @@ class ReviewWindow(QMainWindow):
     def _update_progress(self) -> None:
         settled = sum(1 for r in self.reviews
                       if self.project.status(r.document_id, GOLD_ANNOTATOR) is Status.DONE)
-        self.progress.setText(f"Settled {settled} of {len(self.reviews)} documents")
+        self.progress.setText(self.tr("Settled {0} of {1} documents").format(settled, len(self.reviews)))
 
     def _on_documents_row_changed(self, row: int) -> None:
         if 0 <= row < len(self.reviews):
@@ -268,7 +268,7 @@ class ReviewWindow(QMainWindow):
         self.candidates.clear()
         group = self.current_group()
         if group is None:
-            self.candidates.add_line("No disagreements here. Ctrl+Return marks it settled.")
+            self.candidates.add_line(self.tr("No disagreements here. Ctrl+Return marks it settled."))
             return
         waiting = len(self.undecided_groups())
         total = len(self.found.groups)

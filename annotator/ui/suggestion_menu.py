@@ -143,7 +143,7 @@ class SuggestionMenu(QObject):
         span = self.editor._selected() if self.editor else None
         if span is None or not span.is_suggestion:
             if self.editor is not None:
-                self.editor.message.emit(f"Select a suggestion first ({KEYS['next']}).")
+                self.editor.message.emit(self.tr("Select a suggestion first ({0}).").format(KEYS["next"]))
             return None
         return span
 
@@ -186,7 +186,7 @@ class SuggestionMenu(QObject):
         if project is None or (not every_document and self.editor.document is None):
             return
         if DATE_LABEL not in {label.key for label in project.labels()}:
-            self._tell(f"The project has no {DATE_LABEL} label.")
+            self._tell(self.tr("The project has no {0} label.").format(DATE_LABEL))
             return
         if every_document:
             self._apply([date_source()], None, "Proposing dates")

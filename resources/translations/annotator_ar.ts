@@ -92,9 +92,17 @@
         <source>Folder for the annotators&apos; files</source>
         <translation>مجلد ملفات المُوسِّمين</translation>
     </message>
+    <message>
+        <source>Nothing was written: {0}</source>
+        <translation>لم يُكتب شيء: {0}</translation>
+    </message>
 </context>
 <context>
     <name>BackupsDialog</name>
+    <message>
+        <source>Backups of {0}</source>
+        <translation>النسخ الاحتياطية لـ {0}</translation>
+    </message>
     <message>
         <source>A copy is made each time the project is opened; the last few are kept. Restoring one backs up the project as it is now first.</source>
         <translation>تُنشأ نسخة في كل مرة يُفتح فيها المشروع، وتُحفظ آخر النسخ. الاستعادة تنسخ المشروع بحالته الحالية احتياطيًا أولًا.</translation>
@@ -197,6 +205,14 @@
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
+    <message>
+        <source>Written: {0}</source>
+        <translation>كُتب: {0}</translation>
+    </message>
+    <message>
+        <source>Not exported: {0}</source>
+        <translation>لم يُصدَّر: {0}</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -215,6 +231,10 @@
 </context>
 <context>
     <name>GuidelineEditor</name>
+    <message>
+        <source>Guideline of {0}</source>
+        <translation>إرشاد {0}</translation>
+    </message>
     <message>
         <source>&amp;Definition:</source>
         <translation>ال&amp;تعريف:</translation>
@@ -851,6 +871,10 @@ Named-entity annotation of Arabic and other news.</source>
         <translation>وضع علامة «محسوم» على المستند (يسأل إن بقيت اختلافات مفتوحة)</translation>
     </message>
     <message>
+        <source>Review — {0}</source>
+        <translation>المراجعة — {0}</translation>
+    </message>
+    <message>
         <source>Keys… (F1)</source>
         <translation>المفاتيح… (F1)</translation>
     </message>
@@ -869,6 +893,14 @@ Named-entity annotation of Arabic and other news.</source>
     <message>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>Settled {0} of {1} documents</source>
+        <translation>حُسم {0} من {1} مستندات</translation>
+    </message>
+    <message>
+        <source>No disagreements here. Ctrl+Return marks it settled.</source>
+        <translation>لا اختلافات هنا. Ctrl+Return يضع عليه علامة «محسوم».</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -1051,8 +1083,16 @@ Named-entity annotation of Arabic and other news.</source>
         <translation>لا اقتراحات في هذا المستند.</translation>
     </message>
     <message>
+        <source>Select a suggestion first ({0}).</source>
+        <translation>حدّد اقتراحًا أولًا ({0}).</translation>
+    </message>
+    <message>
         <source>Label some names first: their other mentions are proposed.</source>
         <translation>وسِّم بعض الأسماء أولًا: ستُقترح إشاراتها الأخرى.</translation>
+    </message>
+    <message>
+        <source>The project has no {0} label.</source>
+        <translation>لا يحوي المشروع الوسم {0}.</translation>
     </message>
     <message>
         <source>Load gazetteer</source>
