@@ -159,6 +159,7 @@ def open_window(project_path: Path | None):
     from PySide6.QtWidgets import QApplication
 
     from annotator.ui.fonts import load_bundled_fonts
+    from annotator.ui.language import apply_setting
     from annotator.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -167,6 +168,7 @@ def open_window(project_path: Path | None):
     app.setWindowIcon(QIcon(str(resources_dir() / "annotator.svg")))
     load_bundled_fonts()
     settings = QSettings()
+    apply_setting(app, settings)  # the interface language, before any window
     annotator, note = annotator_name(settings)
     if project_path is None:
         last = settings.value("project/last")

@@ -99,10 +99,10 @@ class AnnotationEditor(QObject):
             return
         span = self._selected()
         if span is None:
-            self.message.emit("Select some text first, then press a label key.")
+            self.message.emit(self.tr("Select some text first, then press a label key."))
         elif span.label != label:
             if self.labelling.has(span.start, span.end, label):
-                self.message.emit(f"That text is already labelled {label}.")
+                self.message.emit(self.tr("That text is already labelled {0}.").format(label))
                 return
             self._edit(lambda: self.labelling.relabel(span.id, label))
 
@@ -112,23 +112,23 @@ class AnnotationEditor(QObject):
             return
         span = self._selected()
         if span is None or span.entity is None:
-            self.message.emit("Select a span whose name was labelled with its other mentions; "
-                              "Alt + a label key relabels them all.")
+            self.message.emit(self.tr("Select a span whose name was labelled with its other mentions; "
+                                      "Alt + a label key relabels them all."))
             return
         label = self.labels[index].key
         if all(s.label == label for s in self.labelling.entity_members(span.entity)):
-            self.message.emit(f"Every mention is labelled {label} already.")
+            self.message.emit(self.tr("Every mention is labelled {0} already.").format(label))
             return
         self._edit(lambda: self.labelling.relabel_entity(span.entity, label))
 
     def _add(self, selection: tuple[int, int], label: str) -> None:
         snapped = snap_selection(self.document.text, *selection, words=self.view.snaps_to_words)
         if snapped is None:
-            self.message.emit("The selection holds no text to label.")
+            self.message.emit(self.tr("The selection holds no text to label."))
             return
         start, end = snapped
         if self.labelling.has(start, end, label):
-            self.message.emit(f"That text is already labelled {label}.")
+            self.message.emit(self.tr("That text is already labelled {0}.").format(label))
             return
         edit = self._edit(lambda: self.labelling.add(start, end, label), push=False)
         if edit is None:
@@ -143,7 +143,7 @@ class AnnotationEditor(QObject):
     def delete_selected(self) -> None:
         span = self._selected()
         if self.document is None or span is None:
-            self.message.emit("Click a span first to delete it.")
+            self.message.emit(self.tr("Click a span first to delete it."))
             return
         self._edit(lambda: self.labelling.delete(span.id))
 
@@ -168,7 +168,7 @@ class AnnotationEditor(QObject):
         """Say in the status bar why nothing happens in a read-only project."""
         if self.read_only_reason is None:
             return False
-        self.message.emit(f"Nothing changed: the project is read-only ({self.read_only_reason}).")
+        self.message.emit(self.tr("Nothing changed: the project is read-only ({0}).").format(self.read_only_reason))
         return True
 
     def _edit(self, write, push: bool = True) -> Edit | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QTableView
 
@@ -14,6 +14,7 @@ from annotator.core.model import Direction, Span
 from annotator.core.text import line_direction
 from annotator.store.editing import entity_name
 from annotator.ui.colors import label_color
+from annotator.ui.row_table import RowTable
 
 
 RLM = "\u200f"
@@ -55,7 +56,9 @@ class EntityRow:
 
     def describe(self) -> str:
         count = len(self.members)
-        return f"{self.name}: {count} mention{'' if count == 1 else 's'}"
+        if count == 1:
+            return QCoreApplication.translate("SpanList", "{0}: 1 mention").format(self.name)
+        return QCoreApplication.translate("SpanList", "{0}: {1} mentions").format(self.name, count)
 
 
 def grouped_rows(spans: list[Span], text: str) -> list[Span | EntityRow]:
@@ -77,7 +80,8 @@ def grouped_rows(spans: list[Span], text: str) -> list[Span | EntityRow]:
 
 
 class SpanTableModel(QAbstractTableModel):
-    COLUMNS = ("Label", "Text", "Source")
+    COLUMNS = (QT_TRANSLATE_NOOP("SpanList", "Label"), QT_TRANSLATE_NOOP("SpanList", "Text"),
+               QT_TRANSLATE_NOOP("SpanList", "Source"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -148,11 +152,11 @@ class SpanTableModel(QAbstractTableModel):
             if column == 0:
                 labels = {s.label for s in row.members}
                 return (self._names.get(head.label, head.label) if len(labels) == 1
-                        else "mixed labels")
+                        else QCoreApplication.translate("SpanList", "mixed labels"))
             if column == 1:
                 text = row.describe()
                 if row.open_count:
-                    text += f" ({row.open_count} open)"
+                    text += QCoreApplication.translate("SpanList", " ({0} open)").format(row.open_count)
                 return RLM + text if _reads_right_to_left(row.name) else text
             return ""
         if role == Qt.ItemDataRole.FontRole:
@@ -167,7 +171,7 @@ class SpanTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("SpanList", self.COLUMNS[section])
         return None
 
     def row_of(self, span_id: int | None) -> int:
@@ -175,7 +179,7 @@ class SpanTableModel(QAbstractTableModel):
                      if isinstance(s, Span) and s.id == span_id), -1)
 
 
-class SpanListView(QTableView):
+class SpanListView(RowTable):  # selectRow that works right to left
     spanActivated = Signal(object)
 
     def __init__(self, parent=None):

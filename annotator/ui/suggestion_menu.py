@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
@@ -29,9 +29,9 @@ from annotator.suggest.sources import (
 from annotator.ui.plain_text import show_message
 
 SCOPE_KEY = "suggestions/mentions"
-SCOPES = (("document", "Propose Other Mentions in the &Document"),
-          ("project", "Propose Other Mentions in the Whole &Project"),
-          ("off", "Propose &No Mentions"))
+SCOPES = (("document", QT_TRANSLATE_NOOP("SuggestionMenu", "Propose Other Mentions in the &Document")),
+          ("project", QT_TRANSLATE_NOOP("SuggestionMenu", "Propose Other Mentions in the Whole &Project")),
+          ("off", QT_TRANSLATE_NOOP("SuggestionMenu", "Propose &No Mentions")))
 
 # Layout-independent keys (they work with an Arabic keyboard) that no desktop
 # takes and the window does not use otherwise.
@@ -60,32 +60,32 @@ class SuggestionMenu(QObject):
 
     def build(self, menu) -> None:
         add = self._add
-        add(menu, "&Next Suggestion", lambda: self.step(1), KEYS["next"])
-        add(menu, "&Previous Suggestion", lambda: self.step(-1), KEYS["previous"])
-        add(menu, "&Accept Suggestion", self.accept_selected, KEYS["accept"])
-        add(menu, "&Reject Suggestion", self.reject_selected, KEYS["reject"])
-        add(menu, "Accept A&ll Suggestions of the Document", self.accept_all, KEYS["accept all"])
-        add(menu, "Reject All Suggestions of the Doc&ument", self.reject_all, KEYS["reject all"])
+        add(menu, self.tr("&Next Suggestion"), lambda: self.step(1), KEYS["next"])
+        add(menu, self.tr("&Previous Suggestion"), lambda: self.step(-1), KEYS["previous"])
+        add(menu, self.tr("&Accept Suggestion"), self.accept_selected, KEYS["accept"])
+        add(menu, self.tr("&Reject Suggestion"), self.reject_selected, KEYS["reject"])
+        add(menu, self.tr("Accept A&ll Suggestions of the Document"), self.accept_all, KEYS["accept all"])
+        add(menu, self.tr("Reject All Suggestions of the Doc&ument"), self.reject_all, KEYS["reject all"])
         menu.addSeparator()
-        add(menu, "Accept Every Mention of the &Entity", self.accept_entity, KEYS["accept entity"])
-        add(menu, "Reject the Open Mentions of the En&tity", self.reject_entity)
-        add(menu, "Take the Span &Out of Its Entity", self.leave_entity)
+        add(menu, self.tr("Accept Every Mention of the &Entity"), self.accept_entity, KEYS["accept entity"])
+        add(menu, self.tr("Reject the Open Mentions of the En&tity"), self.reject_entity)
+        add(menu, self.tr("Take the Span &Out of Its Entity"), self.leave_entity)
         menu.addSeparator()
         group = QActionGroup(self)
         for scope, text in SCOPES:
-            action = add(menu, text, lambda _=False, s=scope: self.set_scope(s))
+            action = add(menu, self.tr(text), lambda _=False, s=scope: self.set_scope(s))
             action.setCheckable(True)
             action.setChecked(scope == self.scope)
             group.addAction(action)
         menu.addSeparator()
-        add(menu, "Propose Every &Mention in the Project…", self.mentions_in_project)
-        add(menu, "Propose Dates in This Document", lambda: self.propose_dates(False))
-        add(menu, "Propose Dates in Every Document…", lambda: self.propose_dates(True))
-        add(menu, "Load &Gazetteer…", self.load_gazetteer)
+        add(menu, self.tr("Propose Every &Mention in the Project…"), self.mentions_in_project)
+        add(menu, self.tr("Propose Dates in This Document"), lambda: self.propose_dates(False))
+        add(menu, self.tr("Propose Dates in Every Document…"), lambda: self.propose_dates(True))
+        add(menu, self.tr("Load &Gazetteer…"), self.load_gazetteer)
         menu.addSeparator()
-        add(menu, "&Forget Rejections in This Document", lambda: self.forget_rejections(False))
-        add(menu, "Forget Rejections in the Pro&ject", lambda: self.forget_rejections(True))
-        add(menu, "&Save My Labels as a Gazetteer…", self.save_my_gazetteer)
+        add(menu, self.tr("&Forget Rejections in This Document"), lambda: self.forget_rejections(False))
+        add(menu, self.tr("Forget Rejections in the Pro&ject"), lambda: self.forget_rejections(True))
+        add(menu, self.tr("&Save My Labels as a Gazetteer…"), self.save_my_gazetteer)
 
     def _add(self, menu, text: str, slot, shortcut: str | None = None) -> QAction:
         action = QAction(text, self.window)
@@ -136,7 +136,7 @@ class SuggestionMenu(QObject):
             return
         suggestions = self.editor.labelling.suggestions
         if not suggestions:
-            self.editor.message.emit("No suggestion in this document.")
+            self.editor.message.emit(self.tr("No suggestion in this document."))
             return
         current = self.editor.view.selected_span()
         here = current.start if current is not None else (
@@ -155,7 +155,7 @@ class SuggestionMenu(QObject):
         span = self.editor._selected() if self.editor else None
         if span is None or not span.is_suggestion:
             if self.editor is not None:
-                self.editor.message.emit(f"Select a suggestion first ({KEYS['next']}).")
+                self.editor.message.emit(self.tr("Select a suggestion first ({0}).").format(KEYS["next"]))
             return None
         return span
 
@@ -180,7 +180,7 @@ class SuggestionMenu(QObject):
         if span is None or span.entity is None:
             if self.editor is not None:
                 self.editor.message.emit(
-                    "Select a span whose name was labelled with its other mentions first.")
+                    self.tr("Select a span whose name was labelled with its other mentions first."))
             return None
         return span.entity
 
@@ -189,21 +189,21 @@ class SuggestionMenu(QObject):
         if entity is None:
             return
         if self.editor._edit(lambda: self.editor.labelling.accept_entity(entity)) is None:
-            self.editor.message.emit("Every mention of this entity is accepted already.")
+            self.editor.message.emit(self.tr("Every mention of this entity is accepted already."))
 
     def reject_entity(self) -> None:
         entity = self._selected_entity()
         if entity is None:
             return
         if self.editor._edit(lambda: self.editor.labelling.reject_entity(entity)) is None:
-            self.editor.message.emit("This entity has no open mention.")
+            self.editor.message.emit(self.tr("This entity has no open mention."))
 
     def leave_entity(self) -> None:
         span = self.editor._selected() if self.editor else None
         if span is not None and span.entity is not None:
             self.editor._edit(lambda: self.editor.labelling.set_entity([span.id], None))
         elif self.editor is not None:
-            self.editor.message.emit("The selected span is in no entity.")
+            self.editor.message.emit(self.tr("The selected span is in no entity."))
 
     def accept_all(self) -> None:
         if self.editor is not None and self.editor.document is not None:
@@ -221,7 +221,7 @@ class SuggestionMenu(QObject):
         names = [(surface, label) for surface, label, _
                  in self.window.project.labelled_names(self.window.annotator)]
         if not names:
-            self._tell("Label some names first: their other mentions are proposed.")
+            self._tell(self.tr("Label some names first: their other mentions are proposed."))
             return
         self._apply([mention_source(names)], None, "Proposing every mention")
 
@@ -230,7 +230,7 @@ class SuggestionMenu(QObject):
         if project is None or (not every_document and self.editor.document is None):
             return
         if DATE_LABEL not in {label.key for label in project.labels()}:
-            self._tell(f"The project has no {DATE_LABEL} label.")
+            self._tell(self.tr("The project has no {0} label.").format(DATE_LABEL))
             return
         if every_document:
             self._apply([date_source()], None, "Proposing dates")
@@ -258,14 +258,14 @@ class SuggestionMenu(QObject):
         if project is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Load gazetteer", str(Path.home()),
-            "Gazetteers (*.tsv *.txt);;All files (*)")
+            self.window, self.tr("Load gazetteer"), str(Path.home()),
+            self.tr("Gazetteers (*.tsv *.txt);;All files (*)"))
         if not path:
             return
         try:
             gazetteer = read_gazetteer(path, [label.key for label in project.labels()])
         except InputError as error:
-            show_message(self.window, QMessageBox.Icon.Warning, "Gazetteer not loaded",
+            show_message(self.window, QMessageBox.Icon.Warning, self.tr("Gazetteer not loaded"),
                          "\n".join(error.problems[:20]))
             return
         self._apply([gazetteer_source(gazetteer)], None, "Proposing gazetteer names")
@@ -275,8 +275,8 @@ class SuggestionMenu(QObject):
         if project is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Save labels as a gazetteer", str(Path.home() / "gazetteer.tsv"),
-            "Gazetteers (*.tsv)")
+            self.window, self.tr("Save labels as a gazetteer"), str(Path.home() / "gazetteer.tsv"),
+            self.tr("Gazetteers (*.tsv)"))
         if path:
             self.save_gazetteer_to(path)
 
@@ -285,7 +285,7 @@ class SuggestionMenu(QObject):
         try:
             count = save_gazetteer(path, names)
         except OSError as error:
-            show_message(self.window, QMessageBox.Icon.Warning, "Not saved",
+            show_message(self.window, QMessageBox.Icon.Warning, self.tr("Not saved"),
                          f"{path}: cannot write ({error.strerror or error})")
             return None
         self._tell(f"{count} names saved to {Path(path).name}.")
