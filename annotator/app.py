@@ -175,6 +175,7 @@ def open_window(project_path: Path | None):
 
     from annotator.ui.first_paint import after_first_paint
     from annotator.ui.fonts import load_bundled_fonts
+    from annotator.ui.language import apply_setting
     from annotator.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -183,6 +184,7 @@ def open_window(project_path: Path | None):
     app.setWindowIcon(QIcon(str(resources_dir() / "annotator.svg")))
     load_bundled_fonts()
     settings = QSettings()
+    apply_setting(app, settings)  # the interface language, before any window
     annotator, note = annotator_name(settings)
     if project_path is None:
         last = settings.value("project/last")

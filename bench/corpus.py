@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -39,13 +40,17 @@ def word_spans(rng: random.Random, text: str, count: int = 10) -> list[dict]:
 
 
 def records(documents: int, seed: int = 1, spans: int = 10) -> list[dict]:
+    return list(iter_records(documents, seed, spans))
+
+
+def iter_records(documents: int, seed: int = 1, spans: int = 10) -> Iterator[dict]:
+    """The rows of :func:`records` one at a time (a big corpus is written
+    without being held)."""
     rng = random.Random(seed)
     texts = articles()
-    rows = []
     for n in range(documents):
         text = document_text(rng, texts, n)
-        rows.append({"id": f"doc-{n:06d}", "text": text, "spans": word_spans(rng, text, spans)})
-    return rows
+        yield {"id": f"doc-{n:06d}", "text": text, "spans": word_spans(rng, text, spans)}
 
 
 def shifted(rows: list[dict], seed: int) -> list[dict]:
@@ -67,7 +72,7 @@ def shifted(rows: list[dict], seed: int) -> list[dict]:
     return out
 
 
-def write_jsonl(path: Path, rows: list[dict], annotator: str | None = None) -> Path:
+def write_jsonl(path: Path, rows: Iterable[dict], annotator: str | None = None) -> Path:
     with path.open("w", encoding="utf-8") as out:
         for row in rows:
             if annotator:

@@ -37,6 +37,7 @@ import corpus  # noqa: E402
 @dataclass
 class Sizes:
     import_documents: int = 10_000
+    import_large: int = 100_000  # the second size of the import scenario: flat with size
     list_documents: int = 100_000
     window_documents: int = 1_000
     big_text: int = 200_000
@@ -44,12 +45,12 @@ class Sizes:
 
     @classmethod
     def quick(cls) -> Sizes:
-        return cls(1_000, 10_000, 100, 200_000, 5_000)
+        return cls(1_000, 10_000, 10_000, 100, 200_000, 5_000)
 
     @classmethod
     def tiny(cls) -> Sizes:
         """For the smoke test: every scenario runs, nothing is meaningful."""
-        return cls(20, 300, 10, 5_000, 50)
+        return cls(20, 60, 300, 10, 5_000, 50)
 
 
 @dataclass
@@ -129,24 +130,48 @@ class Bench:
     # import ---------------------------------------------------------------
 
     def import_runs(self) -> list[Result]:
-        n = self.sizes.import_documents
-        ours, raw = [], []
-        for _ in range(self.repeat):
-            ours.append(probe("import", str(self.jsonl), str(self.fresh("import.db"))))
-            raw.append(probe("raw-insert", str(self.jsonl), str(self.fresh("raw.db"))))
+        small = self._import_size(self.sizes.import_documents, self.jsonl, self.repeat)
         self._imported = self.folder / "import.db"
-        med = lambda runs, key: statistics.median(r[key] for r in runs)  # noqa: E731
-        size = (self.folder / "import.db").stat().st_size / 2**20
-        raw_size = (self.folder / "raw.db").stat().st_size / 2**20
+        large_jsonl = corpus.write_jsonl(self.folder / "large.jsonl",
+                                         corpus.iter_records(self.sizes.import_large, seed=1))
+        # One run at the large size: it takes minutes.
+        large = self._import_size(self.sizes.import_large, large_jsonl, 1, "large-")
+        large_jsonl.unlink()
+        (n, ours, raw, size, raw_size), (m, ours_l, raw_l, size_l, raw_size_l) = small, large
         return [
-            Result(f"import {n:,} documents", med(ours, "seconds"), med(raw, "seconds"),
+            Result(f"import {n:,} documents", ours["seconds"], raw["seconds"],
                    "<= 2x", "sqlite-utils insert_all of the same records"),
-            Result(f"import {n:,} documents, peak memory", med(ours, "peak_mb"),
-                   med(raw, "peak_mb"), "< 250 MB at 100k, flat", "sqlite-utils insert_all",
-                   unit="MB"),
+            Result(f"import {m:,} documents", ours_l["seconds"], raw_l["seconds"],
+                   "<= 2x", "sqlite-utils insert_all of the same records"),
+            Result(f"import, time per document at {m:,} against {n:,}",
+                   ours_l["seconds"] / m, ours["seconds"] / n, "flat: about 1x",
+                   f"our time per document at {n:,}"),
+            Result(f"import {n:,} documents, peak memory", ours["peak_mb"], raw["peak_mb"],
+                   "< 250 MB, flat", "sqlite-utils insert_all", unit="MB"),
+            Result(f"import {m:,} documents, peak memory", ours_l["peak_mb"], raw_l["peak_mb"],
+                   "< 250 MB, flat", "sqlite-utils insert_all", unit="MB"),
+            Result(f"import peak memory, {m:,} against {n:,} documents", ours_l["peak_mb"],
+                   ours["peak_mb"], "flat: about 1x", f"our peak at {n:,}", unit="MB"),
             Result(f"project file, {n:,} documents", size, raw_size, "<= 1.15x",
                    "sqlite-utils insert_all's file", unit="MB"),
+            Result(f"project file, {m:,} documents", size_l, raw_size_l, "<= 1.15x",
+                   "sqlite-utils insert_all's file", unit="MB"),
         ]
+
+    def _import_size(self, n: int, jsonl: Path, repeat: int, prefix: str = "") -> tuple:
+        """(n, our median figures, the raw insert's, our file's MB, its file's MB)."""
+        ours, raw = [], []
+        for _ in range(repeat):
+            ours.append(probe("import", str(jsonl), str(self.fresh(f"{prefix}import.db"))))
+            raw.append(probe("raw-insert", str(jsonl), str(self.fresh(f"{prefix}raw.db"))))
+        med = lambda runs: {key: statistics.median(r[key] for r in runs)  # noqa: E731
+                            for key in ("seconds", "peak_mb")}
+        size = (self.folder / f"{prefix}import.db").stat().st_size / 2**20
+        raw_size = (self.folder / f"{prefix}raw.db").stat().st_size / 2**20
+        if prefix:
+            for name in ("import.db", "raw.db"):
+                self.fresh(prefix + name)
+        return n, med(ours), med(raw), size, raw_size
 
     # export -----------------------------------------------------------------
 

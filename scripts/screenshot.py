@@ -1,6 +1,7 @@
-"""Regenerates docs/window.png and docs/review.png, the pictures in README.md:
-the sample project with a few spans on one Arabic article, and a review of
-two annotators' versions of it, each window at 1366 x 768, grabbed offscreen."""
+"""Regenerates docs/window.png, docs/review.png and docs/window-arabic.png,
+the pictures in README.md: the sample project with a few spans on one Arabic
+article, a review of two annotators' versions of it, and the first window in
+the Arabic interface, each window at 1366 x 768, grabbed offscreen."""
 
 import os
 import sys
@@ -50,7 +51,9 @@ def main() -> None:
     with Project.open(db) as project:
         project.import_records(read_paths([ROOT / "seeds"]))
         project.import_records([example_record(ROOT / "seeds")])
-    window = MainWindow(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat), "alice")
+    settings = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("welcome/dismissed", True)  # the picture shows the work, not the welcome
+    window = MainWindow(settings, "alice")
     window.open_project(db)
     window.resize(*SIZE)
     window.show()
@@ -60,6 +63,23 @@ def main() -> None:
     window.grab().save(str(ROOT / "docs" / "window.png"))
     window.close()
     review_screenshot(app, folder)
+    arabic_screenshot(app, folder, db)
+
+
+def arabic_screenshot(app, folder: Path, db: Path) -> None:
+    """The window as on a first start in Arabic: right to left, welcome shown."""
+    from annotator.ui.language import install_language
+
+    install_language(app, "ar")
+    window = MainWindow(QSettings(str(folder / "ar.ini"), QSettings.Format.IniFormat), "alice")
+    window.open_project(db)
+    window.resize(*SIZE)
+    window.show()
+    window.documents.select_document(window.project.document_by_name(ARABIC_DOC).id)
+    app.processEvents()
+    window.grab().save(str(ROOT / "docs" / "window-arabic.png"))
+    window.close()
+    install_language(app, "en")
 
 
 def review_screenshot(app, folder: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from annotator.commands.common import EXIT_OK, fail
 from annotator.commands.format_options import add_format_options, chosen_options
 from annotator.formats import catalog
-from annotator.formats.importing import note_lines, read_for_import, store_records, summary_line
+from annotator.formats.importing import import_paths, note_lines, summary_line
 from annotator.formats.problems import InputError
 from annotator.store import Project, ProjectError
 
@@ -33,26 +33,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        records = read_for_import(args.paths, args.format,
-                                  chosen_options(args, catalog.read_options()))
-    except InputError as error:
-        return fail(*error.lines())
     project_path = Path(args.project)
     created = not project_path.exists()
+    notes: list = []
     try:
+        # Records are stored as they are read, in one transaction: a problem
+        # anywhere rolls it back (and a project this run created is removed).
         with Project.open(project_path) as project:
-            summary = store_records(project, records, args.annotator, args.strict_labels)
+            summary = import_paths(project, args.paths, args.format, args.annotator,
+                                   chosen_options(args, catalog.read_options()), notes,
+                                   args.strict_labels)
     except InputError as error:
         if created:
             _remove_project(project_path)
-        return fail(*error.problems)
+        return fail(*error.lines())
     except ProjectError as error:
         if created:
             _remove_project(project_path)
         return fail(error)
     print(f"{project_path}: {summary_line(summary)}")
-    for line in note_lines(records.notes):
+    for line in note_lines(notes):
         print(line)
     if summary.labels_added:
         print(f"{project_path}: new labels {', '.join(summary.labels_added)}")

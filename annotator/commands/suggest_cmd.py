@@ -96,6 +96,9 @@ def run(args: argparse.Namespace) -> int:
 
 def summary_line(summary: SourceSummary, annotator: str) -> str:
     line = f"{summary.added} {summary.name} suggestion{'' if summary.added == 1 else 's'}"
+    if summary.entities:
+        line += (f" grouped as {summary.entities} entit{'y' if summary.entities == 1 else 'ies'}"
+                 " (one per name and document)")
     if summary.skipped:
         line += f" ({summary.skipped} skipped: overlap a span of {annotator})"
     if summary.rejected:

@@ -64,6 +64,9 @@ class Span:
     # sure the tool is (0 to 1); kept once it is accepted.
     reason: str = ""
     confidence: float = 1.0
+    # The entity the span names, shared by its other mentions in the document
+    # and layer (a group id, unique there); None: in no group.
+    entity: int | None = None
 
     @property
     def is_suggestion(self) -> bool:

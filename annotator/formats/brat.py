@@ -9,9 +9,12 @@ over "North and South America") are never widened over the gap: each becomes
 a span of its own, with a note.
 Overlapping spans are all written, and ``annotation.conf`` allows them.
 
-Relations, events, attributes, normalizations, notes and equivalences (R, E,
-A, M, N, # and * lines) are not spans; each file's count of them is noted in
-the import summary.
+Spans that name one entity (a label and its other mentions) are tied by an
+equivalence line, ``*<TAB>Equiv T1 T3 T4``, and read back as one entity.
+
+Relations, events, attributes, normalizations, notes and other equivalences
+(R, E, A, M, N, # and * lines) are not spans; each file's count of them is
+noted in the import summary.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from collections import Counter
+from dataclasses import replace
 
 import regex
 
@@ -38,7 +42,9 @@ from annotator.formats.writing import (ExportError, ExportOptions, Writer, outpu
 
 EXTENSIONS = (".ann",)
 
-_ENTITY = regex.compile(r"T[^\t]*\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t?(.*)")
+_ENTITY = regex.compile(r"(T[^\t]*)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t?(.*)")
+EQUIV = "Equiv"  # the relation type of an equivalence line that groups one entity's spans
+_EQUIV = regex.compile(rf"\*[^\t]*\t{EQUIV}((?: T\S*)+)\s*")
 _TYPE_UNSAFE = regex.compile(r"[^\w.\-]")
 
 
@@ -64,6 +70,7 @@ class BratWriter(Writer):
         name = self._file_name(document.name)
         text = document.text
         lines = []
+        clusters: dict[int, list[str]] = {}  # entity -> its T ids
         for span in spans:
             label = _TYPE_UNSAFE.sub("_", span.label)
             fragments = _fragments(text, span.start, span.end)
@@ -83,6 +90,9 @@ class BratWriter(Writer):
             offsets = ";".join(f"{a} {b}" for a, b in fragments)
             shown = " ".join(text[a:b] for a, b in fragments).replace("\t", " ")
             lines.append(f"T{len(lines) + 1}\t{label} {offsets}\t{shown}\n")
+            if span.entity is not None:
+                clusters.setdefault(span.entity, []).append(f"T{len(lines)}")
+        lines += [f"*\t{EQUIV} {' '.join(ids)}\n" for ids in clusters.values() if len(ids) > 1]
         write_atomic(self.out / f"{name}.txt", text)
         write_atomic(self.out / f"{name}.ann", "".join(lines))
 
@@ -99,7 +109,8 @@ class BratWriter(Writer):
 
     def finish(self) -> list[Path]:
         conf = [EXPORT_MARK, "[entities]", *sorted(self.types), "", "[relations]",
-                "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "",
+                "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>",
+                f"{EQUIV}\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive", "",
                 "[events]", "", "[attributes]", ""]
         write_atomic(self.out / "annotation.conf", "\n".join(conf))
         if self.final.exists():
@@ -188,8 +199,13 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
     text, mapping = normalize_with_map(raw)
     spans: list[Span] = []
     left: Counter = Counter()
+    by_id: dict[str, list[int]] = {}  # T id -> its spans' places in ``spans``
+    equivalences: list[list[str]] = []
     for number, line in enumerate(normalize_text(ann).split("\n"), start=1):
         if not line.strip():
+            continue
+        if line.startswith("*") and (equiv := _EQUIV.fullmatch(line)) is not None:
+            equivalences.append(equiv.group(1).split())
             continue
         if not line.startswith("T"):
             left[_KINDS.get(line[0], "other lines")] += 1
@@ -197,7 +213,9 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         for span in _parse_entity(line, raw, ann_path, number, problems):
             if mapping is not None:  # None: no offset moved
                 span = Span(mapping[span.start], mapping[span.end], span.label)
+            by_id.setdefault(line.split("\t", 1)[0], []).append(len(spans))
             spans.append(span)
+    spans = _grouped(spans, by_id, equivalences)
     if left:
         counts = ", ".join(f"{count} {kind}" for kind, count in sorted(left.items()))
         note(problems, ann_path, 0, f"not imported (not entity spans): {counts}")
@@ -213,7 +231,7 @@ def _parse_entity(line: str, raw: str, path: Path, number: int,
     if match is None:
         problems.add(path, number, "expected T<id><TAB><type> <start> <end><TAB><text>")
         return []
-    label, offsets, shown = match.groups()
+    _, label, offsets, shown = match.groups()
     fragments = [tuple(int(x) for x in pair.split()) for pair in offsets.split(";")]
     start, end = min(a for a, _ in fragments), max(b for _, b in fragments)
     try:
@@ -236,6 +254,22 @@ def _parse_entity(line: str, raw: str, path: Path, number: int,
     return [Span(a, b, label) for a, b in fragments]
 
 
+def _grouped(spans: list[Span], by_id: dict[str, list[int]],
+             equivalences: list[list[str]]) -> list[Span]:
+    """``spans`` with the entity their equivalence lines give them: spans tied
+    by a chain of Equiv lines are one entity."""
+    entity_of: dict[int, int] = {}  # place in spans -> entity number
+    for number, ids in enumerate(equivalences, 1):
+        places = [p for i in ids for p in by_id.get(i, ())]
+        joined = {entity_of[p] for p in places if p in entity_of}
+        for place, entity in list(entity_of.items()):
+            if entity in joined:
+                entity_of[place] = number
+        for place in places:
+            entity_of[place] = number
+    return [replace(span, entity=entity_of.get(i)) for i, span in enumerate(spans)]
+
+
 # What each kind of brat line that is not an entity holds.
 _KINDS = {"R": "relations (R)", "E": "events (E)", "A": "attributes (A)",
           "M": "attributes (M)", "N": "normalizations (N)", "#": "notes (#)",
@@ -247,4 +281,5 @@ def _squash(text: str) -> str:
 
 
 FORMAT = Format("brat", "brat standoff (.ann with .txt)", EXTENSIONS, reader=read,
-                writer=BratWriter, companions=(".txt",), output_ending="-brat", folder=True)
+                writer=BratWriter, companions=(".txt",), output_ending="-brat", folder=True,
+                entities=True)

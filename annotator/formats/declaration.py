@@ -91,6 +91,9 @@ class Format:
     output_ending: str = ""  # ends an export's suggested name: project-alice.conll
     folder: bool = False  # the writer writes a folder, not a file
     sidecars: tuple[str, ...] = ()  # files the writer writes next to its output
+    # The writer keeps which spans name one entity (a span's entity group);
+    # an export to a format that does not says so in its report.
+    entities: bool = False
 
     @property
     def readable(self) -> bool:

@@ -58,6 +58,8 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
             if done_only and project.status(document.id, who) is not Status.DONE:
                 continue
             spans = _checked_spans(project, document, who, report, with_suggestions)
+            if not chosen.entities:
+                report.entities_not_written += sum(s.entity is not None for s in spans)
             if adjudication is not None:
                 _note_open_disagreements(project, adjudication, document, report)
             skipped = len(report.skipped)

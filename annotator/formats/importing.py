@@ -1,17 +1,19 @@
 """Importing files into a project: what the command line and the window's
-import dialog both call. All or nothing: every file is read and checked
-before anything is stored."""
+import dialog both call. All or nothing: records are stored as they are
+read, in batches, inside one transaction that a problem anywhere in the
+files rolls back, so memory does not grow with the files and a bad line
+leaves the project as it was."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from annotator.core.model import DocumentRecord
 from annotator.formats import catalog
-from annotator.formats.problems import InputError, Problem
-from annotator.formats.reading import Records
-from annotator.formats.registry import read_paths
+from annotator.formats.problems import InputError, Problem, ProblemList
+from annotator.formats.reading import ReadContext, Records
+from annotator.formats.registry import read_paths, stream_paths
 from annotator.store import Project
 from annotator.store.repository import ImportSummary
 
@@ -57,13 +59,42 @@ def store_records(project: Project, records: list[DocumentRecord],
 
 def import_paths(project: Project, paths: Iterable[str | Path], fmt: str = catalog.AUTO,
                  annotator: str | None = None, options: Options | None = None,
-                 notes: list[Problem] | None = None, strict_labels: bool = False) -> ImportSummary:
-    """Read, check, then store: :class:`InputError` (nothing stored) or the
-    summary; the readers' notes are added to ``notes`` when it is given."""
-    records = read_for_import(paths, fmt, options)
+                 notes: list[Problem] | None = None, strict_labels: bool = False,
+                 progress: Callable[[int], None] | None = None) -> ImportSummary:
+    """Read and store as one transaction: :class:`InputError` (nothing
+    stored) or the summary; the readers' notes are added to ``notes`` when
+    it is given. ``progress`` hears the number of records stored so far
+    after each batch (an exception it raises cancels the import)."""
+    if fmt not in catalog.import_choices():
+        raise ValueError(f"unknown format {fmt!r}")
+    problems = ReadContext()
+    records = stream_paths([Path(p) for p in paths], fmt, options, problems)
+    if strict_labels:
+        records = _known_labels_only(project, records, problems)
+    summary = project.import_records(records, annotator=annotator or None, progress=progress)
     if notes is not None:
-        notes.extend(records.notes)
-    return store_records(project, records, annotator, strict_labels)
+        notes.extend(problems.notes)
+    return summary
+
+
+def _known_labels_only(project: Project, records: Iterator[DocumentRecord],
+                       problems: ProblemList) -> Iterator[DocumentRecord]:
+    """``records``, with a problem for each label the project does not have
+    (at the first record that uses it); none is given once there is one.
+    The problems are raised with the readers' when the records end."""
+    known = {label.key for label in project.labels()}
+    told: set[str] = set()
+    for record in records:
+        for span in record.spans:
+            if span.label not in known and span.label not in told:
+                told.add(span.label)
+                problems.add(record.source or record.name, record.line or 0,
+                             f"label {span.label!r} is not in the project (--strict-labels); "
+                             f"its labels: {', '.join(sorted(known)) or 'none'}")
+        if not problems:
+            yield record
+    if problems:
+        raise InputError(problems)
 
 
 def summary_line(summary: ImportSummary) -> str:

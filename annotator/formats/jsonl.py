@@ -1,6 +1,10 @@
 """JSON Lines: the native shape and doccano's, told apart line by line.
 
-Native: ``{"id", "text", "lang", "spans": [{"start", "end", "label"}], "annotator", "meta"}``
+Native: ``{"id", "text", "lang", "spans": [{"start", "end", "label"}], "annotator", "meta"}``;
+a span may add ``"entity"``: spans of a line with the same value (a number or
+a string) name one entity (a label and its other mentions), for coreference
+or linking. Written only on spans in an entity, numbered 1, 2, ... by first
+mention in each line; readers that do not know it may ignore it.
 doccano: ``{"text", "label": [[start, end, "LABEL"], ...]}`` (``labels`` is accepted too),
 and its newer shape ``{"text", "entities": [{"id", "label", "start_offset", "end_offset"}],
 "relations": [...]}`` (relations are not spans: they are not imported, and
@@ -21,7 +25,7 @@ from annotator.core.text import normalize_with_map
 from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
-from annotator.formats.textfile import control_problem, read_utf8
+from annotator.formats.textfile import control_problem, utf8_lines
 from annotator.formats.writing import SingleFileWriter, json_line
 
 EXTENSIONS = (".jsonl", ".ndjson")
@@ -30,18 +34,17 @@ SPAN_KEYS = ("spans", "label", "labels", "entities")
 
 
 def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
-    raw = read_utf8(path, problems)
-    if raw is None:
-        return
+    """The records of ``path``, a line at a time: memory does not grow with the file."""
     relations = lines_with = 0
-    # split("\n"), not splitlines(): JSON strings may hold U+2028 and U+0085 raw.
-    for number, line in enumerate(raw.lstrip("\ufeff").split("\n"), start=1):
+    first = True  # no line with content read yet
+    # Lines end at "\n" only: JSON strings may hold U+2028 and U+0085 raw.
+    for number, line in utf8_lines(path, problems):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as error:
-            if _one_value_over_lines(raw):
+            if first and _one_value_over_lines(path):
                 # doccano's documentation shows records pretty-printed: one
                 # clear line, not a problem for each of its lines.
                 problems.add(path, number, "one JSON value spread over several lines, not "
@@ -49,6 +52,8 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
                 return
             problems.add(path, number, f"not valid JSON ({error.msg} at column {error.colno})")
             continue
+        finally:
+            first = False
         record = parse_object(obj, path, number, problems)
         if record is not None:
             yield record
@@ -60,9 +65,16 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
                                 "(doccano relation extraction; relations are not spans)")
 
 
-def _one_value_over_lines(raw: str) -> bool:
+# A pretty-printed file is told apart by parsing it whole: only small ones.
+_PRETTY_MAX_BYTES = 64 * 1024 * 1024
+
+
+def _one_value_over_lines(path: Path) -> bool:
+    if path.stat().st_size > _PRETTY_MAX_BYTES:
+        return False
+    raw = path.read_bytes().decode("utf-8", "replace").lstrip("\ufeff")
     try:
-        json.loads(raw.lstrip("\ufeff"))
+        json.loads(raw)
     except json.JSONDecodeError:
         return False
     return "\n" in raw.strip()
@@ -90,8 +102,9 @@ def parse_object(obj: object, path: Path, number: int, problems: ProblemList) ->
         return None
     stored, mapping = normalize_with_map(text)
     spans: list[Span] = []
+    groups: dict[object, int] = {}  # the line's entity values -> 1, 2, ...
     ok = True
-    for start, end, label in raw_spans:
+    for start, end, label, *entity in raw_spans:
         problem = _bounds_problem(start, end, label, len(text))
         if problem:
             problems.add(path, number, problem)
@@ -99,7 +112,8 @@ def parse_object(obj: object, path: Path, number: int, problems: ProblemList) ->
             continue
         if mapping is not None:
             start, end = mapping[start], mapping[end]
-        spans.append(Span(start, end, label))
+        group = groups.setdefault(entity[0], len(groups) + 1) if entity else None
+        spans.append(Span(start, end, label, entity=group))
     if not ok:
         return None
     meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
@@ -153,8 +167,15 @@ def _native(items: object, key: str):
             return 'each span needs "start", "end" and "label"'
         if item.keys() - _SPAN_KEYS:
             unknown = ", ".join(map(repr, sorted(item.keys() - _SPAN_KEYS)))
-            return f'unknown keys {unknown} in a span: a span has "start", "end" and "label"'
-        out.append((item["start"], item["end"], item["label"]))
+            return (f'unknown keys {unknown} in a span: a span has "start", "end" and "label" '
+                    '(and an optional "entity")')
+        entity = item.get("entity")
+        if entity is None:
+            out.append((item["start"], item["end"], item["label"]))
+        elif isinstance(entity, bool) or not isinstance(entity, (int, str)):
+            return f'a span\'s "entity" must be a number or a string, not {entity!r}'
+        else:
+            out.append((item["start"], item["end"], item["label"], entity))
     return out
 
 
@@ -186,7 +207,7 @@ _READ_KEY = {"spans": _native, "label": _doccano, "labels": _doccano, "entities"
 _NOT_SPANS = frozenset({"id", "name", "text", "lang", "annotator", "meta", "relations"})
 # doccano exports add "Comments"; "id" of a span is its tool's, not kept.
 _TOP_KEYS = _NOT_SPANS | set(SPAN_KEYS) | {"Comments"}
-_SPAN_KEYS = frozenset({"start", "end", "label", "id", "text"})
+_SPAN_KEYS = frozenset({"start", "end", "label", "id", "text", "entity"})
 _EDGE_KEYS = frozenset({"start", "end", "begin", "start_offset", "end_offset", "startOffset",
                         "endOffset", "start_char", "end_char", "char_start", "char_end", "offsets"})
 
@@ -221,12 +242,30 @@ class JsonlWriter(SingleFileWriter):
     """Native JSONL: every span as stored, overlapping ones too."""
 
     def add(self, document: Document, spans: list[Span]) -> None:
+        numbers = entity_numbers(spans)
         obj = {"id": document.name, "text": document.text, "lang": document.lang,
-               "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in spans]}
+               "spans": [_span_object(s, numbers) for s in spans]}
         if self.options.annotator:
             obj["annotator"] = self.options.annotator
         obj["meta"] = document.meta
         self.file.write(json_line(obj))
+
+
+def entity_numbers(spans: list[Span]) -> dict[int, int]:
+    """Each entity of a document's spans -> 1, 2, ... in order of first mention:
+    what an export writes (the file's own ids mean nothing outside it)."""
+    numbers: dict[int, int] = {}
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.entity is not None:
+            numbers.setdefault(span.entity, len(numbers) + 1)
+    return numbers
+
+
+def _span_object(span: Span, numbers: dict[int, int]) -> dict:
+    obj = {"start": span.start, "end": span.end, "label": span.label}
+    if span.entity is not None:
+        obj["entity"] = numbers[span.entity]
+    return obj
 
 
 class DoccanoWriter(SingleFileWriter):
@@ -239,7 +278,7 @@ class DoccanoWriter(SingleFileWriter):
 
 
 FORMAT = Format("jsonl", "JSONL (the tool's own)", EXTENSIONS, reader=read, writer=JsonlWriter,
-                output_ending=".jsonl")
+                output_ending=".jsonl", entities=True)
 # doccano JSONL is told apart from native JSONL line by line: one reader.
 DOCCANO = Format("doccano", "doccano JSONL", EXTENSIONS, reader=read, writer=DoccanoWriter,
                  output_ending="-doccano.jsonl")

@@ -40,9 +40,9 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
     raw = read_utf8(path, problems)
     if raw is None:
         return
-    before = len(problems)  # the list holds other files' problems too
+    before = problems.total  # the list holds other files' problems too
     tasks = list(_tasks(raw.lstrip("\ufeff"), path, problems))
-    if not tasks and len(problems) == before:
+    if not tasks and problems.total == before:
         problems.add(path, 0, "no tasks in this file")
     parsed = [(number, task, _annotations(task)) for number, task in tasks if isinstance(task, dict)]
     users = {_user(who) for _, _, results in parsed for who, _ in results}

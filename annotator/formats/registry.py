@@ -3,9 +3,10 @@ catalog: which format reads which file, and every record or every problem."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
+from annotator.core.model import DocumentRecord
 from annotator.formats import catalog
 from annotator.formats.declaration import Format, OptionError
 from annotator.formats.problems import InputError, ProblemList
@@ -50,16 +51,18 @@ def _without_companions(files: list[Path]) -> list[Path]:
     return [p for p in files if (p.with_suffix(""), p.suffix.lower()) not in companion_of]
 
 
-def read_paths(paths: Iterable[Path], fmt: str = catalog.AUTO,
-               options: Mapping[str, object] | None = None) -> Records:
-    """Every record of every path, with the readers' notes, or
-    :class:`InputError` with all problems. ``options`` are read options by
-    name; each reader gets those it takes."""
+def stream_paths(paths: Iterable[Path], fmt: str = catalog.AUTO,
+                 options: Mapping[str, object] | None = None,
+                 problems: ReadContext | None = None) -> Iterator[DocumentRecord]:
+    """Every record of every path, one at a time as the readers give them,
+    then :class:`InputError` with all problems if there were any (raised
+    after the last file is read, so that every problem is found; no record
+    is given once one is). ``options`` are read options by name; each reader
+    gets those it takes. The readers' notes go to ``problems.notes``."""
     if fmt != catalog.AUTO and fmt not in catalog.import_choices():
         raise ValueError(f"unknown format {fmt!r}")
     options = dict(options or {})
-    problems = ReadContext()  # a ProblemList that also keeps the readers' notes
-    records = Records()
+    problems = ReadContext() if problems is None else problems
     for path in expand_paths([Path(p) for p in paths], fmt, problems):
         found = format_for(path, fmt)
         if found is None:
@@ -70,8 +73,19 @@ def read_paths(paths: Iterable[Path], fmt: str = catalog.AUTO,
         except OptionError as error:
             problems.add(path, 0, str(error))
             continue
-        records.extend(found.reader(path, problems, **values))
+        for record in found.reader(path, problems, **values):
+            if not problems:
+                yield record
     if problems:
         raise InputError(problems)
+
+
+def read_paths(paths: Iterable[Path], fmt: str = catalog.AUTO,
+               options: Mapping[str, object] | None = None) -> Records:
+    """Every record of every path, with the readers' notes, or
+    :class:`InputError` with all problems (held in memory: an import
+    streams with :func:`stream_paths` instead)."""
+    problems = ReadContext()
+    records = Records(stream_paths(paths, fmt, options, problems))
     records.notes = problems.notes
     return records

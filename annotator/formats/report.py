@@ -70,6 +70,8 @@ class ExportReport:
     # open (document name -> how many).
     settled_with_open: dict[str, int] = field(default_factory=dict)
     entries: list[ReportEntry] = field(default_factory=list)
+    # Spans that name an entity with others, when the format cannot say so.
+    entities_not_written: int = 0
 
     def add(self, document: str, start: int, end: int, label: str, text: str, action: str,
             detail: str = "") -> None:
@@ -117,6 +119,10 @@ class ExportReport:
             lines.append(f"  {self.open_suggestions} suggestions of {who} still open: "
                          + ("written with the spans" if self.with_suggestions
                             else "not written (accept them, or add --with-suggestions)"))
+        if self.entities_not_written:
+            lines.append(f"  {self.entities_not_written} spans belong to entities (mentions "
+                         f"grouped as one); {self.format} cannot carry the grouping, so it is "
+                         "not written (jsonl, spacy and brat do)")
         if self.empty_documents:
             lines.append(f"  {self.empty_documents} documents have no spans of {who}"
                          + ("" if self.done_only else " (add --done-only to export only documents marked done)"))

@@ -9,6 +9,10 @@ every span sits on token boundaries. ``doc.ents`` cannot overlap, so:
 - ``doc.ents`` holds the non-overlapping ones, the longest winning as in
   CoNLL (what ``ner`` trains on); the others are listed in the report.
 
+Spans that name one entity (a label and its other mentions) are also a span
+group of their own, ``doc.spans["coref_clusters_1"]``, ``..._2``, ... in order
+of first mention: the shape spaCy's coreference component trains on.
+
 Sentence starts follow ``split_sentences``; ``doc.user_data["name"]`` is the
 document's name.
 """
@@ -26,6 +30,7 @@ from annotator.formats.report import ExportReport
 from annotator.formats.writing import ExportError, ExportOptions, SingleFileWriter
 
 SPAN_KEY = "sc"
+ENTITY_KEY = "coref_clusters_"  # + 1, 2, ...: one span group per entity
 
 
 class SpacyWriter(SingleFileWriter):
@@ -51,6 +56,7 @@ class SpacyWriter(SingleFileWriter):
         doc = self.Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts or None)
         doc.user_data["name"] = document.name
         group = []
+        clusters: dict[int, list] = {}  # entity -> its spans, in order of first mention
         for placed in aligned.spans:
             span = doc.char_span(placed.start, placed.end, label=placed.label)
             if span is None:  # cannot happen with our tokens; never drop silently
@@ -59,7 +65,12 @@ class SpacyWriter(SingleFileWriter):
                                 "not-aligned", "spaCy found no tokens at these offsets")
                 continue
             group.append(span)
+            if placed.original.entity is not None:
+                clusters.setdefault(placed.original.entity, []).append(span)
         doc.spans[SPAN_KEY] = group
+        for number, members in enumerate(
+                sorted(clusters.values(), key=lambda c: min(s.start_char for s in c)), 1):
+            doc.spans[f"{ENTITY_KEY}{number}"] = members
         kept = keep_longest(aligned, self.report, action="ents-overlap")
         doc.ents = [doc.char_span(p.start, p.end, label=p.label) for p in kept]
         self.docs.add(doc)
@@ -99,4 +110,4 @@ def _words(text: str, tokens: list[Token], sentence_starts: set[int]):
 
 
 FORMAT = Format("spacy", "spaCy DocBin", writer=SpacyWriter, write_options=(CLITICS,),
-                output_ending=".spacy")
+                output_ending=".spacy", entities=True)

@@ -6,7 +6,9 @@ must not become a document of garbage."""
 
 from __future__ import annotations
 
+import codecs
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.formats.problems import ProblemList
@@ -19,21 +21,28 @@ _SIGNATURES = ((b"\xff\xfe", "UTF-16 (little-endian, with a byte order mark)"),
                (b"PK\x03\x04", "a zip archive"), (b"\x1f\x8b", "a gzip archive"),
                (b"%PDF", "a PDF document"), (b"SQLite format 3\x00", "an SQLite database"))
 _SAVE_AS = "save it as UTF-8 text"
-# Every record of an import is read and checked before anything is stored,
-# so a file is held in memory (a few times its size): past this size it is
-# refused before a byte is read, instead of running the machine out of memory.
+# A reader that needs a whole file at once (one JSON document, a brat pair,
+# a .txt document) holds it in memory a few times over: past this size it
+# is refused before a byte is read. Line readers (JSON Lines) stream instead.
 MAX_BYTES = 512 * 1024 * 1024
+# Line readers read a line a piece at a time, checking each piece, so a
+# file of binary data with no line break is refused at its first piece; a
+# line is held whole only once it is known to be text, and up to this size.
+CHUNK = 1024 * 1024
+MAX_LINE_BYTES = 256 * 1024 * 1024
 
 
-def what_it_is(data: bytes) -> str | None:
-    """What bytes that are not UTF-8 text are, when it can be told."""
+def what_it_is(data: bytes, size: int | None = None) -> str | None:
+    """What bytes that are not UTF-8 text are, when it can be told from
+    ``data``, the start of a file of ``size`` bytes (default: all of it)."""
+    size = len(data) if size is None else size
     for signature, name in _SIGNATURES:
         if data.startswith(signature):
             return name
     # UTF-16 without a byte order mark: the high byte of each character
     # repeats (0 for Latin, 6 for Arabic) and it decodes to text with no controls.
     head = data[:4096]
-    if len(data) % 2 == 0 and len(head) >= 4 and (0 in head or _not_utf8(head)):
+    if size % 2 == 0 and len(head) >= 4 and (0 in head or _not_utf8(head)):
         for codec, order, high in (("utf-16-le", "little", head[1::2]), ("utf-16-be", "big", head[0::2])):
             if max(high.count(b) for b in set(high)) * 10 < len(high) * 6:
                 continue
@@ -96,3 +105,79 @@ def read_utf8(path: Path, problems: ProblemList, may_be_empty: bool = False) -> 
                                  f"{offset}: binary data, or text from a broken conversion")
         return None
     return text
+
+
+def utf8_lines(path: Path, problems: ProblemList) -> Iterator[tuple[int, str]]:
+    """The lines of ``path`` with their numbers (the ``\\n`` dropped, a
+    leading BOM too), read a piece at a time so that memory does not grow
+    with the file. What is not UTF-8 text stops the reading with a problem,
+    as :func:`read_utf8` words it; an empty file is a problem too."""
+    size = path.stat().st_size
+    with open(path, "rb") as handle:
+        kind = what_it_is(handle.read(4096), size)
+        if kind is not None:
+            problems.add(path, 0, f"is {kind}, not UTF-8 text; {_SAVE_AS}")
+            return
+        handle.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        offset = 0  # of the piece about to be read
+        number = 0
+        empty = True
+        while True:
+            piece = handle.readline(CHUNK)
+            if not piece:
+                break
+            number += 1
+            texts: list[str] = []
+            length = 0
+            while True:
+                problem = _decode_piece(decoder, piece, offset, texts)
+                offset += len(piece)
+                length += len(piece)
+                if problem is not None:
+                    problems.add(path, number, problem)
+                    return
+                if piece.endswith(b"\n"):
+                    break
+                if length > MAX_LINE_BYTES:
+                    problems.add(path, number, f"a line of over {MAX_LINE_BYTES // 2**20} MB: "
+                                               "not a record of text; split it")
+                    return
+                piece = handle.readline(CHUNK)
+                if not piece:
+                    break
+            text = "".join(texts)
+            del texts
+            if number == 1:
+                text = text.lstrip("\ufeff")
+            if text.endswith("\n"):
+                text = text[:-1]
+            if empty and text.strip(" \t\r"):
+                empty = False
+            yield number, text
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as error:
+            problems.add(path, number, f"not valid UTF-8 (a character cut at the end, offset "
+                                       f"{offset - len(error.object) + error.start})")
+            return
+    if empty:
+        problems.add(path, 0, "the file is empty")
+
+
+def _decode_piece(decoder, piece: bytes, offset: int, texts: list[str]) -> str | None:
+    """Decode ``piece`` (at byte ``offset`` of the file) onto ``texts``; a
+    problem message for bytes that are not UTF-8 or for a control character."""
+    pending = len(decoder.getstate()[0])  # bytes of a character the last piece cut
+    try:
+        text = decoder.decode(piece)
+    except UnicodeDecodeError as error:
+        at = offset - pending + error.start
+        return f"not valid UTF-8 (byte {(error.object[error.start]):#04x} at offset {at})"
+    found = _CONTROL.search(text)
+    if found is not None:
+        at = offset - pending + len(text[: found.start()].encode("utf-8"))
+        return (f"control character U+{ord(found.group()):04X} at byte offset {at}: "
+                "binary data, or text from a broken conversion")
+    texts.append(text)
+    return None

@@ -20,7 +20,7 @@ from __future__ import annotations
 import sqlite3
 from bisect import bisect_left, insort
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotator.core.model import Document, Origin, Span, Status
 from annotator.core.offsets import SpanBoundsError
@@ -74,8 +74,20 @@ class Edit:
         if other.status is not None:
             status = StatusChange(self.status.before if self.status else other.status.before,
                                   other.status.after)
-        return Edit(self.name, self.document_id, self.spans + other.spans, status,
+        return Edit(self.name, self.document_id, _net(self.spans + other.spans), status,
                     self.rejected + other.rejected, self.unrejected + other.unrejected)
+
+
+def _net(changes: tuple[SpanChange, ...]) -> tuple[SpanChange, ...]:
+    """One change per span, from its first ``before`` to its last ``after``
+    (a label, then grouped with its mentions: added as grouped), so undo and
+    the listeners see each span once."""
+    merged: dict[int, SpanChange] = {}
+    for change in changes:
+        first = merged.get(change.span_id)
+        merged[change.span_id] = change if first is None else SpanChange(first.before,
+                                                                         change.after)
+    return tuple(c for c in merged.values() if c.before is not None or c.after is not None)
 
 
 @dataclass(frozen=True)
@@ -203,13 +215,77 @@ class Labelling:
                 longest = max(longest, span.end - span.start)
                 added = self.project.add_span(document_id, self.annotator, span.start, span.end,
                                               span.label, Origin.SUGGESTED, span.reason,
-                                              span.confidence)
+                                              span.confidence, span.entity)
                 insort(taken, (span.start, span.end))
                 changes.append(SpanChange(None, self.project.span_record(added.id)))
             if not changes:
                 return None
             return Edit(f"Suggest {len(changes)} span{'' if len(changes) == 1 else 's'}",
                         document_id, tuple(changes))
+
+        return self._write(work)
+
+    def suggest_mentions(self, source_id: int, proposals: Sequence[Span]) -> Edit | None:
+        """Propose the other mentions of the name the span ``source_id`` labels,
+        grouped with it as one entity: the source's own, or a new one (its
+        id) that the source joins. ``None`` when no proposal is new."""
+        source = self._spans.get(source_id)
+        if source is None:
+            return self.suggest(proposals)
+        entity = source.entity if source.entity is not None else source.id
+        suggested = self.suggest([replace(p, entity=entity) for p in proposals])
+        if suggested is None or source.entity is not None:
+            return suggested
+        return suggested.then(self.set_entity([source_id], entity))
+
+    def entity_members(self, entity: int | None) -> list[Span]:
+        """The open document's spans of an entity, by position."""
+        return [] if entity is None else [s for s in self.spans if s.entity == entity]
+
+    def accept_entity(self, entity: int) -> Edit | None:
+        """Accept every open suggestion of an entity, as one edit."""
+        ids = [s.id for s in self.entity_members(entity) if s.is_suggestion]
+        if not ids:
+            return None
+        return self._write(lambda: self._accepting(
+            [self._own_suggestion(i) for i in ids], f"Accept {self._entity_name(entity)}"))
+
+    def reject_entity(self, entity: int) -> Edit | None:
+        """Reject every open suggestion of an entity (its labels stay), as one edit."""
+        ids = [s.id for s in self.entity_members(entity) if s.is_suggestion]
+        if not ids:
+            return None
+        name = f"Reject {self._entity_name(entity)}"
+        return self._write(lambda: self._rejecting([self._own_suggestion(i) for i in ids], name))
+
+    def relabel_entity(self, entity: int, label: str) -> Edit | None:
+        """Give every mention of an entity (labels and suggestions) ``label``,
+        as one edit; ``None`` when all have it already."""
+        ids = [s.id for s in self.entity_members(entity) if s.label != label]
+        if not ids:
+            return None
+        name = f"Relabel {self._entity_name(entity)} as {label}"
+
+        def work() -> Edit:
+            befores = [self._own(i) for i in ids]
+            changes = tuple(SpanChange(b, self.project.update_span(b.id, label=label))
+                            for b in befores)
+            return Edit(name, befores[0].document_id, changes)
+
+        return self._write(work)
+
+    def set_entity(self, span_ids: Sequence[int], entity: int | None) -> Edit | None:
+        """Put spans into an entity (``None``: take them out of theirs), as one edit."""
+        ids = [i for i in span_ids if self._spans.get(i) and self._spans[i].entity != entity]
+        if not ids:
+            return None
+        name = "Group mentions" if entity is not None else "Ungroup mention"
+
+        def work() -> Edit:
+            befores = [self._own(i) for i in ids]
+            changes = tuple(SpanChange(b, self.project.update_span(b.id, entity=entity))
+                            for b in befores)
+            return Edit(name, befores[0].document_id, changes)
 
         return self._write(work)
 
@@ -279,6 +355,11 @@ class Labelling:
         if record.span.annotator != self.annotator:
             raise EditError(f"span {span_id} belongs to {record.span.annotator!r}")
         return record
+
+    def _entity_name(self, entity: int) -> str:
+        """"«Tokajew» (6 mentions)", for the Edit menu."""
+        members = self.entity_members(entity)
+        return f"«{entity_name(members, self.document.text)}» ({len(members)} mentions)"
 
     def _own_suggestion(self, span_id: int) -> SpanRecord:
         record = self._own(span_id)
@@ -387,6 +468,17 @@ class Labelling:
         return Change(edit.document_id, self.project.status(edit.document_id, self.annotator),
                       labels, tuple(added), tuple(removed), tuple(updated),
                       suggestion_count=suggestions)
+
+
+def entity_name(members: Sequence[Span], text: str) -> str:
+    """What an entity is called: the text of the span it was made from (its id
+    is the entity's), else of its first label, else of its first mention."""
+    if not members:
+        return ""
+    entity = members[0].entity
+    named = (next((s for s in members if s.id == entity), None)
+             or next((s for s in members if not s.is_suggestion), None) or members[0])
+    return text[named.start:named.end].replace("\n", " ")
 
 
 def _overlaps_any(span: Span, taken: list[tuple[int, int]], longest: int) -> bool:

@@ -43,7 +43,8 @@ from annotator.store.repository import (
     StatusRecord,
 )
 from annotator.store.guideline_queries import guideline_rows
-from annotator.store.schema import GUIDELINES_VERSION, SCHEMA_VERSION, legacy_annotator_uid
+from annotator.store.schema import (ENTITIES_VERSION, GUIDELINES_VERSION, SCHEMA_VERSION,
+                                     legacy_annotator_uid)
 from annotator.store.team_queries import TEAM_ID, TEAM_MEMBER
 
 
@@ -85,7 +86,8 @@ SpanKey = tuple[str, int, int, str]
 
 @dataclass
 class _Layer:
-    spans: dict[SpanKey, tuple[str, str, str]] = field(default_factory=dict)  # origin, times
+    # origin, times, entity (a group id of the source's layer, kept as it is)
+    spans: dict[SpanKey, tuple[str, str, str, int | None]] = field(default_factory=dict)
     statuses: dict[str, tuple[str, str]] = field(default_factory=dict)  # sha -> status, time
 
     def __bool__(self) -> bool:
@@ -187,10 +189,11 @@ def _read_open_source(path: Path, conn: sqlite3.Connection) -> _Source:
             "SELECT key, name, color, shortcut, position FROM labels ORDER BY position, key")]
         documents = dict(conn.execute("SELECT sha256, id FROM documents"))
         guidelines = guideline_rows(conn) if version >= GUIDELINES_VERSION else []
-        for annotator, sha, start, end, label, origin, created, updated, doc, length in \
+        entity = "s.entity" if version >= ENTITIES_VERSION else "NULL"
+        for annotator, sha, start, end, label, origin, created, updated, doc, length, group in \
                 conn.execute(
-                """SELECT s.annotator_id, d.sha256, s.start, s."end", s.label, s.origin,
-                          s.created_at, s.updated_at, d.name, length(d.text)
+                f"""SELECT s.annotator_id, d.sha256, s.start, s."end", s.label, s.origin,
+                          s.created_at, s.updated_at, d.name, length(d.text), {entity}
                    FROM spans s JOIN documents d ON d.id = s.document_id
                    WHERE s.origin != 'suggested'"""):  # not labels until accepted
             uid, name = uids[annotator]
@@ -198,7 +201,7 @@ def _read_open_source(path: Path, conn: sqlite3.Connection) -> _Source:
                 check_bounds(start, end, length)
             except SpanBoundsError as error:
                 raise MergeError(f"{path}: document {doc!r}, annotator {name!r}: {error}")
-            layers[uid].spans[(sha, start, end, label)] = (origin, created, updated)
+            layers[uid].spans[(sha, start, end, label)] = (origin, created, updated, group)
         for annotator, sha, status, updated in conn.execute(
                 """SELECT st.annotator_id, d.sha256, st.status, st.updated_at
                    FROM document_status st JOIN documents d ON d.id = st.document_id"""):
@@ -449,11 +452,16 @@ def _mirror_layer(review: Project, source: _Source, step: _Step,
     review.set_span_origins({have[key][0]: Origin(wanted.spans[key][0])
                              for key in have.keys() & wanted.spans.keys()
                              if have[key][1] != wanted.spans[key][0]})
+    # The layer's entities as the source has them (ids are the layer's own).
+    review.set_span_entities({have[key][0]: wanted.spans[key][3]
+                              for key in have.keys() & wanted.spans.keys()
+                              if have[key][2] != wanted.spans[key][3]})
     new = sorted(wanted.spans.keys() - have.keys())
     records = []
     for sha, start, end, label in new:
-        origin, created, updated = wanted.spans[(sha, start, end, label)]
-        records.append(SpanRecord(Span(start, end, label, annotator=target, origin=Origin(origin)),
+        origin, created, updated, entity = wanted.spans[(sha, start, end, label)]
+        records.append(SpanRecord(Span(start, end, label, annotator=target, origin=Origin(origin),
+                                       entity=entity),
                                   doc_ids[sha], created, updated))
     review.insert_span_records(records)
     statuses = review.layer_statuses(target)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +40,13 @@ from annotator.store.schema import (
 from annotator.store.team_queries import TeamQueries
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+# Pages of a new file. A document of a few thousand characters fills most
+# of a 4 KB page and leaves the rest empty; 32 KB pages hold several (an
+# import of 10,000 documents of 2,000 characters: a file 7% smaller; 64 KB
+# saves nothing more). Files made before keep their pages.
+PAGE_SIZE = 32768
 
 
 class ProjectError(Exception):
@@ -125,11 +132,18 @@ def _duplicate_as_error(message: str) -> Iterator[None]:
 
 
 def _span_from_row(row: sqlite3.Row | tuple) -> Span:
-    """From (id, start, end, label, annotator, origin[, reason, confidence])."""
+    """From (id, start, end, label, annotator, origin[, reason, confidence, entity])."""
     span_id, start, end, label, annotator, origin, *why = row
-    reason, confidence = why if why else ("", 1.0)
+    reason, confidence, entity = why if why else ("", 1.0, None)
     return Span(start, end, label, id=span_id, annotator=annotator, origin=Origin(origin),
-                reason=reason, confidence=confidence)
+                reason=reason, confidence=confidence, entity=entity)
+
+
+class _Unchanged:
+    """What ``update_span`` takes for "leave the entity as it is" (None ends it)."""
+
+
+UNCHANGED = _Unchanged()
 
 
 class Project(TeamQueries, GuidelineQueries):
@@ -210,6 +224,9 @@ class Project(TeamQueries, GuidelineQueries):
         wal = self.path is None or conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         if version and (version < SCHEMA_VERSION or not wal):
             self.check()  # nothing is written to a damaged file
+        if self.path is not None and version == 0:
+            # Before the first table: see PAGE_SIZE.
+            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         if not wal:
             self._db.enable_wal()
         if self.path is not None:
@@ -597,7 +614,7 @@ class Project(TeamQueries, GuidelineQueries):
         """Spans of a document, of one annotator or of all, by position; without
         the open suggestions when ``suggestions`` is false."""
         sql = ('SELECT sp.id, sp.start, sp."end", sp.label, a.name, sp.origin, sp.reason, '
-               "sp.confidence FROM spans sp "
+               "sp.confidence, sp.entity FROM spans sp "
                "JOIN annotators a ON a.id = sp.annotator_id WHERE sp.document_id = ?")
         params: list = [document_id]
         if not suggestions:
@@ -642,7 +659,7 @@ class Project(TeamQueries, GuidelineQueries):
 
     def add_span(self, document_id: int, annotator: str, start: int, end: int, label: str,
                  origin: Origin = Origin.MANUAL, reason: str = "",
-                 confidence: float = 1.0) -> Span:
+                 confidence: float = 1.0, entity: int | None = None) -> Span:
         """Store one span; the document is in progress from then on (a
         suggestion is not a label yet, so it leaves the status alone)."""
         check_bounds(start, end, self._text_length(document_id))
@@ -652,14 +669,14 @@ class Project(TeamQueries, GuidelineQueries):
             with _duplicate_as_error(f"a {label} span at {start}-{end} exists already"):
                 cursor = self._db.execute(
                     'INSERT INTO spans (document_id, annotator_id, start, "end", label, origin, '
-                    "reason, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "reason, confidence, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [document_id, annotator_id, start, end, label, Origin(origin).value,
-                     reason, confidence],
+                     reason, confidence, entity],
                 )
             if Origin(origin) is not Origin.SUGGESTED:
                 self._mark_started(document_id, annotator_id)
         return Span(start, end, label, id=cursor.lastrowid, annotator=annotator.strip(),
-                    origin=Origin(origin), reason=reason, confidence=confidence)
+                    origin=Origin(origin), reason=reason, confidence=confidence, entity=entity)
 
     def add_spans(self, document_id: int, annotator: str, spans: Iterable[Span],
                   origin: Origin = Origin.MANUAL) -> int:
@@ -674,7 +691,8 @@ class Project(TeamQueries, GuidelineQueries):
                 raise ProjectError(f"unknown label {span.label!r}")
             rows.append({"document_id": document_id, "start": span.start, "end": span.end,
                          "label": span.label, "origin": Origin(origin).value,
-                         "reason": span.reason, "confidence": span.confidence})
+                         "reason": span.reason, "confidence": span.confidence,
+                         "entity": span.entity})
         if not rows:
             return 0
         with self._db.atomic():
@@ -720,23 +738,25 @@ class Project(TeamQueries, GuidelineQueries):
             self._db.conn.executemany("DELETE FROM spans WHERE id = ?", [(i,) for i in span_ids])
 
     def update_span(self, span_id: int, *, start: int | None = None, end: int | None = None,
-                    label: str | None = None, origin: Origin | None = None) -> SpanRecord:
-        """Move a span's edges, relabel it or change its origin (accepting a
-        suggestion makes it manual); stamps ``updated_at``."""
+                    label: str | None = None, origin: Origin | None = None,
+                    entity: int | None | _Unchanged = UNCHANGED) -> SpanRecord:
+        """Move a span's edges, relabel it, change its origin (accepting a
+        suggestion makes it manual) or its entity (None: none); stamps ``updated_at``."""
         old = self.span_record(span_id)
         span = old.span
         start = span.start if start is None else start
         end = span.end if end is None else end
         label = span.label if label is None else label
         origin = span.origin if origin is None else Origin(origin)
+        entity = span.entity if entity is UNCHANGED else entity
         check_bounds(start, end, self._text_length(old.document_id))
         self._require_label(label)
         with self._db.atomic():
             with _duplicate_as_error(f"a {label} span at {start}-{end} exists already"):
                 self._db.execute(
-                    'UPDATE spans SET start = ?, "end" = ?, label = ?, origin = ?, '
+                    'UPDATE spans SET start = ?, "end" = ?, label = ?, origin = ?, entity = ?, '
                     "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-                    [start, end, label, origin.value, span_id])
+                    [start, end, label, origin.value, entity, span_id])
         return self.span_record(span_id)
 
     def relabel_span(self, span_id: int, label: str) -> Span:
@@ -762,16 +782,17 @@ class Project(TeamQueries, GuidelineQueries):
                     f"a {span.label} span at {span.start}-{span.end} exists already"):
                 self._db.execute(
                     'INSERT INTO spans (id, document_id, annotator_id, start, "end", label, '
-                    "origin, reason, confidence, created_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "origin, reason, confidence, entity, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT (id) DO UPDATE SET document_id = excluded.document_id, "
                     'annotator_id = excluded.annotator_id, start = excluded.start, '
                     '"end" = excluded."end", label = excluded.label, origin = excluded.origin, '
                     "reason = excluded.reason, confidence = excluded.confidence, "
+                    "entity = excluded.entity, "
                     "created_at = excluded.created_at, updated_at = excluded.updated_at",
                     [span.id, record.document_id, annotator_id, span.start, span.end,
                      span.label, span.origin.value, span.reason, span.confidence,
-                     record.created_at, record.updated_at])
+                     span.entity, record.created_at, record.updated_at])
         return span
 
     def insert_span_records(self, records: Iterable[SpanRecord]) -> int:
@@ -790,10 +811,33 @@ class Project(TeamQueries, GuidelineQueries):
                              "annotator_id": annotator_ids[span.annotator],
                              "start": span.start, "end": span.end, "label": span.label,
                              "origin": span.origin.value, "reason": span.reason,
-                             "confidence": span.confidence, "created_at": record.created_at,
+                             "confidence": span.confidence, "entity": span.entity,
+                             "created_at": record.created_at,
                              "updated_at": record.updated_at})
             self._db["spans"].insert_all(rows, batch_size=1000)
         return len(rows)
+
+    def set_span_entities(self, entities: dict[int, int | None]) -> None:
+        """Change only the entity of spans (span id -> entity, None: none)."""
+        with self._db.atomic():
+            self._db.conn.executemany("UPDATE spans SET entity = ? WHERE id = ?",
+                                      [(e, i) for i, e in entities.items()])
+
+    def settle_new_entities(self) -> None:
+        """Give the groups stored with a provisional (negative) entity their
+        lasting id: the smallest span id of each group. Imports and bulk
+        proposals insert in batches, before the spans' ids are known."""
+        with self._db.atomic():
+            self._db.execute("DROP TABLE IF EXISTS temp.new_entities")
+            self._db.execute(
+                "CREATE TEMP TABLE new_entities AS SELECT document_id, annotator_id, entity, "
+                "min(id) AS first FROM spans WHERE entity < 0 "
+                "GROUP BY document_id, annotator_id, entity")
+            self._db.execute(
+                "UPDATE spans SET entity = (SELECT n.first FROM temp.new_entities n "
+                "WHERE n.document_id = spans.document_id AND n.annotator_id = spans.annotator_id "
+                "AND n.entity = spans.entity) WHERE entity < 0")
+            self._db.execute("DROP TABLE temp.new_entities")
 
     def _require_label(self, label: str) -> None:
         if self._db.execute("SELECT 1 FROM labels WHERE key = ?", [label]).fetchone() is None:
@@ -825,12 +869,13 @@ class Project(TeamQueries, GuidelineQueries):
             yield document_id, Span(start, end, label, id=span_id, annotator=names[annotator_id],
                                     origin=Origin(origin))
 
-    def layer_span_keys(self, annotator: str) -> dict[tuple[str, int, int, str], tuple[int, Origin]]:
+    def layer_span_keys(self, annotator: str
+                        ) -> dict[tuple[str, int, int, str], tuple[int, Origin, int | None]]:
         """One annotator's spans keyed as merge compares them: (document sha256,
-        start, end, label) -> (span id, origin)."""
-        return {(sha, start, end, label): (span_id, Origin(origin))
-                for span_id, sha, start, end, label, origin in self._db.execute(
-                    """SELECT s.id, d.sha256, s.start, s."end", s.label, s.origin
+        start, end, label) -> (span id, origin, entity)."""
+        return {(sha, start, end, label): (span_id, Origin(origin), entity)
+                for span_id, sha, start, end, label, origin, entity in self._db.execute(
+                    """SELECT s.id, d.sha256, s.start, s."end", s.label, s.origin, s.entity
                        FROM spans s JOIN documents d ON d.id = s.document_id
                        WHERE s.annotator_id = ?""", [self._reader_id(annotator)])}
 
@@ -939,7 +984,8 @@ class Project(TeamQueries, GuidelineQueries):
     # -- import --------------------------------------------------------------
 
     def import_records(self, records: Iterable[DocumentRecord], annotator: str | None = None,
-                       origin: Origin = Origin.IMPORTED, batch_size: int = 2000) -> ImportSummary:
+                       origin: Origin = Origin.IMPORTED, batch_size: int = 500,
+                       progress: Callable[[int], None] | None = None) -> ImportSummary:
         """Store documents and their spans in one transaction.
 
         Spans join the layer of ``annotator`` when it is given (an explicit
@@ -949,78 +995,31 @@ class Project(TeamQueries, GuidelineQueries):
         A document whose text is already in the project (same sha256) is not
         added again; its spans join the existing one. The records must have
         been validated (see ``formats.validate``): this is the hot path, with
-        no query per record.
+        a few prepared statements per batch and no query per record, and
+        memory that does not grow with the number of records (they may come
+        from a reader as it reads; an exception from it, or from
+        ``progress``, which hears the count of records stored after each
+        batch, rolls everything back).
         """
+        run = _ImportRun(self, annotator, Origin(origin).value)
         with self._db.atomic():
-            known = dict(self._db.execute("SELECT sha256, id FROM documents").fetchall())
-            label_keys = {l.key for l in self.labels()}
-            next_id = (self._db.execute("SELECT max(id) FROM documents").fetchone()[0] or 0) + 1
-            added = existing = span_total = 0
-            spans_before = self._db.execute("SELECT count(*) FROM spans").fetchone()[0]
-            seen: set[tuple] = set()  # to count spans given twice
-            new_labels: list[str] = []
-            doc_rows: list[dict] = []
-            span_rows: list[dict] = []
-            status_rows: dict[tuple[int, int], dict] = {}
-            writer_ids: dict[str, int] = {}  # this transaction's, so never stale
-
-            def flush() -> None:
-                if doc_rows:
-                    self._db["documents"].insert_all(doc_rows, batch_size=batch_size)
-                    doc_rows.clear()
-                if span_rows:
-                    self._db["spans"].insert_all(span_rows, batch_size=batch_size, ignore=True)
-                    span_rows.clear()
-
+            batch: list[DocumentRecord] = []
+            done = 0
             for record in records:
-                sha = sha256_of(record.text)
-                document_id = known.get(sha)
-                if document_id is None:
-                    document_id = next_id
-                    next_id += 1
-                    known[sha] = document_id
-                    added += 1
-                    direction, lang = describe(record.text)
-                    doc_rows.append({
-                        "id": document_id, "name": record.name, "text": record.text,
-                        "lang": record.lang or lang,
-                        "direction": direction.value, "sha256": sha,
-                        "meta": json.dumps(record.meta, ensure_ascii=False),
-                    })
-                else:
-                    existing += 1
-                if record.spans or record.annotated:
-                    # A layer without spans still says its annotator saw the document.
-                    who = annotator or record.annotator or "imported"
-                    if who not in writer_ids:
-                        writer_ids[who] = self._writer_id(who)
-                    annotator_id = writer_ids[who]
-                    for span in record.spans:
-                        if span.label not in label_keys:
-                            self._add_label(span.label)
-                            label_keys.add(span.label)
-                            new_labels.append(span.label)
-                        span_rows.append({
-                            "document_id": document_id, "annotator_id": annotator_id,
-                            "start": span.start, "end": span.end, "label": span.label,
-                            "origin": Origin(origin).value,
-                        })
-                    status_rows[(document_id, annotator_id)] = {
-                        "document_id": document_id, "annotator_id": annotator_id,
-                        "status": Status.IN_PROGRESS.value,
-                    }
-                    seen.update((document_id, annotator_id, s.start, s.end, s.label)
-                                for s in record.spans)
-                    span_total += len(record.spans)
-                if len(doc_rows) + len(span_rows) >= batch_size:
-                    flush()
-            flush()
-            if status_rows:
-                self._db["document_status"].insert_all(status_rows.values(), ignore=True)
-            stored = self._db.execute("SELECT count(*) FROM spans").fetchone()[0] - spans_before
-        return ImportSummary(added, existing, stored, tuple(new_labels),
-                             spans_duplicate=span_total - len(seen),
-                             spans_present=len(seen) - stored)
+                batch.append(record)
+                if len(batch) >= batch_size:
+                    run.store(batch)
+                    done += len(batch)
+                    batch.clear()
+                    if progress is not None:
+                        progress(done)
+            if batch:
+                run.store(batch)
+                if progress is not None:
+                    progress(done + len(batch))
+            if run.provisional:
+                self.settle_new_entities()
+        return run.summary()
 
     # -- reports -------------------------------------------------------------
 
@@ -1044,14 +1043,111 @@ class Project(TeamQueries, GuidelineQueries):
         }
 
 
+class _ImportRun:
+    """The state of one import across its batches: counts, the ids given,
+    the labels and layers added. Only spans on documents that were in the
+    project before are remembered (to tell those already there from those
+    given twice); everything else is counted by SQLite as it is inserted."""
+
+    _INSERT_DOCUMENT = ("INSERT INTO documents (id, name, text, lang, direction, sha256, meta) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)")
+    _INSERT_SPAN = ('INSERT OR IGNORE INTO spans (document_id, annotator_id, start, "end", label, '
+                    "origin, entity) VALUES (?, ?, ?, ?, ?, ?, ?)")
+    _INSERT_STATUS = ("INSERT OR IGNORE INTO document_status (document_id, annotator_id, status) "
+                      "VALUES (?, ?, ?)")
+
+    def __init__(self, project: Project, annotator: str | None, origin: str):
+        self.project, self.annotator, self.origin = project, annotator, origin
+        self.conn = project._db.conn
+        self.first_new_id: int | None = None  # read inside the transaction
+        self.next_id = 0
+        self.label_keys: set[str] | None = None
+        self.new_labels: list[str] = []
+        self.writer_ids: dict[str, int] = {}  # this transaction's, so never stale
+        self.added = self.existing = 0
+        self.spans_given = self.spans_stored = 0
+        self.old_seen: set[tuple] = set()  # spans given on documents there before
+        self.old_given = self.old_stored = 0
+        self.provisional = 0  # entity groups met so far (see Project.settle_new_entities)
+
+    def store(self, batch: list[DocumentRecord]) -> None:
+        conn = self.conn
+        if self.first_new_id is None:
+            self.first_new_id = (conn.execute("SELECT max(id) FROM documents").fetchone()[0] or 0) + 1
+            self.next_id = self.first_new_id
+            self.label_keys = {label.key for label in self.project.labels()}
+        shas = [sha256_of(record.text) for record in batch]
+        wanted = list(set(shas))
+        known = dict(conn.execute(f"SELECT sha256, id FROM documents WHERE sha256 IN "
+                                  f"({','.join('?' * len(wanted))})", wanted))
+        documents, new_spans, old_spans, statuses = [], [], [], {}
+        for record, sha in zip(batch, shas):
+            document_id = known.get(sha)
+            if document_id is None:
+                document_id = known[sha] = self.next_id
+                self.next_id += 1
+                self.added += 1
+                direction, lang = describe(record.text)
+                documents.append((document_id, record.name, record.text, record.lang or lang,
+                                  direction.value, sha, json.dumps(record.meta, ensure_ascii=False)))
+            else:
+                self.existing += 1
+            if not (record.spans or record.annotated):
+                continue
+            # A layer without spans still says its annotator saw the document.
+            annotator_id = self._annotator_id(self.annotator or record.annotator or "imported")
+            rows = new_spans if document_id >= self.first_new_id else old_spans
+            groups: dict = {}  # the file's entity -> a provisional (negative) one
+            for span in record.spans:
+                if span.label not in self.label_keys:
+                    self.project._add_label(span.label)
+                    self.label_keys.add(span.label)
+                    self.new_labels.append(span.label)
+                entity = None
+                if span.entity is not None:
+                    if span.entity not in groups:
+                        self.provisional += 1
+                        groups[span.entity] = -self.provisional
+                    entity = groups[span.entity]
+                rows.append((document_id, annotator_id, span.start, span.end, span.label,
+                             self.origin, entity))
+            statuses[(document_id, annotator_id)] = Status.IN_PROGRESS.value
+        if documents:
+            conn.executemany(self._INSERT_DOCUMENT, documents)
+        if new_spans:
+            self.spans_given += len(new_spans)
+            self.spans_stored += conn.executemany(self._INSERT_SPAN, new_spans).rowcount
+        if old_spans:
+            self.old_given += len(old_spans)
+            self.old_seen.update(row[:5] for row in old_spans)
+            self.old_stored += conn.executemany(self._INSERT_SPAN, old_spans).rowcount
+        if statuses:
+            conn.executemany(self._INSERT_STATUS, [(d, a, s) for (d, a), s in statuses.items()])
+
+    def _annotator_id(self, name: str) -> int:
+        if name not in self.writer_ids:
+            self.writer_ids[name] = self.project._writer_id(name)
+        return self.writer_ids[name]
+
+    def summary(self) -> ImportSummary:
+        # Spans on new documents were not there before: what was not stored
+        # was given twice. On older documents the distinct ones not stored
+        # were there already.
+        return ImportSummary(self.added, self.existing, self.spans_stored + self.old_stored,
+                             tuple(self.new_labels),
+                             spans_duplicate=(self.spans_given - self.spans_stored
+                                              + self.old_given - len(self.old_seen)),
+                             spans_present=len(self.old_seen) - self.old_stored)
+
+
 _SPAN_RECORD_SELECT = (
     'SELECT sp.id, sp.start, sp."end", sp.label, a.name, sp.origin, sp.reason, sp.confidence, '
-    "sp.document_id, sp.created_at, sp.updated_at "
+    "sp.entity, sp.document_id, sp.created_at, sp.updated_at "
     "FROM spans sp JOIN annotators a ON a.id = sp.annotator_id")
 
 
 def _span_record_from_row(row: tuple) -> SpanRecord:
-    return SpanRecord(_span_from_row(row[:8]), row[8], row[9], row[10])
+    return SpanRecord(_span_from_row(row[:9]), row[9], row[10], row[11])
 
 
 # A line of the document list for one annotator (three parameters: that

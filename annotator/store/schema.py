@@ -180,10 +180,26 @@ MIGRATIONS: list[str] = [
     ALTER TABLE spans_rebuilt RENAME TO spans;
     CREATE INDEX spans_document ON spans(document_id, annotator_id);
     """,
+    # 9: one entity, many mentions. Spans of one layer that name the same
+    # entity (a label and the mentions proposed from it) share a group id,
+    # unique in the document and layer (the id of a span of the group when
+    # it was made); NULL: in no group.
+    """
+    ALTER TABLE spans ADD COLUMN entity INTEGER;
+    CREATE INDEX spans_entity ON spans(document_id, annotator_id, entity) WHERE entity IS NOT NULL;
+    """,
+    # 10: the unique index on (document_id, annotator_id, start, "end", label)
+    # starts with the same columns and serves the same queries: this one was
+    # a second copy of every span's keys, kept up on every insert.
+    """
+    DROP INDEX IF EXISTS spans_document;
+    """,
 ]
 
 # The migration after which the default labels' guidelines are seeded.
 GUIDELINES_VERSION = 7
+# The first schema whose spans carry an entity.
+ENTITIES_VERSION = 9
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

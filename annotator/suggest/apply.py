@@ -28,6 +28,7 @@ class SourceSummary:
     added: int = 0
     skipped: int = 0  # overlapping a span the annotator already had
     rejected: int = 0  # rejected at that place before
+    entities: int = 0  # groups of mentions made or grown (one entity each)
 
 
 def check_annotator(annotator: str) -> str:
@@ -64,6 +65,40 @@ def apply_suggestions(project: Project, annotator: str, sources: Sequence[Source
                 summary.added += project.add_spans(document_id, annotator, free, Origin.SUGGESTED)
                 summary.skipped += len(overlapping)
                 taken.extend(free)
+                if any(span.entity is not None and span.entity < 0 for span in found):
+                    summary.entities += _group(project, document_id, annotator, found)
             if progress:
                 progress(done, len(ids))
     return summaries
+
+
+def _group(project: Project, document_id: int, annotator: str, found: list[Span]) -> int:
+    """Make the provisional groups of ``found`` (spans sharing a negative
+    entity name one entity) lasting in the layer: the spans now at their
+    places, the annotator's own label of the name included, form one entity;
+    one that is already in an entity brings the others into it. A group of
+    one is no group. How many groups took in spans."""
+    groups: dict[int, set[tuple[int, int, str]]] = {}
+    for span in found:
+        if span.entity is not None and span.entity < 0:
+            groups.setdefault(span.entity, set()).add(span.key)
+    layer = {span.key: span for span in project.spans(document_id, annotator)}
+    changes: dict[int, int | None] = {}
+    grown = 0
+    for keys in groups.values():
+        members = sorted((layer[k] for k in keys if k in layer), key=lambda s: s.id)
+        settled = [s.entity for s in members if s.entity is not None and s.entity > 0]
+        if len(members) < 2:
+            entity = None
+        else:
+            entity = settled[0] if settled else members[0].id
+        joining = [s for s in members if s.entity is None or s.entity < 0]
+        grown += entity is not None and any(s.entity != entity for s in joining)
+        for span in joining:
+            changes[span.id] = entity
+    # A provisional entity never stays in the file, even on a span no group kept.
+    changes.update({s.id: None for s in layer.values()
+                    if s.entity is not None and s.entity < 0 and s.id not in changes})
+    now = {s.id: s.entity for s in layer.values()}
+    project.set_span_entities({i: e for i, e in changes.items() if now[i] != e})
+    return grown

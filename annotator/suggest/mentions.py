@@ -14,7 +14,7 @@ from :mod:`annotator.suggest.short_forms`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 from rapidfuzz import process
@@ -43,6 +43,7 @@ class Proposal:
     span: Span
     reason: str
     confidence: float = 1.0
+    name: int = 0  # which of the names asked for it mentions
 
 
 @dataclass(frozen=True)
@@ -159,13 +160,14 @@ def find_mentions(text: str, names: Sequence[tuple[str, str]], lang: str = "",
     surname, an acronym in brackets); ``with_variants`` the spellings that
     differ (lower confidence)."""
     proposals: list[Proposal] = []
-    for surface, label in names:
+    for i, (surface, label) in enumerate(names):
         full = match_name(text, surface, lang, with_variants)
         for m in full:
             reason = f"variant of «{surface}»" if m.level == VARIANT else f"mention of «{surface}»"
-            proposals.append(Proposal(Span(m.start, m.end, label), reason, CONFIDENCE[m.level]))
+            proposals.append(Proposal(Span(m.start, m.end, label), reason, CONFIDENCE[m.level], i))
         if short:
-            proposals.extend(_short_proposals(text, surface, label, lang, full, with_variants))
+            proposals.extend(replace(p, name=i) for p in
+                             _short_proposals(text, surface, label, lang, full, with_variants))
     # Of proposals at one place the surest is kept; of overlapping ones the longest.
     proposals.sort(key=lambda p: -p.confidence)
     kept = resolve_overlaps(proposals, lambda p: (p.span.start, p.span.end, p.span.label)).kept

@@ -40,7 +40,16 @@ def mention_spans(document: Document, names: Sequence[tuple[str, str]]) -> list[
 
 
 def mention_source(names: Sequence[tuple[str, str]]) -> Source:
-    return Source("mention", lambda document: mention_spans(document, names))
+    """The mentions of each name in a document, grouped by name: a name's
+    mentions carry one provisional (negative) entity, which
+    :func:`~annotator.suggest.apply.apply_suggestions` makes lasting."""
+    def find(document: Document) -> list[Span]:
+        if not names:
+            return []
+        return [replace(p.span, reason=p.reason, confidence=p.confidence, entity=-1 - p.name)
+                for p in find_mentions(document.text, names, document.lang)]
+
+    return Source("mention", find)
 
 
 def gazetteer_lines(names: Iterable[tuple[str, str]]) -> str:

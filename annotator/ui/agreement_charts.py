@@ -94,9 +94,9 @@ class AgreementCharts(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pair_choice)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel("Exact-span F1 by label"))
+        layout.addWidget(QLabel(self.tr("Exact-span F1 by label")))
         layout.addWidget(self.bars)
-        layout.addWidget(QLabel("Labels on the same span (rows: first annotator)"))
+        layout.addWidget(QLabel(self.tr("Labels on the same span (rows: first annotator)")))
         layout.addWidget(self.heatmap)
         layout.addStretch(1)
         self._report: AgreementReport | None = None
@@ -114,7 +114,7 @@ class AgreementCharts(QWidget):
 
     def _on_pair_choice_changed(self, index: int) -> None:
         if self._report is None or not 0 <= index < len(self._report.pairs):
-            self.summary.setText("Agreement needs two annotators with a document in common.")
+            self.summary.setText(self.tr("Agreement needs two annotators with a document in common."))
             return
         self.show_pair(self._report.pairs[index])
 

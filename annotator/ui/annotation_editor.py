@@ -37,6 +37,7 @@ class AnnotationEditor(QObject):
         # The view listens first: the span list reads its selection after it.
         self._unsubscribe = self.labelling.subscribe(self._on_change)
         view.labelKeyPressed.connect(self.apply_label)
+        view.entityLabelKeyPressed.connect(self.relabel_entity)
         view.deleteRequested.connect(self.delete_selected)
         view.nextSpanRequested.connect(self.step_span)
 
@@ -44,6 +45,7 @@ class AnnotationEditor(QObject):
         """Stop listening to the view: another project's editor takes over,
         and this one must never write to a closed project."""
         self.view.labelKeyPressed.disconnect(self.apply_label)
+        self.view.entityLabelKeyPressed.disconnect(self.relabel_entity)
         self.view.deleteRequested.disconnect(self.delete_selected)
         self.view.nextSpanRequested.disconnect(self.step_span)
         self._unsubscribe()
@@ -107,21 +109,36 @@ class AnnotationEditor(QObject):
             return
         span = self._selected()
         if span is None:
-            self.message.emit("Select some text first, then press a label key.")
+            self.message.emit(self.tr("Select some text first, then press a label key."))
         elif span.label != label:
             if self.labelling.has(span.start, span.end, label):
-                self.message.emit(f"That text is already labelled {label}.")
+                self.message.emit(self.tr("That text is already labelled {0}.").format(label))
                 return
             self._edit(lambda: self.labelling.relabel(span.id, label))
+
+    def relabel_entity(self, index: int) -> None:
+        """Alt + a label key: give every mention of the selected span's entity that label."""
+        if self.document is None or not 0 <= index < len(self.labels):
+            return
+        span = self._selected()
+        if span is None or span.entity is None:
+            self.message.emit(self.tr("Select a span whose name was labelled with its other mentions; "
+                                      "Alt + a label key relabels them all."))
+            return
+        label = self.labels[index].key
+        if all(s.label == label for s in self.labelling.entity_members(span.entity)):
+            self.message.emit(self.tr("Every mention is labelled {0} already.").format(label))
+            return
+        self._edit(lambda: self.labelling.relabel_entity(span.entity, label))
 
     def _add(self, selection: tuple[int, int], label: str) -> None:
         snapped = snap_selection(self.document.text, *selection, words=self.view.snaps_to_words)
         if snapped is None:
-            self.message.emit("The selection holds no text to label.")
+            self.message.emit(self.tr("The selection holds no text to label."))
             return
         start, end = snapped
         if self.labelling.has(start, end, label):
-            self.message.emit(f"That text is already labelled {label}.")
+            self.message.emit(self.tr("That text is already labelled {0}.").format(label))
             return
         edit = self._edit(lambda: self.labelling.add(start, end, label), push=False)
         if edit is None:
@@ -136,7 +153,7 @@ class AnnotationEditor(QObject):
     def delete_selected(self) -> None:
         span = self._selected()
         if self.document is None or span is None:
-            self.message.emit("Click a span first to delete it.")
+            self.message.emit(self.tr("Click a span first to delete it."))
             return
         self._edit(lambda: self.labelling.delete(span.id))
 
@@ -161,7 +178,7 @@ class AnnotationEditor(QObject):
         """Say in the status bar why nothing happens in a read-only project."""
         if self.read_only_reason is None:
             return False
-        self.message.emit(f"Nothing changed: the project is read-only ({self.read_only_reason}).")
+        self.message.emit(self.tr("Nothing changed: the project is read-only ({0}).").format(self.read_only_reason))
         return True
 
     def _edit(self, write, push: bool = True) -> Edit | None:

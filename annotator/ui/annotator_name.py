@@ -3,11 +3,14 @@ Annotator Name… whenever the user wants another one."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from annotator.core.model import GOLD_ANNOTATOR
 
 WHERE_TO_CHANGE = "Project ▸ Annotator Name…"
+# The first start's title (app.py passes it; ask_name translates its title).
+WELCOME = QT_TRANSLATE_NOOP("AnnotatorName", "Welcome")
 
 
 def usable_name(name: str) -> str | None:
@@ -20,7 +23,9 @@ def ask_name(parent: QWidget | None, title: str, current: str) -> str | None:
     """The name typed (asked again while it is empty or the reserved
     ``gold``), or ``None`` when the dialog is cancelled."""
     while True:
-        name, ok = QInputDialog.getText(parent, title, "Your name as annotator:", text=current)
+        name, ok = QInputDialog.getText(parent, QCoreApplication.translate("AnnotatorName", title),
+                                        QCoreApplication.translate("AnnotatorName", "Your name as annotator:"),
+                                        text=current)
         if not ok:
             return None
         if usable_name(name):

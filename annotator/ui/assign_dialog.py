@@ -31,11 +31,11 @@ class AssignDialog(QDialog):
         self.project = project
         self.plan: AssignmentPlan | None = None
         self.written = False
-        self.setWindowTitle("Assign Documents")
+        self.setWindowTitle(self.tr("Assign Documents"))
         self.names = QLineEdit()
         self.names.setPlaceholderText("alice bob carol")
         self.folder = QLineEdit(str(Path(project.path).parent / "assigned") if project.path else "")
-        browse = QPushButton("&Browse…")
+        browse = QPushButton(self.tr("&Browse…"))
         browse.setAutoDefault(False)  # Return writes the files, never opens a folder dialog
         browse.clicked.connect(self._on_browse)
         folder_row = QHBoxLayout()
@@ -47,22 +47,22 @@ class AssignDialog(QDialog):
         self.overlap.setValue(10)
         self.per_annotator = QSpinBox()
         self.per_annotator.setRange(0, 1_000_000)
-        self.per_annotator.setSpecialValueText("no limit")
+        self.per_annotator.setSpecialValueText(self.tr("no limit"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 1_000_000)
         form = QFormLayout()
-        form.addRow("&Annotators:", self.names)
-        form.addRow("&Folder:", folder_row)
-        form.addRow("&Overlap:", self.overlap)
-        form.addRow("&Per annotator:", self.per_annotator)
-        form.addRow("&Seed:", self.seed)
+        form.addRow(self.tr("&Annotators:"), self.names)
+        form.addRow(self.tr("&Folder:"), folder_row)
+        form.addRow(self.tr("&Overlap:"), self.overlap)
+        form.addRow(self.tr("&Per annotator:"), self.per_annotator)
+        form.addRow(self.tr("&Seed:"), self.seed)
         self.preview = QLabel()
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setWordWrap(True)
         self.preview.setMinimumHeight(120)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.assign_button = self.buttons.addButton("Write Files",
+        self.assign_button = self.buttons.addButton(self.tr("Write Files"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self._on_write)
         self.buttons.rejected.connect(self.reject)
@@ -102,7 +102,7 @@ class AssignDialog(QDialog):
         self.assign_button.setEnabled(self.plan is not None)
 
     def _on_browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Folder for the annotators' files",
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the annotators' files"),
                                                   self.folder.text())
         if folder:
             self.folder.setText(folder)
@@ -113,7 +113,7 @@ class AssignDialog(QDialog):
         try:
             write_assignment(self.project, self.plan)
         except (ProjectError, OSError) as error:
-            self.preview.setText(f"Nothing was written: {error}")
+            self.preview.setText(self.tr("Nothing was written: {0}").format(error))
             self.update_plan()
             return
         self.written = True

@@ -18,11 +18,11 @@ from annotator.store.backups import Backup
 class BackupsDialog(QDialog):
     def __init__(self, name: str, backups: list[Backup], parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"Backups of {name}")
+        self.setWindowTitle(self.tr("Backups of {0}").format(name))
         self.chosen: int | None = None
         layout = QVBoxLayout(self)
-        note = QLabel("A copy is made each time the project is opened; the last few are kept. "
-                      "Restoring one backs up the project as it is now first.")
+        note = QLabel(self.tr("A copy is made each time the project is opened; the last few are kept. "
+                      "Restoring one backs up the project as it is now first."))
         note.setWordWrap(True)
         layout.addWidget(note)
         self.list = QListWidget()
@@ -33,10 +33,10 @@ class BackupsDialog(QDialog):
         if backups:
             self.list.setCurrentRow(0)
         else:
-            self.list.addItem("No backups yet.")
+            self.list.addItem(self.tr("No backups yet."))
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = buttons.addButton(self.tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setEnabled(bool(backups))
         buttons.accepted.connect(self._on_restore)
         buttons.rejected.connect(self.reject)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from annotator.core.model import Status
@@ -16,15 +16,19 @@ from annotator.core.row_positions import RowPositions
 from annotator.store import Project
 from annotator.store.repository import DocumentRow
 from annotator.ui.plain_text import escaped_rich_text
+from annotator.ui.row_table import RowTable
 
 PAGE_SIZE = 200
 PAGES_KEPT = 64  # pages held at once; the rest are read again when shown
 PREFERRED_WIDTH = 340  # pixels, before the user moves the panel
-STATUS_TEXT = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
+STATUS_TEXT = {Status.TODO: QT_TRANSLATE_NOOP("DocumentList", "to do"),
+               Status.IN_PROGRESS: QT_TRANSLATE_NOOP("DocumentList", "in progress"),
+               Status.DONE: QT_TRANSLATE_NOOP("DocumentList", "done")}
 
 
 class DocumentListModel(QAbstractTableModel):
-    COLUMNS = ("Name", "Lang", "Status", "Spans")
+    COLUMNS = (QT_TRANSLATE_NOOP("DocumentList", "Name"), QT_TRANSLATE_NOOP("DocumentList", "Lang"),
+               QT_TRANSLATE_NOOP("DocumentList", "Status"), QT_TRANSLATE_NOOP("DocumentList", "Spans"))
 
     def __init__(self, project: Project, annotator: str, parent=None):
         super().__init__(parent)
@@ -98,7 +102,8 @@ class DocumentListModel(QAbstractTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.name, row.lang, STATUS_TEXT[row.status], span_count_text(row))[index.column()]
+            status = QCoreApplication.translate("DocumentList", STATUS_TEXT[row.status])
+            return (row.name, row.lang, status, span_count_text(row))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return escaped_rich_text(f"{row.name} ({row.direction.value})")
         if role == Qt.ItemDataRole.UserRole:
@@ -107,7 +112,7 @@ class DocumentListModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("DocumentList", self.COLUMNS[section])
         return None
 
     def row_of(self, document_id: int) -> int:
@@ -146,10 +151,10 @@ class DocumentListWidget(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.filter = QComboBox()
-        self.filter.addItem("All documents", None)
+        self.filter.addItem(QCoreApplication.translate("DocumentList", "All documents"), None)
         for status, text in STATUS_TEXT.items():
-            self.filter.addItem(text.capitalize(), status.value)
-        self.table = QTableView()
+            self.filter.addItem(QCoreApplication.translate("DocumentList", text).capitalize(), status.value)
+        self.table = RowTable()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()

@@ -67,7 +67,7 @@ class ExportThread(QThread):
 class ExportDialog(QDialog):
     def __init__(self, project_path: Path, annotators: list[str], parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Export training data")
+        self.setWindowTitle(self.tr("Export training data"))
         self.project_path = Path(project_path)
         self._worker: ExportThread | None = None
         self.report = None
@@ -80,22 +80,22 @@ class ExportDialog(QDialog):
         for name in annotators:
             if name != GOLD_ANNOTATOR:
                 self.who.addItem(name, name)
-        self.who.addItem("Gold (adjudicated)", GOLD_ANNOTATOR)
+        self.who.addItem(self.tr("Gold (adjudicated)"), GOLD_ANNOTATOR)
         self.options = FormatOptions(catalog.write_options(), lambda fmt: fmt.write_options)
-        self.done_only = QCheckBox("Only documents marked &done")
+        self.done_only = QCheckBox(self.tr("Only documents marked &done"))
         self.path = QLineEdit()
-        browse = QPushButton("&Browse…")
+        browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._on_browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
 
         form = QFormLayout()
-        form.addRow("&Format:", self.format)
-        form.addRow("&Spans of:", self.who)
+        form.addRow(self.tr("&Format:"), self.format)
+        form.addRow(self.tr("&Spans of:"), self.who)
         self.options.add_rows(form)
         form.addRow("", self.done_only)
-        output_label = QLabel("&Output:")
+        output_label = QLabel(self.tr("&Output:"))
         output_label.setBuddy(self.path)  # a row of two widgets gets no buddy by itself
         form.addRow(output_label, path_row)
 
@@ -107,10 +107,10 @@ class ExportDialog(QDialog):
         self.message.setWordWrap(True)
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
-        self.summary.setPlaceholderText("The report appears here: every span adjusted or left out.")
+        self.summary.setPlaceholderText(self.tr("The report appears here: every span adjusted or left out."))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.reject)
@@ -155,9 +155,9 @@ class ExportDialog(QDialog):
     def _on_browse(self) -> None:
         current = self.path.text() or str(self.project_path.parent)
         if self.chosen_format().folder:
-            chosen = QFileDialog.getExistingDirectory(self, "Export into folder", current)
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export into folder"), current)
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export to file", current)
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to file"), current)
         if chosen:
             self.path.setText(chosen)
 
@@ -169,7 +169,7 @@ class ExportDialog(QDialog):
     def start(self) -> None:
         out = self.path.text().strip()
         if not out:
-            self.message.setText("Choose where to write the export.")
+            self.message.setText(self.tr("Choose where to write the export."))
             return
         who = self.who.currentData()
         options = {
@@ -180,7 +180,7 @@ class ExportDialog(QDialog):
         }
         self.report = None
         self.summary.clear()
-        self.message.setText("Exporting…")
+        self.message.setText(self.tr("Exporting…"))
         self.progress.setRange(0, 0)  # busy until the first document
         self._set_running(True)
         self._worker = ExportThread(self.project_path, self.fmt(), Path(out), options, self)
@@ -205,7 +205,7 @@ class ExportDialog(QDialog):
         self.report = report
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.message.setText(f"Written: {', '.join(report.files) or report.output}")
+        self.message.setText(self.tr("Written: {0}").format(", ".join(report.files) or report.output))
         warnings = [f"warning: {w}" for w in report.warnings]
         self.summary.setPlainText("\n".join(warnings + report.summary_lines()
                                             + [f"  report: {sidecar(Path(report.output), 'report.json')}"]))
@@ -213,7 +213,7 @@ class ExportDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.message.setText(f"Not exported: {message}")
+        self.message.setText(self.tr("Not exported: {0}").format(message))
 
     def _on_thread_end(self) -> None:
         self._worker = None

@@ -15,7 +15,7 @@ class FindBar(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("Find (ignores harakat, tatweel and hamza forms)")
+        self.edit.setPlaceholderText(self.tr("Find (ignores harakat, tatweel and hamza forms)"))
         self.edit.setClearButtonEnabled(True)
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
@@ -63,7 +63,7 @@ class FindBar(QWidget):
     def _on_edit_text_changed(self, query: str) -> None:
         self._matches = find_all(self._text, query) if query else []
         self._current = -1
-        self.count.setText(f"{len(self._matches)} found" if query else "")
+        self.count.setText(self.tr("{0} found").format(len(self._matches)) if query else "")
         if self._matches:
             self.step(1)
 
@@ -71,5 +71,5 @@ class FindBar(QWidget):
         if not self._matches:
             return
         self._current = (self._current + direction) % len(self._matches)
-        self.count.setText(f"{self._current + 1} of {len(self._matches)}")
+        self.count.setText(self.tr("{0} of {1}").format(self._current + 1, len(self._matches)))
         self.matchChosen.emit(*self._matches[self._current])

@@ -23,9 +23,10 @@ def load_bundled_fonts() -> None:
     _loaded = True
 
 
-def text_font(point_size: float = DEFAULT_POINT_SIZE) -> QFont:
+def text_font(point_size: float = DEFAULT_POINT_SIZE, family: str | None = None) -> QFont:
+    """The text font; ``family`` (chosen in Settings) first, when given."""
     load_bundled_fonts()
     font = QFont()
-    font.setFamilies([ARABIC_FAMILY, *FALLBACK_FAMILIES])
+    font.setFamilies([*([family] if family else []), ARABIC_FAMILY, *FALLBACK_FAMILIES])
     font.setPointSizeF(point_size)
     return font

@@ -33,7 +33,7 @@ class GuidelineEditor(QDialog):
         super().__init__(parent)
         self.project = project
         self.key = key
-        self.setWindowTitle(f"Guideline of {key}")
+        self.setWindowTitle(self.tr("Guideline of {0}").format(key))
         current = project.guideline(key)
         self.definition = _editor(current.definition, 3)
         self.examples = _editor("\n".join(current.examples), 4)
@@ -43,10 +43,10 @@ class GuidelineEditor(QDialog):
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("&Definition:", self.definition)
-        form.addRow("&Examples:", self.examples)
-        form.addRow("&Not this label:", self.counter_examples)
-        hint = QLabel("One example per line, as it appears in the text.")
+        form.addRow(self.tr("&Definition:"), self.definition)
+        form.addRow(self.tr("&Examples:"), self.examples)
+        form.addRow(self.tr("&Not this label:"), self.counter_examples)
+        hint = QLabel(self.tr("One example per line, as it appears in the text."))
         form.addRow(hint)
         form.addRow(buttons)
         self.resize(480, 420)

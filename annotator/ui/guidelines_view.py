@@ -43,7 +43,7 @@ class GuidelinesDialog(QDialog):
 
     def __init__(self, labels: list[Label], guidelines: dict[str, Guideline], parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Annotation Guidelines")
+        self.setWindowTitle(self.tr("Annotation Guidelines"))
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

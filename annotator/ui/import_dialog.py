@@ -1,16 +1,17 @@
 """File ▸ Import: files or a folder, their format, and whose spans they are.
 
-It calls the same import service as ``annotator import``: every file is read
-and checked first, and on any problem nothing is stored and the problems are
-listed one per line, as the command line prints them. Text from users
-(paths, names, messages) is shown as plain text.
+It calls the same import service as ``annotator import``: records are stored
+as they are read, in one transaction, and on any problem nothing is kept and
+the problems are listed one per line, as the command line prints them. A
+long import says how far it has come. Text from users (paths, names,
+messages) is shown as plain text.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -52,13 +53,13 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.project = project
         self.summary = None  # the ImportSummary once imported
-        self.setWindowTitle("Import documents")
+        self.setWindowTitle(self.tr("Import documents"))
 
         self.paths = QLineEdit()
-        self.paths.setPlaceholderText("files or a folder")
-        files = QPushButton("&Files…")
+        self.paths.setPlaceholderText(self.tr("files or a folder"))
+        files = QPushButton(self.tr("&Files…"))
         files.clicked.connect(self._choose_files)
-        folder = QPushButton("Fo&lder…")
+        folder = QPushButton(self.tr("Fo&lder…"))
         folder.clicked.connect(self._choose_folder)
         where = QHBoxLayout()
         where.addWidget(self.paths, 1)
@@ -70,33 +71,33 @@ class ImportDialog(QDialog):
             self.format.addItem(shown, key)
         self.options = FormatOptions(catalog.read_options(), lambda fmt: fmt.read_options)
         self.annotator = QLineEdit(annotator)
-        self.annotator.setToolTip("Whose layer the imported spans join; it wins over an "
-                                  "annotator named in the file")
+        self.annotator.setToolTip(self.tr("Whose layer the imported spans join; it wins over an "
+                                  "annotator named in the file"))
 
         form = QFormLayout()
-        where_label = QLabel("&Import from:")
+        where_label = QLabel(self.tr("&Import from:"))
         where_label.setBuddy(self.paths)  # a row of several widgets gets no buddy by itself
         form.addRow(where_label, where)
-        form.addRow("F&ormat:", self.format)
+        form.addRow(self.tr("F&ormat:"), self.format)
         self.options.add_rows(form)
-        form.addRow("&Annotator:", self.annotator)
-        self.strict_labels = QCheckBox("Only labels the project &has (refuse others)")
-        self.strict_labels.setToolTip("For a fixed scheme: a span with another label stops "
-                                      "the import; otherwise new labels are added")
+        form.addRow(self.tr("&Annotator:"), self.annotator)
+        self.strict_labels = QCheckBox(self.tr("Only labels the project &has (refuse others)"))
+        self.strict_labels.setToolTip(self.tr("For a fixed scheme: a span with another label stops "
+                                      "the import; otherwise new labels are added"))
         form.addRow("", self.strict_labels)
         self.format.currentIndexChanged.connect(self._on_format)
         self._on_format()
 
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
-        self.problems.setPlaceholderText("Problems found in the files show here; "
-                                         "nothing is imported until there are none.")
+        self.problems.setPlaceholderText(self.tr("Problems found in the files show here; "
+                                         "nothing is imported until there are none."))
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.run_import)
         buttons.rejected.connect(self.reject)
 
@@ -116,13 +117,13 @@ class ImportDialog(QDialog):
                 if p.strip()]
 
     def _choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import files", str(Path.home()),
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"), str(Path.home()),
                                                 file_filter())
         if paths:
             self.paths.setText(PATH_SEPARATOR.join(paths))
 
     def _choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import a folder", str(Path.home()))
+        path = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"), str(Path.home()))
         if path:
             self.paths.setText(path)
 
@@ -139,14 +140,14 @@ class ImportDialog(QDialog):
             return False
         annotator = self.annotator.text().strip() or None
         # A large import takes a while: say so, and show the busy cursor.
-        self.status.setText("Reading and checking the files…")
+        self.status.setText(self.tr("Reading and checking the files…"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        QApplication.processEvents()
+        self._repaint()
         notes: list = []
         try:
             self.summary = import_paths(self.project, paths, self.format.currentData(), annotator,
                                         self.options.values(), notes,
-                                        self.strict_labels.isChecked())
+                                        self.strict_labels.isChecked(), self._progress)
         except InputError as error:
             self._show_problems(error.lines())
             return False
@@ -158,12 +159,22 @@ class ImportDialog(QDialog):
         self.status.setText(summary_line(self.summary).capitalize())
         if notes:
             self.problems.setPlainText("\n".join(note_lines(notes)))
-            self.import_button.setText("Close")
+            self.import_button.setText(self.tr("Close"))
             self.cancel_button.setEnabled(False)  # it is imported: nothing left to cancel
             return True
         self.accept()
         return True
 
+    def _progress(self, done: int) -> None:
+        self.status.setText(f"Reading and checking the files… {done:,} documents so far "
+                            "(nothing is kept unless every one is valid)")
+        self._repaint()
+
+    @staticmethod
+    def _repaint() -> None:
+        # Paint only: a click or a key now would act on a half-done import.
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
     def _show_problems(self, lines: list[str]) -> None:
         self.problems.setPlainText("\n".join(lines))
-        self.status.setText("Nothing was imported.")
+        self.status.setText(self.tr("Nothing was imported."))

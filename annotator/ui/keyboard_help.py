@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,14 +24,24 @@ from PySide6.QtWidgets import (
 
 # Keys handled by the text view itself, not by menu actions.
 TEXT_KEYS = [
-    ("1 … 9", "Label the selection with that label, or relabel the selected span"),
-    ("Drag, double-click, Shift+arrows", "Select text; a selection snaps to whole words"),
-    ("Alt + drag", "Select exact letters for one selection"),
-    ("Click a span", "Select it"),
-    ("Tab / Shift+Tab", "Next / previous span"),
-    ("Delete or Backspace", "Remove the selected span"),
-    ("Escape", "Clear the selection"),
-    ("Return / Shift+Return (in Find)", "Next / previous match; Escape goes back to the text"),
+    (QT_TRANSLATE_NOOP("KeyboardHelp", "1 … 9"),
+     QT_TRANSLATE_NOOP("KeyboardHelp", "Label the selection with that label, or relabel the selected span")),
+    (QT_TRANSLATE_NOOP("KeyboardHelp", "Alt+1 … 9"),
+     QT_TRANSLATE_NOOP("KeyboardHelp", "Relabel every mention of the selected span's entity")),
+    (QT_TRANSLATE_NOOP("KeyboardHelp", "Drag, double-click, Shift+arrows"),
+     QT_TRANSLATE_NOOP("KeyboardHelp", "Select text; a selection snaps to whole words")),
+    (QT_TRANSLATE_NOOP("KeyboardHelp", "Alt + drag"),
+     QT_TRANSLATE_NOOP("KeyboardHelp", "Select exact letters for one selection")),
+    (QT_TRANSLATE_NOOP("KeyboardHelp", "Click a span"),
+     QT_TRANSLATE_NOOP("KeyboardHelp", "Select it")),
+    (QT_TRANSLATE_NOOP("KeyboardHelp", "Tab / Shift+Tab"),
+     QT_TRANSLATE_NOOP("KeyboardHelp", "Next / previous span")),
+    (QT_TRANSLATE_NOOP("KeyboardHelp", "Delete or Backspace"),
+     QT_TRANSLATE_NOOP("KeyboardHelp", "Remove the selected span")),
+    (QT_TRANSLATE_NOOP("KeyboardHelp", "Escape"),
+     QT_TRANSLATE_NOOP("KeyboardHelp", "Clear the selection")),
+    (QT_TRANSLATE_NOOP("KeyboardHelp", "Return / Shift+Return (in Find)"),
+     QT_TRANSLATE_NOOP("KeyboardHelp", "Next / previous match; Escape goes back to the text")),
 ]
 
 
@@ -44,13 +54,15 @@ def action_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
         keys = [k for k in keys if k]
         if keys:
             what = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-            rows.append((" or ".join(keys), what.rstrip("…").rstrip(".")))
+            rows.append((QCoreApplication.translate("KeyboardHelp", " or ").join(keys),
+                         what.rstrip("…").rstrip(".")))
     return rows
 
 
 def key_table(rows: list[tuple[str, str]]) -> QTableWidget:
     table = QTableWidget(len(rows), 2)
-    table.setHorizontalHeaderLabels(["Keys", "Does"])
+    table.setHorizontalHeaderLabels([QCoreApplication.translate("KeyboardHelp", "Keys"),
+                                     QCoreApplication.translate("KeyboardHelp", "Does")])
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -70,7 +82,7 @@ def key_table(rows: list[tuple[str, str]]) -> QTableWidget:
 class KeyboardHelpDialog(QDialog):
     def __init__(self, rows: list[tuple[str, str]], parent=None, note: str = ""):
         super().__init__(parent)
-        self.setWindowTitle("Keyboard")
+        self.setWindowTitle(self.tr("Keyboard"))
         layout = QVBoxLayout(self)
         self.table = key_table(rows)
         layout.addWidget(self.table)
@@ -101,5 +113,8 @@ def menu_actions(menu_bar) -> list[QAction]:
 
 
 def main_window_rows(menu_bar) -> list[tuple[str, str]]:
-    return TEXT_KEYS + action_rows(menu_actions(menu_bar))
+    translate = QCoreApplication.translate
+    text_keys = [(translate("KeyboardHelp", keys), translate("KeyboardHelp", what))
+                 for keys, what in TEXT_KEYS]
+    return text_keys + action_rows(menu_actions(menu_bar))
 

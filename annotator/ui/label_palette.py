@@ -3,7 +3,7 @@ holds the label's guideline."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from annotator.core.model import Guideline, Label
@@ -27,7 +27,7 @@ class LabelPalette(QWidget):
             key = f"{index + 1}  " if index < 9 else "   "
             # QPushButton shows its text as plain text.
             button = QPushButton(f"{key}{label.name}")
-            tip = f"{label.key}: press {index + 1}" if index < 9 else label.key
+            tip = self.tr("{0}: press {1}").format(label.key, index + 1) if index < 9 else label.key
             tip = [tip, *guideline_tip((guidelines or {}).get(label.key))]
             button.setToolTip(escaped_paragraphs(tip))
             button.setStyleSheet(
@@ -47,4 +47,4 @@ def guideline_tip(guideline: Guideline | None) -> list[str]:
     lines = guideline.definition.strip().splitlines()
     lines += [f"✓ {example}" for example in guideline.examples]
     lines += [f"✗ {example}" for example in guideline.counter_examples]
-    return lines + ["F2: all guidelines"]
+    return lines + [QCoreApplication.translate("LabelPalette", "F2: all guidelines")]

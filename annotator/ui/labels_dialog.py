@@ -30,14 +30,14 @@ LABEL_KEY = re.compile(r"^[A-Za-z0-9_\-\u0600-\u06FF]+$")
 class LabelsDialog(QDialog):
     def __init__(self, project: Project, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Labels")
+        self.setWindowTitle(self.tr("Labels"))
         self.project = project
         self.list = QListWidget()
         buttons = QVBoxLayout()
-        for text, slot in (("&Add…", self._on_add), ("&Rename…", self._on_rename),
-                           ("&Colour…", self._on_colour), ("&Guideline…", self._on_guideline),
-                           ("Move &Up", lambda: self._on_move(-1)),
-                           ("Move &Down", lambda: self._on_move(1))):
+        for text, slot in ((self.tr("&Add…"), self._on_add), (self.tr("&Rename…"), self._on_rename),
+                           (self.tr("&Colour…"), self._on_colour), (self.tr("&Guideline…"), self._on_guideline),
+                           (self.tr("Move &Up"), lambda: self._on_move(-1)),
+                           (self.tr("Move &Down"), lambda: self._on_move(1))):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -72,17 +72,17 @@ class LabelsDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def _on_add(self) -> None:
-        key, ok = QInputDialog.getText(self, "New label", "Key (as exported, e.g. LOC):")
+        key, ok = QInputDialog.getText(self, self.tr("New label"), self.tr("Key (as exported, e.g. LOC):"))
         key = key.strip().upper()
         if not ok or not key:
             return
         if not LABEL_KEY.match(key):
-            QMessageBox.warning(self, "New label", "A key holds letters, digits, - and _ only.")
+            QMessageBox.warning(self, self.tr("New label"), self.tr("A key holds letters, digits, - and _ only."))
             return
         try:
             self.project.add_label(key)
         except ProjectError as error:
-            show_message(self, QMessageBox.Icon.Warning, "New label", str(error))
+            show_message(self, QMessageBox.Icon.Warning, self.tr("New label"), str(error))
             return
         self._fill(select=key)
 
@@ -91,7 +91,7 @@ class LabelsDialog(QDialog):
         if key is None:
             return
         current = next(l.name for l in self.project.labels() if l.key == key)
-        name, ok = QInputDialog.getText(self, "Rename label", escaped_rich_text(f"Name shown for {key}:"), text=current)
+        name, ok = QInputDialog.getText(self, self.tr("Rename label"), escaped_rich_text(f"Name shown for {key}:"), text=current)
         if ok and name.strip():
             self.project.update_label(key, name=name.strip())
             self._fill(select=key)
@@ -101,7 +101,7 @@ class LabelsDialog(QDialog):
         if key is None:
             return
         current = next(l.color for l in self.project.labels() if l.key == key)
-        colour = QColorDialog.getColor(QColor(current), self, f"Colour of {key}")
+        colour = QColorDialog.getColor(QColor(current), self, self.tr("Colour of {0}").format(key))
         if colour.isValid():
             self.project.update_label(key, color=colour.name())
             self._fill(select=key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,20 +26,26 @@ from annotator.ui.annotation_editor import AnnotationEditor
 from annotator.ui.annotator_name import ask_name
 from annotator.ui.document_list import DocumentListModel, DocumentListWidget
 from annotator.ui.find_bar import FindBar
+from annotator.ui.label_colors import LabelColors
 from annotator.ui.label_palette import LabelPalette
 from annotator.ui import last_document
 from annotator.ui.keyboard_help import KeyboardHelpDialog, main_window_rows
 from annotator.ui.remembered_toggle import remembered_toggle
 from annotator.ui.selection_mode import SelectionMode
+from annotator.ui.settings_dialog import SettingsDialog, apply_view_settings
 from annotator.ui.plain_text import escaped_rich_text, menu_text, show_message
 from annotator.ui.read_only_banner import ReadOnlyBanner
 from annotator.ui.screen_fit import fit_to_available_screen
 from annotator.ui.span_list import SpanListView
 from annotator.ui.suggestion_menu import SuggestionMenu
 from annotator.ui.text_view import AnnotationView
+from annotator.ui.welcome import WelcomePanel
 
 MAX_RECENT = 8
 PREFERRED_SIZE = (1200, 800)  # on first start; later the size the user left
+# The docks' titles; their untranslated names name them in the saved window state.
+DOCK_TITLES = (QT_TRANSLATE_NOOP("MainWindow", "Documents"), QT_TRANSLATE_NOOP("MainWindow", "Labels"),
+               QT_TRANSLATE_NOOP("MainWindow", "Spans"))
 
 
 class MainWindow(QMainWindow):
@@ -58,10 +64,13 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.read_only_banner = ReadOnlyBanner()
+        self.welcome = WelcomePanel(settings)
+        self.label_colors = LabelColors(settings)
         centre = QWidget()
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.welcome)
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.view)
         layout.addWidget(self.find_bar)
@@ -94,12 +103,13 @@ class MainWindow(QMainWindow):
         point_size = settings.value("view/point_size")
         if point_size is not None:
             self.view.set_point_size(float(point_size))
+        apply_view_settings(self.view, settings)
         state = settings.value("window/state")  # where the docks are, and their sizes
         if state is not None:
             self.restoreState(state)
 
     def _add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
+        dock = QDockWidget(QCoreApplication.translate("MainWindow", title), self)
         dock.setObjectName(title)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
@@ -117,75 +127,81 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&New Project…", self._on_new_project, QKeySequence.StandardKey.New)
-        self._action(file_menu, "&Open Project…", self._on_open_project, QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New Project…"), self._on_new_project, QKeySequence.StandardKey.New)
+        self._action(file_menu, self.tr("&Open Project…"), self._on_open_project, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         file_menu.addSeparator()
-        self.import_action = self._action(file_menu, "&Import…", self._on_import, "Ctrl+I")
-        self._action(file_menu, "&Export…", self._on_export, "Ctrl+E")
-        self._action(file_menu, "&Backups…", self._on_backups)
+        self.import_action = self._action(file_menu, self.tr("&Import…"), self._on_import, "Ctrl+I")
+        self._action(file_menu, self.tr("&Export…"), self._on_export, "Ctrl+E")
+        self._action(file_menu, self.tr("&Backups…"), self._on_backups)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        edit_menu = bar.addMenu("&Edit")
-        self.undo_action = self._action(edit_menu, "&Undo", self._on_undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(edit_menu, "&Redo", self._on_redo, QKeySequence.StandardKey.Redo)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(edit_menu, self.tr("&Undo"), self._on_undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(edit_menu, self.tr("&Redo"), self._on_redo, QKeySequence.StandardKey.Redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addSeparator()
-        self._action(edit_menu, "&Find…", self._on_find, QKeySequence.StandardKey.Find)
-        self._action(edit_menu, "&Delete Span", self._on_delete_span)
+        self._action(edit_menu, self.tr("&Find…"), self._on_find, QKeySequence.StandardKey.Find)
+        self._action(edit_menu, self.tr("&Delete Span"), self._on_delete_span)
         edit_menu.addSeparator()
         edit_menu.addAction(self.selection_mode.action)
+        self._action(edit_menu, self.tr("&Settings…"), self._on_settings, "Ctrl+,")
 
-        view_menu = bar.addMenu("&View")
-        zoom_in = self._action(view_menu, "Zoom &In", lambda: self.view.zoom_by(1))
+        view_menu = bar.addMenu(self.tr("&View"))
+        zoom_in = self._action(view_menu, self.tr("Zoom &In"), lambda: self.view.zoom_by(1))
         # Ctrl+= as well: on most keyboards plus needs Shift.
         zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
-        self._action(view_menu, "Zoom &Out", lambda: self.view.zoom_by(-1), QKeySequence.StandardKey.ZoomOut)
+        self._action(view_menu, self.tr("Zoom &Out"), lambda: self.view.zoom_by(-1), QKeySequence.StandardKey.ZoomOut)
         self.label_tags_action = remembered_toggle(
-            self, "Label &Tags Above Spans", self.settings, "view/label_tags", True,
+            self, self.tr("Label &Tags Above Spans"), self.settings, "view/label_tags", True,
             self.view.set_label_tags)
         view_menu.addAction(self.label_tags_action)
-        direction_menu = view_menu.addMenu("Text &Direction")
+        self.group_entities_action = remembered_toggle(
+            self, self.tr("Group Spans by &Entity"), self.settings, "view/group_entities", False,
+            self.span_list.span_model.set_grouped)
+        view_menu.addAction(self.group_entities_action)
+        direction_menu = view_menu.addMenu(self.tr("Text &Direction"))
         self.direction_group = QActionGroup(self)
         self.direction_actions: dict[Direction | None, QAction] = {}
-        for text, value in (("&Automatic (per line)", None), ("&Right to Left", Direction.RTL),
-                            ("&Left to Right", Direction.LTR)):
+        for text, value in ((self.tr("&Automatic (per line)"), None), (self.tr("&Right to Left"), Direction.RTL),
+                            (self.tr("&Left to Right"), Direction.LTR)):
             action = self._action(direction_menu, text,
                                   lambda _=False, v=value: self._on_direction_chosen(v))
             action.setCheckable(True)
             self.direction_group.addAction(action)
             self.direction_actions[value] = action
 
-        project_menu = bar.addMenu("&Project")
-        self.labels_action = self._action(project_menu, "&Labels…", self._on_edit_labels, "Ctrl+L")
-        self.review_action = self._action(project_menu, "&Review and Adjudicate…",
+        project_menu = bar.addMenu(self.tr("&Project"))
+        self.labels_action = self._action(project_menu, self.tr("&Labels…"), self._on_edit_labels, "Ctrl+L")
+        self.review_action = self._action(project_menu, self.tr("&Review and Adjudicate…"),
                                           self._on_review, "Ctrl+R")
-        self._action(project_menu, "Annotator &Name…", self._on_change_name)
+        self._action(project_menu, self.tr("Annotator &Name…"), self._on_change_name)
         project_menu.addSeparator()
-        self._action(project_menu, "&Assign…", self._on_assign)
-        self._action(project_menu, "&Collect…", self._on_collect)
-        self._action(project_menu, "Team &Progress…", self._on_progress)
+        self._action(project_menu, self.tr("&Assign…"), self._on_assign)
+        self._action(project_menu, self.tr("&Collect…"), self._on_collect)
+        self._action(project_menu, self.tr("Team &Progress…"), self._on_progress)
 
-        self.language_action = self._action(view_menu, "Document &Language…",
+        self.language_action = self._action(view_menu, self.tr("Document &Language…"),
                                             self._on_set_language)
 
         self.suggestions = SuggestionMenu(self, self.settings)
-        self.suggestions.build(bar.addMenu("&Suggestions"))
+        self.suggestions.build(bar.addMenu(self.tr("&Suggestions")))
 
-        document_menu = bar.addMenu("&Document")
-        self._action(document_menu, "&Next Document", lambda: self._step_document(1), "Ctrl+PgDown")
-        self._action(document_menu, "&Previous Document", lambda: self._step_document(-1), "Ctrl+PgUp")
-        self._action(document_menu, "Next &Span", lambda: self._step_span(1), "Ctrl+Down")
-        self._action(document_menu, "Previous S&pan", lambda: self._step_span(-1), "Ctrl+Up")
-        self._action(document_menu, "Mark &Done / Not Done", self._on_toggle_done, "Ctrl+Return")
+        document_menu = bar.addMenu(self.tr("&Document"))
+        self._action(document_menu, self.tr("&Next Document"), lambda: self._step_document(1), "Ctrl+PgDown")
+        self._action(document_menu, self.tr("&Previous Document"), lambda: self._step_document(-1), "Ctrl+PgUp")
+        self._action(document_menu, self.tr("Next &Span"), lambda: self._step_span(1), "Ctrl+Down")
+        self._action(document_menu, self.tr("Previous S&pan"), lambda: self._step_span(-1), "Ctrl+Up")
+        self._action(document_menu, self.tr("Mark &Done / Not Done"), self._on_toggle_done, "Ctrl+Return")
 
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Keyboard", self._on_show_keys, QKeySequence.StandardKey.HelpContents)
-        self.guidelines_action = self._action(help_menu, "Annotation &Guidelines",
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard"), self._on_show_keys, QKeySequence.StandardKey.HelpContents)
+        self.guidelines_action = self._action(help_menu, self.tr("Annotation &Guidelines"),
                                               self._on_show_guidelines, "F2")
-        self._action(help_menu, "&About", self._on_about)
+        self._action(help_menu, self.tr("&Welcome"), self.welcome.show_again)
+        self._action(help_menu, self.tr("&About"), self._on_about)
         self._refresh_recent_menu()
 
     # -- projects ------------------------------------------------------------
@@ -203,7 +219,7 @@ class MainWindow(QMainWindow):
             if not path.exists():
                 self._forget_recent(path)
             self.open_error = str(error)
-            show_message(self, QMessageBox.Icon.Critical, "Cannot open project", str(error))
+            show_message(self, QMessageBox.Icon.Critical, self.tr("Cannot open project"), str(error))
             return False
         project, self.open_error = opened.project, None
         self._close_project()
@@ -221,6 +237,7 @@ class MainWindow(QMainWindow):
         project = opened.project
         self._show_no_document()
         self.editor = AnnotationEditor(project, self.annotator, self.view, self)
+        self.editor.labels = self.label_colors.recolor(self.editor.labels)
         self.editor.read_only_reason = opened.read_only_reason
         self.editor.warm_up_later = finish_later
         self._unfinished = None if opened.finished else opened
@@ -331,14 +348,14 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(self._recent()))
 
     def _on_new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New project", str(Path.home() / "project.db"),
-                                              "Annotation projects (*.db)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), str(Path.home() / "project.db"),
+                                              self.tr("Annotation projects (*.db)"))
         if path:
             self.open_project(Path(path), create=True)
 
     def _on_open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(Path.home()),
-                                              "Annotation projects (*.db);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), str(Path.home()),
+                                              self.tr("Annotation projects (*.db);;All files (*)"))
         if path:
             self.open_project(Path(path))
 
@@ -366,7 +383,7 @@ class MainWindow(QMainWindow):
             return
         from annotator.ui.guidelines_view import GuidelinesDialog
 
-        labels, guidelines = self.project.labels(), self.project.guidelines()
+        labels, guidelines = self.label_colors.recolor(self.project.labels()), self.project.guidelines()
         if self.guidelines_dialog is None:
             self.guidelines_dialog = GuidelinesDialog(labels, guidelines, self)
         else:
@@ -382,8 +399,8 @@ class MainWindow(QMainWindow):
 
         self.review_window = ReviewWindow(self.project, self)
         if not self.review_window.reviews:
-            QMessageBox.information(self, "Review", "No document has two annotators yet. "
-                                    "Merge the annotators' files first: annotator merge REVIEW.db A.db B.db")
+            QMessageBox.information(self, self.tr("Review"), self.tr("No document has two annotators yet. "
+                                    "Merge the annotators' files first: annotator merge REVIEW.db A.db B.db"))
             return
         self.review_window.show()
 
@@ -410,7 +427,7 @@ class MainWindow(QMainWindow):
 
     def refresh_labels(self) -> None:
         """After labels changed: palette, keys, colours in the view and span list."""
-        labels = self.project.labels()
+        labels = self.label_colors.recolor(self.project.labels())
         self.palette.set_labels(labels, self.project.guidelines())
         if self.guidelines_dialog is not None:
             self.guidelines_dialog.show_guidelines(labels, self.project.guidelines())
@@ -434,17 +451,17 @@ class MainWindow(QMainWindow):
         from annotator.store.backups import restore_backup
 
         if self.project.read_only:
-            self.statusBar().showMessage("Not restored: the project is read-only here.", 10000)
+            self.statusBar().showMessage(self.tr("Not restored: the project is read-only here."), 10000)
             return False
         path = self.project.path
         self._close_project()  # lets go of the lock, so the restore may write
         try:
             chosen, before = restore_backup(path, number)
         except (ProjectError, OSError) as error:
-            show_message(self, QMessageBox.Icon.Warning, "Not restored", str(error))
+            show_message(self, QMessageBox.Icon.Warning, self.tr("Not restored"), str(error))
             return self.open_project(path) and False
         opened = self.open_project(path)
-        self.statusBar().showMessage(f"Restored backup {chosen.describe()}; {before}.", 15000)
+        self.statusBar().showMessage(self.tr("Restored backup {0}; {1}.").format(chosen.describe(), before), 15000)
         return opened
 
     def _on_export(self) -> None:
@@ -486,7 +503,7 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             status = self.editor.toggle_done()
             if status is Status.DONE:
-                self.statusBar().showMessage("Marked done.", 3000)
+                self.statusBar().showMessage(self.tr("Marked done."), 3000)
 
     def _on_labelling_change(self, change: Change) -> None:
         """The span list and the document list follow the labelling service."""
@@ -502,11 +519,11 @@ class MainWindow(QMainWindow):
         self.span_list.show_selected(self.view.selected_span())
 
     def _on_edit_failed(self, text: str) -> None:
-        self.statusBar().showMessage("Not saved: " + text, 10000)
-        show_message(self, QMessageBox.Icon.Warning, "Not saved", text)
+        self.statusBar().showMessage(self.tr("Not saved: {0}").format(text), 10000)
+        show_message(self, QMessageBox.Icon.Warning, self.tr("Not saved"), text)
 
     def _on_change_name(self) -> None:
-        name = ask_name(self, "Annotator name", self.annotator)
+        name = ask_name(self, self.tr("Annotator name"), self.annotator)
         if name is None or name == self.annotator:
             return
         self.settings.setValue("annotator/name", name)
@@ -519,9 +536,9 @@ class MainWindow(QMainWindow):
 
     def _on_editor_saved(self, initial: bool = False) -> None:
         path = self.project.path if self.project else None
-        state = "All changes saved" if not initial else "Every edit is saved as you make it"
+        state = self.tr("All changes saved") if not initial else self.tr("Every edit is saved as you make it")
         if self.project is not None and self.project.read_only:
-            state = "Read-only"
+            state = self.tr("Read-only")
         self.status_label.setText(f"{self.annotator}  ·  {path.name if path else '-'}  ·  {state}")
         self.status_label.setToolTip(str(path))
 
@@ -562,21 +579,24 @@ class MainWindow(QMainWindow):
         doc = self.editor.document if self.editor else None
         if doc is None:
             return
-        lang, ok = QInputDialog.getText(self, "Document language",
-                                        escaped_rich_text(f"Language code of {doc.name} (ar, pl, en, …):"), text=doc.lang)
+        lang, ok = QInputDialog.getText(self, self.tr("Document language"),
+                                        escaped_rich_text(self.tr("Language code of {0} (ar, pl, en, …):").format(doc.name)), text=doc.lang)
         if ok and lang.strip():
             self.project.set_language(doc.id, lang)
             doc.lang = lang.strip()
             self.doc_model.reload()
             self.documents.select_document(doc.id)
 
+    def _on_settings(self) -> None:
+        SettingsDialog(self).exec()
+
     def _on_show_keys(self) -> None:
         KeyboardHelpDialog(main_window_rows(self.menuBar()), self,
-                           note="Every edit is saved the moment it is made.").exec()
+                           note=self.tr("Every edit is saved the moment it is made.")).exec()
 
     def _on_about(self) -> None:
-        QMessageBox.about(self, "About annotator",
-                          f"annotator {__version__}\nNamed-entity annotation of Arabic and other news.")
+        QMessageBox.about(self, self.tr("About annotator"),
+                          self.tr("annotator {0}\nNamed-entity annotation of Arabic and other news.").format(__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -591,13 +611,14 @@ class MainWindow(QMainWindow):
 
 def offer_review(parent: QWidget, name: str) -> bool:
     """Say that a file is a review file; True when the user chose to review it."""
-    box = QMessageBox(QMessageBox.Icon.Information, "Review file", "",
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("MainWindow", "Review file"), "",
                       QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"{name} is a review file: it holds merged annotators' layers or a gold "
-                "layer. Review and adjudicate it with Project ▸ Review and Adjudicate… "
-                "(Ctrl+R). Labelling here adds a layer of your own.")
-    review = box.addButton("&Review", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("&Not Now", QMessageBox.ButtonRole.RejectRole)
+    box.setText(QCoreApplication.translate(
+        "MainWindow", "{0} is a review file: it holds merged annotators' layers or a gold "
+        "layer. Review and adjudicate it with Project ▸ Review and Adjudicate… "
+        "(Ctrl+R). Labelling here adds a layer of your own.").format(name))
+    review = box.addButton(QCoreApplication.translate("MainWindow", "&Review"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("MainWindow", "&Not Now"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is review

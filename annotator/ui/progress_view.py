@@ -175,14 +175,14 @@ class ProgressDialog(QDialog):
     def __init__(self, project: Project, parent: QWidget | None = None):
         super().__init__(parent)
         self.project = project
-        self.setWindowTitle("Team Progress")
+        self.setWindowTitle(self.tr("Team Progress"))
         self.view = ProgressView(project_progress(project))
         scroll = QScrollArea()
         scroll.setWidget(self.view)
         scroll.setWidgetResizable(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.save_button = QPushButton("Save as &PNG…")
-        self.refresh_button = QPushButton("&Refresh")
+        self.save_button = QPushButton(self.tr("Save as &PNG…"))
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -196,8 +196,8 @@ class ProgressDialog(QDialog):
         self.resize(min(hint.width() + 40, 1300), min(hint.height() + 80, 800))
 
     def _on_save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save Progress", "progress.png",
-                                              "PNG images (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Progress"), "progress.png",
+                                              self.tr("PNG images (*.png)"))
         if path:
             save_png(self.view, Path(path))
 

@@ -21,6 +21,6 @@ class ReadOnlyBanner(QLabel):
             self.clear()
             self.hide()
             return
-        self.setText(f"Read-only: {name} cannot be changed in this window because {reason}. "
-                     "You can read and export; labelling keys change nothing.")
+        self.setText(self.tr("Read-only: {0} cannot be changed in this window because {1}. "
+                             "You can read and export; labelling keys change nothing.").format(name, reason))
         self.show()

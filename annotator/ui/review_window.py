@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -34,20 +34,34 @@ from annotator.ui.span_list import embedded
 from annotator.ui.undo_commands import step
 
 KEYS = [
-    ("Tab / Shift+Tab", "next / previous disagreement"),
-    ("1 … 9", "keep only that version (with text selected: put it in gold with that label)"),
-    ("B", "keep every version (both)"),
-    ("R or 0", "reject: no entity here"),
-    ("E", "edit: select the disputed place; a label key then makes it the place's only gold span"),
-    ("Shift+Left / Right", "(editing) move the end by a letter; with Ctrl: by a word"),
-    ("Alt+Shift+Left / Right", "(editing) move the start by a letter"),
-    ("[ / ]", "(editing) move the start by a word"),
-    ("A", "accept everything all annotators agree on"),
-    ("Ctrl+Down / Ctrl+Up", "select the next / previous gold span"),
-    ("Delete", "take the selected gold span out"),
-    ("Ctrl+Z / Ctrl+Y", "undo (and go to its place) / redo"),
-    ("Ctrl+PgDown / Ctrl+PgUp", "next / previous document"),
-    ("Ctrl+Return", "mark the document settled (asks if disagreements are open)"),
+    ("Tab / Shift+Tab",
+     QT_TRANSLATE_NOOP("ReviewWindow", "next / previous disagreement")),
+    ("1 … 9",
+     QT_TRANSLATE_NOOP("ReviewWindow", "keep only that version (with text selected: put it in gold with that label)")),
+    ("B",
+     QT_TRANSLATE_NOOP("ReviewWindow", "keep every version (both)")),
+    ("R or 0",
+     QT_TRANSLATE_NOOP("ReviewWindow", "reject: no entity here")),
+    ("E",
+     QT_TRANSLATE_NOOP("ReviewWindow", "edit: select the disputed place; a label key then makes it the place's only gold span")),
+    ("Shift+Left / Right",
+     QT_TRANSLATE_NOOP("ReviewWindow", "(editing) move the end by a letter; with Ctrl: by a word")),
+    ("Alt+Shift+Left / Right",
+     QT_TRANSLATE_NOOP("ReviewWindow", "(editing) move the start by a letter")),
+    ("[ / ]",
+     QT_TRANSLATE_NOOP("ReviewWindow", "(editing) move the start by a word")),
+    ("A",
+     QT_TRANSLATE_NOOP("ReviewWindow", "accept everything all annotators agree on")),
+    ("Ctrl+Down / Ctrl+Up",
+     QT_TRANSLATE_NOOP("ReviewWindow", "select the next / previous gold span")),
+    ("Delete",
+     QT_TRANSLATE_NOOP("ReviewWindow", "take the selected gold span out")),
+    ("Ctrl+Z / Ctrl+Y",
+     QT_TRANSLATE_NOOP("ReviewWindow", "undo (and go to its place) / redo")),
+    ("Ctrl+PgDown / Ctrl+PgUp",
+     QT_TRANSLATE_NOOP("ReviewWindow", "next / previous document")),
+    ("Ctrl+Return",
+     QT_TRANSLATE_NOOP("ReviewWindow", "mark the document settled (asks if disagreements are open)")),
 ]
 
 STYLE_NAMES = {Qt.PenStyle.SolidLine: "solid", Qt.PenStyle.DashLine: "dashed",
@@ -58,10 +72,12 @@ STYLE_NAMES = {Qt.PenStyle.SolidLine: "solid", Qt.PenStyle.DashLine: "dashed",
 class ReviewWindow(QMainWindow):
     def __init__(self, project: Project, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"Review — {project.path.name if project.path else 'project'}")
+        self.setWindowTitle(self.tr("Review — {0}").format(project.path.name if project.path else "project"))
         self.project = project
         self.adjudication = Adjudication(project)
-        self.labels = project.labels()
+        # In the colours the main window shows them in (Settings), when opened from it.
+        label_colors = getattr(parent, "label_colors", None)
+        self.labels = label_colors.recolor(project.labels()) if label_colors else project.labels()
         self.colors = {label.key: label.color for label in self.labels}
         self.undo_stack = QUndoStack(self)
         self.document_id: int | None = None
@@ -86,19 +102,20 @@ class ReviewWindow(QMainWindow):
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setWordWrap(True)
-        keys = QPushButton("Keys… (F1)")
+        keys = QPushButton(self.tr("Keys… (F1)"))
         keys.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         keys.clicked.connect(self.show_keys)
         right = QWidget()
         right_layout = QVBoxLayout(right)
-        for widget in (QLabel("This disagreement"), self.candidates, self.legend, keys):
+        for widget in (QLabel(self.tr("This disagreement")), self.candidates, self.legend, keys):
             right_layout.addWidget(widget)
         self.charts = AgreementCharts()
         docks = {}
-        for title, widget, area in (("Documents", left, Qt.DockWidgetArea.LeftDockWidgetArea),
-                                    ("Decide", right, Qt.DockWidgetArea.RightDockWidgetArea),
-                                    ("Agreement", self.charts, Qt.DockWidgetArea.RightDockWidgetArea)):
-            dock = QDockWidget(title, self)
+        left_area, right_area = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        for title, widget, area in ((QT_TRANSLATE_NOOP("ReviewWindow", "Documents"), left, left_area),
+                                    (QT_TRANSLATE_NOOP("ReviewWindow", "Decide"), right, right_area),
+                                    (QT_TRANSLATE_NOOP("ReviewWindow", "Agreement"), self.charts, right_area)):
+            dock = QDockWidget(self.tr(title), self)
             dock.setObjectName(title)
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
@@ -162,7 +179,7 @@ class ReviewWindow(QMainWindow):
     def _update_progress(self) -> None:
         settled = sum(1 for r in self.reviews
                       if self.project.status(r.document_id, GOLD_ANNOTATOR) is Status.DONE)
-        self.progress.setText(f"Settled {settled} of {len(self.reviews)} documents")
+        self.progress.setText(self.tr("Settled {0} of {1} documents").format(settled, len(self.reviews)))
 
     def _on_documents_row_changed(self, row: int) -> None:
         if 0 <= row < len(self.reviews):
@@ -251,7 +268,7 @@ class ReviewWindow(QMainWindow):
         self.candidates.clear()
         group = self.current_group()
         if group is None:
-            self.candidates.add_line("No disagreements here. Ctrl+Return marks it settled.")
+            self.candidates.add_line(self.tr("No disagreements here. Ctrl+Return marks it settled."))
             return
         waiting = len(self.undecided_groups())
         total = len(self.found.groups)
@@ -308,7 +325,7 @@ class ReviewWindow(QMainWindow):
         """A decision, undo or redo the file did not take: say so, show the file."""
         if self.document_id is not None:
             self.refresh(self.document_id)
-        show_message(self, QMessageBox.Icon.Warning, "Not saved", text)
+        show_message(self, QMessageBox.Icon.Warning, self.tr("Not saved"), text)
 
     def _on_view_number(self, index: int) -> None:
         selection = self.view.selection()
@@ -387,7 +404,7 @@ class ReviewWindow(QMainWindow):
             self._decide("Remove gold span", lambda: self.adjudication.remove(span.id))
 
     def show_keys(self) -> None:
-        KeyboardHelpDialog(KEYS, self).exec()
+        KeyboardHelpDialog([(keys, self.tr(what)) for keys, what in KEYS], self).exec()
 
     def settle_document(self) -> None:
         if self.document_id is None:

@@ -1,14 +1,20 @@
-"""The span list beside the text: label and text of every span."""
+"""The span list beside the text: label and text of every span; grouped by
+entity on request, each entity a row ("Tokajew: 3 mentions") above its
+mentions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from annotator.core.model import Direction, Span
 from annotator.core.text import line_direction
+from annotator.store.editing import entity_name
 from annotator.ui.colors import label_color
+from annotator.ui.row_table import RowTable
 
 
 RLM = "\u200f"
@@ -32,36 +38,95 @@ def suggestion_source(span: Span) -> str:
     return source if span.confidence >= 1 else f"{source} ({span.confidence:.0%})"
 
 
+@dataclass(frozen=True)
+class EntityRow:
+    """The row above an entity's mentions, when the list is grouped."""
+
+    name: str
+    members: tuple[Span, ...]
+
+    @property
+    def head(self) -> Span:
+        """The mention the row stands for: the one the entity was named after."""
+        return next((s for s in self.members if s.id == s.entity), self.members[0])
+
+    @property
+    def open_count(self) -> int:
+        return sum(s.is_suggestion for s in self.members)
+
+    def describe(self) -> str:
+        count = len(self.members)
+        if count == 1:
+            return QCoreApplication.translate("SpanList", "{0}: 1 mention").format(self.name)
+        return QCoreApplication.translate("SpanList", "{0}: {1} mentions").format(self.name, count)
+
+
+def grouped_rows(spans: list[Span], text: str) -> list[Span | EntityRow]:
+    """Spans by position, each entity of two or more mentions gathered under
+    a row of its own at the place of its first mention."""
+    members: dict[int, list[Span]] = {}
+    for span in spans:
+        if span.entity is not None:
+            members.setdefault(span.entity, []).append(span)
+    rows: list[Span | EntityRow] = []
+    for span in spans:
+        group = members.get(span.entity) if span.entity is not None else None
+        if group is None or len(group) < 2:
+            rows.append(span)
+        elif span is group[0]:
+            rows.append(EntityRow(entity_name(group, text), tuple(group)))
+            rows.extend(group)
+    return rows
+
+
 class SpanTableModel(QAbstractTableModel):
-    COLUMNS = ("Label", "Text", "Source")
+    COLUMNS = (QT_TRANSLATE_NOOP("SpanList", "Label"), QT_TRANSLATE_NOOP("SpanList", "Text"),
+               QT_TRANSLATE_NOOP("SpanList", "Source"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._spans: list[Span] = []
+        self._rows: list[Span | EntityRow] = []
         self._text = ""
         self._colors: dict[str, str] = {}
         self._names: dict[str, str] = {}
+        self.grouped = False
+        self._grouped_ids: set[int] = set()  # mentions shown under an entity's row
 
     def set_spans(self, text: str, spans: list[Span], colors: dict[str, str],
                   names: dict[str, str]) -> None:
         self.beginResetModel()
         self._text, self._spans = text, list(spans)
         self._colors, self._names = colors, names
+        self._rows = grouped_rows(self._spans, text) if self.grouped else self._spans
+        self._grouped_ids = {s.id for row in self._rows if isinstance(row, EntityRow)
+                             for s in row.members}
         self.endResetModel()
 
+    def set_grouped(self, grouped: bool) -> None:
+        self.grouped = grouped
+        self.set_spans(self._text, self._spans, self._colors, self._names)
+
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._spans)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
+    def row_item(self, row: int) -> Span | EntityRow:
+        return self._rows[row]
+
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        span = self._spans[index.row()]
+        span = self._rows[index.row()]
+        if isinstance(span, EntityRow):
+            return self._entity_data(span, index.column(), role)
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return self._names.get(span.label, span.label)
+                name = self._names.get(span.label, span.label)
+                # A mention under its entity's row is indented.
+                return "    " + name if span.id in self._grouped_ids else name
             if index.column() == 2:
                 return suggestion_source(span)
             text = span.text_in(self._text).replace("\n", " ")
@@ -81,16 +146,40 @@ class SpanTableModel(QAbstractTableModel):
             return span
         return None
 
+    def _entity_data(self, row: EntityRow, column: int, role):
+        head = row.head
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                labels = {s.label for s in row.members}
+                return (self._names.get(head.label, head.label) if len(labels) == 1
+                        else QCoreApplication.translate("SpanList", "mixed labels"))
+            if column == 1:
+                text = row.describe()
+                if row.open_count:
+                    text += QCoreApplication.translate("SpanList", " ({0} open)").format(row.open_count)
+                return RLM + text if _reads_right_to_left(row.name) else text
+            return ""
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole and column == 0:
+            return label_color(self._colors.get(head.label, "#cccccc"))
+        if role == Qt.ItemDataRole.UserRole:
+            return head  # choosing the row selects the mention the entity is named after
+        return None
+
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("SpanList", self.COLUMNS[section])
         return None
 
     def row_of(self, span_id: int | None) -> int:
-        return next((i for i, s in enumerate(self._spans) if s.id == span_id), -1)
+        return next((i for i, s in enumerate(self._rows)
+                     if isinstance(s, Span) and s.id == span_id), -1)
 
 
-class SpanListView(QTableView):
+class SpanListView(RowTable):  # selectRow that works right to left
     spanActivated = Signal(object)
 
     def __init__(self, parent=None):
@@ -104,6 +193,15 @@ class SpanListView(QTableView):
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.clicked.connect(self._on_clicked)
         self.activated.connect(self._on_clicked)
+        self.span_model.modelReset.connect(self._span_entity_rows)
+
+    def _span_entity_rows(self) -> None:
+        """An entity's row reads across Text and Source: its name is long."""
+        self.clearSpans()
+        model = self.span_model
+        for row in range(model.rowCount()):
+            if isinstance(model.row_item(row), EntityRow):
+                self.setSpan(row, 1, 1, 2)
 
     def _on_clicked(self, index: QModelIndex) -> None:
         self.spanActivated.emit(self.span_model.data(index, Qt.ItemDataRole.UserRole))

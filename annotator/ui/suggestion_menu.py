@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
@@ -25,16 +25,20 @@ if TYPE_CHECKING:
 # imported when first used: the window's start does not wait for them.
 
 SCOPE_KEY = "suggestions/mentions"
-SCOPES = (("document", "Propose Other Mentions in the &Document"),
-          ("project", "Propose Other Mentions in the Whole &Project"),
-          ("off", "Propose &No Mentions"))
+SCOPES = (("document", QT_TRANSLATE_NOOP("SuggestionMenu", "Propose Other Mentions in the &Document")),
+          ("project", QT_TRANSLATE_NOOP("SuggestionMenu", "Propose Other Mentions in the Whole &Project")),
+          ("off", QT_TRANSLATE_NOOP("SuggestionMenu", "Propose &No Mentions")))
 
 # Layout-independent keys (they work with an Arabic keyboard) that no desktop
 # takes and the window does not use otherwise.
 KEYS = {
     "next": "Alt+Down", "previous": "Alt+Up", "accept": "Alt+Return",
     "reject": "Alt+Delete", "accept all": "Alt+Shift+Return", "reject all": "Alt+Shift+Delete",
+    "accept entity": "Ctrl+Alt+Return",
 }
+# Alt + a label's key relabels every mention of the selected span's entity
+# (the text view handles it, as it handles the label keys).
+ENTITY_LABEL_KEYS = "Alt+1 … 9"
 
 
 class SuggestionMenu(QObject):
@@ -52,28 +56,32 @@ class SuggestionMenu(QObject):
 
     def build(self, menu) -> None:
         add = self._add
-        add(menu, "&Next Suggestion", lambda: self.step(1), KEYS["next"])
-        add(menu, "&Previous Suggestion", lambda: self.step(-1), KEYS["previous"])
-        add(menu, "&Accept Suggestion", self.accept_selected, KEYS["accept"])
-        add(menu, "&Reject Suggestion", self.reject_selected, KEYS["reject"])
-        add(menu, "Accept A&ll Suggestions of the Document", self.accept_all, KEYS["accept all"])
-        add(menu, "Reject All Suggestions of the Doc&ument", self.reject_all, KEYS["reject all"])
+        add(menu, self.tr("&Next Suggestion"), lambda: self.step(1), KEYS["next"])
+        add(menu, self.tr("&Previous Suggestion"), lambda: self.step(-1), KEYS["previous"])
+        add(menu, self.tr("&Accept Suggestion"), self.accept_selected, KEYS["accept"])
+        add(menu, self.tr("&Reject Suggestion"), self.reject_selected, KEYS["reject"])
+        add(menu, self.tr("Accept A&ll Suggestions of the Document"), self.accept_all, KEYS["accept all"])
+        add(menu, self.tr("Reject All Suggestions of the Doc&ument"), self.reject_all, KEYS["reject all"])
+        menu.addSeparator()
+        add(menu, self.tr("Accept Every Mention of the &Entity"), self.accept_entity, KEYS["accept entity"])
+        add(menu, self.tr("Reject the Open Mentions of the En&tity"), self.reject_entity)
+        add(menu, self.tr("Take the Span &Out of Its Entity"), self.leave_entity)
         menu.addSeparator()
         group = QActionGroup(self)
         for scope, text in SCOPES:
-            action = add(menu, text, lambda _=False, s=scope: self.set_scope(s))
+            action = add(menu, self.tr(text), lambda _=False, s=scope: self.set_scope(s))
             action.setCheckable(True)
             action.setChecked(scope == self.scope)
             group.addAction(action)
         menu.addSeparator()
-        add(menu, "Propose Every &Mention in the Project…", self.mentions_in_project)
-        add(menu, "Propose Dates in This Document", lambda: self.propose_dates(False))
-        add(menu, "Propose Dates in Every Document…", lambda: self.propose_dates(True))
-        add(menu, "Load &Gazetteer…", self.load_gazetteer)
+        add(menu, self.tr("Propose Every &Mention in the Project…"), self.mentions_in_project)
+        add(menu, self.tr("Propose Dates in This Document"), lambda: self.propose_dates(False))
+        add(menu, self.tr("Propose Dates in Every Document…"), lambda: self.propose_dates(True))
+        add(menu, self.tr("Load &Gazetteer…"), self.load_gazetteer)
         menu.addSeparator()
-        add(menu, "&Forget Rejections in This Document", lambda: self.forget_rejections(False))
-        add(menu, "Forget Rejections in the Pro&ject", lambda: self.forget_rejections(True))
-        add(menu, "&Save My Labels as a Gazetteer…", self.save_my_gazetteer)
+        add(menu, self.tr("&Forget Rejections in This Document"), lambda: self.forget_rejections(False))
+        add(menu, self.tr("Forget Rejections in the Pro&ject"), lambda: self.forget_rejections(True))
+        add(menu, self.tr("&Save My Labels as a Gazetteer…"), self.save_my_gazetteer)
 
     def _add(self, menu, text: str, slot, shortcut: str | None = None) -> QAction:
         action = QAction(text, self.window)
@@ -100,8 +108,12 @@ class SuggestionMenu(QObject):
             return None
         from annotator.suggest.sources import mention_source, mention_spans
 
+        added = [c.after.span for c in edit.spans if c.before is None and c.after is not None]
         try:
-            proposed = labelling.suggest(mention_spans(labelling.document, names))
+            found = mention_spans(labelling.document, names)
+            # One name labelled: its mentions and the label are one entity.
+            proposed = (labelling.suggest_mentions(added[0].id, found) if len(added) == 1
+                        else labelling.suggest(found))
         except EditError as error:
             self.editor.failed.emit(str(error))
             return None
@@ -122,7 +134,7 @@ class SuggestionMenu(QObject):
             return
         suggestions = self.editor.labelling.suggestions
         if not suggestions:
-            self.editor.message.emit("No suggestion in this document.")
+            self.editor.message.emit(self.tr("No suggestion in this document."))
             return
         current = self.editor.view.selected_span()
         here = current.start if current is not None else (
@@ -141,7 +153,7 @@ class SuggestionMenu(QObject):
         span = self.editor._selected() if self.editor else None
         if span is None or not span.is_suggestion:
             if self.editor is not None:
-                self.editor.message.emit(f"Select a suggestion first ({KEYS['next']}).")
+                self.editor.message.emit(self.tr("Select a suggestion first ({0}).").format(KEYS["next"]))
             return None
         return span
 
@@ -159,6 +171,38 @@ class SuggestionMenu(QObject):
         if self.editor._edit(lambda: self.editor.labelling.reject(span.id)) and following:
             self.editor.view.select_span(following[0])
 
+    # -- the whole entity of the selected span ----------------------------------
+
+    def _selected_entity(self) -> int | None:
+        span = self.editor._selected() if self.editor else None
+        if span is None or span.entity is None:
+            if self.editor is not None:
+                self.editor.message.emit(
+                    self.tr("Select a span whose name was labelled with its other mentions first."))
+            return None
+        return span.entity
+
+    def accept_entity(self) -> None:
+        entity = self._selected_entity()
+        if entity is None:
+            return
+        if self.editor._edit(lambda: self.editor.labelling.accept_entity(entity)) is None:
+            self.editor.message.emit(self.tr("Every mention of this entity is accepted already."))
+
+    def reject_entity(self) -> None:
+        entity = self._selected_entity()
+        if entity is None:
+            return
+        if self.editor._edit(lambda: self.editor.labelling.reject_entity(entity)) is None:
+            self.editor.message.emit(self.tr("This entity has no open mention."))
+
+    def leave_entity(self) -> None:
+        span = self.editor._selected() if self.editor else None
+        if span is not None and span.entity is not None:
+            self.editor._edit(lambda: self.editor.labelling.set_entity([span.id], None))
+        elif self.editor is not None:
+            self.editor.message.emit(self.tr("The selected span is in no entity."))
+
     def accept_all(self) -> None:
         if self.editor is not None and self.editor.document is not None:
             self.editor._edit(self.editor.labelling.accept_all)
@@ -175,7 +219,7 @@ class SuggestionMenu(QObject):
         names = [(surface, label) for surface, label, _
                  in self.window.project.labelled_names(self.window.annotator)]
         if not names:
-            self._tell("Label some names first: their other mentions are proposed.")
+            self._tell(self.tr("Label some names first: their other mentions are proposed."))
             return
         from annotator.suggest.sources import mention_source
 
@@ -189,7 +233,7 @@ class SuggestionMenu(QObject):
         from annotator.suggest.sources import date_source
 
         if DATE_LABEL not in {label.key for label in project.labels()}:
-            self._tell(f"The project has no {DATE_LABEL} label.")
+            self._tell(self.tr("The project has no {0} label.").format(DATE_LABEL))
             return
         if every_document:
             self._apply([date_source()], None, "Proposing dates")
@@ -217,8 +261,8 @@ class SuggestionMenu(QObject):
         if project is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Load gazetteer", str(Path.home()),
-            "Gazetteers (*.tsv *.txt);;All files (*)")
+            self.window, self.tr("Load gazetteer"), str(Path.home()),
+            self.tr("Gazetteers (*.tsv *.txt);;All files (*)"))
         if not path:
             return
         from annotator.formats.problems import InputError
@@ -228,7 +272,7 @@ class SuggestionMenu(QObject):
         try:
             gazetteer = read_gazetteer(path, [label.key for label in project.labels()])
         except InputError as error:
-            show_message(self.window, QMessageBox.Icon.Warning, "Gazetteer not loaded",
+            show_message(self.window, QMessageBox.Icon.Warning, self.tr("Gazetteer not loaded"),
                          "\n".join(error.problems[:20]))
             return
         self._apply([gazetteer_source(gazetteer)], None, "Proposing gazetteer names")
@@ -238,8 +282,8 @@ class SuggestionMenu(QObject):
         if project is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Save labels as a gazetteer", str(Path.home() / "gazetteer.tsv"),
-            "Gazetteers (*.tsv)")
+            self.window, self.tr("Save labels as a gazetteer"), str(Path.home() / "gazetteer.tsv"),
+            self.tr("Gazetteers (*.tsv)"))
         if path:
             self.save_gazetteer_to(path)
 
@@ -250,7 +294,7 @@ class SuggestionMenu(QObject):
         try:
             count = save_gazetteer(path, names)
         except OSError as error:
-            show_message(self.window, QMessageBox.Icon.Warning, "Not saved",
+            show_message(self.window, QMessageBox.Icon.Warning, self.tr("Not saved"),
                          f"{path}: cannot write ({error.strerror or error})")
             return None
         self._tell(f"{count} names saved to {Path(path).name}.")

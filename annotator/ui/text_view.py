@@ -65,6 +65,7 @@ def stacking_levels(spans: list[Span]) -> dict[int, int]:
 
 class AnnotationView(QTextEdit):
     labelKeyPressed = Signal(int)  # 0-based index of the label whose key was pressed
+    entityLabelKeyPressed = Signal(int)  # the same with Alt: relabel the whole entity
     deleteRequested = Signal()
     spanClicked = Signal(object)  # Span or None
     nextSpanRequested = Signal(int)  # +1 or -1
@@ -80,6 +81,8 @@ class AnnotationView(QTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setUndoRedoEnabled(False)
         self._point_size = float(DEFAULT_POINT_SIZE)
+        self.font_family: str | None = None  # None: the bundled Arabic font
+        self.line_spacing = LINE_HEIGHT_PERCENT
         self.setFont(text_font(self._point_size))
         self._text = ""
         self._map = Utf16Map("")
@@ -126,7 +129,8 @@ class AnnotationView(QTextEdit):
         while block.isValid():
             line_dir = override or line_direction(block.text(), direction)
             fmt = QTextBlockFormat()
-            fmt.setLineHeight(TAGGED_LINE_HEIGHT_PERCENT if self.label_tags else LINE_HEIGHT_PERCENT,
+            tag_room = TAGGED_LINE_HEIGHT_PERCENT - LINE_HEIGHT_PERCENT if self.label_tags else 0
+            fmt.setLineHeight(self.line_spacing + tag_room,
                               QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             # AlignAbsolute: plain AlignRight would mirror inside right-to-left blocks.
             if line_dir is Direction.RTL:
@@ -442,7 +446,16 @@ class AnnotationView(QTextEdit):
 
     def set_point_size(self, size: float) -> None:
         self._point_size = max(8.0, min(48.0, size))
-        self.setFont(text_font(self._point_size))
+        self.setFont(text_font(self._point_size, self.font_family))
+
+    def set_font_family(self, family: str | None) -> None:
+        self.font_family = family or None
+        self.set_point_size(self._point_size)
+
+    def set_line_spacing(self, percent: int) -> None:
+        """Line height in percent of the font's (label tags add their room)."""
+        self.line_spacing = percent
+        self.set_direction(self._direction, self._override)
 
     @property
     def point_size(self) -> float:
@@ -535,6 +548,9 @@ class AnnotationView(QTextEdit):
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if modifiers == Qt.KeyboardModifier.NoModifier and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
             self.labelKeyPressed.emit(key - Qt.Key.Key_1)
+            return
+        if modifiers == Qt.KeyboardModifier.AltModifier and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            self.entityLabelKeyPressed.emit(key - Qt.Key.Key_1)
             return
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not modifiers:
             self.deleteRequested.emit()

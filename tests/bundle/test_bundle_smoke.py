@@ -147,6 +147,15 @@ def test_window_opens_a_project_file(unpacked, home, tmp_path):
     assert "annotator: painted p.db" in result.stdout
 
 
+def test_window_opens_in_arabic_when_the_system_speaks_it(unpacked, home, tmp_path):
+    # The interface's translation and Qt's own (OK, Cancel, file dialogs) are bundled.
+    assert (unpacked / "_internal" / "resources" / "translations" / "annotator_ar.qm").is_file()
+    assert list((unpacked / "_internal").rglob("qtbase_ar.qm"))
+    result = run(unpacked, home, cwd=tmp_path, LANG="ar_EG.UTF-8", ANNOTATOR_QUIT_AFTER_PAINT="1")
+    assert result.returncode == 0, result.stderr
+    assert "annotator: painted sample-project.db" in result.stdout
+
+
 def test_desktop_entry_installs_for_the_user(unpacked, home, tmp_path):
     env = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
     env["HOME"] = str(home)

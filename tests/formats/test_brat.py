@@ -180,9 +180,11 @@ def test_a_discontinuous_entity_is_one_span_per_fragment_never_widened(tmp_path)
 def test_lines_that_are_not_entities_are_counted_in_a_note(tmp_path):
     ann = ("T1\tPERSON 0 2\tXi\nT2\tPERSON 11 18\tTokayev\nR1\tMet Arg1:T1 Arg2:T2\n"
            "R2\tMet Arg1:T2 Arg2:T1\nE1\tMeet:T1 Agent:T2\nA1\tNegated E1\nM1\tSpeculated E1\n"
-           "N1\tReference T1 Wikipedia:1234\tXi\n#1\tAnnotatorNotes T1\tleader\n*\tEquiv T1 T2\n")
+           "N1\tReference T1 Wikipedia:1234\tXi\n#1\tAnnotatorNotes T1\tleader\n*\tAlias T1 T2\n")
     [record], context = read_noting(tmp_path, "Xi met and Tokayev", ann)
     assert len(record.spans) == 2 and not context
+    # Only an Equiv line groups spans as one entity (see test_entity_export).
+    assert [s.entity for s in record.spans] == [None, None]
     assert [n.message for n in context.notes] == [
         "not imported (not entity spans): 1 attributes (A), 1 attributes (M), 1 equivalences (*), "
         "1 events (E), 1 normalizations (N), 1 notes (#), 2 relations (R)"]

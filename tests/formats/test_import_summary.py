@@ -38,3 +38,31 @@ def test_spans_of_a_document_already_present_that_are_new_are_counted_new(projec
             summary.spans_duplicate, summary.spans_present) == (1, 1, 2, 0, 0)
     assert summary_line(summary).endswith("2 new spans")
     assert project.stats()["spans"] == 2
+
+
+def test_counts_are_the_same_whatever_the_batches(tmp_path):
+    """Batches of one record and of all: documents given again in a later
+    batch, spans given twice across batches and spans already present."""
+    from annotator.core.model import DocumentRecord, Span
+    from annotator.store import Project
+
+    def records():
+        xi, tok, other = Span(0, 2, "PERSON"), Span(7, 14, "PERSON"), Span(0, 5, "ORG")
+        return [DocumentRecord("old", "Xi met Tokayev.", [xi, tok]),  # xi was there before
+                DocumentRecord("a", "Other text.", [other, other]),
+                DocumentRecord("old again", "Xi met Tokayev.", [tok]),
+                DocumentRecord("a again", "Other text.", [other]),
+                DocumentRecord("b", "New one.", [])]
+
+    figures = []
+    for batch_size in (1, 2, 100):
+        with Project.open(tmp_path / f"p{batch_size}.db") as project:
+            project.import_records([DocumentRecord("old", "Xi met Tokayev.",
+                                                   [Span(0, 2, "PERSON")])])
+            summary = project.import_records(records(), batch_size=batch_size)
+            figures.append((summary, project.stats()["spans"], project.document_count()))
+    first = figures[0][0]
+    assert (first.documents_added, first.documents_existing, first.spans_added,
+            first.spans_duplicate, first.spans_present) == (2, 3, 2, 3, 1)
+    assert all(f == figures[0] for f in figures), figures
+    assert figures[0][1:] == (3, 3)

@@ -140,3 +140,22 @@ def test_a_file_with_many_problems_lists_the_first_then_how_many_more(qtbot, win
     lines = dialog.problems.toPlainText().splitlines()
     assert len(lines) == 21 and lines[0].startswith(f"{bad}:1:")
     assert "40 more problems" in lines[-1]
+
+
+def test_a_long_import_says_how_far_it_has_come(qtbot, window, tmp_path):
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(f'{{"id": "n{n}", "text": "Text number {n}."}}\n' for n in range(1200)),
+                    encoding="utf-8")
+    dialog = make_dialog(qtbot, window)
+    type_into(qtbot, dialog.paths, str(path))
+    seen: list[str] = []
+    # A timer runs while the import lets the dialog paint: it reads what is shown.
+    watch = QTimer(dialog)
+    watch.timeout.connect(lambda: seen.append(dialog.status.text()))
+    watch.start(0)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    watch.stop()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert any("500 documents so far" in text for text in seen), seen
+    assert any("1,000 documents so far" in text for text in seen), seen
+    assert window.project.document_by_name("n1199").text == "Text number 1199."

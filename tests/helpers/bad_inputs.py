@@ -21,7 +21,8 @@ EXPECTED = {
     "utf16_bom.jsonl": (0, "UTF-16 (little-endian, with a byte order mark)"),
     "utf16le_nobom.jsonl": (0, "UTF-16 (little-endian, without a byte order mark)"),
     "utf16be_nobom.txt": (0, "UTF-16 (big-endian, without a byte order mark)"),
-    "binary.jsonl": (2, "not valid UTF-8 (byte 0x80 at offset 128)"),
+    # Read a line at a time: the first bad byte found is the NUL on line 1.
+    "binary.jsonl": (1, "control character U+0000 at byte offset 0"),
     "zip_renamed.jsonl": (0, "is a zip archive, not UTF-8 text"),
     "json_syntax_line3.jsonl": (3, "not valid JSON"),
     "top_level_array.jsonl": (1, "expected a JSON object"),

@@ -19,6 +19,8 @@ def settings(tmp_path):
     # Tests of labelling see only what they label; tests of suggestions
     # (tests/gui/test_suggestions.py) turn the other mentions on.
     found.setValue("suggestions/mentions", "off")
+    # The welcome strip on first start is tested on its own (tests/gui/test_first_hour.py).
+    found.setValue("welcome/dismissed", True)
     return found
 
 

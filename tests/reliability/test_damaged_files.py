@@ -18,10 +18,10 @@ def cut_short(path):
     path.write_bytes(data[: len(data) // 2])
 
 
-def page_overwritten(path):
+def page_overwritten(path, number=3):
     data = bytearray(path.read_bytes())
-    page = 4096
-    data[2 * page: 3 * page] = bytes(range(256)) * (page // 256)
+    page = int.from_bytes(data[16:18], "big")  # the file's page size, from its header
+    data[(number - 1) * page: number * page] = bytes(range(256)) * (page // 256)
     path.write_bytes(bytes(data))
 
 
@@ -104,10 +104,7 @@ def test_a_large_file_is_not_checked_at_open_and_a_read_meeting_damage_names_the
         with Project.open(sample_db, create=False, check="always"):
             pass
     assert str(sample_db) in str(refused.value) and "Page 3" in str(refused.value)
-    # Page 2, the documents' table, is where any read of documents starts.
-    data = bytearray(sample_db.read_bytes())
-    data[4096: 2 * 4096] = bytes(range(256)) * 16
-    sample_db.write_bytes(bytes(data))
+    page_overwritten(sample_db, 2)  # the documents' table: any read of documents starts there
     before = digest(sample_db)
     with pytest.raises(DamagedProjectError) as met:
         with Project.open(sample_db, create=False) as project:
@@ -147,9 +144,7 @@ def test_damage_a_large_project_shows_while_the_window_opens_it_is_refused_at_on
     from annotator.store import integrity
     from annotator.ui.main_window import MainWindow
 
-    data = bytearray(sample_db.read_bytes())
-    data[4096: 2 * 4096] = bytes(range(256)) * 16  # the documents' table
-    sample_db.write_bytes(bytes(data))
+    page_overwritten(sample_db, 2)  # the documents' table
     before = digest(sample_db)
     monkeypatch.setattr(integrity, "SMALL_FILE", 0)
     window = MainWindow(settings, "alice")

@@ -29,7 +29,8 @@ def test_a_full_disk_during_an_edit_shows_an_error_and_loses_nothing(
     from annotator.ui.main_window import MainWindow
 
     size = sample_db.stat().st_size
-    disk = mount_point(tmp_path / "tiny", "-t", "tmpfs", "-o", f"size={size + 256 * 1024}", "tmpfs")
+    # Room for the first edit: a few pages of the write-ahead log (32 KB each) and its index.
+    disk = mount_point(tmp_path / "tiny", "-t", "tmpfs", "-o", f"size={size + 1024 * 1024}", "tmpfs")
     path = disk / "project.db"
     shutil.copy(sample_db, path)
     window = MainWindow(settings, "alice")

@@ -1,0 +1,1221 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>AgreementCharts</name>
+    <message>
+        <source>Exact-span F1 by label</source>
+        <translation>مقياس F1 للمقاطع المتطابقة تمامًا حسب الوسم</translation>
+    </message>
+    <message>
+        <source>Labels on the same span (rows: first annotator)</source>
+        <translation>الوسوم على المقطع نفسه (الصفوف: المُوسِّم الأول)</translation>
+    </message>
+    <message>
+        <source>Agreement needs two annotators with a document in common.</source>
+        <translation>يحتاج حساب الاتفاق إلى مُوسِّمَين بينهما مستند مشترك.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationEditor</name>
+    <message>
+        <source>Select some text first, then press a label key.</source>
+        <translation>حدّد نصًا أولًا، ثم اضغط مفتاح وسم.</translation>
+    </message>
+    <message>
+        <source>That text is already labelled {0}.</source>
+        <translation>هذا النص موسوم بالفعل بـ {0}.</translation>
+    </message>
+    <message>
+        <source>Select a span whose name was labelled with its other mentions; Alt + a label key relabels them all.</source>
+        <translation>اختر مقطعًا وُسم اسمه مع ذكره الآخر؛ فيعيد Alt مع مفتاح وسم وسمَها كلها.</translation>
+    </message>
+    <message>
+        <source>Every mention is labelled {0} already.</source>
+        <translation>كل ذكر موسوم بـ {0} من قبل.</translation>
+    </message>
+    <message>
+        <source>The selection holds no text to label.</source>
+        <translation>لا يحوي التحديد نصًا يمكن وسمه.</translation>
+    </message>
+    <message>
+        <source>Click a span first to delete it.</source>
+        <translation>انقر على مقطع أولًا لحذفه.</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the project is read-only ({0}).</source>
+        <translation>لم يتغير شيء: المشروع للقراءة فقط ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorName</name>
+    <message>
+        <source>Welcome</source>
+        <translation>أهلًا بك</translation>
+    </message>
+    <message>
+        <source>Your name as annotator:</source>
+        <translation>اسمك بصفتك مُوسِّمًا:</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign Documents</source>
+        <translation>توزيع المستندات</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;استعراض…</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>بلا حد</translation>
+    </message>
+    <message>
+        <source>&amp;Annotators:</source>
+        <translation>ال&amp;مُوسِّمون:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>ال&amp;مجلد:</translation>
+    </message>
+    <message>
+        <source>&amp;Overlap:</source>
+        <translation>الت&amp;داخل:</translation>
+    </message>
+    <message>
+        <source>&amp;Per annotator:</source>
+        <translation>&amp;لكل مُوسِّم:</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>&amp;البذرة:</translation>
+    </message>
+    <message>
+        <source>Write Files</source>
+        <translation>كتابة الملفات</translation>
+    </message>
+    <message>
+        <source>Folder for the annotators&apos; files</source>
+        <translation>مجلد ملفات المُوسِّمين</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {0}</source>
+        <translation>لم يُكتب شيء: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups of {0}</source>
+        <translation>النسخ الاحتياطية لـ {0}</translation>
+    </message>
+    <message>
+        <source>A copy is made each time the project is opened; the last few are kept. Restoring one backs up the project as it is now first.</source>
+        <translation>تُنشأ نسخة في كل مرة يُفتح فيها المشروع، وتُحفظ آخر النسخ. الاستعادة تنسخ المشروع بحالته الحالية احتياطيًا أولًا.</translation>
+    </message>
+    <message>
+        <source>No backups yet.</source>
+        <translation>لا توجد نسخ احتياطية بعد.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>ا&amp;ستعادة</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentList</name>
+    <message>
+        <source>to do</source>
+        <translation>لم يبدأ</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Lang</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>كل المستندات</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export training data</source>
+        <translation>تصدير بيانات التدريب</translation>
+    </message>
+    <message>
+        <source>Gold (adjudicated)</source>
+        <translation>المرجعي (بعد التحكيم)</translation>
+    </message>
+    <message>
+        <source>Only documents marked &amp;done</source>
+        <translation>المستندات المعلَّمة &amp;منجزة فقط</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;استعراض…</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>الت&amp;نسيق:</translation>
+    </message>
+    <message>
+        <source>&amp;Spans of:</source>
+        <translation>م&amp;قاطع:</translation>
+    </message>
+    <message>
+        <source>&amp;Output:</source>
+        <translation>ال&amp;وجهة:</translation>
+    </message>
+    <message>
+        <source>The report appears here: every span adjusted or left out.</source>
+        <translation>يظهر التقرير هنا: كل مقطع عُدِّل أو استُبعد.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;تصدير</translation>
+    </message>
+    <message>
+        <source>Export into folder</source>
+        <translation>التصدير إلى مجلد</translation>
+    </message>
+    <message>
+        <source>Export to file</source>
+        <translation>التصدير إلى ملف</translation>
+    </message>
+    <message>
+        <source>Choose where to write the export.</source>
+        <translation>اختر مكان كتابة التصدير.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <source>Written: {0}</source>
+        <translation>كُتب: {0}</translation>
+    </message>
+    <message>
+        <source>Not exported: {0}</source>
+        <translation>لم يُصدَّر: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find (ignores harakat, tatweel and hamza forms)</source>
+        <translation>بحث (يتجاهل الحركات والتطويل وأشكال الهمزة)</translation>
+    </message>
+    <message>
+        <source>{0} found</source>
+        <translation>عُثر على {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} من {1}</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelineEditor</name>
+    <message>
+        <source>Guideline of {0}</source>
+        <translation>إرشاد {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Definition:</source>
+        <translation>ال&amp;تعريف:</translation>
+    </message>
+    <message>
+        <source>&amp;Examples:</source>
+        <translation>الأ&amp;مثلة:</translation>
+    </message>
+    <message>
+        <source>&amp;Not this label:</source>
+        <translation>&amp;ليس من هذا الوسم:</translation>
+    </message>
+    <message>
+        <source>One example per line, as it appears in the text.</source>
+        <translation>مثال واحد في كل سطر، كما يرد في النص.</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesDialog</name>
+    <message>
+        <source>Annotation Guidelines</source>
+        <translation>إرشادات الوسم</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import documents</source>
+        <translation>استيراد المستندات</translation>
+    </message>
+    <message>
+        <source>files or a folder</source>
+        <translation>ملفات أو مجلد</translation>
+    </message>
+    <message>
+        <source>&amp;Files…</source>
+        <translation>م&amp;لفات…</translation>
+    </message>
+    <message>
+        <source>Fo&amp;lder…</source>
+        <translation>م&amp;جلد…</translation>
+    </message>
+    <message>
+        <source>Whose layer the imported spans join; it wins over an annotator named in the file</source>
+        <translation>طبقة المُوسِّم التي تنضم إليها المقاطع المستوردة؛ وتُقدَّم على المُوسِّم المذكور في الملف</translation>
+    </message>
+    <message>
+        <source>&amp;Import from:</source>
+        <translation>الا&amp;ستيراد من:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>الت&amp;نسيق:</translation>
+    </message>
+    <message>
+        <source>&amp;Annotator:</source>
+        <translation>ال&amp;مُوسِّم:</translation>
+    </message>
+    <message>
+        <source>Only labels the project &amp;has (refuse others)</source>
+        <translation>الوسوم الموجودة في المشروع &amp;فقط (رفض غيرها)</translation>
+    </message>
+    <message>
+        <source>For a fixed scheme: a span with another label stops the import; otherwise new labels are added</source>
+        <translation>لمخطط وسوم ثابت: المقطع ذو الوسم الآخر يوقف الاستيراد؛ وإلا تُضاف الوسوم الجديدة</translation>
+    </message>
+    <message>
+        <source>Problems found in the files show here; nothing is imported until there are none.</source>
+        <translation>تظهر هنا المشكلات الموجودة في الملفات؛ ولا يُستورد شيء حتى تزول كلها.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+        <source>Reading and checking the files…</source>
+        <translation>جارٍ قراءة الملفات وفحصها…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>لم يُستورد شيء.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardHelp</name>
+    <message>
+        <source>1 … 9</source>
+        <translation>1 … 9</translation>
+    </message>
+    <message>
+        <source>Label the selection with that label, or relabel the selected span</source>
+        <translation>وسم التحديد بهذا الوسم، أو تغيير وسم المقطع المحدد</translation>
+    </message>
+    <message>
+        <source>Alt+1 … 9</source>
+        <translation>Alt+1 … 9</translation>
+    </message>
+    <message>
+        <source>Relabel every mention of the selected span&apos;s entity</source>
+        <translation>إعادة وسم كل ذكر لكيان المقطع المختار</translation>
+    </message>
+    <message>
+        <source>Drag, double-click, Shift+arrows</source>
+        <translation>السحب، النقر المزدوج، Shift+الأسهم</translation>
+    </message>
+    <message>
+        <source>Select text; a selection snaps to whole words</source>
+        <translation>تحديد النص؛ يمتد التحديد إلى كلمات كاملة</translation>
+    </message>
+    <message>
+        <source>Alt + drag</source>
+        <translation>Alt + السحب</translation>
+    </message>
+    <message>
+        <source>Select exact letters for one selection</source>
+        <translation>تحديد حروف بعينها لتحديد واحد</translation>
+    </message>
+    <message>
+        <source>Click a span</source>
+        <translation>النقر على مقطع</translation>
+    </message>
+    <message>
+        <source>Select it</source>
+        <translation>تحديده</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next / previous span</source>
+        <translation>المقطع التالي / السابق</translation>
+    </message>
+    <message>
+        <source>Delete or Backspace</source>
+        <translation>Delete أو Backspace</translation>
+    </message>
+    <message>
+        <source>Remove the selected span</source>
+        <translation>حذف المقطع المحدد</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Escape</translation>
+    </message>
+    <message>
+        <source>Clear the selection</source>
+        <translation>إلغاء التحديد</translation>
+    </message>
+    <message>
+        <source>Return / Shift+Return (in Find)</source>
+        <translation>Return / Shift+Return (في البحث)</translation>
+    </message>
+    <message>
+        <source>Next / previous match; Escape goes back to the text</source>
+        <translation>النتيجة التالية / السابقة؛ Escape يعيدك إلى النص</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> أو </translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>الوظيفة</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardHelpDialog</name>
+    <message>
+        <source>Keyboard</source>
+        <translation>لوحة المفاتيح</translation>
+    </message>
+</context>
+<context>
+    <name>LabelColors</name>
+    <message>
+        <source>Colour-blind safe, light (Paul Tol)</source>
+        <translation>مناسبة لعمى الألوان، فاتحة (Paul Tol)</translation>
+    </message>
+    <message>
+        <source>Colour-blind safe, strong (Okabe–Ito)</source>
+        <translation>مناسبة لعمى الألوان، قوية (Okabe–Ito)</translation>
+    </message>
+    <message>
+        <source>The project&apos;s own colours</source>
+        <translation>ألوان المشروع نفسه</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPalette</name>
+    <message>
+        <source>{0}: press {1}</source>
+        <translation>{0}: اضغط {1}</translation>
+    </message>
+    <message>
+        <source>F2: all guidelines</source>
+        <translation>F2: كل الإرشادات</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDialog</name>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>إ&amp;ضافة…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>إعادة ت&amp;سمية…</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>ال&amp;لون…</translation>
+    </message>
+    <message>
+        <source>&amp;Guideline…</source>
+        <translation>الإ&amp;رشاد…</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>نقل لأ&amp;على</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>نقل لأ&amp;سفل</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>وسم جديد</translation>
+    </message>
+    <message>
+        <source>Key (as exported, e.g. LOC):</source>
+        <translation>المفتاح (كما يُصدَّر، مثل LOC):</translation>
+    </message>
+    <message>
+        <source>A key holds letters, digits, - and _ only.</source>
+        <translation>لا يحوي المفتاح إلا حروفًا وأرقامًا و- و_.</translation>
+    </message>
+    <message>
+        <source>Rename label</source>
+        <translation>إعادة تسمية الوسم</translation>
+    </message>
+    <message>
+        <source>Colour of {0}</source>
+        <translation>لون {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>مشروع &amp;جديد…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>&amp;فتح مشروع…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>فتح مشروع &amp;حديث</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>ا&amp;ستيراد…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;تصدير…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>النسخ الا&amp;حتياطية…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;بحث…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Span</source>
+        <translation>&amp;حذف المقطع</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>الإ&amp;عدادات…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;تكبير</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+        <source>Label &amp;Tags Above Spans</source>
+        <translation>أسماء ال&amp;وسوم فوق المقاطع</translation>
+    </message>
+    <message>
+        <source>Group Spans by &amp;Entity</source>
+        <translation>تجميع المقاطع حسب ال&amp;كيان</translation>
+    </message>
+    <message>
+        <source>Text &amp;Direction</source>
+        <translation>ا&amp;تجاه النص</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic (per line)</source>
+        <translation>&amp;تلقائي (لكل سطر)</translation>
+    </message>
+    <message>
+        <source>&amp;Right to Left</source>
+        <translation>من ال&amp;يمين إلى اليسار</translation>
+    </message>
+    <message>
+        <source>&amp;Left to Right</source>
+        <translation>من الي&amp;سار إلى اليمين</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>م&amp;شروع</translation>
+    </message>
+    <message>
+        <source>&amp;Labels…</source>
+        <translation>ال&amp;وسوم…</translation>
+    </message>
+    <message>
+        <source>&amp;Review and Adjudicate…</source>
+        <translation>الم&amp;راجعة والتحكيم…</translation>
+    </message>
+    <message>
+        <source>Annotator &amp;Name…</source>
+        <translation>ا&amp;سم المُوسِّم…</translation>
+    </message>
+    <message>
+        <source>&amp;Assign…</source>
+        <translation>&amp;توزيع…</translation>
+    </message>
+    <message>
+        <source>&amp;Collect…</source>
+        <translation>&amp;جمع…</translation>
+    </message>
+    <message>
+        <source>Team &amp;Progress…</source>
+        <translation>&amp;تقدم الفريق…</translation>
+    </message>
+    <message>
+        <source>Document &amp;Language…</source>
+        <translation>&amp;لغة المستند…</translation>
+    </message>
+    <message>
+        <source>&amp;Suggestions</source>
+        <translation>&amp;اقتراحات</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>م&amp;ستند</translation>
+    </message>
+    <message>
+        <source>&amp;Next Document</source>
+        <translation>المستند ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Document</source>
+        <translation>المستند ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Next &amp;Span</source>
+        <translation>المقطع التا&amp;لي</translation>
+    </message>
+    <message>
+        <source>Previous S&amp;pan</source>
+        <translation>المقطع الساب&amp;ق</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Done / Not Done</source>
+        <translation>وضع علامة &amp;منجز / غير منجز</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard</source>
+        <translation>&amp;لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Annotation &amp;Guidelines</source>
+        <translation>إ&amp;رشادات الوسم</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome</source>
+        <translation>&amp;ترحيب</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;حول</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>تعذّر فتح المشروع</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <source>Annotation projects (*.db)</source>
+        <translation>مشاريع الوسم (*.db)</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>Annotation projects (*.db);;All files (*)</source>
+        <translation>مشاريع الوسم (*.db);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>No document has two annotators yet. Merge the annotators&apos; files first: annotator merge REVIEW.db A.db B.db</source>
+        <translation>لا يوجد بعد مستند له مُوسِّمان. ادمج ملفات المُوسِّمين أولًا: annotator merge REVIEW.db A.db B.db</translation>
+    </message>
+    <message>
+        <source>Not restored: the project is read-only here.</source>
+        <translation>لم تتم الاستعادة: المشروع هنا للقراءة فقط.</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>لم تتم الاستعادة</translation>
+    </message>
+    <message>
+        <source>Restored backup {0}; {1}.</source>
+        <translation>استُعيدت النسخة الاحتياطية {0}؛ {1}.</translation>
+    </message>
+    <message>
+        <source>Marked done.</source>
+        <translation>وُضعت علامة منجز.</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>لم يُحفظ: {0}</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>لم يُحفظ</translation>
+    </message>
+    <message>
+        <source>Annotator name</source>
+        <translation>اسم المُوسِّم</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>حُفظت كل التغييرات</translation>
+    </message>
+    <message>
+        <source>Every edit is saved as you make it</source>
+        <translation>يُحفظ كل تعديل فور إجرائه</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>Document language</source>
+        <translation>لغة المستند</translation>
+    </message>
+    <message>
+        <source>Language code of {0} (ar, pl, en, …):</source>
+        <translation>رمز لغة {0} (ar، pl، en، …):</translation>
+    </message>
+    <message>
+        <source>Every edit is saved the moment it is made.</source>
+        <translation>يُحفظ كل تعديل لحظة إجرائه.</translation>
+    </message>
+    <message>
+        <source>About annotator</source>
+        <translation>حول annotator</translation>
+    </message>
+    <message>
+        <source>annotator {0}
+Named-entity annotation of Arabic and other news.</source>
+        <translation>annotator {0}
+وسم الكيانات المسماة في الأخبار العربية وغيرها.</translation>
+    </message>
+    <message>
+        <source>Review file</source>
+        <translation>ملف مراجعة</translation>
+    </message>
+    <message>
+        <source>{0} is a review file: it holds merged annotators&apos; layers or a gold layer. Review and adjudicate it with Project ▸ Review and Adjudicate… (Ctrl+R). Labelling here adds a layer of your own.</source>
+        <translation>{0} ملف مراجعة: يحوي طبقات مُوسِّمين مدموجة أو طبقة مرجعية. راجعه واحكم فيه من مشروع ◂ المراجعة والتحكيم… (Ctrl+R). الوسم هنا يضيف طبقة خاصة بك.</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>م&amp;راجعة</translation>
+    </message>
+    <message>
+        <source>&amp;Not Now</source>
+        <translation>&amp;ليس الآن</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Team Progress</source>
+        <translation>تقدم الفريق</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PNG…</source>
+        <translation>حفظ بصيغة &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;تحديث</translation>
+    </message>
+    <message>
+        <source>Save Progress</source>
+        <translation>حفظ التقدم</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>صور PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>Read-only: {0} cannot be changed in this window because {1}. You can read and export; labelling keys change nothing.</source>
+        <translation>للقراءة فقط: لا يمكن تغيير {0} في هذه النافذة لأن {1}. يمكنك القراءة والتصدير؛ مفاتيح الوسم لا تغيّر شيئًا.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>next / previous disagreement</source>
+        <translation>الاختلاف التالي / السابق</translation>
+    </message>
+    <message>
+        <source>keep only that version (with text selected: put it in gold with that label)</source>
+        <translation>الإبقاء على تلك النسخة وحدها (مع تحديد نص: إدخاله في المرجع بذلك الوسم)</translation>
+    </message>
+    <message>
+        <source>keep every version (both)</source>
+        <translation>الإبقاء على كل النسخ (كلتيهما)</translation>
+    </message>
+    <message>
+        <source>reject: no entity here</source>
+        <translation>رفض: لا كيان هنا</translation>
+    </message>
+    <message>
+        <source>edit: select the disputed place; a label key then makes it the place&apos;s only gold span</source>
+        <translation>تحرير: تحديد الموضع المختلف عليه؛ ثم يجعله مفتاح الوسم المقطعَ المرجعي الوحيد في الموضع</translation>
+    </message>
+    <message>
+        <source>(editing) move the end by a letter; with Ctrl: by a word</source>
+        <translation>(في التحرير) تحريك النهاية حرفًا؛ ومع Ctrl: كلمة</translation>
+    </message>
+    <message>
+        <source>(editing) move the start by a letter</source>
+        <translation>(في التحرير) تحريك البداية حرفًا</translation>
+    </message>
+    <message>
+        <source>(editing) move the start by a word</source>
+        <translation>(في التحرير) تحريك البداية كلمة</translation>
+    </message>
+    <message>
+        <source>accept everything all annotators agree on</source>
+        <translation>قبول كل ما اتفق عليه جميع المُوسِّمين</translation>
+    </message>
+    <message>
+        <source>select the next / previous gold span</source>
+        <translation>تحديد المقطع المرجعي التالي / السابق</translation>
+    </message>
+    <message>
+        <source>take the selected gold span out</source>
+        <translation>إخراج المقطع المرجعي المحدد</translation>
+    </message>
+    <message>
+        <source>undo (and go to its place) / redo</source>
+        <translation>تراجع (مع الانتقال إلى موضعه) / إعادة</translation>
+    </message>
+    <message>
+        <source>next / previous document</source>
+        <translation>المستند التالي / السابق</translation>
+    </message>
+    <message>
+        <source>mark the document settled (asks if disagreements are open)</source>
+        <translation>وضع علامة «محسوم» على المستند (يسأل إن بقيت اختلافات مفتوحة)</translation>
+    </message>
+    <message>
+        <source>Review — {0}</source>
+        <translation>المراجعة — {0}</translation>
+    </message>
+    <message>
+        <source>Keys… (F1)</source>
+        <translation>المفاتيح… (F1)</translation>
+    </message>
+    <message>
+        <source>This disagreement</source>
+        <translation>هذا الاختلاف</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>Settled {0} of {1} documents</source>
+        <translation>حُسم {0} من {1} مستندات</translation>
+    </message>
+    <message>
+        <source>No disagreements here. Ctrl+Return marks it settled.</source>
+        <translation>لا اختلافات هنا. Ctrl+Return يضع عليه علامة «محسوم».</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>لم يُحفظ</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionMode</name>
+    <message>
+        <source>Selection: whole words (hold Alt for exact letters)</source>
+        <translation>التحديد: كلمات كاملة (اضغط Alt مطولًا لتحديد حروف بعينها)</translation>
+    </message>
+    <message>
+        <source>Selection: exact letters</source>
+        <translation>التحديد: حروف بعينها</translation>
+    </message>
+    <message>
+        <source>E&amp;xact Selection (letter by letter)</source>
+        <translation>تحديد &amp;دقيق (حرفًا حرفًا)</translation>
+    </message>
+    <message>
+        <source>Select exact letters instead of whole words; Alt while dragging does it for one selection</source>
+        <translation>تحديد حروف بعينها بدل الكلمات الكاملة؛ الضغط على Alt أثناء السحب يفعل ذلك لتحديد واحد</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>ال&amp;خط:</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> نقطة</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>ال&amp;حجم:</translation>
+    </message>
+    <message>
+        <source>&amp;Line spacing:</source>
+        <translation>&amp;تباعد الأسطر:</translation>
+    </message>
+    <message>
+        <source>Label &amp;tags above spans</source>
+        <translation>أسماء ال&amp;وسوم فوق المقاطع</translation>
+    </message>
+    <message>
+        <source>Label colours</source>
+        <translation>ألوان الوسوم</translation>
+    </message>
+    <message>
+        <source>&amp;Palette:</source>
+        <translation>&amp;مجموعة الألوان:</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>الواجهة</translation>
+    </message>
+    <message>
+        <source>System ({0})</source>
+        <translation>لغة النظام ({0})</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>ال&amp;لغة:</translation>
+    </message>
+    <message>
+        <source>Menus and dialogs change language when annotator starts again; the direction changes now.</source>
+        <translation>تتغير لغة القوائم ومربعات الحوار عند تشغيل annotator من جديد؛ أما الاتجاه فيتغير الآن.</translation>
+    </message>
+    <message>
+        <source>Choose this label&apos;s colour</source>
+        <translation>اختيار لون هذا الوسم</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>مجموعة الألوان</translation>
+    </message>
+    <message>
+        <source>Back to the palette&apos;s colour</source>
+        <translation>العودة إلى لون مجموعة الألوان</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>لون الوسم</translation>
+    </message>
+</context>
+<context>
+    <name>SpanList</name>
+    <message>
+        <source>{0}: 1 mention</source>
+        <translation>{0}: ذكر واحد</translation>
+    </message>
+    <message>
+        <source>{0}: {1} mentions</source>
+        <translation>{0}: {1} من الذكر</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>mixed labels</source>
+        <translation>وسوم مختلفة</translation>
+    </message>
+    <message>
+        <source> ({0} open)</source>
+        <translation> ({0} معلّق)</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionMenu</name>
+    <message>
+        <source>Propose Other Mentions in the &amp;Document</source>
+        <translation>اقتراح الإشارات الأخرى في ال&amp;مستند</translation>
+    </message>
+    <message>
+        <source>Propose Other Mentions in the Whole &amp;Project</source>
+        <translation>اقتراح الإشارات الأخرى في المشروع &amp;كله</translation>
+    </message>
+    <message>
+        <source>Propose &amp;No Mentions</source>
+        <translation>&amp;عدم اقتراح إشارات</translation>
+    </message>
+    <message>
+        <source>&amp;Next Suggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Suggestion</source>
+        <translation>الاقتراح ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Suggestion</source>
+        <translation>&amp;قبول الاقتراح</translation>
+    </message>
+    <message>
+        <source>&amp;Reject Suggestion</source>
+        <translation>&amp;رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>Accept A&amp;ll Suggestions of the Document</source>
+        <translation>قبول &amp;كل اقتراحات المستند</translation>
+    </message>
+    <message>
+        <source>Reject All Suggestions of the Doc&amp;ument</source>
+        <translation>رفض كل اقتراحات الم&amp;ستند</translation>
+    </message>
+    <message>
+        <source>Accept Every Mention of the &amp;Entity</source>
+        <translation>قبول كل ذكر لل&amp;كيان</translation>
+    </message>
+    <message>
+        <source>Reject the Open Mentions of the En&amp;tity</source>
+        <translation>رفض الذكر المعلّق لل&amp;كيان</translation>
+    </message>
+    <message>
+        <source>Take the Span &amp;Out of Its Entity</source>
+        <translation>إ&amp;خراج المقطع من كيانه</translation>
+    </message>
+    <message>
+        <source>Propose Every &amp;Mention in the Project…</source>
+        <translation>اقتراح كل الإ&amp;شارات في المشروع…</translation>
+    </message>
+    <message>
+        <source>Propose Dates in This Document</source>
+        <translation>اقتراح التواريخ في هذا المستند</translation>
+    </message>
+    <message>
+        <source>Propose Dates in Every Document…</source>
+        <translation>اقتراح التواريخ في كل المستندات…</translation>
+    </message>
+    <message>
+        <source>Load &amp;Gazetteer…</source>
+        <translation>تحميل &amp;معجم أسماء…</translation>
+    </message>
+    <message>
+        <source>&amp;Forget Rejections in This Document</source>
+        <translation>&amp;نسيان الرفض في هذا المستند</translation>
+    </message>
+    <message>
+        <source>Forget Rejections in the Pro&amp;ject</source>
+        <translation>نسيان الرفض في الم&amp;شروع</translation>
+    </message>
+    <message>
+        <source>&amp;Save My Labels as a Gazetteer…</source>
+        <translation>&amp;حفظ وسومي معجمَ أسماء…</translation>
+    </message>
+    <message>
+        <source>No suggestion in this document.</source>
+        <translation>لا اقتراحات في هذا المستند.</translation>
+    </message>
+    <message>
+        <source>Select a suggestion first ({0}).</source>
+        <translation>حدّد اقتراحًا أولًا ({0}).</translation>
+    </message>
+    <message>
+        <source>Select a span whose name was labelled with its other mentions first.</source>
+        <translation>اختر أولًا مقطعًا وُسم اسمه مع ذكره الآخر.</translation>
+    </message>
+    <message>
+        <source>Every mention of this entity is accepted already.</source>
+        <translation>كل ذكر لهذا الكيان مقبول من قبل.</translation>
+    </message>
+    <message>
+        <source>This entity has no open mention.</source>
+        <translation>ليس لهذا الكيان ذكر معلّق.</translation>
+    </message>
+    <message>
+        <source>The selected span is in no entity.</source>
+        <translation>المقطع المختار ليس في أي كيان.</translation>
+    </message>
+    <message>
+        <source>Label some names first: their other mentions are proposed.</source>
+        <translation>وسِّم بعض الأسماء أولًا: ستُقترح إشاراتها الأخرى.</translation>
+    </message>
+    <message>
+        <source>The project has no {0} label.</source>
+        <translation>لا يحوي المشروع الوسم {0}.</translation>
+    </message>
+    <message>
+        <source>Load gazetteer</source>
+        <translation>تحميل معجم أسماء</translation>
+    </message>
+    <message>
+        <source>Gazetteers (*.tsv *.txt);;All files (*)</source>
+        <translation>معاجم الأسماء (*.tsv *.txt);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Gazetteer not loaded</source>
+        <translation>لم يُحمَّل معجم الأسماء</translation>
+    </message>
+    <message>
+        <source>Save labels as a gazetteer</source>
+        <translation>حفظ الوسوم معجمَ أسماء</translation>
+    </message>
+    <message>
+        <source>Gazetteers (*.tsv)</source>
+        <translation>معاجم الأسماء (*.tsv)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>لم يُحفظ</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <source>Welcome. Three things are enough to start:</source>
+        <translation>أهلًا بك. ثلاثة أمور تكفي للبدء:</translation>
+    </message>
+    <message>
+        <source>1. Select text with the mouse: drag, or double-click a word.</source>
+        <translation>1. حدّد النص بالفأرة: اسحب، أو انقر نقرًا مزدوجًا على كلمة.</translation>
+    </message>
+    <message>
+        <source>2. Press a label&apos;s number (1, 2, 3 …) to label the selection.</source>
+        <translation>2. اضغط رقم الوسم (1، 2، 3 …) لوسم التحديد.</translation>
+    </message>
+    <message>
+        <source>3. Everything saves itself: there is no Save button.</source>
+        <translation>3. كل شيء يُحفظ تلقائيًا: لا يوجد زر حفظ.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>إ&amp;غلاق</translation>
+    </message>
+    <message>
+        <source>Hide until the next start</source>
+        <translation>إخفاء حتى التشغيل القادم</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t Show Again</source>
+        <translation>&amp;عدم الإظهار مجددًا</translation>
+    </message>
+    <message>
+        <source>Help ▸ Welcome shows it again</source>
+        <translation>مساعدة ◂ ترحيب يُظهره من جديد</translation>
+    </message>
+</context>
+</TS>
