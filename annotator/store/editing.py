@@ -196,18 +196,18 @@ class Labelling:
             rejected = self.project.rejected_places(document_id, self.annotator)
             taken = sorted((s.start, s.end) for s in self._spans.values())
             longest = max((end - start for start, end in taken), default=0)
-            changes = []
+            new = []
             for span in sorted(proposals, key=_span_order):
                 if span.key in rejected or _overlaps_any(span, taken, longest):
                     continue
                 longest = max(longest, span.end - span.start)
-                added = self.project.add_span(document_id, self.annotator, span.start, span.end,
-                                              span.label, Origin.SUGGESTED, span.reason,
-                                              span.confidence)
                 insort(taken, (span.start, span.end))
-                changes.append(SpanChange(None, self.project.span_record(added.id)))
-            if not changes:
+                new.append(span)
+            if not new:
                 return None
+            # One insert and one read for all: a name can come back hundreds of times.
+            changes = [SpanChange(None, record) for record in self.project.insert_spans(
+                document_id, self.annotator, new, Origin.SUGGESTED)]
             return Edit(f"Suggest {len(changes)} span{'' if len(changes) == 1 else 's'}",
                         document_id, tuple(changes))
 
@@ -329,14 +329,14 @@ class Labelling:
         """Make the rows of ``edit`` go from its ``before`` to its ``after``;
         refuse if the file no longer holds ``before``."""
         status_now = self.project.status_record(edit.document_id, self.annotator)
-        for change in edit.spans:
-            if self.project.find_span_record(change.span_id) != change.before:
-                raise EditError("the span was changed in the file meanwhile (by another "
-                                "program?); the view now shows the file as it is")
-            if change.after is None:
-                self.project.delete_spans([change.span_id])
-            else:
-                self.project.restore_span(change.after)
+        ids = [change.span_id for change in edit.spans]
+        if len(set(ids)) < len(ids):
+            # One span changed twice in one edit: each step needs the file as
+            # the step before left it.
+            for change in edit.spans:
+                self._apply_spans([change])
+        else:
+            self._apply_spans(edit.spans)
         if edit.rejected:
             self.project.remember_rejections(edit.document_id, self.annotator, edit.rejected)
         if edit.unrejected:
@@ -345,6 +345,26 @@ class Labelling:
         if edit.status is not None and status_now == edit.status.before:
             self.project.restore_status(edit.document_id, self.annotator, edit.status.after)
         return edit
+
+    def _apply_spans(self, changes: Sequence[SpanChange]) -> None:
+        """Check that the file holds every ``before``, then write the
+        ``after``s in as few statements as their order allows."""
+        now = self.project.find_span_records(c.span_id for c in changes)
+        if any(now.get(c.span_id) != c.before for c in changes):
+            raise EditError("the span was changed in the file meanwhile (by another "
+                            "program?); the view now shows the file as it is")
+        # Runs of deletes and of restores, in the edit's order (a delete can
+        # free the place a restore takes).
+        run: list[SpanChange] = []
+        for change in [*changes, None]:
+            if run and (change is None or (change.after is None) != (run[0].after is None)):
+                if run[0].after is None:
+                    self.project.delete_spans([c.span_id for c in run])
+                else:
+                    self.project.restore_spans([c.after for c in run])
+                run = []
+            if change is not None:
+                run.append(change)
 
     def _write(self, work: Callable[[], Edit | None]) -> Edit | None:
         """Run ``work`` in one transaction; tell the listeners what it changed,

@@ -174,8 +174,7 @@ class AnnotationView(QTextEdit):
         self._longest = max(self._longest, *(s.end - s.start for s in spans))
         self._spans.sort(key=lambda s: (s.start, -s.end, s.label))
         self._levels = stacking_levels(self._spans)
-        for span in spans:
-            self._repaint_range(span.start, span.end)
+        self._repaint_filled(spans)
 
     def remove_span(self, span_id: int) -> Span | None:
         removed = self.remove_spans([span_id])
@@ -188,11 +187,11 @@ class AnnotationView(QTextEdit):
         if not removed:
             return []
         self._spans = [span for span in self._spans if span.id not in ids]
+        selected_before = self._selected_id
         if self._selected_id in ids:
             self._selected_id = None
         self._levels = stacking_levels(self._spans)
-        for span in removed:
-            self._repaint_range(span.start, span.end)
+        self._repaint_filled(removed, selected_before)
         return removed
 
     def replace_span(self, span: Span) -> None:
@@ -202,6 +201,18 @@ class AnnotationView(QTextEdit):
             self.select_span(span)
 
     # -- highlights ----------------------------------------------------------
+
+    def _repaint_filled(self, spans: list[Span], selected: int | None = None) -> None:
+        """Recolour where these spans (added or taken away) are. A suggestion
+        has no fill unless it is the selected one, so it changes no character
+        format: its dashed outline is drawn at paint, and hundreds of proposed
+        mentions cost one repaint, not one layout each."""
+        selected = self._selected_id if selected is None else selected
+        filled = [span for span in spans if not span.is_suggestion or span.id == selected]
+        for span in filled:
+            self._repaint_range(span.start, span.end)
+        if len(filled) < len(spans):
+            self.viewport().update()
 
     def _repaint_range(self, start: int, end: int) -> None:
         """Recolour ``[start, end)`` widened to every span it touches: only the
