@@ -86,6 +86,7 @@ class AnnotationView(QTextEdit):
         self._spans: list[Span] = []
         self._longest = 0  # no span is longer (after removals, perhaps shorter)
         self._colors: dict[str, str] = {}
+        self._formats: dict[tuple[str, bool], QTextCharFormat] = {}  # (label, selected)
         self._selected_id: int | None = None
         self._levels: dict[int, int] = {}
         self._direction = Direction.LTR
@@ -110,40 +111,53 @@ class AnnotationView(QTextEdit):
                       spans: Iterable[Span], colors: dict[str, str]) -> None:
         self._text = text
         self._map = Utf16Map(text)
-        self._colors = dict(colors)
+        self._colors, self._formats = dict(colors), {}
         self._selected_id = None
         # setPlainText: a document is never read as HTML.
         self.document().setPlainText(text)
         self.set_direction(direction, override)
-        self.set_spans(spans)
+        self.set_spans(spans, fresh=True)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def set_direction(self, direction: Direction, override: Direction | None) -> None:
         self._direction, self._override = direction, override
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
+        # One block format per run of lines in the same direction, not one
+        # per line: a long document has thousands of lines, mostly one way.
         block = self.document().firstBlock()
+        run_start, run_dir = None, None
         while block.isValid():
             line_dir = override or line_direction(block.text(), direction)
-            fmt = QTextBlockFormat()
-            fmt.setLineHeight(TAGGED_LINE_HEIGHT_PERCENT if self.label_tags else LINE_HEIGHT_PERCENT,
-                              QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-            # AlignAbsolute: plain AlignRight would mirror inside right-to-left blocks.
-            if line_dir is Direction.RTL:
-                fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-                fmt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-            else:
-                fmt.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-                fmt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(fmt)
-            block = block.next()
+            if line_dir is not run_dir:
+                if run_start is not None:
+                    self._set_block_format(cursor, run_start, block.previous(), run_dir)
+                run_start, run_dir = block, line_dir
+            last, block = block, block.next()
+        if run_start is not None:
+            self._set_block_format(cursor, run_start, last, run_dir)
         # The first line has no line above whose spacing could hold its tags.
         frame = self.document().rootFrame()
         frame_format = frame.frameFormat()
         frame_format.setTopMargin(self.fontMetrics().height() * TAG_SCALE if self.label_tags else 0)
         frame.setFrameFormat(frame_format)
         cursor.endEditBlock()
+
+    def _set_block_format(self, cursor: QTextCursor, first, last, line_dir: Direction) -> None:
+        """The format of the blocks ``first`` to ``last``, all in ``line_dir``."""
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(TAGGED_LINE_HEIGHT_PERCENT if self.label_tags else LINE_HEIGHT_PERCENT,
+                          QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        # AlignAbsolute: plain AlignRight would mirror inside right-to-left blocks.
+        if line_dir is Direction.RTL:
+            fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            fmt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        else:
+            fmt.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            fmt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        cursor.setPosition(first.position())
+        cursor.setPosition(last.position(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setBlockFormat(fmt)
 
     def set_label_tags(self, shown: bool) -> None:
         """Show or hide the label tags; lines leave room for them when shown."""
@@ -152,14 +166,14 @@ class AnnotationView(QTextEdit):
         self.viewport().update()
 
     def set_colors(self, colors: dict[str, str]) -> None:
-        self._colors = dict(colors)
+        self._colors, self._formats = dict(colors), {}
         self._repaint_range(0, len(self._text))
 
-    def set_spans(self, spans: Iterable[Span]) -> None:
+    def set_spans(self, spans: Iterable[Span], fresh: bool = False) -> None:
         self._spans = sorted(spans, key=lambda s: (s.start, -s.end, s.label))
         self._longest = max((s.end - s.start for s in self._spans), default=0)
         self._levels = stacking_levels(self._spans)
-        self._repaint_range(0, len(self._text))
+        self._repaint_range(0, len(self._text), fresh)
 
     def add_span(self, span: Span) -> None:
         self.add_spans([span])
@@ -214,9 +228,10 @@ class AnnotationView(QTextEdit):
         if len(filled) < len(spans):
             self.viewport().update()
 
-    def _repaint_range(self, start: int, end: int) -> None:
+    def _repaint_range(self, start: int, end: int, fresh: bool = False) -> None:
         """Recolour ``[start, end)`` widened to every span it touches: only the
-        blocks in that range are laid out again."""
+        blocks in that range are laid out again. ``fresh``: the text was just
+        set, so it has no fill to clear."""
         # Only spans starting at most the longest span's length before
         # ``start`` can reach it: the list is not scanned from the top.
         first = bisect_left(self._spans, start - self._longest, key=lambda s: s.start)
@@ -228,22 +243,34 @@ class AnnotationView(QTextEdit):
         if start >= end:
             self.viewport().update()
             return
+        selected = self._selected_id
+        # A suggestion has no fill (only its dashed outline), unless selected.
+        filled = [s for s in touching if not s.is_suggestion or s.id == selected]
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        self._select(cursor, start, end)
-        cursor.setCharFormat(QTextCharFormat())
+        if not fresh:
+            self._select(cursor, start, end)
+            cursor.setCharFormat(QTextCharFormat())
         # Longer spans first, so nested (shorter) spans show on top of them.
-        for span in sorted(touching, key=lambda s: s.start - s.end):
-            if span.is_suggestion and span.id != self._selected_id:
-                continue  # a suggestion has no fill, only its dashed outline
-            fmt = QTextCharFormat()
-            color = self._colors.get(span.label, "#cccccc")
-            fmt.setBackground(selected_color(color) if span.id == self._selected_id
-                              else label_color(color))
-            self._select(cursor, span.start, span.end)
+        filled.sort(key=lambda s: s.start - s.end)
+        to_utf16, formats = self._map.to_utf16, self._formats
+        keep = QTextCursor.MoveMode.KeepAnchor
+        for span in filled:
+            key = (span.label, span.id == selected)
+            fmt = formats.get(key)
+            if fmt is None:
+                fmt = formats[key] = self._fill(*key)
+            cursor.setPosition(to_utf16(span.start))
+            cursor.setPosition(to_utf16(span.end), keep)
             cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
         self.viewport().update()
+
+    def _fill(self, label: str, selected: bool) -> QTextCharFormat:
+        color = self._colors.get(label, "#cccccc")
+        fmt = QTextCharFormat()
+        fmt.setBackground(selected_color(color) if selected else label_color(color))
+        return fmt
 
     def _select(self, cursor: QTextCursor, start: int, end: int) -> None:
         cursor.setPosition(self._map.to_utf16(start))
