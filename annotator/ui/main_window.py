@@ -28,7 +28,6 @@ from annotator.ui.document_list import DocumentListModel, DocumentListWidget
 from annotator.ui.find_bar import FindBar
 from annotator.ui.label_palette import LabelPalette
 from annotator.ui import last_document
-from annotator.ui.keyboard_help import KeyboardHelpDialog, main_window_rows
 from annotator.ui.remembered_toggle import remembered_toggle
 from annotator.ui.selection_mode import SelectionMode
 from annotator.ui.plain_text import escaped_rich_text, menu_text, show_message
@@ -527,6 +526,8 @@ class MainWindow(QMainWindow):
             self.documents.select_document(doc.id)
 
     def _on_show_keys(self) -> None:
+        from annotator.ui.keyboard_help import KeyboardHelpDialog, main_window_rows
+
         KeyboardHelpDialog(main_window_rows(self.menuBar()), self,
                            note="Every edit is saved the moment it is made.").exec()
 

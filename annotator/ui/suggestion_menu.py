@@ -13,11 +13,9 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from annotator.core.model import Span
-from annotator.formats.problems import InputError
 from annotator.store import ProjectError
 from annotator.store.editing import Edit, EditError
 from annotator.suggest.apply import Source, apply_suggestions
-from annotator.suggest.gazetteer import read_gazetteer
 from annotator.ui.plain_text import show_message
 
 # The suggesters (date rules, the mention finder and its lemmatizer) load
@@ -221,6 +219,9 @@ class SuggestionMenu(QObject):
             "Gazetteers (*.tsv *.txt);;All files (*)")
         if not path:
             return
+        from annotator.formats.problems import InputError
+        from annotator.suggest.gazetteer import read_gazetteer
+
         try:
             gazetteer = read_gazetteer(path, [label.key for label in project.labels()])
         except InputError as error:
