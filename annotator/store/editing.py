@@ -108,6 +108,7 @@ class Labelling:
         self.project, self.annotator = project, annotator
         self.document: Document | None = None
         self._spans: dict[int, Span] = {}
+        self._sorted: list[Span] | None = None  # _spans by position; None: to sort again
         self._listeners: list[Listener] = []
 
     # -- listening -----------------------------------------------------------
@@ -127,18 +128,27 @@ class Labelling:
     @property
     def spans(self) -> list[Span]:
         """The open document's spans of this annotator, by position."""
-        return sorted(self._spans.values(), key=_span_order)
+        return list(self._in_order())
+
+    def _in_order(self) -> list[Span]:
+        """The spans by position, sorted once per change (every listener
+        reads them after each edit, and a document can hold thousands)."""
+        if self._sorted is None:
+            self._sorted = sorted(self._spans.values(), key=_span_order)
+        return self._sorted
 
     @property
     def suggestions(self) -> list[Span]:
         """The open document's suggestions not yet accepted or rejected, by position."""
-        return [span for span in self.spans if span.is_suggestion]
+        return [span for span in self._in_order() if span.is_suggestion]
 
     def span(self, span_id: int | None) -> Span | None:
         return self._spans.get(span_id)
 
     def has(self, start: int, end: int, label: str) -> bool:
-        return any(s.key == (start, end, label) for s in self._spans.values())
+        spans = self._in_order()
+        at = bisect_left(spans, (start, -end, label), key=_span_order)
+        return at < len(spans) and spans[at].key == (start, end, label)
 
     def status(self) -> Status:
         self._require_document()
@@ -151,14 +161,14 @@ class Labelling:
         return self.document
 
     def close(self) -> None:
-        self.document, self._spans = None, {}
+        self.document, self._spans, self._sorted = None, {}, None
 
     def reload(self) -> None:
         """Read the open document's spans again, as the file holds them now."""
         if self.document is None:
             return
         spans = self.project.spans(self.document.id, self.annotator)
-        self._spans = {span.id: span for span in spans}
+        self._spans, self._sorted = {span.id: span for span in spans}, None
         suggestions = sum(span.is_suggestion for span in spans)
         self._tell(Change(self.document.id, self.project.status(self.document.id, self.annotator),
                           len(spans) - suggestions, reloaded=True,
@@ -194,7 +204,8 @@ class Labelling:
 
         def work() -> Edit | None:
             rejected = self.project.rejected_places(document_id, self.annotator)
-            taken = sorted((s.start, s.end) for s in self._spans.values())
+            # By start (the order _overlaps_any bisects on), without a sort.
+            taken = [(s.start, s.end) for s in self._in_order()]
             longest = max((end - start for start, end in taken), default=0)
             new = []
             for span in sorted(proposals, key=_span_order):
@@ -402,6 +413,7 @@ class Labelling:
                 self._spans.pop(span.id, None)
             for span in added + updated:
                 self._spans[span.id] = span
+            self._sorted = None
         labels, suggestions = self.project.span_and_suggestion_counts(edit.document_id,
                                                                       self.annotator)
         return Change(edit.document_id, self.project.status(edit.document_id, self.annotator),
@@ -410,8 +422,8 @@ class Labelling:
 
 
 def _overlaps_any(span: Span, taken: list[tuple[int, int]], longest: int) -> bool:
-    """Whether ``span`` overlaps one of ``taken`` (sorted (start, end) pairs,
-    none longer than ``longest``): only those starting at most ``longest``
+    """Whether ``span`` overlaps one of ``taken`` ((start, end) pairs sorted
+    by start, none longer than ``longest``): only those starting at most ``longest``
     before it can reach it, so a big document is not scanned from its top."""
     first = bisect_left(taken, (span.start - longest, -1))
     k = bisect_left(taken, (span.end, -1))  # those starting before span's end

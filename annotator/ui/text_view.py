@@ -7,7 +7,7 @@ everything this class emits or takes is in code points of the stored text.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
@@ -45,22 +45,33 @@ CUT_COLOR = QColor("#e00000")
 CUT_WIDTH = 2
 
 
-def stacking_levels(spans: list[Span]) -> dict[int, int]:
+def stacking_levels(spans: list[Span], in_order: bool = False) -> dict[int, int]:
     """An underline level for each span that overlaps another (by list index),
-    so that overlapping spans get distinct lines."""
-    order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end))
+    so that overlapping spans get distinct lines. ``in_order``: ``spans`` are
+    sorted by start, longest first (the view's own list), so no sort is needed."""
+    order = range(len(spans)) if in_order else sorted(
+        range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end))
     levels: dict[int, int] = {}
     active: list[int] = []
+    reach = -1  # where the last of the active spans ends
     for i in order:
         span = spans[i]
-        active = [j for j in active if spans[j].end > span.start]
+        if span.start >= reach:
+            active = []  # nothing still open: the usual case, no list to filter
+        elif active:
+            active = [j for j in active if spans[j].end > span.start]
         if active:
             used = {levels.get(j, 0) for j in active}
             for j in active:
                 levels.setdefault(j, 0)
             levels[i] = next(level for level in range(len(used) + 1) if level not in used)
         active.append(i)
+        reach = max(reach, span.end)
     return levels
+
+
+def _view_order(span: Span) -> tuple:
+    return (span.start, -span.end, span.label)
 
 
 class AnnotationView(QTextEdit):
@@ -170,9 +181,9 @@ class AnnotationView(QTextEdit):
         self._repaint_range(0, len(self._text))
 
     def set_spans(self, spans: Iterable[Span], fresh: bool = False) -> None:
-        self._spans = sorted(spans, key=lambda s: (s.start, -s.end, s.label))
+        self._spans = sorted(spans, key=_view_order)
         self._longest = max((s.end - s.start for s in self._spans), default=0)
-        self._levels = stacking_levels(self._spans)
+        self._levels = stacking_levels(self._spans, in_order=True)
         self._repaint_range(0, len(self._text), fresh)
 
     def add_span(self, span: Span) -> None:
@@ -184,10 +195,14 @@ class AnnotationView(QTextEdit):
         spans = list(spans)
         if not spans:
             return
-        self._spans.extend(spans)
         self._longest = max(self._longest, *(s.end - s.start for s in spans))
-        self._spans.sort(key=lambda s: (s.start, -s.end, s.label))
-        self._levels = stacking_levels(self._spans)
+        if len(spans) * 8 < len(self._spans):
+            for span in spans:  # a few into many: no key for every span
+                insort(self._spans, span, key=_view_order)
+        else:
+            self._spans.extend(spans)
+            self._spans.sort(key=_view_order)
+        self._levels = stacking_levels(self._spans, in_order=True)
         self._repaint_filled(spans)
 
     def remove_span(self, span_id: int) -> Span | None:
@@ -204,7 +219,7 @@ class AnnotationView(QTextEdit):
         selected_before = self._selected_id
         if self._selected_id in ids:
             self._selected_id = None
-        self._levels = stacking_levels(self._spans)
+        self._levels = stacking_levels(self._spans, in_order=True)
         self._repaint_filled(removed, selected_before)
         return removed
 
@@ -308,7 +323,7 @@ class AnnotationView(QTextEdit):
         outline in its label's colour."""
         hi = len(self._text) if hi is None else hi
         result = []
-        for span in self._spans:
+        for span in self._spans_near(lo, hi):
             if span.is_suggestion and span.start < hi and span.end > lo:
                 pen = QPen(label_color(self._colors.get(span.label, "#888888")).darker(170), 2,
                            Qt.PenStyle.DashLine)
@@ -324,8 +339,17 @@ class AnnotationView(QTextEdit):
     def cuts(self, lo: int = 0, hi: int | None = None) -> list[tuple[Span, Cut]]:
         """Edges of spans (in ``[lo, hi]``) that fall inside a word."""
         hi = len(self._text) if hi is None else hi
-        return [(span, cut) for span in self._spans if span.end >= lo and span.start <= hi
+        return [(span, cut) for span in self._spans_near(lo, hi + 1)
+                if span.end >= lo and span.start <= hi
                 for cut in span_cuts(self._text, span.start, span.end)]
+
+    def _spans_near(self, lo: int, hi: int) -> list[Span]:
+        """The spans that can reach ``[lo, hi)``: those starting before ``hi``
+        and at most the longest span's length before ``lo`` (a paint looks at
+        what is in sight, not at every span of a long document)."""
+        first = bisect_left(self._spans, lo - self._longest, key=lambda s: s.start)
+        last = bisect_left(self._spans, hi, key=lambda s: s.start)
+        return self._spans[first:last]
 
     def _paint_cuts(self, painter: QPainter, lo: int, hi: int) -> None:
         """A red bar where a span's edge cuts a word, so a cut is never
