@@ -190,7 +190,7 @@ class AnnotationEditor(QObject):
             if self._shown != doc.id:
                 self._shown = doc.id
                 view.show_document(doc.text, doc.direction, doc.direction_override,
-                                   self.labelling.spans, self.colors())
+                                   self.labelling.spans, self.colors(), top_first=True)
             else:
                 # Read again after a failed write: the selection stays if its span does.
                 view.set_spans(self.labelling.spans)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -34,6 +34,10 @@ from annotator.ui.colors import label_color, selected_color
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, text_font
 from annotator.ui.word_drag import snapped_drag
 
+# A long text is formatted in two parts: about this many characters (several
+# screens) before the first paint, the rest right after it.
+TOP_PART = 20_000
+REST_AT_THE_LATEST_MS = 300  # for a view that is not painted (hidden, minimized)
 LINE_HEIGHT_PERCENT = 125  # Arabic needs room for harakat above and below.
 TAGGED_LINE_HEIGHT_PERCENT = 150  # and room above each line for the label tags
 TAG_SCALE = 0.5  # tag text size, relative to the text's
@@ -98,6 +102,7 @@ class AnnotationView(QTextEdit):
         self._longest = 0  # no span is longer (after removals, perhaps shorter)
         self._colors: dict[str, str] = {}
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}  # (label, selected)
+        self._rest_from: int | None = None  # where the part left for after the first paint begins
         self._selected_id: int | None = None
         self._levels: dict[int, int] = {}
         self._direction = Direction.LTR
@@ -119,26 +124,59 @@ class AnnotationView(QTextEdit):
         return list(self._spans)
 
     def show_document(self, text: str, direction: Direction, override: Direction | None,
-                      spans: Iterable[Span], colors: dict[str, str]) -> None:
+                      spans: Iterable[Span], colors: dict[str, str],
+                      top_first: bool = False) -> None:
+        """Show ``text`` and its spans. ``top_first``: a long text gets its
+        line directions and fills for its first screens now and for the rest
+        right after the first paint (:meth:`finish_document`)."""
         self._text = text
         self._map = Utf16Map(text)
         self._colors, self._formats = dict(colors), {}
         self._selected_id = None
         # setPlainText: a document is never read as HTML.
         self.document().setPlainText(text)
-        self.set_direction(direction, override)
-        self.set_spans(spans, fresh=True)
+        cut = text.find("\n", TOP_PART) if top_first and len(text) > 2 * TOP_PART else -1
+        self._rest_from = cut if cut >= 0 else None
+        self._direction, self._override = direction, override
+        self._format_top_margin()
+        self._format_lines(0, self._rest_from)
+        self.set_spans(spans, fresh=True, upto=self._rest_from)
+        if self._rest_from is not None:
+            QTimer.singleShot(REST_AT_THE_LATEST_MS, self.finish_document)  # if no paint comes
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def finish_document(self) -> None:
+        """Line directions and fills of the part of a long text that
+        :meth:`show_document` left for after the first paint."""
+        cut, self._rest_from = self._rest_from, None
+        if cut is not None:
+            self._format_lines(cut + 1, None)
+            self._repaint_range(cut, len(self._text))
 
     def set_direction(self, direction: Direction, override: Direction | None) -> None:
         self._direction, self._override = direction, override
+        self._format_top_margin()
+        self._format_lines(0, None)
+
+    def _format_top_margin(self) -> None:
+        # The first line has no line above whose spacing could hold its tags.
+        frame = self.document().rootFrame()
+        frame_format = frame.frameFormat()
+        frame_format.setTopMargin(self.fontMetrics().height() * TAG_SCALE if self.label_tags else 0)
+        frame.setFrameFormat(frame_format)
+
+    def _format_lines(self, start: int, end: int | None) -> None:
+        """Each line's direction, for the lines from the one holding ``start``
+        to the one holding ``end`` (``None``: to the last)."""
+        direction, override = self._direction, self._override
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         # One block format per run of lines in the same direction, not one
         # per line: a long document has thousands of lines, mostly one way.
-        block = self.document().firstBlock()
+        block = self.document().findBlock(self._map.to_utf16(start))
+        stop = None if end is None else self._map.to_utf16(end)
         run_start, run_dir = None, None
-        while block.isValid():
+        while block.isValid() and (stop is None or block.position() <= stop):
             line_dir = override or line_direction(block.text(), direction)
             if line_dir is not run_dir:
                 if run_start is not None:
@@ -147,11 +185,6 @@ class AnnotationView(QTextEdit):
             last, block = block, block.next()
         if run_start is not None:
             self._set_block_format(cursor, run_start, last, run_dir)
-        # The first line has no line above whose spacing could hold its tags.
-        frame = self.document().rootFrame()
-        frame_format = frame.frameFormat()
-        frame_format.setTopMargin(self.fontMetrics().height() * TAG_SCALE if self.label_tags else 0)
-        frame.setFrameFormat(frame_format)
         cursor.endEditBlock()
 
     def _set_block_format(self, cursor: QTextCursor, first, last, line_dir: Direction) -> None:
@@ -180,11 +213,14 @@ class AnnotationView(QTextEdit):
         self._colors, self._formats = dict(colors), {}
         self._repaint_range(0, len(self._text))
 
-    def set_spans(self, spans: Iterable[Span], fresh: bool = False) -> None:
+    def set_spans(self, spans: Iterable[Span], fresh: bool = False,
+                  upto: int | None = None) -> None:
+        """All the spans at once; ``upto``: fill only the text before it (the
+        rest is :meth:`finish_document`'s)."""
         self._spans = sorted(spans, key=_view_order)
         self._longest = max((s.end - s.start for s in self._spans), default=0)
         self._levels = stacking_levels(self._spans, in_order=True)
-        self._repaint_range(0, len(self._text), fresh)
+        self._repaint_range(0, len(self._text) if upto is None else upto, fresh)
 
     def add_span(self, span: Span) -> None:
         self.add_spans([span])
@@ -293,6 +329,8 @@ class AnnotationView(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self._rest_from is not None:
+            QTimer.singleShot(0, self.finish_document)  # the top is painted: now the rest
         underlines = self.underlines()
         selected = self.selected_span()
         if not self._spans and not underlines:
