@@ -690,6 +690,8 @@ class Project(TeamQueries, GuidelineQueries):
                       s.reason, s.confidence) for s in spans])
             records = [_span_record_from_row(row) for row in self._db.execute(
                 f"{_SPAN_RECORD_SELECT} WHERE sp.id > ? ORDER BY sp.id", [highest])]
+            if len(records) != len(spans):  # the write lock is held: never, unless a bug
+                raise ProjectError(f"document {document_id}: the new spans could not be read back")
             if origin is not Origin.SUGGESTED:
                 self._mark_started(document_id, annotator_id)
         return records

@@ -11,7 +11,7 @@ from annotator.core.model import Direction, Span
 from annotator.ui.text_view import TOP_PART, AnnotationView
 
 ARABIC = "قال الرئيس شي جين بينغ إن الصين مستعدة لتعميق التعاون مع قازاقستان."
-POLISH = "Prezydent Tokajew powiedział, że Kazachstan ceni współpracę z Chinami."
+POLISH = "Prezydent Tokajew powiedział, że Kazachstan ceni współpracę."
 COLORS = {"PERSON": "#f4a261", "ORG": "#8ecae6"}
 
 
