@@ -4,14 +4,14 @@ the undo stack, and draws what the service says changed in the text view."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.model import Document, Span, Status
 from annotator.core.offsets import snap_selection
 from annotator.store import Project
 from annotator.store.editing import Change, Edit, EditError, Labelling
-from annotator.suggest.inflection import warm_up_in_background
+from annotator.suggest.preload import preload_in_background
 from annotator.ui.text_view import AnnotationView
 from annotator.ui.undo_commands import EditCommand, step
 
@@ -61,9 +61,11 @@ class AnnotationEditor(QObject):
             return
         self.labelling.open(document_id)
         if self.document is not None:
-            # The lemmatizer's dictionary (seconds for Polish) loads while the
-            # annotator reads, so proposing mentions after the first label is quick.
-            warm_up_in_background(self.document.lang)
+            # The suggesters and the lemmatizer's dictionary (seconds for
+            # Polish) load while the annotator reads, once the window has
+            # painted, so neither the start nor the first label waits for them.
+            lang = self.document.lang
+            QTimer.singleShot(0, lambda: preload_in_background(lang))
 
     def colors(self) -> dict[str, str]:
         return {label.key: label.color for label in self.labels}
@@ -205,7 +207,7 @@ class AnnotationEditor(QObject):
             if self._shown != doc.id:
                 self._shown = doc.id
                 view.show_document(doc.text, doc.direction, doc.direction_override,
-                                   self.labelling.spans, self.colors())
+                                   self.labelling.spans, self.colors(), top_first=True)
             else:
                 # Read again after a failed write: the selection stays if its span does.
                 view.set_spans(self.labelling.spans)

@@ -13,20 +13,14 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from annotator.core.model import Span
-from annotator.formats.problems import InputError
 from annotator.store import ProjectError
 from annotator.store.editing import Edit, EditError
 from annotator.suggest.apply import Source, apply_suggestions
-from annotator.suggest.dates import LABEL as DATE_LABEL
-from annotator.suggest.gazetteer import read_gazetteer
-from annotator.suggest.sources import (
-    date_source,
-    gazetteer_source,
-    mention_source,
-    mention_spans,
-    save_gazetteer,
-)
 from annotator.ui.plain_text import show_message
+
+# The suggesters (date rules, the mention finder and its lemmatizer) load
+# after the window is shown (annotator.suggest.preload), not before it:
+# each use below imports them, at once when they are in.
 
 SCOPE_KEY = "suggestions/mentions"
 SCOPES = (("document", QT_TRANSLATE_NOOP("SuggestionMenu", "Propose Other Mentions in the &Document")),
@@ -106,6 +100,8 @@ class SuggestionMenu(QObject):
         (and, with the project scope, in every other document)."""
         if self.scope == "off" or self.editor is None:
             return None
+        from annotator.suggest.sources import mention_source, mention_spans
+
         labelling = self.editor.labelling
         names = _names_of(edit, labelling.document.text)
         if not names:
@@ -216,6 +212,8 @@ class SuggestionMenu(QObject):
     # -- on request ----------------------------------------------------------
 
     def mentions_in_project(self) -> None:
+        from annotator.suggest.sources import mention_source
+
         if self.window.project is None:
             return
         names = [(surface, label) for surface, label, _
@@ -226,6 +224,9 @@ class SuggestionMenu(QObject):
         self._apply([mention_source(names)], None, "Proposing every mention")
 
     def propose_dates(self, every_document: bool) -> None:
+        from annotator.suggest.dates import LABEL as DATE_LABEL
+        from annotator.suggest.sources import date_source
+
         project = self.window.project
         if project is None or (not every_document and self.editor.document is None):
             return
@@ -262,12 +263,17 @@ class SuggestionMenu(QObject):
             self.tr("Gazetteers (*.tsv *.txt);;All files (*)"))
         if not path:
             return
+        from annotator.formats.problems import InputError
+        from annotator.suggest.gazetteer import read_gazetteer
+
         try:
             gazetteer = read_gazetteer(path, [label.key for label in project.labels()])
         except InputError as error:
             show_message(self.window, QMessageBox.Icon.Warning, self.tr("Gazetteer not loaded"),
                          "\n".join(error.problems[:20]))
             return
+        from annotator.suggest.sources import gazetteer_source
+
         self._apply([gazetteer_source(gazetteer)], None, "Proposing gazetteer names")
 
     def save_my_gazetteer(self) -> None:
@@ -281,6 +287,8 @@ class SuggestionMenu(QObject):
             self.save_gazetteer_to(path)
 
     def save_gazetteer_to(self, path: str | Path) -> int | None:
+        from annotator.suggest.sources import save_gazetteer
+
         names = [(s, l) for s, l, _ in self.window.project.labelled_names(self.window.annotator)]
         try:
             count = save_gazetteer(path, names)
