@@ -1,7 +1,8 @@
 """What the benchmarks run in a fresh process, so that start-up, imports and
 peak memory are measured as a user meets them. Each probe prints one JSON
 line: ``{"seconds": …, "peak_mb": …}`` (``seconds`` from the probe's start
-to the end of its work; the parent also times the whole process).
+to the end of its work, the parent also times the whole process;
+``peak_mb`` is the process's own peak resident memory).
 
     python bench/probes.py import JSONL PROJECT.db
     python bench/probes.py raw-insert JSONL RAW.db
@@ -23,12 +24,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _peak_mb() -> float:
-    """This process's own peak resident memory (VmHWM): Linux keeps
-    ru_maxrss across exec, so it could be the parent's."""
-    with open("/proc/self/status") as handle:
-        for line in handle:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
+    """This process's own peak resident memory: VmHWM where Linux gives it
+    (its ru_maxrss keeps the parent's peak across exec, and the bench's
+    parent is big), ru_maxrss elsewhere."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

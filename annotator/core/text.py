@@ -61,6 +61,7 @@ def sha256_of(text: str) -> str:
 _RTL_LETTER = re.compile(
     "[\u05D0-\u05EA\u0620-\u064A\u066E-\u06D3\u06D5\u06EE-\u06FF\u0750-\u077F"
     "\u08A0-\u08C9\uFB1D-\uFDFF\uFE70-\uFEFC]")
+_RTL_RUN = re.compile(_RTL_LETTER.pattern + "+")  # counted by runs: fewer objects
 _HEBREW_LETTER = re.compile("[\u05D0-\u05EA\uFB1D-\uFB4F]")
 _LTR_LETTER = re.compile("[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1EFF]")
 # Runs of them: counted by the length of each run, one match per word
@@ -108,7 +109,7 @@ def line_direction(line: str, default: Direction) -> Direction:
     first = next((ch for ch in line if ch.isalpha()), None)
     if first is None:
         return default
-    rtl = len(_RTL_LETTER.findall(line))
+    rtl = sum(map(len, _RTL_RUN.findall(line)))
     letters = sum(map(str.isalpha, line))  # in C: a document has thousands of lines
     first_is_rtl = _RTL_LETTER.match(first) is not None
     share = rtl if first_is_rtl else letters - rtl

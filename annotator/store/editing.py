@@ -120,6 +120,7 @@ class Labelling:
         self.project, self.annotator = project, annotator
         self.document: Document | None = None
         self._spans: dict[int, Span] = {}
+        self._sorted: list[Span] | None = None  # _spans by position; None: to sort again
         self._listeners: list[Listener] = []
 
     # -- listening -----------------------------------------------------------
@@ -139,18 +140,27 @@ class Labelling:
     @property
     def spans(self) -> list[Span]:
         """The open document's spans of this annotator, by position."""
-        return sorted(self._spans.values(), key=_span_order)
+        return list(self._in_order())
+
+    def _in_order(self) -> list[Span]:
+        """The spans by position, sorted once per change (every listener
+        reads them after each edit, and a document can hold thousands)."""
+        if self._sorted is None:
+            self._sorted = sorted(self._spans.values(), key=_span_order)
+        return self._sorted
 
     @property
     def suggestions(self) -> list[Span]:
         """The open document's suggestions not yet accepted or rejected, by position."""
-        return [span for span in self.spans if span.is_suggestion]
+        return [span for span in self._in_order() if span.is_suggestion]
 
     def span(self, span_id: int | None) -> Span | None:
         return self._spans.get(span_id)
 
     def has(self, start: int, end: int, label: str) -> bool:
-        return any(s.key == (start, end, label) for s in self._spans.values())
+        spans = self._in_order()
+        at = bisect_left(spans, (start, -end, label), key=_span_order)
+        return at < len(spans) and spans[at].key == (start, end, label)
 
     def status(self) -> Status:
         self._require_document()
@@ -163,14 +173,14 @@ class Labelling:
         return self.document
 
     def close(self) -> None:
-        self.document, self._spans = None, {}
+        self.document, self._spans, self._sorted = None, {}, None
 
     def reload(self) -> None:
         """Read the open document's spans again, as the file holds them now."""
         if self.document is None:
             return
         spans = self.project.spans(self.document.id, self.annotator)
-        self._spans = {span.id: span for span in spans}
+        self._spans, self._sorted = {span.id: span for span in spans}, None
         suggestions = sum(span.is_suggestion for span in spans)
         self._tell(Change(self.document.id, self.project.status(self.document.id, self.annotator),
                           len(spans) - suggestions, reloaded=True,
@@ -206,20 +216,21 @@ class Labelling:
 
         def work() -> Edit | None:
             rejected = self.project.rejected_places(document_id, self.annotator)
-            taken = sorted((s.start, s.end) for s in self._spans.values())
+            # By start (the order _overlaps_any bisects on), without a sort.
+            taken = [(s.start, s.end) for s in self._in_order()]
             longest = max((end - start for start, end in taken), default=0)
-            changes = []
+            new = []
             for span in sorted(proposals, key=_span_order):
                 if span.key in rejected or _overlaps_any(span, taken, longest):
                     continue
                 longest = max(longest, span.end - span.start)
-                added = self.project.add_span(document_id, self.annotator, span.start, span.end,
-                                              span.label, Origin.SUGGESTED, span.reason,
-                                              span.confidence, span.entity)
                 insort(taken, (span.start, span.end))
-                changes.append(SpanChange(None, self.project.span_record(added.id)))
-            if not changes:
+                new.append(span)
+            if not new:
                 return None
+            # One insert and one read for all: a name can come back hundreds of times.
+            changes = [SpanChange(None, record) for record in self.project.insert_spans(
+                document_id, self.annotator, new, Origin.SUGGESTED)]
             return Edit(f"Suggest {len(changes)} span{'' if len(changes) == 1 else 's'}",
                         document_id, tuple(changes))
 
@@ -410,14 +421,14 @@ class Labelling:
         """Make the rows of ``edit`` go from its ``before`` to its ``after``;
         refuse if the file no longer holds ``before``."""
         status_now = self.project.status_record(edit.document_id, self.annotator)
-        for change in edit.spans:
-            if self.project.find_span_record(change.span_id) != change.before:
-                raise EditError("the span was changed in the file meanwhile (by another "
-                                "program?); the view now shows the file as it is")
-            if change.after is None:
-                self.project.delete_spans([change.span_id])
-            else:
-                self.project.restore_span(change.after)
+        ids = [change.span_id for change in edit.spans]
+        if len(set(ids)) < len(ids):
+            # One span changed twice in one edit: each step needs the file as
+            # the step before left it.
+            for change in edit.spans:
+                self._apply_spans([change])
+        else:
+            self._apply_spans(edit.spans)
         if edit.rejected:
             self.project.remember_rejections(edit.document_id, self.annotator, edit.rejected)
         if edit.unrejected:
@@ -426,6 +437,26 @@ class Labelling:
         if edit.status is not None and status_now == edit.status.before:
             self.project.restore_status(edit.document_id, self.annotator, edit.status.after)
         return edit
+
+    def _apply_spans(self, changes: Sequence[SpanChange]) -> None:
+        """Check that the file holds every ``before``, then write the
+        ``after``s in as few statements as their order allows."""
+        now = self.project.find_span_records(c.span_id for c in changes)
+        if any(now.get(c.span_id) != c.before for c in changes):
+            raise EditError("the span was changed in the file meanwhile (by another "
+                            "program?); the view now shows the file as it is")
+        # Runs of deletes and of restores, in the edit's order (a delete can
+        # free the place a restore takes).
+        run: list[SpanChange] = []
+        for change in [*changes, None]:
+            if run and (change is None or (change.after is None) != (run[0].after is None)):
+                if run[0].after is None:
+                    self.project.delete_spans([c.span_id for c in run])
+                else:
+                    self.project.restore_spans([c.after for c in run])
+                run = []
+            if change is not None:
+                run.append(change)
 
     def _write(self, work: Callable[[], Edit | None]) -> Edit | None:
         """Run ``work`` in one transaction; tell the listeners what it changed,
@@ -463,6 +494,7 @@ class Labelling:
                 self._spans.pop(span.id, None)
             for span in added + updated:
                 self._spans[span.id] = span
+            self._sorted = None
         labels, suggestions = self.project.span_and_suggestion_counts(edit.document_id,
                                                                       self.annotator)
         return Change(edit.document_id, self.project.status(edit.document_id, self.annotator),
@@ -482,8 +514,8 @@ def entity_name(members: Sequence[Span], text: str) -> str:
 
 
 def _overlaps_any(span: Span, taken: list[tuple[int, int]], longest: int) -> bool:
-    """Whether ``span`` overlaps one of ``taken`` (sorted (start, end) pairs,
-    none longer than ``longest``): only those starting at most ``longest``
+    """Whether ``span`` overlaps one of ``taken`` ((start, end) pairs sorted
+    by start, none longer than ``longest``): only those starting at most ``longest``
     before it can reach it, so a big document is not scanned from its top."""
     first = bisect_left(taken, (span.start - longest, -1))
     k = bisect_left(taken, (span.end, -1))  # those starting before span's end

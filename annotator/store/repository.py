@@ -638,6 +638,19 @@ class Project(TeamQueries, GuidelineQueries):
         row = self._db.execute(f"{_SPAN_RECORD_SELECT} WHERE sp.id = ?", [span_id]).fetchone()
         return _span_record_from_row(row) if row else None
 
+    def find_span_records(self, span_ids: Iterable[int]) -> dict[int, SpanRecord]:
+        """The spans of these ids that the file holds, by id (one query per
+        batch of ids, not one per span)."""
+        ids = list(dict.fromkeys(span_ids))
+        found: dict[int, SpanRecord] = {}
+        for at in range(0, len(ids), _IDS_PER_QUERY):
+            batch = ids[at:at + _IDS_PER_QUERY]
+            marks = ", ".join("?" * len(batch))
+            for row in self._db.execute(f"{_SPAN_RECORD_SELECT} WHERE sp.id IN ({marks})", batch):
+                record = _span_record_from_row(row)
+                found[record.span.id] = record
+        return found
+
     def span_records(self, document_id: int, annotator: str) -> list[SpanRecord]:
         """One annotator's spans of a document as stored, by position."""
         return [_span_record_from_row(r) for r in self._db.execute(
@@ -704,6 +717,39 @@ class Project(TeamQueries, GuidelineQueries):
             if Origin(origin) is not Origin.SUGGESTED:
                 self._mark_started(document_id, annotator_id)
         return len(rows)
+
+    def insert_spans(self, document_id: int, annotator: str, spans: Sequence[Span],
+                     origin: Origin = Origin.SUGGESTED) -> list[SpanRecord]:
+        """Store spans of one document (each with its own reason and
+        confidence) in one statement, and hand back their records as stored,
+        in the order given. All or none; a suggestion leaves the status alone."""
+        text_length = self._text_length(document_id)
+        label_keys = {label.key for label in self.labels()}
+        for span in spans:
+            check_bounds(span.start, span.end, text_length)
+            if span.label not in label_keys:
+                raise ProjectError(f"unknown label {span.label!r}")
+        if not spans:
+            return []
+        origin = Origin(origin)
+        with self._db.atomic():
+            annotator_id = self._writer_id(annotator)
+            # Every new row gets an id above the highest one now (AUTOINCREMENT
+            # never hands out a lower one), so one read finds them all.
+            highest = self._db.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]
+            with _duplicate_as_error(f"document {document_id}: a span exists already"):
+                self._db.conn.executemany(
+                    'INSERT INTO spans (document_id, annotator_id, start, "end", label, origin, '
+                    "reason, confidence, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(document_id, annotator_id, s.start, s.end, s.label, origin.value,
+                      s.reason, s.confidence, s.entity) for s in spans])
+            records = [_span_record_from_row(row) for row in self._db.execute(
+                f"{_SPAN_RECORD_SELECT} WHERE sp.id > ? ORDER BY sp.id", [highest])]
+            if len(records) != len(spans):  # the write lock is held: never, unless a bug
+                raise ProjectError(f"document {document_id}: the new spans could not be read back")
+            if origin is not Origin.SUGGESTED:
+                self._mark_started(document_id, annotator_id)
+        return records
 
     def _text_length(self, document_id: int) -> int:
         """Length of a document's text in code points (SQLite counts characters)."""
@@ -773,14 +819,37 @@ class Project(TeamQueries, GuidelineQueries):
         (id, place, label, origin, annotator, timestamps), overwriting a span
         of that id (undo of a delete, a relabel, a move; adjudication's snapshots).
         Nothing else changes: the document's status is the caller's to restore."""
-        span = record.span
-        check_bounds(span.start, span.end, self._text_length(record.document_id))
-        self._require_label(span.label)
+        self.restore_spans([record])
+        return record.span
+
+    def restore_spans(self, records: Sequence[SpanRecord]) -> None:
+        """:meth:`restore_span` for many spans, in one statement (undo and
+        redo of a label with the hundreds of mentions it proposed)."""
+        lengths: dict[int, int] = {}
+        labels: set[str] = set()
+        annotator_ids: dict[str, int] = {}
+        rows = []
         with self._db.atomic():
-            annotator_id = self._writer_id(span.annotator)
+            for record in records:
+                span = record.span
+                if record.document_id not in lengths:
+                    lengths[record.document_id] = self._text_length(record.document_id)
+                check_bounds(span.start, span.end, lengths[record.document_id])
+                if span.label not in labels:
+                    self._require_label(span.label)
+                    labels.add(span.label)
+                if span.annotator not in annotator_ids:
+                    annotator_ids[span.annotator] = self._writer_id(span.annotator)
+                rows.append((span.id, record.document_id, annotator_ids[span.annotator],
+                             span.start, span.end, span.label, span.origin.value, span.reason,
+                             span.confidence, span.entity, record.created_at, record.updated_at))
+            if not rows:
+                return
+            first = records[0].span
             with _duplicate_as_error(
-                    f"a {span.label} span at {span.start}-{span.end} exists already"):
-                self._db.execute(
+                    f"a {first.label} span at {first.start}-{first.end} exists already"
+                    if len(rows) == 1 else "a span of the same place and label exists already"):
+                self._db.conn.executemany(
                     'INSERT INTO spans (id, document_id, annotator_id, start, "end", label, '
                     "origin, reason, confidence, entity, created_at, updated_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -790,10 +859,7 @@ class Project(TeamQueries, GuidelineQueries):
                     "reason = excluded.reason, confidence = excluded.confidence, "
                     "entity = excluded.entity, "
                     "created_at = excluded.created_at, updated_at = excluded.updated_at",
-                    [span.id, record.document_id, annotator_id, span.start, span.end,
-                     span.label, span.origin.value, span.reason, span.confidence,
-                     span.entity, record.created_at, record.updated_at])
-        return span
+                    rows)
 
     def insert_span_records(self, records: Iterable[SpanRecord]) -> int:
         """Store spans with their own origins and timestamps under new ids
@@ -1139,6 +1205,7 @@ class _ImportRun:
                                               + self.old_given - len(self.old_seen)),
                              spans_present=len(self.old_seen) - self.old_stored)
 
+_IDS_PER_QUERY = 500  # well under SQLite's limit of bound parameters
 
 _SPAN_RECORD_SELECT = (
     'SELECT sp.id, sp.start, sp."end", sp.label, a.name, sp.origin, sp.reason, sp.confidence, '

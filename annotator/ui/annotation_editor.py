@@ -4,13 +4,14 @@ the undo stack, and draws what the service says changed in the text view."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.model import Document, Span, Status
 from annotator.core.offsets import snap_selection
 from annotator.store import Project
 from annotator.store.editing import Change, Edit, EditError, Labelling
+from annotator.suggest.preload import preload_in_background
 from annotator.ui.text_view import AnnotationView
 from annotator.ui.undo_commands import EditCommand, step
 
@@ -66,14 +67,15 @@ class AnnotationEditor(QObject):
             self.warm_up_dictionary()
 
     def warm_up_dictionary(self) -> None:
-        """Load the open document's lemmatizer dictionary (seconds for Polish)
-        in the background while the annotator reads, so that proposing
-        mentions after the first label is quick."""
+        """Load the suggesters and the open document's lemmatizer dictionary
+        (seconds for Polish) in a thread while the annotator reads, so that
+        neither the start nor the first label waits for them."""
         self.warm_up_later = False
         if self.document is not None:
-            from annotator.suggest.inflection import warm_up_in_background
-
-            warm_up_in_background(self.document.lang)
+            # Once the window has painted (or at once for a later document),
+            # without holding up the document's first paint.
+            lang = self.document.lang
+            QTimer.singleShot(0, lambda: preload_in_background(lang))
 
     def colors(self) -> dict[str, str]:
         return {label.key: label.color for label in self.labels}
@@ -215,7 +217,7 @@ class AnnotationEditor(QObject):
             if self._shown != doc.id:
                 self._shown = doc.id
                 view.show_document(doc.text, doc.direction, doc.direction_override,
-                                   self.labelling.spans, self.colors())
+                                   self.labelling.spans, self.colors(), top_first=True)
             else:
                 # Read again after a failed write: the selection stays if its span does.
                 view.set_spans(self.labelling.spans)

@@ -29,7 +29,6 @@ from annotator.ui.find_bar import FindBar
 from annotator.ui.label_colors import LabelColors
 from annotator.ui.label_palette import LabelPalette
 from annotator.ui import last_document
-from annotator.ui.keyboard_help import KeyboardHelpDialog, main_window_rows
 from annotator.ui.remembered_toggle import remembered_toggle
 from annotator.ui.selection_mode import SelectionMode
 from annotator.ui.settings_dialog import SettingsDialog, apply_view_settings
@@ -591,6 +590,8 @@ class MainWindow(QMainWindow):
         SettingsDialog(self).exec()
 
     def _on_show_keys(self) -> None:
+        from annotator.ui.keyboard_help import KeyboardHelpDialog, main_window_rows
+
         KeyboardHelpDialog(main_window_rows(self.menuBar()), self,
                            note=self.tr("Every edit is saved the moment it is made.")).exec()
 

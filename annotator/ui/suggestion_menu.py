@@ -102,6 +102,8 @@ class SuggestionMenu(QObject):
         (and, with the project scope, in every other document)."""
         if self.scope == "off" or self.editor is None:
             return None
+        from annotator.suggest.sources import mention_source, mention_spans
+
         labelling = self.editor.labelling
         names = _names_of(edit, labelling.document.text)
         if not names:
@@ -214,6 +216,8 @@ class SuggestionMenu(QObject):
     # -- on request ----------------------------------------------------------
 
     def mentions_in_project(self) -> None:
+        from annotator.suggest.sources import mention_source
+
         if self.window.project is None:
             return
         names = [(surface, label) for surface, label, _
@@ -226,6 +230,9 @@ class SuggestionMenu(QObject):
         self._apply([mention_source(names)], None, "Proposing every mention")
 
     def propose_dates(self, every_document: bool) -> None:
+        from annotator.suggest.dates import LABEL as DATE_LABEL
+        from annotator.suggest.sources import date_source
+
         project = self.window.project
         if project is None or (not every_document and self.editor.document is None):
             return
@@ -267,7 +274,6 @@ class SuggestionMenu(QObject):
             return
         from annotator.formats.problems import InputError
         from annotator.suggest.gazetteer import read_gazetteer
-        from annotator.suggest.sources import gazetteer_source
 
         try:
             gazetteer = read_gazetteer(path, [label.key for label in project.labels()])
@@ -275,6 +281,8 @@ class SuggestionMenu(QObject):
             show_message(self.window, QMessageBox.Icon.Warning, self.tr("Gazetteer not loaded"),
                          "\n".join(error.problems[:20]))
             return
+        from annotator.suggest.sources import gazetteer_source
+
         self._apply([gazetteer_source(gazetteer)], None, "Proposing gazetteer names")
 
     def save_my_gazetteer(self) -> None:

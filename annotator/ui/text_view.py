@@ -7,10 +7,10 @@ everything this class emits or takes is in code points of the stored text.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -34,6 +34,10 @@ from annotator.ui.colors import label_color, selected_color
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, text_font
 from annotator.ui.word_drag import snapped_drag
 
+# A long text is formatted in two parts: about this many characters (several
+# screens) before the first paint, the rest right after it.
+TOP_PART = 20_000
+REST_AT_THE_LATEST_MS = 300  # for a view that is not painted (hidden, minimized)
 LINE_HEIGHT_PERCENT = 125  # Arabic needs room for harakat above and below.
 TAGGED_LINE_HEIGHT_PERCENT = 150  # and room above each line for the label tags
 TAG_SCALE = 0.5  # tag text size, relative to the text's
@@ -45,22 +49,33 @@ CUT_COLOR = QColor("#e00000")
 CUT_WIDTH = 2
 
 
-def stacking_levels(spans: list[Span]) -> dict[int, int]:
+def stacking_levels(spans: list[Span], in_order: bool = False) -> dict[int, int]:
     """An underline level for each span that overlaps another (by list index),
-    so that overlapping spans get distinct lines."""
-    order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end))
+    so that overlapping spans get distinct lines. ``in_order``: ``spans`` are
+    sorted by start, longest first (the view's own list), so no sort is needed."""
+    order = range(len(spans)) if in_order else sorted(
+        range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end))
     levels: dict[int, int] = {}
     active: list[int] = []
+    reach = -1  # where the last of the active spans ends
     for i in order:
         span = spans[i]
-        active = [j for j in active if spans[j].end > span.start]
+        if span.start >= reach:
+            active = []  # nothing still open: the usual case, no list to filter
+        elif active:
+            active = [j for j in active if spans[j].end > span.start]
         if active:
             used = {levels.get(j, 0) for j in active}
             for j in active:
                 levels.setdefault(j, 0)
             levels[i] = next(level for level in range(len(used) + 1) if level not in used)
         active.append(i)
+        reach = max(reach, span.end)
     return levels
+
+
+def _view_order(span: Span) -> tuple:
+    return (span.start, -span.end, span.label)
 
 
 class AnnotationView(QTextEdit):
@@ -89,6 +104,8 @@ class AnnotationView(QTextEdit):
         self._spans: list[Span] = []
         self._longest = 0  # no span is longer (after removals, perhaps shorter)
         self._colors: dict[str, str] = {}
+        self._formats: dict[tuple[str, bool], QTextCharFormat] = {}  # (label, selected)
+        self._rest_from: int | None = None  # where the part left for after the first paint begins
         self._selected_id: int | None = None
         self._levels: dict[int, int] = {}
         self._direction = Direction.LTR
@@ -110,44 +127,85 @@ class AnnotationView(QTextEdit):
         return list(self._spans)
 
     def show_document(self, text: str, direction: Direction, override: Direction | None,
-                      spans: Iterable[Span], colors: dict[str, str]) -> None:
+                      spans: Iterable[Span], colors: dict[str, str],
+                      top_first: bool = False) -> None:
+        """Show ``text`` and its spans. ``top_first``: a long text gets its
+        line directions and fills for its first screens now and for the rest
+        right after the first paint (:meth:`finish_document`)."""
         self._text = text
         self._map = Utf16Map(text)
-        self._colors = dict(colors)
+        self._colors, self._formats = dict(colors), {}
         self._selected_id = None
         # setPlainText: a document is never read as HTML.
         self.document().setPlainText(text)
-        self.set_direction(direction, override)
-        self.set_spans(spans)
+        cut = text.find("\n", TOP_PART) if top_first and len(text) > 2 * TOP_PART else -1
+        self._rest_from = cut if cut >= 0 else None
+        self._direction, self._override = direction, override
+        self._format_top_margin()
+        self._format_lines(0, self._rest_from)
+        self.set_spans(spans, fresh=True, upto=self._rest_from)
+        if self._rest_from is not None:
+            QTimer.singleShot(REST_AT_THE_LATEST_MS, self.finish_document)  # if no paint comes
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def finish_document(self) -> None:
+        """Line directions and fills of the part of a long text that
+        :meth:`show_document` left for after the first paint."""
+        cut, self._rest_from = self._rest_from, None
+        if cut is not None:
+            self._format_lines(cut + 1, None)
+            self._repaint_range(cut, len(self._text))
 
     def set_direction(self, direction: Direction, override: Direction | None) -> None:
         self._direction, self._override = direction, override
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        block = self.document().firstBlock()
-        while block.isValid():
-            line_dir = override or line_direction(block.text(), direction)
-            fmt = QTextBlockFormat()
-            tag_room = TAGGED_LINE_HEIGHT_PERCENT - LINE_HEIGHT_PERCENT if self.label_tags else 0
-            fmt.setLineHeight(self.line_spacing + tag_room,
-                              QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-            # AlignAbsolute: plain AlignRight would mirror inside right-to-left blocks.
-            if line_dir is Direction.RTL:
-                fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-                fmt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-            else:
-                fmt.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-                fmt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(fmt)
-            block = block.next()
+        self._format_top_margin()
+        self._format_lines(0, None)
+
+    def _format_top_margin(self) -> None:
         # The first line has no line above whose spacing could hold its tags.
         frame = self.document().rootFrame()
         frame_format = frame.frameFormat()
         frame_format.setTopMargin(self.fontMetrics().height() * TAG_SCALE if self.label_tags else 0)
         frame.setFrameFormat(frame_format)
+
+    def _format_lines(self, start: int, end: int | None) -> None:
+        """Each line's direction, for the lines from the one holding ``start``
+        to the one holding ``end`` (``None``: to the last)."""
+        direction, override = self._direction, self._override
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        # One block format per run of lines in the same direction, not one
+        # per line: a long document has thousands of lines, mostly one way.
+        block = self.document().findBlock(self._map.to_utf16(start))
+        stop = None if end is None else self._map.to_utf16(end)
+        run_start, run_dir = None, None
+        while block.isValid() and (stop is None or block.position() <= stop):
+            line_dir = override or line_direction(block.text(), direction)
+            if line_dir is not run_dir:
+                if run_start is not None:
+                    self._set_block_format(cursor, run_start, block.previous(), run_dir)
+                run_start, run_dir = block, line_dir
+            last, block = block, block.next()
+        if run_start is not None:
+            self._set_block_format(cursor, run_start, last, run_dir)
         cursor.endEditBlock()
+
+    def _set_block_format(self, cursor: QTextCursor, first, last, line_dir: Direction) -> None:
+        """The format of the blocks ``first`` to ``last``, all in ``line_dir``."""
+        fmt = QTextBlockFormat()
+        tag_room = TAGGED_LINE_HEIGHT_PERCENT - LINE_HEIGHT_PERCENT if self.label_tags else 0
+        fmt.setLineHeight(self.line_spacing + tag_room,
+                          QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        # AlignAbsolute: plain AlignRight would mirror inside right-to-left blocks.
+        if line_dir is Direction.RTL:
+            fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            fmt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        else:
+            fmt.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            fmt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        cursor.setPosition(first.position())
+        cursor.setPosition(last.position(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setBlockFormat(fmt)
 
     def set_label_tags(self, shown: bool) -> None:
         """Show or hide the label tags; lines leave room for them when shown."""
@@ -156,14 +214,17 @@ class AnnotationView(QTextEdit):
         self.viewport().update()
 
     def set_colors(self, colors: dict[str, str]) -> None:
-        self._colors = dict(colors)
+        self._colors, self._formats = dict(colors), {}
         self._repaint_range(0, len(self._text))
 
-    def set_spans(self, spans: Iterable[Span]) -> None:
-        self._spans = sorted(spans, key=lambda s: (s.start, -s.end, s.label))
+    def set_spans(self, spans: Iterable[Span], fresh: bool = False,
+                  upto: int | None = None) -> None:
+        """All the spans at once; ``upto``: fill only the text before it (the
+        rest is :meth:`finish_document`'s)."""
+        self._spans = sorted(spans, key=_view_order)
         self._longest = max((s.end - s.start for s in self._spans), default=0)
-        self._levels = stacking_levels(self._spans)
-        self._repaint_range(0, len(self._text))
+        self._levels = stacking_levels(self._spans, in_order=True)
+        self._repaint_range(0, len(self._text) if upto is None else upto, fresh)
 
     def add_span(self, span: Span) -> None:
         self.add_spans([span])
@@ -174,12 +235,15 @@ class AnnotationView(QTextEdit):
         spans = list(spans)
         if not spans:
             return
-        self._spans.extend(spans)
         self._longest = max(self._longest, *(s.end - s.start for s in spans))
-        self._spans.sort(key=lambda s: (s.start, -s.end, s.label))
-        self._levels = stacking_levels(self._spans)
-        for span in spans:
-            self._repaint_range(span.start, span.end)
+        if len(spans) * 8 < len(self._spans):
+            for span in spans:  # a few into many: no key for every span
+                insort(self._spans, span, key=_view_order)
+        else:
+            self._spans.extend(spans)
+            self._spans.sort(key=_view_order)
+        self._levels = stacking_levels(self._spans, in_order=True)
+        self._repaint_filled(spans)
 
     def remove_span(self, span_id: int) -> Span | None:
         removed = self.remove_spans([span_id])
@@ -192,11 +256,11 @@ class AnnotationView(QTextEdit):
         if not removed:
             return []
         self._spans = [span for span in self._spans if span.id not in ids]
+        selected_before = self._selected_id
         if self._selected_id in ids:
             self._selected_id = None
-        self._levels = stacking_levels(self._spans)
-        for span in removed:
-            self._repaint_range(span.start, span.end)
+        self._levels = stacking_levels(self._spans, in_order=True)
+        self._repaint_filled(removed, selected_before)
         return removed
 
     def replace_span(self, span: Span) -> None:
@@ -207,9 +271,22 @@ class AnnotationView(QTextEdit):
 
     # -- highlights ----------------------------------------------------------
 
-    def _repaint_range(self, start: int, end: int) -> None:
+    def _repaint_filled(self, spans: list[Span], selected: int | None = None) -> None:
+        """Recolour where these spans (added or taken away) are. A suggestion
+        has no fill unless it is the selected one, so it changes no character
+        format: its dashed outline is drawn at paint, and hundreds of proposed
+        mentions cost one repaint, not one layout each."""
+        selected = self._selected_id if selected is None else selected
+        filled = [span for span in spans if not span.is_suggestion or span.id == selected]
+        for span in filled:
+            self._repaint_range(span.start, span.end)
+        if len(filled) < len(spans):
+            self.viewport().update()
+
+    def _repaint_range(self, start: int, end: int, fresh: bool = False) -> None:
         """Recolour ``[start, end)`` widened to every span it touches: only the
-        blocks in that range are laid out again."""
+        blocks in that range are laid out again. ``fresh``: the text was just
+        set, so it has no fill to clear."""
         # Only spans starting at most the longest span's length before
         # ``start`` can reach it: the list is not scanned from the top.
         first = bisect_left(self._spans, start - self._longest, key=lambda s: s.start)
@@ -221,22 +298,34 @@ class AnnotationView(QTextEdit):
         if start >= end:
             self.viewport().update()
             return
+        selected = self._selected_id
+        # A suggestion has no fill (only its dashed outline), unless selected.
+        filled = [s for s in touching if not s.is_suggestion or s.id == selected]
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        self._select(cursor, start, end)
-        cursor.setCharFormat(QTextCharFormat())
+        if not fresh:
+            self._select(cursor, start, end)
+            cursor.setCharFormat(QTextCharFormat())
         # Longer spans first, so nested (shorter) spans show on top of them.
-        for span in sorted(touching, key=lambda s: s.start - s.end):
-            if span.is_suggestion and span.id != self._selected_id:
-                continue  # a suggestion has no fill, only its dashed outline
-            fmt = QTextCharFormat()
-            color = self._colors.get(span.label, "#cccccc")
-            fmt.setBackground(selected_color(color) if span.id == self._selected_id
-                              else label_color(color))
-            self._select(cursor, span.start, span.end)
+        filled.sort(key=lambda s: s.start - s.end)
+        to_utf16, formats = self._map.to_utf16, self._formats
+        keep = QTextCursor.MoveMode.KeepAnchor
+        for span in filled:
+            key = (span.label, span.id == selected)
+            fmt = formats.get(key)
+            if fmt is None:
+                fmt = formats[key] = self._fill(*key)
+            cursor.setPosition(to_utf16(span.start))
+            cursor.setPosition(to_utf16(span.end), keep)
             cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
         self.viewport().update()
+
+    def _fill(self, label: str, selected: bool) -> QTextCharFormat:
+        color = self._colors.get(label, "#cccccc")
+        fmt = QTextCharFormat()
+        fmt.setBackground(selected_color(color) if selected else label_color(color))
+        return fmt
 
     def _select(self, cursor: QTextCursor, start: int, end: int) -> None:
         cursor.setPosition(self._map.to_utf16(start))
@@ -244,6 +333,8 @@ class AnnotationView(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self._rest_from is not None:
+            QTimer.singleShot(0, self.finish_document)  # the top is painted: now the rest
         underlines = self.underlines()
         selected = self.selected_span()
         if not self._spans and not underlines:
@@ -274,7 +365,7 @@ class AnnotationView(QTextEdit):
         outline in its label's colour."""
         hi = len(self._text) if hi is None else hi
         result = []
-        for span in self._spans:
+        for span in self._spans_near(lo, hi):
             if span.is_suggestion and span.start < hi and span.end > lo:
                 pen = QPen(label_color(self._colors.get(span.label, "#888888")).darker(170), 2,
                            Qt.PenStyle.DashLine)
@@ -290,8 +381,17 @@ class AnnotationView(QTextEdit):
     def cuts(self, lo: int = 0, hi: int | None = None) -> list[tuple[Span, Cut]]:
         """Edges of spans (in ``[lo, hi]``) that fall inside a word."""
         hi = len(self._text) if hi is None else hi
-        return [(span, cut) for span in self._spans if span.end >= lo and span.start <= hi
+        return [(span, cut) for span in self._spans_near(lo, hi + 1)
+                if span.end >= lo and span.start <= hi
                 for cut in span_cuts(self._text, span.start, span.end)]
+
+    def _spans_near(self, lo: int, hi: int) -> list[Span]:
+        """The spans that can reach ``[lo, hi)``: those starting before ``hi``
+        and at most the longest span's length before ``lo`` (a paint looks at
+        what is in sight, not at every span of a long document)."""
+        first = bisect_left(self._spans, lo - self._longest, key=lambda s: s.start)
+        last = bisect_left(self._spans, hi, key=lambda s: s.start)
+        return self._spans[first:last]
 
     def _paint_cuts(self, painter: QPainter, lo: int, hi: int) -> None:
         """A red bar where a span's edge cuts a word, so a cut is never

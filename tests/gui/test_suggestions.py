@@ -225,3 +225,43 @@ def test_the_document_list_counts_labels_and_shows_open_suggestions_apart(window
     other = next(i for i in window.project.document_ids()
                  if i != doc.id and window.project.spans(i, "alice"))
     assert shown(other) == f"0 (+{len(window.project.spans(other, 'alice'))})"
+
+
+def outline_pixels(view, span, pen):
+    """How many pixels along the span's outline have the outline's colour,
+    in what the viewport paints with the span scrolled into sight."""
+    view.center_on(span.start)
+    image = view.viewport().grab().toImage()
+    color = pen.color().rgb()
+    count = 0
+    for rect in view.span_rects(span, view.viewport().rect()):
+        for x in range(rect.left(), rect.right() + 1):
+            for y in (rect.top() + 1, rect.bottom() - 1):
+                count += image.pixel(x, y) == color
+    return count
+
+
+def test_proposed_mentions_are_painted_after_the_label_key_and_go_with_its_undo(window, qtbot):
+    doc = open_document(window, ARABIC)
+    view = window.view
+    start, _ = label_first_mention(window, qtbot, doc)
+    outlines = view.suggestion_outlines()
+    assert len(outlines) == 2
+    # Painted: each outline is in the viewport's pixels, without a fill inside.
+    assert all(outline_pixels(view, span, pen) > 10 for span, pen in outlines)
+    assert not any(has_fill(view, span.start) for span, _ in outlines)
+    # The selected suggestion is filled; undoing the label takes it, its fill
+    # and every outline away.
+    qtbot.keyClick(view, Qt.Key.Key_Down, ALT)
+    selected = view.selected_span()
+    assert selected.is_suggestion and has_fill(view, selected.start)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.spans == [] and layer(window, doc.id) == []
+    assert not has_fill(view, selected.start) and not has_fill(view, start)
+    assert all(outline_pixels(view, span, pen) == 0 for span, pen in outlines)
+    # Redo paints them again, with the same ids.
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    again = view.suggestion_outlines()
+    assert [s.id for s, _ in again] == [s.id for s, _ in outlines]
+    assert all(outline_pixels(view, span, pen) > 10 for span, pen in again)
+    assert has_fill(view, start) and not has_fill(view, selected.start)

@@ -95,7 +95,7 @@ def test_a_failed_redo_leaves_the_history_where_it_was(window, qtbot, shown, mon
     view, project, stack = window.view, window.project, window.editor.undo_stack
     label(window, qtbot, doc, "Xi Jinping", Qt.Key.Key_1)
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
-    monkeypatch.setattr(project, "restore_span", disk_full)
+    monkeypatch.setattr(project, "restore_spans", disk_full)
     qtbot.keyClick(view, Qt.Key.Key_Y, CTRL)
     assert "disk is full" in shown[-1]
     assert span_table(project) == [] and view.spans == [] and stack.index() == 0

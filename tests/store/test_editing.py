@@ -153,10 +153,10 @@ def test_a_failed_undo_changes_nothing_and_can_be_tried_again(labelling, monkeyp
     delete = labelling.delete(edit.spans[0].after.id)
     before = file_state(project)
 
-    def read_only(record):
+    def read_only(records):
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
-    monkeypatch.setattr(project, "restore_span", read_only)
+    monkeypatch.setattr(project, "restore_spans", read_only)
     with pytest.raises(EditError, match="readonly"):
         labelling.undo(delete)
     assert file_state(project) == before and labelling.spans == []

@@ -12,6 +12,7 @@ import pytest
 from annotator.core.model import Origin, Span, Status
 from annotator.store import Project
 from annotator.store.editing import EditError, Labelling
+from annotator.store.repository import DuplicateSpanError
 from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION
 from tests.helpers.files import file_state, rejection_table
 
@@ -206,3 +207,42 @@ def test_a_proposal_inside_a_long_span_far_before_is_left_alone(labelling):
     suggested = {s.start for s in labelling.suggestions}
     assert at[0] not in suggested and at[1] not in suggested
     assert suggested == set(at[2:]) and (edit is None) == (len(at) == 2)
+
+
+def test_a_batch_of_suggestions_undoes_and_redoes_to_exactly_the_same_rows(labelling):
+    project = labelling.project
+    text = labelling.document.text
+    start = text.index("Tokajew")
+    gone = labelling.add(start, start + 7, "ORG")
+    labelling.undo(gone)  # its id is never handed out again
+    before = file_state(project)
+    both = labelling.add(start, start + 7, "PERSON").then(
+        labelling.suggest(proposals(labelling, "Tokajew")))
+    after = file_state(project)
+    records = [change.after for change in both.spans]
+    # Each record is the row as stored, with an id of its own above the removed one's.
+    assert [r.span.id for r in records] == sorted({r.span.id for r in records})
+    assert min(r.span.id for r in records) > gone.spans[0].after.id
+    assert project.find_span_records(r.span.id for r in records) == {
+        r.span.id: r for r in records}
+    assert all(r.span.reason == "mention of «Tokajew»" and r.span.confidence == 0.8
+               for r in records[1:])
+    labelling.undo(both)
+    assert file_state(project) == before and labelling.spans == []
+    tick()
+    labelling.redo(both)
+    assert file_state(project) == after  # ids and timestamps as they were
+    assert [s.id for s in labelling.spans] == [r.span.id for r in records]
+
+
+def test_a_batch_of_spans_is_stored_all_or_nothing(labelling):
+    project, document = labelling.project, labelling.document
+    before = file_state(project)
+    found = proposals(labelling, "Tokajew")
+    # The last row repeats the first: the insert fails after rows went in.
+    with pytest.raises(DuplicateSpanError):
+        project.insert_spans(document.id, "alice", [*found, found[0]])
+    assert file_state(project) == before
+    with pytest.raises(EditError, match="past the end of the text"):
+        labelling.suggest([*found, Span(0, 10**6, "PERSON", reason="past the end")])
+    assert file_state(project) == before and labelling.suggestions == []

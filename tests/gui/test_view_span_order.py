@@ -1,0 +1,57 @@
+"""The text view's span list and underline levels stay what a full rebuild
+gives, however spans come in: all at once, a few into many, or taken away."""
+
+from __future__ import annotations
+
+import random
+
+from annotator.core.model import Direction, Origin, Span
+from annotator.ui.text_view import AnnotationView, stacking_levels
+
+
+def random_spans(rng, count, length=2000):
+    spans, seen = [], set()
+    while len(spans) < count:
+        start = rng.randrange(length - 1)
+        end = min(length, start + rng.randint(1, 30))
+        label = rng.choice(["PERSON", "ORG", "DATE"])
+        if (start, end, label) not in seen:
+            seen.add((start, end, label))
+            origin = rng.choice([Origin.MANUAL, Origin.SUGGESTED])
+            spans.append(Span(start, end, label, id=len(spans) + 1, origin=origin))
+    return spans
+
+
+def test_levels_of_an_ordered_list_are_those_of_any_order_and_overlaps_differ():
+    rng = random.Random(3)
+    spans = random_spans(rng, 400)
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end, s.label))
+    levels = stacking_levels(ordered, in_order=True)
+    shuffled = ordered[:]
+    rng.shuffle(shuffled)
+    by_id = {shuffled[i].id: level for i, level in stacking_levels(shuffled).items()}
+    assert {ordered[i].id: level for i, level in levels.items()} == by_id
+    for i, a in enumerate(ordered):
+        for j, b in enumerate(ordered[i + 1:], i + 1):
+            if a.overlaps(b):
+                assert levels[i] != levels[j]
+
+
+def test_adding_a_few_or_many_and_removing_gives_the_full_rebuild(qtbot):
+    rng = random.Random(4)
+    spans = random_spans(rng, 600)
+    view, rebuilt = AnnotationView(), AnnotationView()
+    qtbot.addWidget(view)
+    qtbot.addWidget(rebuilt)
+    text = "x" * 2000
+    view.show_document(text, Direction.LTR, None, spans[:500], {})
+    view.add_spans(spans[500:520])  # a few into many
+    view.add_spans(spans[520:])  # many
+    view.remove_spans([s.id for s in spans[::7]])
+    kept = [s for s in spans if s not in spans[::7]]
+    rebuilt.show_document(text, Direction.LTR, None, kept, {})
+    assert view.spans == rebuilt.spans
+    assert view._levels == rebuilt._levels
+    assert view.suggestion_outlines(300, 900) == rebuilt.suggestion_outlines(300, 900) != []
+    assert {s.id for s, _ in view.suggestion_outlines(300, 900)} == {
+        s.id for s in kept if s.is_suggestion and s.start < 900 and s.end > 300}
