@@ -178,7 +178,9 @@ class Project(TeamQueries, GuidelineQueries):
         conn = _connect_read_only(path) if read_only else sqlite3.connect(path)
         project = cls(Database(conn), path, read_only)
         try:
-            if check == "always" or (check == "small" and integrity.small(path)):
+            # A new, empty file has nothing to check (and its page size is still to set).
+            if path.stat().st_size and (check == "always"
+                                        or (check == "small" and integrity.small(path))):
                 project.check()
             project._prepare()
         except sqlite3.DatabaseError as error:
@@ -221,12 +223,13 @@ class Project(TeamQueries, GuidelineQueries):
                 raise ProjectError(f"{self.path}: made by an older version of the annotator; "
                                    "it can be read only after it is opened once with write access")
             return
+        if self.path is not None and version == 0:
+            # Before the first table (see PAGE_SIZE), and before anything
+            # reads the file: the page cache takes its size from it then.
+            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         wal = self.path is None or conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         if version and (version < SCHEMA_VERSION or not wal):
             self.check()  # nothing is written to a damaged file
-        if self.path is not None and version == 0:
-            # Before the first table: see PAGE_SIZE.
-            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         if not wal:
             self._db.enable_wal()
         if self.path is not None:
