@@ -24,8 +24,9 @@ joined by spaces) reads back into the same tokens and sentences.
 from __future__ import annotations
 
 from collections import OrderedDict
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib.resources import files
+from itertools import accumulate
 from typing import NamedTuple
 
 import regex
@@ -33,8 +34,7 @@ from pyarabic import araby
 
 SEPARATORS = ".,\u066b\u066c"  # decimal and thousands marks, Latin and Arabic
 
-_TOKEN = regex.compile(
-    r"""
+_TOKENS = r"""
     (?:https?://|www\.)[^\s<>"«»]*[^\s<>"«».,;:!?)\]}'،؛؟]   # URLs, without a closing mark
   | [\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+   # e-mail addresses
   | [\p{Latin}\p{N}][\p{Latin}\p{N}-]+(?:\.[\p{Latin}\p{N}-]+)*\.[a-z]{2,6}(?![\p{L}\p{N}])  # domains
@@ -44,9 +44,13 @@ _TOKEN = regex.compile(
   | \p{Latin}[\p{Latin}\p{M}]*\p{Nd}[\p{Latin}\p{M}\p{Nd}]*   # Latin letters and digits: H1N1
   | [\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d]*        # words with their marks
   | (?!\s)\X                                             # anything else, one grapheme
-    """.replace("SEP", regex.escape(SEPARATORS)),
-    regex.VERBOSE,
-)
+""".replace("SEP", regex.escape(SEPARATORS))
+# Only for speed, tried first: a run of letters that no alternative above
+# could begin to match (nothing after it makes it an e-mail, a domain, an
+# abbreviation or a word with digits) is the word "words with their marks"
+# matches. Tokens are the same with or without it (a test holds them so).
+_PLAIN_WORD = r"[\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d]*+(?![.\-_%+@:\p{N}])"
+_TOKEN = regex.compile(f"{_PLAIN_WORD}\n  | {_TOKENS}", regex.VERBOSE)
 _NUMBER = regex.compile(
     r"[SEP]?\p{Nd}+(?:[SEP]\p{Nd}+)*".replace("SEP", regex.escape(SEPARATORS)))
 
@@ -95,13 +99,27 @@ def _whole_text_tokens(text: str) -> tuple[Token, ...]:
     same document's tokens serve its export, its agreement and its checks."""
     tokens = _cache.get(text)
     if tokens is None:
-        tokens = tuple(Token(*m.span(), m.group()) for m in _TOKEN.finditer(text))
+        tokens = _split_tokens(text)
         _cache[text] = tokens
         if len(_cache) > _CACHED_TEXTS:
             _cache.popitem(last=False)
     else:
         _cache.move_to_end(text)
     return tokens
+
+
+_new_token = partial(tuple.__new__, Token)
+# Every match is captured, so the split alternates the whitespace between
+# tokens and the tokens (every character that is not whitespace is in one).
+_SPLIT = regex.compile(f"({_TOKEN.pattern})", regex.VERBOSE)
+
+
+def _split_tokens(text: str) -> tuple[Token, ...]:
+    """What ``finditer`` gives, made without a match object per token:
+    offsets are the running sums of the pieces' lengths."""
+    pieces = _SPLIT.split(text)
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    return tuple(map(_new_token, zip(offsets[1::2], offsets[2::2], pieces[1::2])))
 
 
 CLOSING = frozenset({"”", "’", "»", ")", "]", "}"})  # stay with the sentence they close
