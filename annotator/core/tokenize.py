@@ -23,6 +23,7 @@ joined by spaces) reads back into the same tokens and sentences.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import OrderedDict
 from functools import lru_cache, partial
 from importlib.resources import files
@@ -135,17 +136,33 @@ def split_sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
 
     Only the tokens decide, never the spacing between them, so a CoNLL file
     (tokens joined by spaces) splits into the same sentences again."""
-    sentences: list[list[Token]] = []
-    current: list[Token] = []
-    find = text.find
-    for i, token in enumerate(tokens):
-        if current and (find("\n", current[-1].end, token.start) >= 0 or _ends_before(tokens, i)):
-            sentences.append(current)
-            current = []
-        current.append(token)
-    if current:
-        sentences.append(current)
-    return sentences
+    if not tokens:
+        return []
+    starts = [t.start for t in tokens]
+    breaks = set()  # indexes of the tokens that start a sentence
+    for newline in _LINE_END.finditer(text):
+        # Between two tokens (never inside one): the next token starts one.
+        at = newline.start()
+        i = bisect_right(starts, at)
+        if 0 < i < len(tokens) and tokens[i - 1].end <= at:
+            breaks.add(i)
+    # Only after a sentence end (and the closing marks after it) may a
+    # sentence end: the marks are found in the text, not token by token.
+    for mark in _END_MARK.finditer(text):
+        j = bisect_right(starts, mark.start()) - 1
+        if j < 0 or starts[j] != mark.start() or tokens[j].text not in SENTENCE_END:
+            continue
+        i = j + 1
+        while i < len(tokens) and tokens[i].text in CLOSING:
+            i += 1
+        if i < len(tokens) and _ends_before(tokens, i):
+            breaks.add(i)
+    edges = [0, *sorted(breaks), len(tokens)]
+    return [list(tokens[a:b]) for a, b in zip(edges, edges[1:])]
+
+
+_LINE_END = regex.compile("\n")
+_END_MARK = regex.compile(f"[{regex.escape(''.join(SENTENCE_END))}]")
 
 
 def _ends_before(tokens: list[Token], i: int) -> bool:
