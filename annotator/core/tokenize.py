@@ -110,17 +110,23 @@ def _whole_text_tokens(text: str) -> tuple[Token, ...]:
 
 
 _new_token = partial(tuple.__new__, Token)
-# Every match is captured, so the split alternates the whitespace between
-# tokens and the tokens (every character that is not whitespace is in one).
-_SPLIT = regex.compile(f"({_TOKEN.pattern})", regex.VERBOSE)
+# Each match is the whitespace before a token and the token, both captured,
+# so the split gives them all in turn (every character that is not
+# whitespace is in a token): whitespace is skipped in one step, not tried
+# against every alternative at each of its characters. ``\Z`` ends the
+# text's trailing whitespace (an empty token, dropped).
+_SPLIT = regex.compile(f"(\\s*+)({_TOKEN.pattern}|\\Z)", regex.VERBOSE)
 
 
 def _split_tokens(text: str) -> tuple[Token, ...]:
-    """What ``finditer`` gives, made without a match object per token:
-    offsets are the running sums of the pieces' lengths."""
-    pieces = _SPLIT.split(text)
+    """What ``_TOKEN.finditer`` gives, made without a match object per
+    token: offsets are the running sums of the pieces' lengths."""
+    pieces = _SPLIT.split(text)  # "", space, token, "", space, token, ...
     offsets = list(accumulate(map(len, pieces), initial=0))
-    return tuple(map(_new_token, zip(offsets[1::2], offsets[2::2], pieces[1::2])))
+    tokens = list(map(_new_token, zip(offsets[2::3], offsets[3::3], pieces[2::3])))
+    while tokens and not tokens[-1].text:
+        tokens.pop()
+    return tuple(tokens)
 
 
 CLOSING = frozenset({"”", "’", "»", ")", "]", "}"})  # stay with the sentence they close
