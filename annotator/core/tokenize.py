@@ -27,7 +27,6 @@ from bisect import bisect_right
 from collections import OrderedDict
 from functools import lru_cache, partial
 from importlib.resources import files
-from itertools import accumulate
 from typing import NamedTuple
 
 import regex
@@ -100,7 +99,7 @@ def _whole_text_tokens(text: str) -> tuple[Token, ...]:
     same document's tokens serve its export, its agreement and its checks."""
     tokens = _cache.get(text)
     if tokens is None:
-        tokens = _split_tokens(text)
+        tokens = _all_tokens(text)
         _cache[text] = tokens
         if len(_cache) > _CACHED_TEXTS:
             _cache.popitem(last=False)
@@ -110,23 +109,21 @@ def _whole_text_tokens(text: str) -> tuple[Token, ...]:
 
 
 _new_token = partial(tuple.__new__, Token)
-# Each match is the whitespace before a token and the token, both captured,
-# so the split gives them all in turn (every character that is not
-# whitespace is in a token): whitespace is skipped in one step, not tried
-# against every alternative at each of its characters. ``\Z`` ends the
-# text's trailing whitespace (an empty token, dropped).
-_SPLIT = regex.compile(f"(\\s*+)({_TOKEN.pattern}|\\Z)", regex.VERBOSE)
+# The whole text in one match, each token captured in turn (the regex
+# module keeps every capture of a repeated group, with its offsets), the
+# whitespace before it taken in the same step: no match object per token,
+# and whitespace is not tried against every alternative character by
+# character. Every character that is not whitespace begins a token, so the
+# match reaches the end of any text.
+_ALL = regex.compile(f"(?:\\s*+({_TOKEN.pattern}))*+\\s*+", regex.VERBOSE)
 
 
-def _split_tokens(text: str) -> tuple[Token, ...]:
-    """What ``_TOKEN.finditer`` gives, made without a match object per
-    token: offsets are the running sums of the pieces' lengths."""
-    pieces = _SPLIT.split(text)  # "", space, token, "", space, token, ...
-    offsets = list(accumulate(map(len, pieces), initial=0))
-    tokens = list(map(_new_token, zip(offsets[2::3], offsets[3::3], pieces[2::3])))
-    while tokens and not tokens[-1].text:
-        tokens.pop()
-    return tuple(tokens)
+def _all_tokens(text: str) -> tuple[Token, ...]:
+    """What ``_TOKEN.finditer`` gives, made at once."""
+    found = _ALL.fullmatch(text)
+    if found is None:  # not expected; never lose a token over it
+        return tuple(Token(*m.span(), m.group()) for m in _TOKEN.finditer(text))
+    return tuple(map(_new_token, zip(found.starts(1), found.ends(1), found.captures(1))))
 
 
 CLOSING = frozenset({"”", "’", "»", ")", "]", "}"})  # stay with the sentence they close

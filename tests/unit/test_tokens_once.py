@@ -17,7 +17,7 @@ TEXT = "قال الرئيس الصيني شي جين بينغ إن الصين و
 
 def test_a_whole_text_is_tokenized_once_and_callers_get_their_own_list(monkeypatch):
     calls = []
-    whole = tokenize_module._split_tokens
+    whole = tokenize_module._all_tokens
     finditer = tokenize_module._TOKEN.finditer
 
     class Counting:
@@ -25,7 +25,7 @@ def test_a_whole_text_is_tokenized_once_and_callers_get_their_own_list(monkeypat
             calls.append(args[1:])
             return finditer(*args)
 
-    monkeypatch.setattr(tokenize_module, "_split_tokens", lambda text: calls.append(text) or whole(text))
+    monkeypatch.setattr(tokenize_module, "_all_tokens", lambda text: calls.append(text) or whole(text))
     monkeypatch.setattr(tokenize_module, "_TOKEN", Counting())
     tokenize_module._cache.clear()
     first = tokenize(TEXT)
@@ -39,8 +39,8 @@ def test_a_whole_text_is_tokenized_once_and_callers_get_their_own_list(monkeypat
 
 
 def test_a_whole_text_gives_the_tokens_a_search_from_each_end_gives():
-    """The split that makes a whole text's tokens (offsets summed from the
-    pieces' lengths) agrees with matching token after token."""
+    """The one match that makes a whole text's tokens agrees with matching
+    token after token."""
     text = TEXT + " www.example.com/a, a.b@c.org ٣٫٥ H1N1 والصين\n  «Ja» 😀👍🏽 3.5 .5\u00a0x"
     tokenize_module._cache.clear()
     assert tokenize(text) == tokenize(text, 0, len(text))
