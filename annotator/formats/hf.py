@@ -60,12 +60,14 @@ class HfWriter(TaggedSentenceWriter):
 
     def write_sentences(self, document: Document, sentences: list[TaggedSentence]) -> None:
         prefix = self._row_prefix(document.name)
+        lines = []
         for k, sentence in enumerate(sentences):
             tokens, tags = sentence.tokens, sentence.tags  # one level: nothing nested
             row = {"id": f"{prefix}#{k + 1}", "document": document.name,
                    "tokens": list(map(_TEXT, tokens)), "ner_tags": self._ids(tags),
                    "offsets": list(map(list, map(_EDGES, tokens)))}
-            self.file.write(json_line(row))
+            lines.append(json_line(row))
+        self.file.write("".join(lines))
 
     def _row_prefix(self, name: str) -> str:
         """``name``, or ``name~2``, ``name~3``... for a name met before, so
