@@ -9,10 +9,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from enum import Enum
+from operator import attrgetter
 
 from annotator.core.tokenize import Token
 
 OUTSIDE = "O"
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 class Scheme(str, Enum):
@@ -33,8 +36,8 @@ def spans_to_tags(tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
     if not spans:
         return tags  # most sentences: no token need be looked at
     # Tokens are in text order: a span's first and last token by bisection.
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
+    starts = list(map(_START, tokens))
+    ends = list(map(_END, tokens))
     taken = [False] * len(tokens)
     firsts = []
     for start, end, label in sorted(spans):

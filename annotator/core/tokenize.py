@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections import OrderedDict
 from functools import lru_cache, partial
 from importlib.resources import files
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
@@ -141,7 +142,7 @@ def split_sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
     (tokens joined by spaces) splits into the same sentences again."""
     if not tokens:
         return []
-    starts = [t.start for t in tokens]
+    starts = list(map(_START, tokens))
     breaks = set()  # indexes of the tokens that start a sentence
     for newline in _LINE_END.finditer(text):
         # Between two tokens (never inside one): the next token starts one.
@@ -164,6 +165,7 @@ def split_sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
     return [list(tokens[a:b]) for a, b in zip(edges, edges[1:])]
 
 
+_START = attrgetter("start")
 _LINE_END = regex.compile("\n")
 _END_MARK = regex.compile(f"[{regex.escape(''.join(SENTENCE_END))}]")
 
