@@ -43,7 +43,8 @@ def spans_to_tags(tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
     for start, end, label in sorted(spans):
         first = bisect_left(starts, start)
         last = bisect_left(ends, end)
-        if first == len(tokens) or starts[first] != start or last == len(tokens) or ends[last] != end:
+        if (first == len(tokens) or starts[first] != start
+                or last == len(tokens) or ends[last] != end):
             raise TaggingError(f"span {start}-{end} {label} is not on token boundaries")
         if True in taken[first : last + 1]:
             raise TaggingError(f"span {start}-{end} {label} overlaps another span")

@@ -52,7 +52,8 @@ class ConllWriter(TaggedSentenceWriter):
             if len(levels) == 1:  # one tag column: each line made in one step
                 lines.extend(map(" ".join, zip(words, levels[0])))
             else:
-                lines.extend(" ".join((word, *_trimmed(tags))) for word, *tags in zip(words, *levels))
+                lines.extend(" ".join((word, *_trimmed(tags)))
+                             for word, *tags in zip(words, *levels))
             lines.append("")
         self.file.write("\n".join(lines) + "\n")
 

@@ -38,7 +38,7 @@ def test_a_whole_text_is_tokenized_once_and_callers_get_their_own_list(monkeypat
     assert len(calls) == 2
 
 
-def test_a_whole_text_gives_the_tokens_a_search_from_each_end_gives():
+def test_a_whole_text_gives_the_tokens_matched_one_after_another():
     """The one match that makes a whole text's tokens agrees with matching
     token after token."""
     text = TEXT + " www.example.com/a, a.b@c.org ٣٫٥ H1N1 والصين\n  «Ja» 😀👍🏽 3.5 .5\u00a0x"
