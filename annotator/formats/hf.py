@@ -65,7 +65,7 @@ class HfWriter(TaggedSentenceWriter):
             tokens, tags = sentence.tokens, sentence.tags  # one level: nothing nested
             row = {"id": f"{prefix}#{k + 1}", "document": document.name,
                    "tokens": list(map(_TEXT, tokens)), "ner_tags": self._ids(tags),
-                   "offsets": list(map(list, map(_EDGES, tokens)))}
+                   "offsets": list(map(_EDGES, tokens))}  # pairs: JSON arrays too
             lines.append(json_line(row))
         self.file.write("".join(lines))
 
