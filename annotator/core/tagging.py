@@ -6,12 +6,16 @@ overlapping (the exporter's aligner makes them so and reports what it changed).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from enum import Enum
+from operator import attrgetter
 
 from annotator.core.tokenize import Token
 
 OUTSIDE = "O"
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 class Scheme(str, Enum):
@@ -28,26 +32,31 @@ def spans_to_tags(tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
                   scheme: Scheme = Scheme.IOB2) -> list[str]:
     """``spans`` are ``(start, end, label)`` in characters, on token boundaries."""
     scheme = Scheme(scheme)
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.end: i for i, t in enumerate(tokens)}
     tags = [OUTSIDE] * len(tokens)
-    owner = [-1] * len(tokens)
-    for number, (start, end, label) in enumerate(sorted(spans)):
-        if start not in starts or end not in ends:
+    if not spans:
+        return tags  # most sentences: no token need be looked at
+    # Tokens are in text order: a span's first and last token by bisection.
+    starts = list(map(_START, tokens))
+    ends = list(map(_END, tokens))
+    taken = [False] * len(tokens)
+    firsts = []
+    for start, end, label in sorted(spans):
+        first = bisect_left(starts, start)
+        last = bisect_left(ends, end)
+        if (first == len(tokens) or starts[first] != start
+                or last == len(tokens) or ends[last] != end):
             raise TaggingError(f"span {start}-{end} {label} is not on token boundaries")
-        first, last = starts[start], ends[end]
-        if any(owner[i] != -1 for i in range(first, last + 1)):
+        if True in taken[first : last + 1]:
             raise TaggingError(f"span {start}-{end} {label} overlaps another span")
-        for i in range(first, last + 1):
-            owner[i] = number
+        taken[first : last + 1] = [True] * (last - first + 1)
         tags[first : last + 1] = _tags_for(label, last - first + 1, scheme)
+        firsts.append(first)
     if scheme is Scheme.IOB1:
         # IOB1 writes B- only where a span directly follows one of the same label.
-        for i, tag in enumerate(tags):
-            if tag.startswith("B-"):
-                previous = tags[i - 1] if i else OUTSIDE
-                if previous == OUTSIDE or previous[2:] != tag[2:] or owner[i - 1] == owner[i]:
-                    tags[i] = "I-" + tag[2:]
+        for first in firsts:
+            previous = tags[first - 1] if first else OUTSIDE
+            if previous == OUTSIDE or previous[2:] != tags[first][2:]:
+                tags[first] = "I-" + tags[first][2:]
     return tags
 
 

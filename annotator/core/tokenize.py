@@ -23,9 +23,11 @@ joined by spaces) reads back into the same tokens and sentences.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import OrderedDict
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib.resources import files
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
@@ -33,8 +35,7 @@ from pyarabic import araby
 
 SEPARATORS = ".,\u066b\u066c"  # decimal and thousands marks, Latin and Arabic
 
-_TOKEN = regex.compile(
-    r"""
+_TOKENS = r"""
     (?:https?://|www\.)[^\s<>"«»]*[^\s<>"«».,;:!?)\]}'،؛؟]   # URLs, without a closing mark
   | [\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+   # e-mail addresses
   | [\p{Latin}\p{N}][\p{Latin}\p{N}-]+(?:\.[\p{Latin}\p{N}-]+)*\.[a-z]{2,6}(?![\p{L}\p{N}])  # domains
@@ -44,9 +45,13 @@ _TOKEN = regex.compile(
   | \p{Latin}[\p{Latin}\p{M}]*\p{Nd}[\p{Latin}\p{M}\p{Nd}]*   # Latin letters and digits: H1N1
   | [\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d]*        # words with their marks
   | (?!\s)\X                                             # anything else, one grapheme
-    """.replace("SEP", regex.escape(SEPARATORS)),
-    regex.VERBOSE,
-)
+""".replace("SEP", regex.escape(SEPARATORS))
+# Only for speed, tried first: a run of letters that no alternative above
+# could begin to match (nothing after it makes it an e-mail, a domain, an
+# abbreviation or a word with digits) is the word "words with their marks"
+# matches. Tokens are the same with or without it (a test holds them so).
+_PLAIN_WORD = r"[\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d]*+(?![.\-_%+@:\p{N}])"
+_TOKEN = regex.compile(f"{_PLAIN_WORD}\n  | {_TOKENS}", regex.VERBOSE)
 _NUMBER = regex.compile(
     r"[SEP]?\p{Nd}+(?:[SEP]\p{Nd}+)*".replace("SEP", regex.escape(SEPARATORS)))
 
@@ -95,13 +100,31 @@ def _whole_text_tokens(text: str) -> tuple[Token, ...]:
     same document's tokens serve its export, its agreement and its checks."""
     tokens = _cache.get(text)
     if tokens is None:
-        tokens = tuple(Token(*m.span(), m.group()) for m in _TOKEN.finditer(text))
+        tokens = _all_tokens(text)
         _cache[text] = tokens
         if len(_cache) > _CACHED_TEXTS:
             _cache.popitem(last=False)
     else:
         _cache.move_to_end(text)
     return tokens
+
+
+_new_token = partial(tuple.__new__, Token)
+# The whole text in one match, each token captured in turn (the regex
+# module keeps every capture of a repeated group, with its offsets), the
+# whitespace before it taken in the same step: no match object per token,
+# and whitespace is not tried against every alternative character by
+# character. Every character that is not whitespace begins a token, so the
+# match reaches the end of any text.
+_ALL = regex.compile(f"(?:\\s*+({_TOKEN.pattern}))*+\\s*+", regex.VERBOSE)
+
+
+def _all_tokens(text: str) -> tuple[Token, ...]:
+    """What ``_TOKEN.finditer`` gives, made at once."""
+    found = _ALL.fullmatch(text)
+    if found is None:  # not expected; never lose a token over it
+        return tuple(Token(*m.span(), m.group()) for m in _TOKEN.finditer(text))
+    return tuple(map(_new_token, zip(found.starts(1), found.ends(1), found.captures(1))))
 
 
 CLOSING = frozenset({"”", "’", "»", ")", "]", "}"})  # stay with the sentence they close
@@ -117,17 +140,34 @@ def split_sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
 
     Only the tokens decide, never the spacing between them, so a CoNLL file
     (tokens joined by spaces) splits into the same sentences again."""
-    sentences: list[list[Token]] = []
-    current: list[Token] = []
-    find = text.find
-    for i, token in enumerate(tokens):
-        if current and (find("\n", current[-1].end, token.start) >= 0 or _ends_before(tokens, i)):
-            sentences.append(current)
-            current = []
-        current.append(token)
-    if current:
-        sentences.append(current)
-    return sentences
+    if not tokens:
+        return []
+    starts = list(map(_START, tokens))
+    breaks = set()  # indexes of the tokens that start a sentence
+    for newline in _LINE_END.finditer(text):
+        # Between two tokens (never inside one): the next token starts one.
+        at = newline.start()
+        i = bisect_right(starts, at)
+        if 0 < i < len(tokens) and tokens[i - 1].end <= at:
+            breaks.add(i)
+    # Only after a sentence end (and the closing marks after it) may a
+    # sentence end: the marks are found in the text, not token by token.
+    for mark in _END_MARK.finditer(text):
+        j = bisect_right(starts, mark.start()) - 1
+        if j < 0 or starts[j] != mark.start() or tokens[j].text not in SENTENCE_END:
+            continue
+        i = j + 1
+        while i < len(tokens) and tokens[i].text in CLOSING:
+            i += 1
+        if i < len(tokens) and _ends_before(tokens, i):
+            breaks.add(i)
+    edges = [0, *sorted(breaks), len(tokens)]
+    return [list(tokens[a:b]) for a, b in zip(edges, edges[1:])]
+
+
+_START = attrgetter("start")
+_LINE_END = regex.compile("\n")
+_END_MARK = regex.compile(f"[{regex.escape(''.join(SENTENCE_END))}]")
 
 
 def _ends_before(tokens: list[Token], i: int) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 import regex
 
@@ -33,6 +34,10 @@ from annotator.core.tokenize import (
     tokenize,
 )
 from annotator.formats.report import ExportReport
+
+_START = attrgetter("start")
+_END = attrgetter("end")
+
 
 @dataclass(frozen=True)
 class Placed:
@@ -115,7 +120,7 @@ class AlignedDocument:
     def _inside(self, position: int) -> Token | None:
         """The token ``position`` falls strictly inside, if any."""
         if self._starts_of is not self.tokens:
-            self._starts = [t.start for t in self.tokens]
+            self._starts = list(map(_START, self.tokens))
             self._starts_of = self.tokens
         k = bisect_right(self._starts, position) - 1
         if k >= 0 and self.tokens[k].start < position < self.tokens[k].end:
@@ -200,9 +205,9 @@ def align(name: str, text: str, spans: Sequence[Span], clitics: str,
     is split there by :meth:`AlignedDocument.settle` if the span is written.
     ``spans`` must be within the text (checked by the caller)."""
     tokens = tokenize(text)
-    document = AlignedDocument(name, text, tokens, [], clitics)
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
+    starts = list(map(_START, tokens))
+    ends = list(map(_END, tokens))
+    document = AlignedDocument(name, text, tokens, [], clitics, starts, tokens)
     for span in spans:
         start, end = span.start, span.end
         if document._inside(start) is None:

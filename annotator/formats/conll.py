@@ -13,6 +13,7 @@ tokens joined by single spaces, one sentence per line.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 from pathlib import Path
 
 import regex
@@ -37,6 +38,7 @@ EXTENSIONS = (".conll", ".conllu", ".conllx", ".iob", ".bio", ".bioes")
 DOCSTART = "-DOCSTART- -X- O O"
 
 _COLUMNS = regex.compile(r"[ \t]+")
+_TEXT = attrgetter("text")
 
 
 class ConllWriter(TaggedSentenceWriter):
@@ -46,8 +48,12 @@ class ConllWriter(TaggedSentenceWriter):
     def write_sentences(self, document: Document, sentences: list[TaggedSentence]) -> None:
         lines = [DOCSTART, ""]
         for tokens, levels in sentences:
-            lines.extend(" ".join((token.text, *_trimmed(tags)))
-                         for token, *tags in zip(tokens, *levels))
+            words = map(_TEXT, tokens)
+            if len(levels) == 1:  # one tag column: each line made in one step
+                lines.extend(map(" ".join, zip(words, levels[0])))
+            else:
+                lines.extend(" ".join((word, *_trimmed(tags)))
+                             for word, *tags in zip(words, *levels))
             lines.append("")
         self.file.write("\n".join(lines) + "\n")
 

@@ -15,6 +15,7 @@ back), and next to it ``OUT.labels.json`` with the tag names in id order, for
 from __future__ import annotations
 
 import json
+from operator import attrgetter
 from pathlib import Path
 
 from annotator.core.model import Document
@@ -34,12 +35,22 @@ def tag_names(labels: tuple[str, ...], scheme: Scheme) -> list[str]:
     return [OUTSIDE] + [f"{p}-{tag_label(label, labels)}" for label in labels for p in prefixes]
 
 
+_TEXT = attrgetter("text")
+_EDGES = attrgetter("start", "end")
+
+
 class HfWriter(TaggedSentenceWriter):
     def __init__(self, out: Path, options: ExportOptions, report: ExportReport):
         super().__init__(out, options, report)
         self.names = tag_names(options.labels, options.scheme)
         self.ids = {name: i for i, name in enumerate(self.names)}
         self.prefixes: set[str] = set()
+
+    def _ids(self, tags: list[str]) -> list[int]:
+        try:
+            return list(map(self.ids.__getitem__, tags))
+        except KeyError:
+            return [self._id(t) for t in tags]
 
     def _id(self, tag: str) -> int:
         if tag not in self.ids:  # a label missing from the project's list
@@ -49,12 +60,14 @@ class HfWriter(TaggedSentenceWriter):
 
     def write_sentences(self, document: Document, sentences: list[TaggedSentence]) -> None:
         prefix = self._row_prefix(document.name)
+        lines = []
         for k, sentence in enumerate(sentences):
             tokens, tags = sentence.tokens, sentence.tags  # one level: nothing nested
             row = {"id": f"{prefix}#{k + 1}", "document": document.name,
-                   "tokens": [t.text for t in tokens], "ner_tags": [self._id(t) for t in tags],
-                   "offsets": [[t.start, t.end] for t in tokens]}
-            self.file.write(json_line(row))
+                   "tokens": list(map(_TEXT, tokens)), "ner_tags": self._ids(tags),
+                   "offsets": list(map(_EDGES, tokens))}  # pairs: JSON arrays too
+            lines.append(json_line(row))
+        self.file.write("".join(lines))
 
     def _row_prefix(self, name: str) -> str:
         """``name``, or ``name~2``, ``name~3``... for a name met before, so

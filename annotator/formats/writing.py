@@ -34,12 +34,15 @@ class ExportOptions:
 
 
 _LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+# What json.dumps(obj, ensure_ascii=False) writes, made once and without the
+# check for an object inside itself (the rows written are trees).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 
 
 def json_line(obj: object) -> str:
     """One JSON line, readable as UTF-8, that no reader splits: the line
     breaks JSON leaves raw (U+2028, U+2029, U+0085) are escaped."""
-    line = json.dumps(obj, ensure_ascii=False)
+    line = _ENCODER.encode(obj)
     for raw, escaped in _LINE_BREAKS.items():
         line = line.replace(raw, escaped)
     return line + "\n"

@@ -124,9 +124,11 @@ class SuggestionMenu(QObject):
                       if i != labelling.document.id]
             self._apply([mention_source(names)], others, "Proposing mentions")
         if proposed is not None:
-            count = len(proposed.spans)
-            self.editor.message.emit(f"{count} other mention{'' if count == 1 else 's'} "
-                                     f"proposed; {KEYS['next']} steps to them.")
+            # The edit also holds the label itself when it joins the new entity.
+            count = sum(change.before is None for change in proposed.spans)
+            message = (self.tr("1 other mention proposed; {0} steps to it.") if count == 1 else
+                       self.tr("{1} other mentions proposed; {0} steps to them."))
+            self.editor.message.emit(message.format(KEYS["next"], count))
         return proposed
 
     # -- stepping, accepting, rejecting ----------------------------------------

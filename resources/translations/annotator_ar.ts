@@ -1127,6 +1127,14 @@ Named-entity annotation of Arabic and other news.</source>
         <translation>&amp;حفظ وسومي معجمَ أسماء…</translation>
     </message>
     <message>
+        <source>1 other mention proposed; {0} steps to it.</source>
+        <translation>اقتُرح ذكر آخر واحد؛ ينتقل إليه {0}.</translation>
+    </message>
+    <message>
+        <source>{1} other mentions proposed; {0} steps to them.</source>
+        <translation>اقتُرح {1} من الذكر الآخر؛ ينتقل إليها {0}.</translation>
+    </message>
+    <message>
         <source>No suggestion in this document.</source>
         <translation>لا اقتراحات في هذا المستند.</translation>
     </message>

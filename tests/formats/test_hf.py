@@ -41,3 +41,24 @@ def test_datasets_loads_the_export_with_its_label_names(annotated, tmp_path, sch
         # Each token's offsets point at that token in the document's text.
         assert [texts[row["document"]][s:e] for s, e in row["offsets"]] == tokens
     assert dataset[0]["document"] == "ar-2016-06-24-xi-nazarbayev-tashkent"
+
+
+def test_a_label_missing_from_the_project_list_gets_the_next_ids(tmp_path):
+    """Tags of a label the project's list lacks are numbered after the
+    others, in the order first met, and named in the labels file."""
+    from annotator.core.model import Direction, Document, Span
+    from annotator.formats.hf import HfWriter
+    from annotator.formats.report import ExportReport
+    from annotator.formats.writing import ExportOptions
+
+    out = tmp_path / "out.jsonl"
+    writer = HfWriter(out, ExportOptions("a", ("PER",)), ExportReport("hf", str(out), "a", "iob2",
+                                                                      "split", False))
+    text = "Ala Nowak met Acme Corp and Ala."
+    writer.add(Document("d", text, "pl", Direction.LTR, ""),
+               [Span(0, 9, "PER"), Span(14, 23, "ORG")])
+    writer.finish()
+    row = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    names = json.loads((tmp_path / "out.jsonl.labels.json").read_text(encoding="utf-8"))["names"]
+    assert names == ["O", "B-PER", "I-PER", "B-ORG", "I-ORG"]
+    assert row["ner_tags"] == [1, 2, 0, 3, 4, 0, 0, 0]

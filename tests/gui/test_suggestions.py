@@ -52,6 +52,9 @@ def test_label_then_step_accept_and_reject_with_keys(window, qtbot):
     assert (manual.start, manual.end, manual.label) == (start, end, "PERSON")
     suggested = [s for s in spans if s.is_suggestion]
     assert len(suggested) >= 2
+    # The count says the proposals only, not the label that joined their entity.
+    assert window.statusBar().currentMessage().startswith(
+        f"{len(suggested)} other mentions proposed")
     assert {s.reason for s in suggested} == {f"mention of «{NAME}»"}
     assert [doc.text[s.start:s.end] for s in suggested] == [NAME, NAME]
     # Drawn as dashed outlines in the label's colour, with no fill; the label is filled.

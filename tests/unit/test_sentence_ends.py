@@ -51,3 +51,31 @@ def test_the_sample_articles_lose_their_false_sentence_ends(seeds_dir):
     assert not any(s.endswith(("100 .", "30 .")) for s in found)
     text = (seeds_dir / "ar-2021-06-02-xi-tokayev-phone-call.txt").read_text(encoding="utf-8")
     assert any("arabic.news.cn" in s.split() for s in sentences(text))
+
+
+def _token_by_token(text, tokens):
+    """The rule read one token after another: a new sentence at a line end
+    between two tokens, or where ``_ends_before`` says so."""
+    from annotator.core.tokenize import _ends_before
+
+    out, current = [], []
+    for i, token in enumerate(tokens):
+        if current and (text.find("\n", current[-1].end, token.start) >= 0
+                        or _ends_before(tokens, i)):
+            out.append(current)
+            current = []
+        current.append(token)
+    return out + [current] if current else out
+
+
+def test_sentences_found_from_the_marks_are_those_of_every_token_read_in_turn():
+    import random
+
+    pieces = ["Ala", "ma", "kota", "Mr", "r", "2021", "3.5", "U.S.", "J.", ".", ". ", "!", "?",
+              "؟", "…", "۔", "»", ")", "”", "\n", " \n ", "قال", "والصين", "x.pl", "a@b.cc"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " "])
+                       for _ in range(rng.randrange(0, 14)))
+        tokens = tokenize(text)
+        assert split_sentences(text, tokens) == _token_by_token(text, tokens), text

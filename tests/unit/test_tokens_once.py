@@ -17,6 +17,7 @@ TEXT = "قال الرئيس الصيني شي جين بينغ إن الصين و
 
 def test_a_whole_text_is_tokenized_once_and_callers_get_their_own_list(monkeypatch):
     calls = []
+    whole = tokenize_module._all_tokens
     finditer = tokenize_module._TOKEN.finditer
 
     class Counting:
@@ -24,6 +25,7 @@ def test_a_whole_text_is_tokenized_once_and_callers_get_their_own_list(monkeypat
             calls.append(args[1:])
             return finditer(*args)
 
+    monkeypatch.setattr(tokenize_module, "_all_tokens", lambda text: calls.append(text) or whole(text))
     monkeypatch.setattr(tokenize_module, "_TOKEN", Counting())
     tokenize_module._cache.clear()
     first = tokenize(TEXT)
@@ -34,6 +36,15 @@ def test_a_whole_text_is_tokenized_once_and_callers_get_their_own_list(monkeypat
     assert second[-1].text == "."
     tokenize(TEXT, 4, 10)  # a piece is not the whole text: read afresh
     assert len(calls) == 2
+
+
+def test_a_whole_text_gives_the_tokens_matched_one_after_another():
+    """The one match that makes a whole text's tokens agrees with matching
+    token after token."""
+    text = TEXT + " www.example.com/a, a.b@c.org ٣٫٥ H1N1 والصين\n  «Ja» 😀👍🏽 3.5 .5\u00a0x"
+    tokenize_module._cache.clear()
+    assert tokenize(text) == tokenize(text, 0, len(text))
+    assert [text[t.start:t.end] for t in tokenize(text)] == [t.text for t in tokenize(text)]
 
 
 def test_tags_by_index_match_spans_to_tags_on_random_layers():
@@ -47,3 +58,18 @@ def test_tags_by_index_match_spans_to_tags_on_random_layers():
             spans.append((tokens[a].start, tokens[b].end, rng.choice(["PERSON", "ORG"])))
         expected = spans_to_tags(tokens, keep_longest(spans, place=lambda span: span))
         assert token_tags(tokens, spans) == expected
+
+
+def test_the_quick_plain_word_alternative_changes_no_token():
+    """Random strings of the characters the alternatives turn on give the
+    same tokens with the quick first alternative as without it."""
+    import regex
+
+    without = regex.compile(tokenize_module._TOKENS, regex.VERBOSE)
+    alphabet = list("abcXYZ wwwhttps:/.@-_%+,;!?()«»\"'0123٣٫٬،؛؟والصينـ\u064e\u0651\u200c\u200d"
+                    "\n\t\x1c\x85\u00a0ﾞ😀👍🏽\u0301ŁżĘJ.") + ["www.", "http://", ".pl", "@"]
+    rng = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 25)))
+        expected = [(m.start(), m.end(), m.group()) for m in without.finditer(text)]
+        assert tokenize(text) == expected, text
