@@ -238,6 +238,11 @@ class MainWindow(QMainWindow):
         self.editor.saved.connect(self._on_editor_saved)
         self.editor.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.editor.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        # The menu names the step: "Undo Add PERSON", in the interface's language.
+        self.editor.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setText(self.tr("&Undo {0}").format(text) if text else self.tr("&Undo")))
+        self.editor.undo_stack.redoTextChanged.connect(
+            lambda text: self.redo_action.setText(self.tr("&Redo {0}").format(text) if text else self.tr("&Redo")))
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.palette.set_labels(self.editor.labels, self.project.guidelines())
@@ -246,7 +251,7 @@ class MainWindow(QMainWindow):
         self.documents.set_model(self.doc_model)
         self.settings.setValue("project/last", str(path))
         self._remember_recent(path)
-        self.setWindowTitle(f"{path.name} — annotator")
+        self.setWindowTitle(self.tr("{0} — annotator").format(path.name))
         self._on_editor_saved(initial=True)
         if self.doc_model.rowCount() and not self._reopen_last_document(path):
             self.documents.table.selectRow(0)

@@ -8,15 +8,59 @@ back over it, so the history stays what the file holds."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.store import ProjectError
 from annotator.store.editing import Edit, Labelling
 
 Report = Callable[[str], None]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("UndoStep", text)
+
+
+# The store names its edits in English ("Add PERSON", "Suggest 3 spans"); the
+# menu shows them in the interface's language. Label keys stay as they are.
+_STEPS: tuple[tuple[str, Callable[[re.Match], str]], ...] = (
+    (r"Undo (.+)", lambda m: _tr("Undo {0}").format(step_text(m[1]))),
+    (r"Add (\S+)", lambda m: _tr("Add {0}").format(m[1])),
+    (r"Relabel («.*») \((\d+) mentions\) as (\S+)",
+     lambda m: _tr("Relabel {0} ({1} mentions) as {2}").format(m[1], m[2], m[3])),
+    (r"Relabel (\S+) as (\S+)", lambda m: _tr("Relabel {0} as {1}").format(m[1], m[2])),
+    (r"Move (\S+)", lambda m: _tr("Move {0}").format(m[1])),
+    (r"Suggest 1 span", lambda m: _tr("Suggest 1 span")),
+    (r"Suggest (\d+) spans", lambda m: _tr("Suggest {0} spans").format(m[1])),
+    (r"Accept (\d+) suggestions", lambda m: _tr("Accept {0} suggestions").format(m[1])),
+    (r"Reject (\d+) suggestions", lambda m: _tr("Reject {0} suggestions").format(m[1])),
+    (r"Accept («.*») \((\d+) mentions\)",
+     lambda m: _tr("Accept {0} ({1} mentions)").format(m[1], m[2])),
+    (r"Reject («.*») \((\d+) mentions\)",
+     lambda m: _tr("Reject {0} ({1} mentions)").format(m[1], m[2])),
+    (r"Accept (\S+)", lambda m: _tr("Accept {0}").format(m[1])),
+    (r"Reject (\S+)", lambda m: _tr("Reject {0}").format(m[1])),
+    (r"Delete (\S+)", lambda m: _tr("Delete {0}").format(m[1])),
+    (r"Group mentions", lambda m: _tr("Group mentions")),
+    (r"Ungroup mention", lambda m: _tr("Ungroup mention")),
+    (r"Mark todo", lambda m: _tr("Mark to do")),
+    (r"Mark in progress", lambda m: _tr("Mark in progress")),
+    (r"Mark done", lambda m: _tr("Mark done")),
+)
+
+
+def step_text(name: str) -> str:
+    """The Edit menu's text for the store's edit ``name``, translated; a name
+    of no known form is shown as it is."""
+    for pattern, text in _STEPS:
+        match = re.fullmatch(pattern, name, re.S)
+        if match:
+            return text(match)
+    return name
 
 
 class StoreCommand(QUndoCommand):
@@ -67,7 +111,7 @@ class EditCommand(StoreCommand):
     """One span or status edit of the labelling service."""
 
     def __init__(self, labelling: Labelling, edit: Edit, report: Report):
-        super().__init__(edit.name, report)
+        super().__init__(step_text(edit.name), report)
         self._labelling, self.edit = labelling, edit
 
     def write_redo(self) -> None:
