@@ -239,10 +239,8 @@ class MainWindow(QMainWindow):
         self.editor.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.editor.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         # The menu names the step: "Undo Add PERSON", in the interface's language.
-        self.editor.undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_action.setText(self.tr("&Undo {0}").format(text) if text else self.tr("&Undo")))
-        self.editor.undo_stack.redoTextChanged.connect(
-            lambda text: self.redo_action.setText(self.tr("&Redo {0}").format(text) if text else self.tr("&Redo")))
+        self.editor.undo_stack.undoTextChanged.connect(self._on_undo_text)  # slots: gone with the window
+        self.editor.undo_stack.redoTextChanged.connect(self._on_redo_text)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.palette.set_labels(self.editor.labels, self.project.guidelines())
@@ -522,6 +520,12 @@ class MainWindow(QMainWindow):
     def _on_delete_span(self) -> None:
         if self.editor is not None:
             self.editor.delete_selected()
+
+    def _on_undo_text(self, text: str) -> None:
+        self.undo_action.setText(self.tr("&Undo {0}").format(text) if text else self.tr("&Undo"))
+
+    def _on_redo_text(self, text: str) -> None:
+        self.redo_action.setText(self.tr("&Redo {0}").format(text) if text else self.tr("&Redo"))
 
     def _on_undo(self) -> None:
         if self.editor is not None:
