@@ -11,21 +11,17 @@ from annotator.store.merge import MergeSummary, merge_projects
 from annotator.ui.plain_text import show_message
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Collect", text)
-
-
 def summary_text(summary: MergeSummary) -> str:
-    lines = [_tr("1 new document") if summary.documents_added == 1
-             else _tr("{0} new documents").format(summary.documents_added)]
+    lines = [QCoreApplication.translate("Collect", "1 new document") if summary.documents_added == 1
+             else QCoreApplication.translate("Collect", "{0} new documents").format(summary.documents_added)]
     for layer in summary.layers:
-        lines.append(_tr("{0}: +{1} -{2} spans, {3} statuses changed").format(
+        lines.append(QCoreApplication.translate("Collect", "{0}: +{1} -{2} spans, {3} statuses changed").format(
             layer.annotator, layer.spans_added, layer.spans_removed, layer.statuses_changed))
     if summary.unassigned:
-        lines.append(_tr("Edited without being assigned (accepted):"))
+        lines.append(QCoreApplication.translate("Collect", "Edited without being assigned (accepted):"))
         lines += [f"  {who}: {document}" for who, document in summary.unassigned]
     if not summary.changed:
-        lines.append(_tr("Nothing changed."))
+        lines.append(QCoreApplication.translate("Collect", "Nothing changed."))
     return "\n".join(lines)
 
 
@@ -35,15 +31,15 @@ def collect_files(project: Project, paths: list[str]) -> MergeSummary:
 
 def collect(window: QWidget, project: Project) -> MergeSummary | None:
     """Ask for the returned files and merge them; None when cancelled or refused."""
-    paths, _ = QFileDialog.getOpenFileNames(window, _tr("Collect Annotators' Files"), "",
-                                            _tr("Project files (*.db);;All files (*)"))
+    paths, _ = QFileDialog.getOpenFileNames(window, QCoreApplication.translate("Collect", "Collect Annotators' Files"), "",
+                                            QCoreApplication.translate("Collect", "Project files (*.db);;All files (*)"))
     if not paths:
         return None
     try:
         summary = collect_files(project, paths)
     except ProjectError as error:
-        show_message(window, QMessageBox.Icon.Warning, _tr("Collect"),
-                     _tr("Nothing was collected: {0}").format(error))
+        show_message(window, QMessageBox.Icon.Warning, QCoreApplication.translate("Collect", "Collect"),
+                     QCoreApplication.translate("Collect", "Nothing was collected: {0}").format(error))
         return None
-    show_message(window, QMessageBox.Icon.Information, _tr("Collect"), summary_text(summary))
+    show_message(window, QMessageBox.Icon.Information, QCoreApplication.translate("Collect", "Collect"), summary_text(summary))
     return summary

@@ -101,7 +101,7 @@ class ProgressView(QWidget):
         bold.setPointSizeF(self.font().pointSizeF() * 1.15)
         painter.setFont(bold)
         counts = report.counts()
-        painter.drawText(MARGIN, MARGIN + 16, _tr("{0} documents: {1}").format(len(report.documents), _tr(", ").join(
+        painter.drawText(MARGIN, MARGIN + 16, QCoreApplication.translate("ProgressView", "{0} documents: {1}").format(len(report.documents), QCoreApplication.translate("ProgressView", ", ").join(
             f"{counts[s]} {state_name(s)}" for s in reversed(DOCUMENT_STATES))))
         painter.setFont(self.font())
         y = MARGIN + 34
@@ -123,11 +123,11 @@ class ProgressView(QWidget):
             painter.setPen(QColor("#333"))
             spans = sum(person.spans_by_label.values())
             when = (person.last_collected or "")[:16].replace("T", " ")
-            text = _tr("{0}/{1} done, {2} in progress, {3} spans, ").format(
+            text = QCoreApplication.translate("ProgressView", "{0}/{1} done, {2} in progress, {3} spans, ").format(
                 person.done, person.assigned, person.in_progress, spans) + (
-                _tr("collected {0}").format(when) if when else _tr("not collected"))
+                QCoreApplication.translate("ProgressView", "collected {0}").format(when) if when else QCoreApplication.translate("ProgressView", "not collected"))
             if person.unassigned_edits:
-                text += _tr(", +{0} not assigned").format(person.unassigned_edits)
+                text += QCoreApplication.translate("ProgressView", ", +{0} not assigned").format(person.unassigned_edits)
             painter.drawText(QRect(MARGIN + NAME_WIDTH + BAR_WIDTH + 10, y, TEXT_WIDTH, ROW - 6),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
             y += ROW
@@ -137,7 +137,7 @@ class ProgressView(QWidget):
             painter.drawText(MARGIN, y, line)
             y += 22
         y += 8
-        painter.drawText(MARGIN, y, _tr("Documents by state"))
+        painter.drawText(MARGIN, y, QCoreApplication.translate("ProgressView", "Documents by state"))
         top, columns = self._grid_top(), self._columns()
         painter.setPen(QPen(QColor("#d5d9df"), 1))
         for index, document in enumerate(report.documents):
@@ -162,19 +162,19 @@ class ProgressView(QWidget):
         if document is None:
             QToolTip.hideText()
             return
-        holders = _tr(", ").join(f"{who}: {state_name(s)}" for who, s in document.holders.items())
+        holders = QCoreApplication.translate("ProgressView", ", ").join(f"{who}: {state_name(s)}" for who, s in document.holders.items())
         QToolTip.showText(event.globalPosition().toPoint(),
                           f"{document.name}\n{holders or state_name('unassigned')}", self)
 
 
 def agreement_lines(report: ProgressReport) -> list[str]:
     if report.agreement is None:
-        return [_tr("Agreement: no document finished by two annotators yet")]
-    lines = [_tr("Agreement over {0} documents finished by two annotators:").format(report.finished_overlaps)]
+        return [QCoreApplication.translate("ProgressView", "Agreement: no document finished by two annotators yet")]
+    lines = [QCoreApplication.translate("ProgressView", "Agreement over {0} documents finished by two annotators:").format(report.finished_overlaps)]
     for pair in report.agreement["pairs"]:
         if pair["documents"]:
             f1, kappa = pair["exact_f1"]["micro"], pair["token_kappa"]
-            lines.append("    " + _tr("{0} / {1}: {2} documents, exact F1 {3}, token kappa {4}").format(
+            lines.append("    " + QCoreApplication.translate("ProgressView", "{0} / {1}: {2} documents, exact F1 {3}, token kappa {4}").format(
                 pair["a"], pair["b"], pair["documents"], "-" if f1 is None else f"{f1:.2f}",
                 "-" if kappa is None else f"{kappa:.2f}"))
     return lines

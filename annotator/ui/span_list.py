@@ -35,7 +35,7 @@ def suggestion_source(span: Span) -> str:
     sure, when less than certain); nothing for a label."""
     if not span.is_suggestion:
         return ""
-    source = embedded(reason_text(span.reason)) if span.reason else _tr("suggested")
+    source = embedded(reason_text(span.reason)) if span.reason else QCoreApplication.translate("SpanList", "suggested")
     return source if span.confidence >= 1 else f"{source} ({span.confidence:.0%})"
 
 

@@ -12,7 +12,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.store import ProjectError
@@ -21,45 +21,43 @@ from annotator.store.editing import Edit, Labelling
 Report = Callable[[str], None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UndoStep", text)
-
-
 # The store names its edits in English ("Add PERSON", "Suggest 3 spans"); the
-# menu shows them in the interface's language. Label keys stay as they are.
-_STEPS: tuple[tuple[str, Callable[[re.Match], str]], ...] = (
-    (r"Undo (.+)", lambda m: _tr("Undo {0}").format(step_text(m[1]))),
-    (r"Add (\S+)", lambda m: _tr("Add {0}").format(m[1])),
+# menu shows them in the interface's language, the groups of the pattern
+# filling {0}, {1}, … Label keys and entity names stay as they are.
+_STEPS = tuple((re.compile(pattern, re.S), text) for pattern, text in (
+    (r"Undo (.+)", QT_TRANSLATE_NOOP("UndoStep", "Undo {0}")),
+    (r"Add (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Add {0}")),
     (r"Relabel («.*») \((\d+) mentions\) as (\S+)",
-     lambda m: _tr("Relabel {0} ({1} mentions) as {2}").format(m[1], m[2], m[3])),
-    (r"Relabel (\S+) as (\S+)", lambda m: _tr("Relabel {0} as {1}").format(m[1], m[2])),
-    (r"Move (\S+)", lambda m: _tr("Move {0}").format(m[1])),
-    (r"Suggest 1 span", lambda m: _tr("Suggest 1 span")),
-    (r"Suggest (\d+) spans", lambda m: _tr("Suggest {0} spans").format(m[1])),
-    (r"Accept (\d+) suggestions", lambda m: _tr("Accept {0} suggestions").format(m[1])),
-    (r"Reject (\d+) suggestions", lambda m: _tr("Reject {0} suggestions").format(m[1])),
-    (r"Accept («.*») \((\d+) mentions\)",
-     lambda m: _tr("Accept {0} ({1} mentions)").format(m[1], m[2])),
-    (r"Reject («.*») \((\d+) mentions\)",
-     lambda m: _tr("Reject {0} ({1} mentions)").format(m[1], m[2])),
-    (r"Accept (\S+)", lambda m: _tr("Accept {0}").format(m[1])),
-    (r"Reject (\S+)", lambda m: _tr("Reject {0}").format(m[1])),
-    (r"Delete (\S+)", lambda m: _tr("Delete {0}").format(m[1])),
-    (r"Group mentions", lambda m: _tr("Group mentions")),
-    (r"Ungroup mention", lambda m: _tr("Ungroup mention")),
-    (r"Mark todo", lambda m: _tr("Mark to do")),
-    (r"Mark in progress", lambda m: _tr("Mark in progress")),
-    (r"Mark done", lambda m: _tr("Mark done")),
-)
+     QT_TRANSLATE_NOOP("UndoStep", "Relabel {0} ({1} mentions) as {2}")),
+    (r"Relabel (\S+) as (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Relabel {0} as {1}")),
+    (r"Move (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Move {0}")),
+    (r"Suggest 1 span", QT_TRANSLATE_NOOP("UndoStep", "Suggest 1 span")),
+    (r"Suggest (\d+) spans", QT_TRANSLATE_NOOP("UndoStep", "Suggest {0} spans")),
+    (r"Accept (\d+) suggestions", QT_TRANSLATE_NOOP("UndoStep", "Accept {0} suggestions")),
+    (r"Reject (\d+) suggestions", QT_TRANSLATE_NOOP("UndoStep", "Reject {0} suggestions")),
+    (r"Accept («.*») \((\d+) mentions\)", QT_TRANSLATE_NOOP("UndoStep", "Accept {0} ({1} mentions)")),
+    (r"Reject («.*») \((\d+) mentions\)", QT_TRANSLATE_NOOP("UndoStep", "Reject {0} ({1} mentions)")),
+    (r"Accept (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Accept {0}")),
+    (r"Reject (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Reject {0}")),
+    (r"Delete (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Delete {0}")),
+    (r"Group mentions", QT_TRANSLATE_NOOP("UndoStep", "Group mentions")),
+    (r"Ungroup mention", QT_TRANSLATE_NOOP("UndoStep", "Ungroup mention")),
+    (r"Mark todo", QT_TRANSLATE_NOOP("UndoStep", "Mark to do")),
+    (r"Mark in progress", QT_TRANSLATE_NOOP("UndoStep", "Mark in progress")),
+    (r"Mark done", QT_TRANSLATE_NOOP("UndoStep", "Mark done")),
+))
 
 
 def step_text(name: str) -> str:
     """The Edit menu's text for the store's edit ``name``, translated; a name
     of no known form is shown as it is."""
     for pattern, text in _STEPS:
-        match = re.fullmatch(pattern, name, re.S)
+        match = pattern.fullmatch(name)
         if match:
-            return text(match)
+            groups = match.groups()
+            if text == _STEPS[0][1]:  # an inverse: "Undo" and the edit it undoes
+                groups = (step_text(groups[0]),)
+            return QCoreApplication.translate("UndoStep", text).format(*groups)
     return name
 
 

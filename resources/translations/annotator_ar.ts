@@ -125,6 +125,45 @@
     </message>
 </context>
 <context>
+    <name>Collect</name>
+    <message>
+        <source>1 new document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} new documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: +{1} -{2} spans, {3} statuses changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited without being assigned (accepted):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect Annotators&apos; Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project files (*.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was collected: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
         <source>to do</source>
@@ -238,6 +277,57 @@
     </message>
 </context>
 <context>
+    <name>FormatOptions</name>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tag scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clitics:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a span starting after an Arabic proclitic (و ف ب ل ك): split it off as its own token, or expand the span to the whole word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split off (و / الصين)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole word takes the label (والصين)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nesting:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overlapping spans: keep the longest on each token, the others reported (one tag column), or write every span, one tag column per nesting level, outer first (the Wojood convention; read back by this tool&apos;s CoNLL import)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One tag column (longest span per token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tag column per nesting level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CoNLL &amp;columns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>which columns (from 1) of a token-per-line file hold the token and the tags, e.g. token=2,tag=3; tag=3-5 or tag=3- (to the end of the line) read nesting levels, outer first (default: detected; a file whose columns are ambiguous is refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuidelineEditor</name>
     <message>
         <source>Guideline of {0}</source>
@@ -262,6 +352,18 @@
 </context>
 <context>
     <name>GuidelinesDialog</name>
+    <message>
+        <source>No guideline yet (Project ▸ Labels ▸ Guideline).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not this label</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Annotation Guidelines</source>
         <translation>إرشادات الوسم</translation>
@@ -700,6 +802,10 @@
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
+        <source>{0} — annotator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
@@ -764,6 +870,14 @@
         <translation>للقراءة فقط</translation>
     </message>
     <message>
+        <source>&amp;Undo {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Document language</source>
         <translation>لغة المستند</translation>
     </message>
@@ -823,6 +937,65 @@ Named-entity annotation of Arabic and other news.</source>
     <message>
         <source>PNG images (*.png)</source>
         <translation>صور PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <source>done</source>
+        <translation type="unfinished">منجز</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished">قيد العمل</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation type="unfinished">لم يبدأ</translation>
+    </message>
+    <message>
+        <source>not handed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} documents: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}/{1} done, {2} in progress, {3} spans, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>collected {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, +{0} not assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement: no document finished by two annotators yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement over {0} documents finished by two annotators:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} / {1}: {2} documents, exact F1 {3}, token kappa {4}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -891,8 +1064,32 @@ Named-entity annotation of Arabic and other news.</source>
         <translation>وضع علامة «محسوم» على المستند (يسأل إن بقيت اختلافات مفتوحة)</translation>
     </message>
     <message>
+        <source>solid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dotted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dash-dot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dash-dot-dot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Review — {0}</source>
         <translation>المراجعة — {0}</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Keys… (F1)</source>
@@ -915,16 +1112,90 @@ Named-entity annotation of Arabic and other news.</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
+        <source>{0} of {1} to settle  ·  {2}% disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settled {0} of {1} documents</source>
         <translation>حُسم {0} من {1} مستندات</translation>
+    </message>
+    <message>
+        <source>Lines: {0}; highlights: gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No disagreements here. Ctrl+Return marks it settled.</source>
         <translation>لا اختلافات هنا. Ctrl+Return يضع عليه علامة «محسوم».</translation>
     </message>
     <message>
+        <source>settled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to settle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disagreement {0} of {1} ({2}); {3} left to settle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R  nothing here — {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
+    </message>
+    <message>
+        <source>Edit to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gold {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept agreed spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep all versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove gold span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 disagreement in {1} is still open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} disagreements in {1} are still open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settle with open disagreements?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gold layer will lack whatever was not decided there.
+
+Mark the document settled anyway?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1290,30 @@ Named-entity annotation of Arabic and other news.</source>
 </context>
 <context>
     <name>SpanList</name>
+    <message>
+        <source>suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mention of «{0}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>variant of «{0}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short form of «{0}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gazetteer</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>{0}: 1 mention</source>
         <translation>{0}: ذكر واحد</translation>
@@ -1189,6 +1484,85 @@ Named-entity annotation of Arabic and other news.</source>
     <message>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
+    </message>
+</context>
+<context>
+    <name>UndoStep</name>
+    <message>
+        <source>Undo {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relabel {0} ({1} mentions) as {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relabel {0} as {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest 1 span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest {0} spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept {0} suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject {0} suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept {0} ({1} mentions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject {0} ({1} mentions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group mentions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ungroup mention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
