@@ -128,39 +128,39 @@
     <name>Collect</name>
     <message>
         <source>1 new document</source>
-        <translation type="unfinished"></translation>
+        <translation>مستند جديد واحد</translation>
     </message>
     <message>
         <source>{0} new documents</source>
-        <translation type="unfinished"></translation>
+        <translation>مستندات جديدة: {0}</translation>
     </message>
     <message>
         <source>{0}: +{1} -{2} spans, {3} statuses changed</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: ‎+{1} ‎-{2} من المقاطع، وتغيّرت {3} من الحالات</translation>
     </message>
     <message>
         <source>Edited without being assigned (accepted):</source>
-        <translation type="unfinished"></translation>
+        <translation>عُدِّل دون أن يُوزَّع (مقبول):</translation>
     </message>
     <message>
         <source>Nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يتغير شيء.</translation>
     </message>
     <message>
         <source>Collect Annotators&apos; Files</source>
-        <translation type="unfinished"></translation>
+        <translation>جمع ملفات المُوسِّمين</translation>
     </message>
     <message>
         <source>Project files (*.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>ملفات المشاريع (*.db);;كل الملفات (*)</translation>
     </message>
     <message>
         <source>Collect</source>
-        <translation type="unfinished"></translation>
+        <translation>الجمع</translation>
     </message>
     <message>
         <source>Nothing was collected: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُجمع شيء: {0}</translation>
     </message>
 </context>
 <context>
@@ -280,51 +280,51 @@
     <name>FormatOptions</name>
     <message>
         <source>&amp;Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;وسوم:</translation>
     </message>
     <message>
         <source>the tag scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>مخطط الوسوم</translation>
     </message>
     <message>
         <source>&amp;Clitics:</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;لواحق:</translation>
     </message>
     <message>
         <source>a span starting after an Arabic proclitic (و ف ب ل ك): split it off as its own token, or expand the span to the whole word</source>
-        <translation type="unfinished"></translation>
+        <translation>مقطع يبدأ بعد سابقة عربية (و ف ب ل ك): تُفصل السابقة وحدةً مستقلة، أو يُمدّ المقطع إلى الكلمة كلها</translation>
     </message>
     <message>
         <source>Split off (و / الصين)</source>
-        <translation type="unfinished"></translation>
+        <translation>فصل السابقة (و / الصين)</translation>
     </message>
     <message>
         <source>Whole word takes the label (والصين)</source>
-        <translation type="unfinished"></translation>
+        <translation>الكلمة كلها تأخذ الوسم (والصين)</translation>
     </message>
     <message>
         <source>&amp;Nesting:</source>
-        <translation type="unfinished"></translation>
+        <translation>الت&amp;داخل:</translation>
     </message>
     <message>
         <source>overlapping spans: keep the longest on each token, the others reported (one tag column), or write every span, one tag column per nesting level, outer first (the Wojood convention; read back by this tool&apos;s CoNLL import)</source>
-        <translation type="unfinished"></translation>
+        <translation>المقاطع المتداخلة: إبقاء الأطول على كل وحدة مع الإبلاغ عن البقية (عمود وسوم واحد)، أو كتابة كل المقاطع، عمود وسوم لكل مستوى تداخل، الخارجي أولًا (اصطلاح Wojood؛ يقرؤه استيراد CoNLL في هذه الأداة)</translation>
     </message>
     <message>
         <source>One tag column (longest span per token)</source>
-        <translation type="unfinished"></translation>
+        <translation>عمود وسوم واحد (أطول مقطع لكل وحدة)</translation>
     </message>
     <message>
         <source>A tag column per nesting level</source>
-        <translation type="unfinished"></translation>
+        <translation>عمود وسوم لكل مستوى تداخل</translation>
     </message>
     <message>
         <source>CoNLL &amp;columns:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;أعمدة CoNLL:</translation>
     </message>
     <message>
         <source>which columns (from 1) of a token-per-line file hold the token and the tags, e.g. token=2,tag=3; tag=3-5 or tag=3- (to the end of the line) read nesting levels, outer first (default: detected; a file whose columns are ambiguous is refused)</source>
-        <translation type="unfinished"></translation>
+        <translation>أي أعمدة (بدءًا من 1) في ملف وحدة لكل سطر تحمل الوحدة والوسوم، مثل token=2,tag=3؛ وtag=3-5 أو tag=3- (حتى نهاية السطر) تقرأ مستويات التداخل، الخارجي أولًا (الافتراضي: يُكتشف تلقائيًا؛ ويُرفض ملف أعمدته ملتبسة)</translation>
     </message>
 </context>
 <context>
@@ -354,15 +354,15 @@
     <name>GuidelinesDialog</name>
     <message>
         <source>No guideline yet (Project ▸ Labels ▸ Guideline).</source>
-        <translation type="unfinished"></translation>
+        <translation>لا إرشاد بعد (مشروع ◂ الوسوم ◂ الإرشاد).</translation>
     </message>
     <message>
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>أمثلة</translation>
     </message>
     <message>
         <source>Not this label</source>
-        <translation type="unfinished"></translation>
+        <translation>ليس من هذا الوسم</translation>
     </message>
     <message>
         <source>Annotation Guidelines</source>
@@ -803,7 +803,7 @@
     </message>
     <message>
         <source>{0} — annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — annotator</translation>
     </message>
     <message>
         <source>New project</source>
@@ -871,11 +871,11 @@
     </message>
     <message>
         <source>&amp;Undo {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تراجع عن {0}</translation>
     </message>
     <message>
         <source>&amp;Redo {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>إ&amp;عادة {0}</translation>
     </message>
     <message>
         <source>Document language</source>
@@ -943,59 +943,59 @@ Named-entity annotation of Arabic and other news.</source>
     <name>ProgressView</name>
     <message>
         <source>done</source>
-        <translation type="unfinished">منجز</translation>
+        <translation>منجز</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished">قيد العمل</translation>
+        <translation>قيد العمل</translation>
     </message>
     <message>
         <source>to do</source>
-        <translation type="unfinished">لم يبدأ</translation>
+        <translation>لم يبدأ</translation>
     </message>
     <message>
         <source>not handed out</source>
-        <translation type="unfinished"></translation>
+        <translation>غير موزَّع</translation>
     </message>
     <message>
         <source>{0} documents: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>المستندات: {0}؛ {1}</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>، </translation>
     </message>
     <message>
         <source>{0}/{1} done, {2} in progress, {3} spans, </source>
-        <translation type="unfinished"></translation>
+        <translation>منجز {0}/{1}، قيد العمل {2}، المقاطع {3}، </translation>
     </message>
     <message>
         <source>collected {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>جُمع في {0}</translation>
     </message>
     <message>
         <source>not collected</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُجمع</translation>
     </message>
     <message>
         <source>, +{0} not assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>، ‎+{0} غير موزَّع</translation>
     </message>
     <message>
         <source>Documents by state</source>
-        <translation type="unfinished"></translation>
+        <translation>المستندات حسب الحالة</translation>
     </message>
     <message>
         <source>Agreement: no document finished by two annotators yet</source>
-        <translation type="unfinished"></translation>
+        <translation>الاتفاق: لا يوجد بعد مستند أنجزه مُوسِّمان</translation>
     </message>
     <message>
         <source>Agreement over {0} documents finished by two annotators:</source>
-        <translation type="unfinished"></translation>
+        <translation>الاتفاق على المستندات التي أنجزها مُوسِّمان ({0}):</translation>
     </message>
     <message>
         <source>{0} / {1}: {2} documents, exact F1 {3}, token kappa {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} / {1}: المستندات {2}، F1 المتطابق {3}، كابا الوحدات {4}</translation>
     </message>
 </context>
 <context>
@@ -1065,23 +1065,23 @@ Named-entity annotation of Arabic and other news.</source>
     </message>
     <message>
         <source>solid</source>
-        <translation type="unfinished"></translation>
+        <translation>متصل</translation>
     </message>
     <message>
         <source>dashed</source>
-        <translation type="unfinished"></translation>
+        <translation>متقطع</translation>
     </message>
     <message>
         <source>dotted</source>
-        <translation type="unfinished"></translation>
+        <translation>منقّط</translation>
     </message>
     <message>
         <source>dash-dot</source>
-        <translation type="unfinished"></translation>
+        <translation>شرطة ونقطة</translation>
     </message>
     <message>
         <source>dash-dot-dot</source>
-        <translation type="unfinished"></translation>
+        <translation>شرطة ونقطتان</translation>
     </message>
     <message>
         <source>Review — {0}</source>
@@ -1089,7 +1089,7 @@ Named-entity annotation of Arabic and other news.</source>
     </message>
     <message>
         <source>project</source>
-        <translation type="unfinished"></translation>
+        <translation>المشروع</translation>
     </message>
     <message>
         <source>Keys… (F1)</source>
@@ -1113,7 +1113,7 @@ Named-entity annotation of Arabic and other news.</source>
     </message>
     <message>
         <source>{0} of {1} to settle  ·  {2}% disputed</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} من {1} للحسم  ·  {2}% مختلف عليه</translation>
     </message>
     <message>
         <source>Settled {0} of {1} documents</source>
@@ -1121,11 +1121,11 @@ Named-entity annotation of Arabic and other news.</source>
     </message>
     <message>
         <source>Lines: {0}; highlights: gold</source>
-        <translation type="unfinished"></translation>
+        <translation>الخطوط: {0}؛ التظليل: المرجعي</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>، </translation>
     </message>
     <message>
         <source>No disagreements here. Ctrl+Return marks it settled.</source>
@@ -1133,19 +1133,19 @@ Named-entity annotation of Arabic and other news.</source>
     </message>
     <message>
         <source>settled</source>
-        <translation type="unfinished"></translation>
+        <translation>محسوم</translation>
     </message>
     <message>
         <source>to settle</source>
-        <translation type="unfinished"></translation>
+        <translation>للحسم</translation>
     </message>
     <message>
         <source>Disagreement {0} of {1} ({2}); {3} left to settle</source>
-        <translation type="unfinished"></translation>
+        <translation>الاختلاف {0} من {1} ({2})؛ بقي {3} للحسم</translation>
     </message>
     <message>
         <source>R  nothing here — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>R  لا شيء هنا — {0}</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -1153,49 +1153,51 @@ Named-entity annotation of Arabic and other news.</source>
     </message>
     <message>
         <source>Edit to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>تحرير إلى {0}</translation>
     </message>
     <message>
         <source>Gold {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>مرجعي {0}</translation>
     </message>
     <message>
         <source>Keep {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>الإبقاء على {0}</translation>
     </message>
     <message>
         <source>Accept agreed spans</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول المقاطع المتفق عليها</translation>
     </message>
     <message>
         <source>Keep all versions</source>
-        <translation type="unfinished"></translation>
+        <translation>الإبقاء على كل النسخ</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>رفض</translation>
     </message>
     <message>
         <source>Remove gold span</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
         <source>1 disagreement in {1} is still open.</source>
-        <translation type="unfinished"></translation>
+        <translation>ما زال في {1} اختلاف واحد مفتوح.</translation>
     </message>
     <message>
         <source>{0} disagreements in {1} are still open.</source>
-        <translation type="unfinished"></translation>
+        <translation>ما زالت في {1} اختلافات مفتوحة عددها {0}.</translation>
     </message>
     <message>
         <source>Settle with open disagreements?</source>
-        <translation type="unfinished"></translation>
+        <translation>الحسم مع وجود اختلافات مفتوحة؟</translation>
     </message>
     <message>
         <source>The gold layer will lack whatever was not decided there.
 
 Mark the document settled anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>ستخلو الطبقة المرجعية مما لم يُفصل فيه هناك.
+
+هل تضع علامة «محسوم» على المستند رغم ذلك؟</translation>
     </message>
 </context>
 <context>
@@ -1292,27 +1294,27 @@ Mark the document settled anyway?</source>
     <name>SpanList</name>
     <message>
         <source>suggested</source>
-        <translation type="unfinished"></translation>
+        <translation>مقترح</translation>
     </message>
     <message>
         <source>mention of «{0}»</source>
-        <translation type="unfinished"></translation>
+        <translation>ذكر لـ«{0}»</translation>
     </message>
     <message>
         <source>variant of «{0}»</source>
-        <translation type="unfinished"></translation>
+        <translation>صيغة أخرى لـ«{0}»</translation>
     </message>
     <message>
         <source>short form of «{0}»</source>
-        <translation type="unfinished"></translation>
+        <translation>صيغة مختصرة لـ«{0}»</translation>
     </message>
     <message>
         <source>date rule</source>
-        <translation type="unfinished"></translation>
+        <translation>قاعدة التواريخ</translation>
     </message>
     <message>
         <source>gazetteer</source>
-        <translation type="unfinished"></translation>
+        <translation>معجم الأسماء</translation>
     </message>
     <message>
         <source>{0}: 1 mention</source>
@@ -1490,79 +1492,79 @@ Mark the document settled anyway?</source>
     <name>UndoStep</name>
     <message>
         <source>Undo {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>التراجع عن {0}</translation>
     </message>
     <message>
         <source>Add {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة {0}</translation>
     </message>
     <message>
         <source>Relabel {0} ({1} mentions) as {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة وسم {0} ({1} من الذكر) بـ {2}</translation>
     </message>
     <message>
         <source>Relabel {0} as {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة وسم {0} بـ {1}</translation>
     </message>
     <message>
         <source>Move {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>نقل {0}</translation>
     </message>
     <message>
         <source>Suggest 1 span</source>
-        <translation type="unfinished"></translation>
+        <translation>اقتراح مقطع واحد</translation>
     </message>
     <message>
         <source>Suggest {0} spans</source>
-        <translation type="unfinished"></translation>
+        <translation>اقتراح {0} من المقاطع</translation>
     </message>
     <message>
         <source>Accept {0} suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول {0} من الاقتراحات</translation>
     </message>
     <message>
         <source>Reject {0} suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>رفض {0} من الاقتراحات</translation>
     </message>
     <message>
         <source>Accept {0} ({1} mentions)</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول {0} ({1} من الذكر)</translation>
     </message>
     <message>
         <source>Reject {0} ({1} mentions)</source>
-        <translation type="unfinished"></translation>
+        <translation>رفض {0} ({1} من الذكر)</translation>
     </message>
     <message>
         <source>Accept {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول {0}</translation>
     </message>
     <message>
         <source>Reject {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>رفض {0}</translation>
     </message>
     <message>
         <source>Delete {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف {0}</translation>
     </message>
     <message>
         <source>Group mentions</source>
-        <translation type="unfinished"></translation>
+        <translation>تجميع الذكر في كيان</translation>
     </message>
     <message>
         <source>Ungroup mention</source>
-        <translation type="unfinished"></translation>
+        <translation>إخراج الذكر من الكيان</translation>
     </message>
     <message>
         <source>Mark to do</source>
-        <translation type="unfinished"></translation>
+        <translation>وضع علامة لم يبدأ</translation>
     </message>
     <message>
         <source>Mark in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>وضع علامة قيد العمل</translation>
     </message>
     <message>
         <source>Mark done</source>
-        <translation type="unfinished"></translation>
+        <translation>وضع علامة منجز</translation>
     </message>
 </context>
 <context>
