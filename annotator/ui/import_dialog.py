@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -39,7 +39,7 @@ PATH_SEPARATOR = " ; "
 
 def format_choices() -> list[tuple[str, str]]:
     """Format key and what the user sees: by extension, then each reader."""
-    return [(catalog.AUTO, "By file extension")] + [(f.name, f.title) for f in catalog.readers()]
+    return [(catalog.AUTO, QCoreApplication.translate("ImportDialog", "By file extension"))] + [(f.name, f.title) for f in catalog.readers()]
 
 
 def file_filter() -> str:
@@ -136,7 +136,7 @@ class ImportDialog(QDialog):
             return True
         paths = self.chosen_paths()
         if not paths:
-            self._show_problems(["Choose files or a folder to import."])
+            self._show_problems([self.tr("Choose files or a folder to import.")])
             return False
         annotator = self.annotator.text().strip() or None
         # A large import takes a while: say so, and show the busy cursor.
@@ -166,8 +166,8 @@ class ImportDialog(QDialog):
         return True
 
     def _progress(self, done: int) -> None:
-        self.status.setText(f"Reading and checking the files… {done:,} documents so far "
-                            "(nothing is kept unless every one is valid)")
+        self.status.setText(self.tr("Reading and checking the files… {0} documents so far "
+                                    "(nothing is kept unless every one is valid)").format(f"{done:,}"))
         self._repaint()
 
     @staticmethod
