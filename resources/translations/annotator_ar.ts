@@ -97,6 +97,14 @@
         <translation>كتابة الملفات</translation>
     </message>
     <message>
+        <source>Name the annotators, separated by spaces.</source>
+        <translation>اكتب أسماء المُوسِّمين مفصولة بمسافات.</translation>
+    </message>
+    <message>
+        <source>Choose the folder the annotators&apos; files go to.</source>
+        <translation>اختر المجلد الذي تُكتب فيه ملفات المُوسِّمين.</translation>
+    </message>
+    <message>
         <source>Folder for the annotators&apos; files</source>
         <translation>مجلد ملفات المُوسِّمين</translation>
     </message>
@@ -372,6 +380,10 @@
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>By file extension</source>
+        <translation>حسب امتداد الملف</translation>
+    </message>
+    <message>
         <source>Import documents</source>
         <translation>استيراد المستندات</translation>
     </message>
@@ -428,12 +440,20 @@
         <translation>استيراد مجلد</translation>
     </message>
     <message>
+        <source>Choose files or a folder to import.</source>
+        <translation>اختر ملفات أو مجلدًا للاستيراد.</translation>
+    </message>
+    <message>
         <source>Reading and checking the files…</source>
         <translation>جارٍ قراءة الملفات وفحصها…</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Reading and checking the files… {0} documents so far (nothing is kept unless every one is valid)</source>
+        <translation>جارٍ قراءة الملفات وفحصها… {0} من المستندات حتى الآن (لا يُحفظ شيء ما لم تصحّ كلها)</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
@@ -1424,6 +1444,10 @@ Mark the document settled anyway?</source>
         <translation>&amp;حفظ وسومي معجمَ أسماء…</translation>
     </message>
     <message>
+        <source>Proposing mentions</source>
+        <translation>اقتراح الإشارات</translation>
+    </message>
+    <message>
         <source>1 other mention proposed; {0} steps to it.</source>
         <translation>اقتُرح ذكر آخر واحد؛ ينتقل إليه {0}.</translation>
     </message>
@@ -1460,8 +1484,32 @@ Mark the document settled anyway?</source>
         <translation>وسِّم بعض الأسماء أولًا: ستُقترح إشاراتها الأخرى.</translation>
     </message>
     <message>
+        <source>Proposing every mention</source>
+        <translation>اقتراح كل الإشارات</translation>
+    </message>
+    <message>
         <source>The project has no {0} label.</source>
         <translation>لا يحوي المشروع الوسم {0}.</translation>
+    </message>
+    <message>
+        <source>Proposing dates</source>
+        <translation>اقتراح التواريخ</translation>
+    </message>
+    <message>
+        <source>1 rejected suggestion in the project forgotten: proposing again may bring it back.</source>
+        <translation>نُسي اقتراح مرفوض واحد في المشروع: قد يعيده اقتراح جديد.</translation>
+    </message>
+    <message>
+        <source>{0} rejected suggestions in the project forgotten: proposing again may bring them back.</source>
+        <translation>نُسي {0} من الاقتراحات المرفوضة في المشروع: قد يعيدها اقتراح جديد.</translation>
+    </message>
+    <message>
+        <source>1 rejected suggestion in this document forgotten: proposing again may bring it back.</source>
+        <translation>نُسي اقتراح مرفوض واحد في هذا المستند: قد يعيده اقتراح جديد.</translation>
+    </message>
+    <message>
+        <source>{0} rejected suggestions in this document forgotten: proposing again may bring them back.</source>
+        <translation>نُسي {0} من الاقتراحات المرفوضة في هذا المستند: قد يعيدها اقتراح جديد.</translation>
     </message>
     <message>
         <source>Load gazetteer</source>
@@ -1476,6 +1524,10 @@ Mark the document settled anyway?</source>
         <translation>لم يُحمَّل معجم الأسماء</translation>
     </message>
     <message>
+        <source>Proposing gazetteer names</source>
+        <translation>اقتراح أسماء معجم الأسماء</translation>
+    </message>
+    <message>
         <source>Save labels as a gazetteer</source>
         <translation>حفظ الوسوم معجمَ أسماء</translation>
     </message>
@@ -1486,6 +1538,18 @@ Mark the document settled anyway?</source>
     <message>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
+    </message>
+    <message>
+        <source>{0} names saved to {1}.</source>
+        <translation>حُفظ {0} من الأسماء في {1}.</translation>
+    </message>
+    <message>
+        <source>1 suggestion proposed.</source>
+        <translation>اقتُرح اقتراح واحد.</translation>
+    </message>
+    <message>
+        <source>{0} suggestions proposed.</source>
+        <translation>اقتُرح {0} من الاقتراحات.</translation>
     </message>
 </context>
 <context>
