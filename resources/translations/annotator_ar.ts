@@ -1545,11 +1545,11 @@ Mark the document settled anyway?</source>
     </message>
     <message>
         <source>1 suggestion proposed.</source>
-        <translation>اقتُرح اقتراح واحد.</translation>
+        <translation>قُدِّم اقتراح واحد.</translation>
     </message>
     <message>
         <source>{0} suggestions proposed.</source>
-        <translation>اقتُرح {0} من الاقتراحات.</translation>
+        <translation>قُدِّم {0} من الاقتراحات.</translation>
     </message>
 </context>
 <context>
