@@ -1201,11 +1201,11 @@ Named-entity annotation of Arabic and other news.</source>
     </message>
     <message>
         <source>1 disagreement in {1} is still open.</source>
-        <translation>ما زال في {1} اختلاف واحد مفتوح.</translation>
+        <translation>ما زال في «{1}» اختلاف واحد مفتوح.</translation>
     </message>
     <message>
         <source>{0} disagreements in {1} are still open.</source>
-        <translation>ما زالت في {1} اختلافات مفتوحة عددها {0}.</translation>
+        <translation>ما زال {0} من الاختلافات مفتوحًا في «{1}».</translation>
     </message>
     <message>
         <source>Settle with open disagreements?</source>
