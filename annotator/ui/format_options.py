@@ -11,10 +11,15 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from annotator.formats.declaration import Format, Option
 
-# The formats' option texts (annotator/formats/options.py, kept free of Qt),
+# The formats' titles and option texts (annotator/formats, kept free of Qt),
 # listed here for the translation tools; tests/unit/test_translations.py
 # checks every one is. A text missing here shows as declared.
 TEXTS = (
+    QT_TRANSLATE_NOOP("FormatOptions", "brat standoff (.ann with .txt)"),
+    QT_TRANSLATE_NOOP("FormatOptions", "CoNLL (token per line)"),
+    QT_TRANSLATE_NOOP("FormatOptions", "Hugging Face (JSON lines per sentence)"),
+    QT_TRANSLATE_NOOP("FormatOptions", "JSONL (the tool's own)"),
+    QT_TRANSLATE_NOOP("FormatOptions", "Plain text"),
     QT_TRANSLATE_NOOP("FormatOptions", "&Tags:"),
     QT_TRANSLATE_NOOP("FormatOptions", "the tag scheme"),
     QT_TRANSLATE_NOOP("FormatOptions", "&Clitics:"),
@@ -40,6 +45,11 @@ TEXTS = (
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("FormatOptions", text)
+
+
+def format_title(fmt: Format) -> str:
+    """A format's name in the interface's language."""
+    return _tr(fmt.title)
 
 
 Declared = Sequence[tuple[Option, tuple[str, ...]]]  # an option and the formats taking it

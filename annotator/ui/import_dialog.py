@@ -32,20 +32,21 @@ from annotator.formats import catalog
 from annotator.formats.importing import import_paths, note_lines, summary_line
 from annotator.formats.problems import InputError
 from annotator.store import Project, ProjectError
-from annotator.ui.format_options import FormatOptions
+from annotator.ui.format_options import FormatOptions, format_title
 
 PATH_SEPARATOR = " ; "
 
 
 def format_choices() -> list[tuple[str, str]]:
     """Format key and what the user sees: by extension, then each reader."""
-    return [(catalog.AUTO, QCoreApplication.translate("ImportDialog", "By file extension"))] + [(f.name, f.title) for f in catalog.readers()]
+    return [(catalog.AUTO, QCoreApplication.translate("ImportDialog", "By file extension"))] + [(f.name, format_title(f)) for f in catalog.readers()]
 
 
 def file_filter() -> str:
     """Every extension a reader takes, then all files (a CoNLL file may be named .txt)."""
     extensions = sorted(set(catalog.read_extensions()) | {".txt"})
-    return f"Documents ({' '.join('*' + e for e in extensions)});;All files (*)"
+    return QCoreApplication.translate("ImportDialog", "Documents ({0});;All files (*)").format(
+        " ".join("*" + e for e in extensions))
 
 
 class ImportDialog(QDialog):

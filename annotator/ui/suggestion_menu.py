@@ -302,7 +302,7 @@ class SuggestionMenu(QObject):
             count = save_gazetteer(path, names)
         except OSError as error:
             show_message(self.window, QMessageBox.Icon.Warning, self.tr("Not saved"),
-                         f"{path}: cannot write ({error.strerror or error})")
+                         self.tr("{0}: cannot write ({1})").format(path, error.strerror or error))
             return None
         self._tell(self.tr("{0} names saved to {1}.").format(count, Path(path).name))
         return count

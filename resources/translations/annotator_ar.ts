@@ -15,6 +15,14 @@
         <source>Agreement needs two annotators with a document in common.</source>
         <translation>يحتاج حساب الاتفاق إلى مُوسِّمَين بينهما مستند مشترك.</translation>
     </message>
+    <message>
+        <source>{0} documents · exact F1 {1} · overlap F1 {2} · token kappa {3}</source>
+        <translation>المستندات: {0} · F1 المتطابق {1} · F1 المتداخل {2} · كابا الوحدات {3}</translation>
+    </message>
+    <message>
+        <source> · alpha (all annotators) {0}</source>
+        <translation> · ألفا (كل المُوسِّمين) {0}</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationEditor</name>
@@ -52,6 +60,10 @@
     <message>
         <source>Welcome</source>
         <translation>أهلًا بك</translation>
+    </message>
+    <message>
+        <source>Annotating as {0}; change the name in Project ▸ Annotator Name…</source>
+        <translation>تُوسِّم باسم {0}؛ غيِّر الاسم من مشروع ◂ اسم المُوسِّم…</translation>
     </message>
     <message>
         <source>Your name as annotator:</source>
@@ -213,6 +225,10 @@
         <translation>تصدير بيانات التدريب</translation>
     </message>
     <message>
+        <source>{0}, a folder</source>
+        <translation>{0}، مجلد</translation>
+    </message>
+    <message>
         <source>Gold (adjudicated)</source>
         <translation>المرجعي (بعد التحكيم)</translation>
     </message>
@@ -286,6 +302,26 @@
 </context>
 <context>
     <name>FormatOptions</name>
+    <message>
+        <source>brat standoff (.ann with .txt)</source>
+        <translation>brat المنفصل (‎.ann مع ‎.txt)</translation>
+    </message>
+    <message>
+        <source>CoNLL (token per line)</source>
+        <translation>CoNLL (وحدة في كل سطر)</translation>
+    </message>
+    <message>
+        <source>Hugging Face (JSON lines per sentence)</source>
+        <translation>Hugging Face (سطر JSON لكل جملة)</translation>
+    </message>
+    <message>
+        <source>JSONL (the tool&apos;s own)</source>
+        <translation>JSONL (تنسيق الأداة نفسها)</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>نص عادي</translation>
+    </message>
     <message>
         <source>&amp;Tags:</source>
         <translation>ال&amp;وسوم:</translation>
@@ -382,6 +418,10 @@
     <message>
         <source>By file extension</source>
         <translation>حسب امتداد الملف</translation>
+    </message>
+    <message>
+        <source>Documents ({0});;All files (*)</source>
+        <translation>المستندات ({0});;كل الملفات (*)</translation>
     </message>
     <message>
         <source>Import documents</source>
@@ -625,6 +665,10 @@
     <message>
         <source>Rename label</source>
         <translation>إعادة تسمية الوسم</translation>
+    </message>
+    <message>
+        <source>Name shown for {0}:</source>
+        <translation>الاسم المعروض لـ {0}:</translation>
     </message>
     <message>
         <source>Colour of {0}</source>
@@ -1538,6 +1582,10 @@ Mark the document settled anyway?</source>
     <message>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
+    </message>
+    <message>
+        <source>{0}: cannot write ({1})</source>
+        <translation>{0}: تتعذّر الكتابة ({1})</translation>
     </message>
     <message>
         <source>{0} names saved to {1}.</source>
