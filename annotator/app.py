@@ -137,7 +137,7 @@ def login_name() -> str:
 def annotator_name(settings, parent=None) -> tuple[str, str | None]:
     """The annotator's name, asked on first start; and a note for the status
     bar when the login name was taken because the question was cancelled."""
-    from annotator.ui.annotator_name import WHERE_TO_CHANGE, ask_name, usable_name
+    from annotator.ui.annotator_name import ask_name, cancelled_note, usable_name
 
     saved = settings.value("annotator/name")
     if saved and usable_name(str(saved)):
@@ -147,7 +147,7 @@ def annotator_name(settings, parent=None) -> tuple[str, str | None]:
     note = None
     if name is None:
         name = default
-        note = f"Annotating as {name}; change the name in {WHERE_TO_CHANGE}"
+        note = cancelled_note(name)
     settings.setValue("annotator/name", name)
     return name, note
 

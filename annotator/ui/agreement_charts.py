@@ -123,9 +123,11 @@ class AgreementCharts(QWidget):
         kappa = data["token_kappa"]
         alpha = self._report.alpha.alpha if self._report else None
         self.summary.setText(
-            f"{data['documents']} documents · exact F1 {_number(data['exact_f1']['micro'])} · "
-            f"overlap F1 {_number(data['overlap_f1']['micro'])} · token kappa {_number(kappa)}"
-            + (f" · alpha (all annotators) {_number(alpha)}" if len(self._report.annotators) > 2 else ""))
+            self.tr("{0} documents · exact F1 {1} · overlap F1 {2} · token kappa {3}").format(
+                data["documents"], _number(data["exact_f1"]["micro"]), _number(data["overlap_f1"]["micro"]),
+                _number(kappa))
+            + (self.tr(" · alpha (all annotators) {0}").format(_number(alpha))
+               if len(self._report.annotators) > 2 else ""))
         self.bars.set_values(dict(data["exact_f1"]["by_label"]), self._colors)
         labels = sorted(set(data["exact_f1"]["by_label"]) | set(self._colors))
         # The diagonal of the confusion counts holds the exact agreements.

@@ -13,6 +13,12 @@ WHERE_TO_CHANGE = "Project ▸ Annotator Name…"
 WELCOME = QT_TRANSLATE_NOOP("AnnotatorName", "Welcome")
 
 
+def cancelled_note(name: str) -> str:
+    """The status bar's note when the first start's question was cancelled."""
+    return QCoreApplication.translate(
+        "AnnotatorName", "Annotating as {0}; change the name in Project ▸ Annotator Name…").format(name)
+
+
 def usable_name(name: str) -> str | None:
     """The name stripped, or ``None`` when it cannot name a layer."""
     name = name.strip()

@@ -86,9 +86,9 @@ class AssignDialog(QDialog):
         self.plan = None
         names = self.annotator_names()
         if not names:
-            message = "Name the annotators, separated by spaces."
+            message = self.tr("Name the annotators, separated by spaces.")
         elif not self.folder.text().strip():
-            message = "Choose the folder the annotators' files go to."
+            message = self.tr("Choose the folder the annotators' files go to.")
         else:
             try:
                 self.plan = plan_assignment(

@@ -33,7 +33,7 @@ from annotator.formats.declaration import Format
 from annotator.formats.export import export_project
 from annotator.formats.writing import ExportError, sidecar
 from annotator.store import Project, ProjectError
-from annotator.ui.format_options import FormatOptions
+from annotator.ui.format_options import FormatOptions, format_title
 
 
 class ExportThread(QThread):
@@ -74,7 +74,8 @@ class ExportDialog(QDialog):
 
         self.format = QComboBox()
         for fmt in catalog.writers():
-            self.format.addItem(fmt.title + (", a folder" if fmt.folder else ""), fmt.name)
+            self.format.addItem(self.tr("{0}, a folder").format(format_title(fmt)) if fmt.folder
+                                else format_title(fmt), fmt.name)
         self.format.setCurrentIndex(max(self.format.findData(catalog.DEFAULT_EXPORT), 0))
         self.who = QComboBox()
         for name in annotators:

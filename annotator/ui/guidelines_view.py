@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from annotator.core.model import Guideline, Label
@@ -24,14 +24,17 @@ def guidelines_html(labels: list[Label], guidelines: dict[str, Guideline]) -> st
         parts.append(f'<h3 style="background:{html.escape(label.color)}; color:#111">'
                      f"&nbsp;{html.escape(key + label.name)} ({html.escape(label.key)})</h3>")
         if guideline.is_empty():
-            parts.append("<p><i>No guideline yet (Project ▸ Labels ▸ Guideline).</i></p>")
+            parts.append("<p><i>" + html.escape(QCoreApplication.translate(
+                "GuidelinesDialog", "No guideline yet (Project ▸ Labels ▸ Guideline).")) + "</i></p>")
             continue
         for line in guideline.definition.splitlines():
             if line.strip():
                 parts.append(f"<p>{html.escape(line)}</p>")
-        for title, items, mark in (("Examples", guideline.examples, "✓"),
-                                   ("Not this label", guideline.counter_examples, "✗")):
+        for title, items, mark in ((QT_TRANSLATE_NOOP("GuidelinesDialog", "Examples"), guideline.examples, "✓"),
+                                   (QT_TRANSLATE_NOOP("GuidelinesDialog", "Not this label"),
+                                    guideline.counter_examples, "✗")):
             if items:
+                title = html.escape(QCoreApplication.translate("GuidelinesDialog", title))
                 parts.append(f"<p><b>{title}</b></p>")
                 parts.extend(f'<p style="margin-left:12px; margin-right:12px">{mark} '
                              f"{html.escape(item)}</p>" for item in items)

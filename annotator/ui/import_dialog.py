@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -32,20 +32,21 @@ from annotator.formats import catalog
 from annotator.formats.importing import import_paths, note_lines, summary_line
 from annotator.formats.problems import InputError
 from annotator.store import Project, ProjectError
-from annotator.ui.format_options import FormatOptions
+from annotator.ui.format_options import FormatOptions, format_title
 
 PATH_SEPARATOR = " ; "
 
 
 def format_choices() -> list[tuple[str, str]]:
     """Format key and what the user sees: by extension, then each reader."""
-    return [(catalog.AUTO, "By file extension")] + [(f.name, f.title) for f in catalog.readers()]
+    return [(catalog.AUTO, QCoreApplication.translate("ImportDialog", "By file extension"))] + [(f.name, format_title(f)) for f in catalog.readers()]
 
 
 def file_filter() -> str:
     """Every extension a reader takes, then all files (a CoNLL file may be named .txt)."""
     extensions = sorted(set(catalog.read_extensions()) | {".txt"})
-    return f"Documents ({' '.join('*' + e for e in extensions)});;All files (*)"
+    return QCoreApplication.translate("ImportDialog", "Documents ({0});;All files (*)").format(
+        " ".join("*" + e for e in extensions))
 
 
 class ImportDialog(QDialog):
@@ -136,7 +137,7 @@ class ImportDialog(QDialog):
             return True
         paths = self.chosen_paths()
         if not paths:
-            self._show_problems(["Choose files or a folder to import."])
+            self._show_problems([self.tr("Choose files or a folder to import.")])
             return False
         annotator = self.annotator.text().strip() or None
         # A large import takes a while: say so, and show the busy cursor.
@@ -166,8 +167,8 @@ class ImportDialog(QDialog):
         return True
 
     def _progress(self, done: int) -> None:
-        self.status.setText(f"Reading and checking the files… {done:,} documents so far "
-                            "(nothing is kept unless every one is valid)")
+        self.status.setText(self.tr("Reading and checking the files… {0} documents so far "
+                                    "(nothing is kept unless every one is valid)").format(f"{done:,}"))
         self._repaint()
 
     @staticmethod

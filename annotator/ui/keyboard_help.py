@@ -53,7 +53,9 @@ def action_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
         keys = [k for k in keys if k]
         if keys:
-            what = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            # An action whose text follows the state (Undo names its step) says what it does in help_text.
+            what = action.property("help_text") or action.text()
+            what = what.replace("&&", "\0").replace("&", "").replace("\0", "&")
             rows.append((QCoreApplication.translate("KeyboardHelp", " or ").join(keys),
                          what.rstrip("…").rstrip(".")))
     return rows

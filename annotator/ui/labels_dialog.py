@@ -91,7 +91,7 @@ class LabelsDialog(QDialog):
         if key is None:
             return
         current = next(l.name for l in self.project.labels() if l.key == key)
-        name, ok = QInputDialog.getText(self, self.tr("Rename label"), escaped_rich_text(f"Name shown for {key}:"), text=current)
+        name, ok = QInputDialog.getText(self, self.tr("Rename label"), escaped_rich_text(self.tr("Name shown for {0}:").format(key)), text=current)
         if ok and name.strip():
             self.project.update_label(key, name=name.strip())
             self._fill(select=key)

@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action(edit_menu, self.tr("&Undo"), self._on_undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(edit_menu, self.tr("&Redo"), self._on_redo, QKeySequence.StandardKey.Redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action.setProperty("help_text", self.tr("Undo the last step"))
+        self.redo_action.setProperty("help_text", self.tr("Redo the step undone"))
         edit_menu.addSeparator()
         self._action(edit_menu, self.tr("&Find…"), self._on_find, QKeySequence.StandardKey.Find)
         self._action(edit_menu, self.tr("&Delete Span"), self._on_delete_span)
@@ -255,6 +257,9 @@ class MainWindow(QMainWindow):
         self.editor.saved.connect(self._on_editor_saved)
         self.editor.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.editor.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        # The menu names the step: "Undo Add PERSON", in the interface's language.
+        self.editor.undo_stack.undoTextChanged.connect(self._on_undo_text)  # slots: gone with the window
+        self.editor.undo_stack.redoTextChanged.connect(self._on_redo_text)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.palette.set_labels(self.editor.labels, self.project.guidelines())
@@ -263,7 +268,7 @@ class MainWindow(QMainWindow):
         self.documents.set_model(self.doc_model)
         self.settings.setValue("project/last", str(path))
         self._remember_recent(path)
-        self.setWindowTitle(f"{path.name} — annotator")
+        self.setWindowTitle(self.tr("{0} — annotator").format(path.name))
         self._on_editor_saved(initial=True)
         if self.doc_model.rowCount() and not self._reopen_last_document(path):
             self.documents.table.selectRow(0)
@@ -561,6 +566,12 @@ class MainWindow(QMainWindow):
     def _on_delete_span(self) -> None:
         if self.editor is not None:
             self.editor.delete_selected()
+
+    def _on_undo_text(self, text: str) -> None:
+        self.undo_action.setText(self.tr("&Undo {0}").format(text) if text else self.tr("&Undo"))
+
+    def _on_redo_text(self, text: str) -> None:
+        self.redo_action.setText(self.tr("&Redo {0}").format(text) if text else self.tr("&Redo"))
 
     def _on_undo(self) -> None:
         if self.editor is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,8 +26,18 @@ from annotator.store.progress import DOCUMENT_STATES, ProgressReport, project_pr
 
 STATE_COLORS = {"done": QColor("#3a9d5d"), "in_progress": QColor("#e0a526"),
                 "todo": QColor("#c9ced6"), "unassigned": QColor("#f1f2f4")}
-STATE_NAMES = {"done": "done", "in_progress": "in progress", "todo": "to do",
-               "unassigned": "not handed out"}
+STATE_NAMES = {"done": QT_TRANSLATE_NOOP("ProgressView", "done"),
+               "in_progress": QT_TRANSLATE_NOOP("ProgressView", "in progress"),
+               "todo": QT_TRANSLATE_NOOP("ProgressView", "to do"),
+               "unassigned": QT_TRANSLATE_NOOP("ProgressView", "not handed out")}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProgressView", text)
+
+
+def state_name(state: str) -> str:
+    return _tr(STATE_NAMES[state])
 
 MARGIN, ROW, NAME_WIDTH, BAR_WIDTH, CELL = 16, 30, 120, 360, 16
 TEXT_WIDTH = 470  # the numbers right of each bar
@@ -91,8 +101,8 @@ class ProgressView(QWidget):
         bold.setPointSizeF(self.font().pointSizeF() * 1.15)
         painter.setFont(bold)
         counts = report.counts()
-        painter.drawText(MARGIN, MARGIN + 16, f"{len(report.documents)} documents: " + ", ".join(
-            f"{counts[s]} {STATE_NAMES[s]}" for s in reversed(DOCUMENT_STATES)))
+        painter.drawText(MARGIN, MARGIN + 16, QCoreApplication.translate("ProgressView", "{0} documents: {1}").format(len(report.documents), QCoreApplication.translate("ProgressView", ", ").join(
+            f"{counts[s]} {state_name(s)}" for s in reversed(DOCUMENT_STATES))))
         painter.setFont(self.font())
         y = MARGIN + 34
         most = max((a.assigned + a.unassigned_edits for a in report.annotators), default=1) or 1
@@ -113,10 +123,11 @@ class ProgressView(QWidget):
             painter.setPen(QColor("#333"))
             spans = sum(person.spans_by_label.values())
             when = (person.last_collected or "")[:16].replace("T", " ")
-            text = (f"{person.done}/{person.assigned} done, {person.in_progress} in progress, "
-                    f"{spans} spans, " + (f"collected {when}" if when else "not collected"))
+            text = QCoreApplication.translate("ProgressView", "{0}/{1} done, {2} in progress, {3} spans, ").format(
+                person.done, person.assigned, person.in_progress, spans) + (
+                QCoreApplication.translate("ProgressView", "collected {0}").format(when) if when else QCoreApplication.translate("ProgressView", "not collected"))
             if person.unassigned_edits:
-                text += f", +{person.unassigned_edits} not assigned"
+                text += QCoreApplication.translate("ProgressView", ", +{0} not assigned").format(person.unassigned_edits)
             painter.drawText(QRect(MARGIN + NAME_WIDTH + BAR_WIDTH + 10, y, TEXT_WIDTH, ROW - 6),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
             y += ROW
@@ -126,7 +137,7 @@ class ProgressView(QWidget):
             painter.drawText(MARGIN, y, line)
             y += 22
         y += 8
-        painter.drawText(MARGIN, y, "Documents by state")
+        painter.drawText(MARGIN, y, QCoreApplication.translate("ProgressView", "Documents by state"))
         top, columns = self._grid_top(), self._columns()
         painter.setPen(QPen(QColor("#d5d9df"), 1))
         for index, document in enumerate(report.documents):
@@ -140,7 +151,7 @@ class ProgressView(QWidget):
             painter.setBrush(STATE_COLORS[state])
             painter.drawRect(x, y - 11, 12, 12)
             painter.setPen(QColor("black"))
-            label = f"{STATE_NAMES[state]} ({counts[state]})"
+            label = f"{state_name(state)} ({counts[state]})"
             painter.drawText(x + 18, y, label)
             x += 40 + painter.fontMetrics().horizontalAdvance(label)
         painter.end()
@@ -151,21 +162,21 @@ class ProgressView(QWidget):
         if document is None:
             QToolTip.hideText()
             return
-        holders = ", ".join(f"{who}: {STATE_NAMES[s]}" for who, s in document.holders.items())
+        holders = QCoreApplication.translate("ProgressView", ", ").join(f"{who}: {state_name(s)}" for who, s in document.holders.items())
         QToolTip.showText(event.globalPosition().toPoint(),
-                          f"{document.name}\n{holders or 'not handed out'}", self)
+                          f"{document.name}\n{holders or state_name('unassigned')}", self)
 
 
 def agreement_lines(report: ProgressReport) -> list[str]:
     if report.agreement is None:
-        return ["Agreement: no document finished by two annotators yet"]
-    lines = [f"Agreement over {report.finished_overlaps} documents finished by two annotators:"]
+        return [QCoreApplication.translate("ProgressView", "Agreement: no document finished by two annotators yet")]
+    lines = [QCoreApplication.translate("ProgressView", "Agreement over {0} documents finished by two annotators:").format(report.finished_overlaps)]
     for pair in report.agreement["pairs"]:
         if pair["documents"]:
             f1, kappa = pair["exact_f1"]["micro"], pair["token_kappa"]
-            lines.append(f"    {pair['a']} / {pair['b']}: {pair['documents']} documents, "
-                         f"exact F1 {'-' if f1 is None else f'{f1:.2f}'}, token kappa "
-                         f"{'-' if kappa is None else f'{kappa:.2f}'}")
+            lines.append("    " + QCoreApplication.translate("ProgressView", "{0} / {1}: {2} documents, exact F1 {3}, token kappa {4}").format(
+                pair["a"], pair["b"], pair["documents"], "-" if f1 is None else f"{f1:.2f}",
+                "-" if kappa is None else f"{kappa:.2f}"))
     return lines
 
 

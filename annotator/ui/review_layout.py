@@ -3,7 +3,7 @@ a document that still has open disagreements."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 
 from annotator.ui.screen_fit import fit_to_available_screen
@@ -38,10 +38,15 @@ def share_width(window: QMainWindow) -> None:
 
 def confirm_settle(parent, name: str, waiting: int) -> bool:
     """Ask before marking a document settled while disagreements are open."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Settle with open disagreements?",
-                      f"{waiting} disagreement{'s' if waiting != 1 else ''} in {name} "
-                      f"{'are' if waiting != 1 else 'is'} still open. The gold layer will lack "
-                      f"whatever was not decided there.\n\nMark the document settled anyway?",
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ReviewWindow", text)
+
+    question = (tr(QT_TRANSLATE_NOOP("ReviewWindow", "1 disagreement in {1} is still open.")) if waiting == 1
+                else tr(QT_TRANSLATE_NOOP("ReviewWindow", "{0} disagreements in {1} are still open.")))
+    box = QMessageBox(QMessageBox.Icon.Question, tr(QT_TRANSLATE_NOOP("ReviewWindow", "Settle with open disagreements?")),
+                      question.format(waiting, name) + " " + tr(QT_TRANSLATE_NOOP(
+                          "ReviewWindow", "The gold layer will lack whatever was not decided there."
+                          "\n\nMark the document settled anyway?")),
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDefaultButton(QMessageBox.StandardButton.No)

@@ -64,15 +64,17 @@ KEYS = [
      QT_TRANSLATE_NOOP("ReviewWindow", "mark the document settled (asks if disagreements are open)")),
 ]
 
-STYLE_NAMES = {Qt.PenStyle.SolidLine: "solid", Qt.PenStyle.DashLine: "dashed",
-               Qt.PenStyle.DotLine: "dotted", Qt.PenStyle.DashDotLine: "dash-dot",
-               Qt.PenStyle.DashDotDotLine: "dash-dot-dot"}
+STYLE_NAMES = {Qt.PenStyle.SolidLine: QT_TRANSLATE_NOOP("ReviewWindow", "solid"),
+               Qt.PenStyle.DashLine: QT_TRANSLATE_NOOP("ReviewWindow", "dashed"),
+               Qt.PenStyle.DotLine: QT_TRANSLATE_NOOP("ReviewWindow", "dotted"),
+               Qt.PenStyle.DashDotLine: QT_TRANSLATE_NOOP("ReviewWindow", "dash-dot"),
+               Qt.PenStyle.DashDotDotLine: QT_TRANSLATE_NOOP("ReviewWindow", "dash-dot-dot")}
 
 
 class ReviewWindow(QMainWindow):
     def __init__(self, project: Project, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Review — {0}").format(project.path.name if project.path else "project"))
+        self.setWindowTitle(self.tr("Review — {0}").format(project.path.name if project.path else self.tr("project")))
         self.project = project
         self.adjudication = Adjudication(project)
         # In the colours the main window shows them in (Settings), when opened from it.
@@ -173,8 +175,9 @@ class ReviewWindow(QMainWindow):
     def _item_text(self, document_id: int, waiting: int) -> str:
         review = next(r for r in self.reviews if r.document_id == document_id)
         # Two lines, each elided in its middle when the list is narrow.
-        return (f"{self.names[document_id]}\n{waiting} of {review.disagreements} to settle"
-                f"  ·  {round(100 * review.score)}% disputed")
+        return (f"{self.names[document_id]}\n"
+                + self.tr("{0} of {1} to settle  ·  {2}% disputed").format(
+                    waiting, review.disagreements, round(100 * review.score)))
 
     def _update_progress(self) -> None:
         settled = sum(1 for r in self.reviews
@@ -219,9 +222,9 @@ class ReviewWindow(QMainWindow):
             self.group_index = -1
         self.view.set_review(self.layers, list(self.found.groups), self.group_index,
                              self._decided_flags())
-        self.legend.setText("Lines: " + ", ".join(
-            f"{name} {STYLE_NAMES[ANNOTATOR_STYLES[i % len(ANNOTATOR_STYLES)]]}"
-            for i, name in enumerate(self.found.annotators)) + "; highlights: gold")
+        self.legend.setText(self.tr("Lines: {0}; highlights: gold").format(self.tr(", ").join(
+            f"{name} {self.tr(STYLE_NAMES[ANNOTATOR_STYLES[i % len(ANNOTATOR_STYLES)]])}"
+            for i, name in enumerate(self.found.annotators))))
         self._show_group()
         self._update_progress()
         row = next(i for i, r in enumerate(self.reviews) if r.document_id == document_id)
@@ -272,10 +275,10 @@ class ReviewWindow(QMainWindow):
             return
         waiting = len(self.undecided_groups())
         total = len(self.found.groups)
-        state = "settled" if self.adjudication.is_decided(self.document_id, group, self.decided) \
-            else "to settle"
-        self.candidates.add_line(f"Disagreement {self.group_index + 1} of {total} ({state}); "
-                                 f"{waiting} left to settle")
+        state = self.tr("settled") if self.adjudication.is_decided(self.document_id, group, self.decided) \
+            else self.tr("to settle")
+        self.candidates.add_line(self.tr("Disagreement {0} of {1} ({2}); {3} left to settle").format(
+            self.group_index + 1, total, state, waiting))
         text = self.project.document(self.document_id).text
         gold = {s.key for s in self.adjudication.gold(self.document_id)}
         for number, candidate in enumerate(group.candidates, start=1):
@@ -284,7 +287,7 @@ class ReviewWindow(QMainWindow):
                     f"  — {', '.join(candidate.annotators)}")
             self.candidates.add_line(line)
         if group.missing:
-            self.candidates.add_line(f"R  nothing here — {', '.join(group.missing)}")
+            self.candidates.add_line(self.tr("R  nothing here — {0}").format(", ".join(group.missing)))
         cursor = self.view.textCursor()
         cursor.clearSelection()
         self.view.setTextCursor(cursor)
@@ -342,20 +345,20 @@ class ReviewWindow(QMainWindow):
             editing = self.editing
             if editing is not None:
                 # An edit replaces whatever was decided for this place before.
-                self._decide(f"Edit to {label}",
+                self._decide(self.tr("Edit to {0}").format(label),
                              lambda: self.adjudication.edit(doc_id, editing, *snapped, label))
                 self._advance()
                 return
             group = self.current_group()
             settles = group if group and group.start < snapped[1] and snapped[0] < group.end else None
-            self._decide(f"Gold {label}",
+            self._decide(self.tr("Gold {0}").format(label),
                          lambda: self.adjudication.accept(doc_id, *snapped, label, settles))
             self._advance()
             return
         group = self.current_group()
         if group is not None and index < len(group.candidates):
             chosen = group.candidates[index]
-            self._decide(f"Keep {chosen.label}",
+            self._decide(self.tr("Keep {0}").format(chosen.label),
                          lambda: self.adjudication.resolve(doc_id, group, [chosen]))
             self._advance()
 
@@ -363,13 +366,13 @@ class ReviewWindow(QMainWindow):
         group = self.current_group()
         doc_id = self.document_id
         if command == "agreed":
-            self._decide("Accept agreed spans", lambda: self.adjudication.accept_agreed(doc_id))
+            self._decide(self.tr("Accept agreed spans"), lambda: self.adjudication.accept_agreed(doc_id))
         elif command == "both" and group is not None:
-            self._decide("Keep all versions",
+            self._decide(self.tr("Keep all versions"),
                          lambda: self.adjudication.resolve(doc_id, group, group.candidates))
             self._advance()
         elif command == "reject" and group is not None:
-            self._decide("Reject", lambda: self.adjudication.resolve(doc_id, group, []))
+            self._decide(self.tr("Reject"), lambda: self.adjudication.resolve(doc_id, group, []))
             self._advance()
         elif command == "edit" and group is not None:
             # Anchored at the start: Shift+arrows move the end, Alt+Shift+arrows the start.
@@ -401,7 +404,7 @@ class ReviewWindow(QMainWindow):
     def _on_delete_gold(self) -> None:
         span = self.view.selected_span()
         if span is not None:
-            self._decide("Remove gold span", lambda: self.adjudication.remove(span.id))
+            self._decide(self.tr("Remove gold span"), lambda: self.adjudication.remove(span.id))
 
     def show_keys(self) -> None:
         KeyboardHelpDialog([(keys, self.tr(what)) for keys, what in KEYS], self).exec()

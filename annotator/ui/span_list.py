@@ -4,6 +4,7 @@ mentions."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
@@ -34,8 +35,32 @@ def suggestion_source(span: Span) -> str:
     sure, when less than certain); nothing for a label."""
     if not span.is_suggestion:
         return ""
-    source = embedded(span.reason) if span.reason else "suggested"
+    source = embedded(reason_text(span.reason)) if span.reason else QCoreApplication.translate("SpanList", "suggested")
     return source if span.confidence >= 1 else f"{source} ({span.confidence:.0%})"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SpanList", text)
+
+
+# The reasons annotator/suggest stores, in English, shown in the interface's
+# language; the quoted name is kept as written.
+_REASONS = (
+    (re.compile(r"mention of «(.*)»", re.S), QT_TRANSLATE_NOOP("SpanList", "mention of «{0}»")),
+    (re.compile(r"variant of «(.*)»", re.S), QT_TRANSLATE_NOOP("SpanList", "variant of «{0}»")),
+    (re.compile(r"short form of «(.*)»", re.S), QT_TRANSLATE_NOOP("SpanList", "short form of «{0}»")),
+    (re.compile(r"date rule"), QT_TRANSLATE_NOOP("SpanList", "date rule")),
+    (re.compile(r"gazetteer"), QT_TRANSLATE_NOOP("SpanList", "gazetteer")),
+)
+
+
+def reason_text(reason: str) -> str:
+    """A stored reason in the interface's language; one of no known form as stored."""
+    for pattern, text in _REASONS:
+        match = pattern.fullmatch(reason)
+        if match:
+            return _tr(text).format(*match.groups())
+    return reason
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,7 @@ class SuggestionMenu(QObject):
         if self.scope == "project":
             others = [i for i in self.window.project.document_ids()
                       if i != labelling.document.id]
-            self._apply([mention_source(names)], others, "Proposing mentions")
+            self._apply([mention_source(names)], others, self.tr("Proposing mentions"))
         if proposed is not None:
             # The edit also holds the label itself when it joins the new entity.
             count = sum(change.before is None for change in proposed.spans)
@@ -229,7 +229,7 @@ class SuggestionMenu(QObject):
             return
         from annotator.suggest.sources import mention_source
 
-        self._apply([mention_source(names)], None, "Proposing every mention")
+        self._apply([mention_source(names)], None, self.tr("Proposing every mention"))
 
     def propose_dates(self, every_document: bool) -> None:
         from annotator.suggest.dates import LABEL as DATE_LABEL
@@ -245,9 +245,9 @@ class SuggestionMenu(QObject):
             self._tell(self.tr("The project has no {0} label.").format(DATE_LABEL))
             return
         if every_document:
-            self._apply([date_source()], None, "Proposing dates")
+            self._apply([date_source()], None, self.tr("Proposing dates"))
         else:
-            self._apply([date_source()], [self.editor.document.id], "Proposing dates")
+            self._apply([date_source()], [self.editor.document.id], self.tr("Proposing dates"))
 
     def forget_rejections(self, whole_project: bool) -> None:
         """Let the suggestions the annotator rejected be proposed again (by the
@@ -261,9 +261,15 @@ class SuggestionMenu(QObject):
         except ProjectError as error:
             self.editor.failed.emit(str(error))
             return
-        where = "the project" if whole_project else "this document"
-        self._tell(f"{count} rejected suggestion{'' if count == 1 else 's'} in {where} "
-                   "forgotten: proposing again may bring them back.")
+        if whole_project:
+            text = (self.tr("1 rejected suggestion in the project forgotten: proposing again may bring it back.")
+                    if count == 1 else self.tr("{0} rejected suggestions in the project forgotten: "
+                                               "proposing again may bring them back."))
+        else:
+            text = (self.tr("1 rejected suggestion in this document forgotten: proposing again may bring it back.")
+                    if count == 1 else self.tr("{0} rejected suggestions in this document forgotten: "
+                                               "proposing again may bring them back."))
+        self._tell(text.format(count))
 
     def load_gazetteer(self) -> None:
         project = self.window.project
@@ -285,7 +291,7 @@ class SuggestionMenu(QObject):
             return
         from annotator.suggest.sources import gazetteer_source
 
-        self._apply([gazetteer_source(gazetteer)], None, "Proposing gazetteer names")
+        self._apply([gazetteer_source(gazetteer)], None, self.tr("Proposing gazetteer names"))
 
     def save_my_gazetteer(self) -> None:
         project = self.window.project
@@ -305,9 +311,9 @@ class SuggestionMenu(QObject):
             count = save_gazetteer(path, names)
         except OSError as error:
             show_message(self.window, QMessageBox.Icon.Warning, self.tr("Not saved"),
-                         f"{path}: cannot write ({error.strerror or error})")
+                         self.tr("{0}: cannot write ({1})").format(path, error.strerror or error))
             return None
-        self._tell(f"{count} names saved to {Path(path).name}.")
+        self._tell(self.tr("{0} names saved to {1}.").format(count, Path(path).name))
         return count
 
     def _apply(self, sources: list[Source], document_ids, title: str) -> int:
@@ -343,7 +349,8 @@ class SuggestionMenu(QObject):
         open_id = self.editor.document.id if self.editor and self.editor.document else None
         if document_ids is None or any(i != open_id for i in document_ids):
             self.window.doc_model.recount()  # other rows' counts changed too
-        self._tell(f"{added} suggestion{'' if added == 1 else 's'} proposed.")
+        self._tell(self.tr("1 suggestion proposed.") if added == 1
+                   else self.tr("{0} suggestions proposed.").format(added))
         return added
 
     def _tell(self, text: str) -> None:

@@ -8,15 +8,57 @@ back over it, so the history stays what the file holds."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.store import ProjectError
 from annotator.store.editing import Edit, Labelling
 
 Report = Callable[[str], None]
+
+
+# The store names its edits in English ("Add PERSON", "Suggest 3 spans"); the
+# menu shows them in the interface's language, the groups of the pattern
+# filling {0}, {1}, … Label keys and entity names stay as they are.
+_STEPS = tuple((re.compile(pattern, re.S), text) for pattern, text in (
+    (r"Undo (.+)", QT_TRANSLATE_NOOP("UndoStep", "Undo {0}")),
+    (r"Add (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Add {0}")),
+    (r"Relabel («.*») \((\d+) mentions\) as (\S+)",
+     QT_TRANSLATE_NOOP("UndoStep", "Relabel {0} ({1} mentions) as {2}")),
+    (r"Relabel (\S+) as (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Relabel {0} as {1}")),
+    (r"Move (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Move {0}")),
+    (r"Suggest 1 span", QT_TRANSLATE_NOOP("UndoStep", "Suggest 1 span")),
+    (r"Suggest (\d+) spans", QT_TRANSLATE_NOOP("UndoStep", "Suggest {0} spans")),
+    (r"Accept (\d+) suggestions", QT_TRANSLATE_NOOP("UndoStep", "Accept {0} suggestions")),
+    (r"Reject (\d+) suggestions", QT_TRANSLATE_NOOP("UndoStep", "Reject {0} suggestions")),
+    (r"Accept («.*») \((\d+) mentions\)", QT_TRANSLATE_NOOP("UndoStep", "Accept {0} ({1} mentions)")),
+    (r"Reject («.*») \((\d+) mentions\)", QT_TRANSLATE_NOOP("UndoStep", "Reject {0} ({1} mentions)")),
+    (r"Accept (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Accept {0}")),
+    (r"Reject (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Reject {0}")),
+    (r"Delete (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Delete {0}")),
+    (r"Group mentions", QT_TRANSLATE_NOOP("UndoStep", "Group mentions")),
+    (r"Ungroup mention", QT_TRANSLATE_NOOP("UndoStep", "Ungroup mention")),
+    (r"Mark todo", QT_TRANSLATE_NOOP("UndoStep", "Mark to do")),
+    (r"Mark in progress", QT_TRANSLATE_NOOP("UndoStep", "Mark in progress")),
+    (r"Mark done", QT_TRANSLATE_NOOP("UndoStep", "Mark done")),
+))
+
+
+def step_text(name: str) -> str:
+    """The Edit menu's text for the store's edit ``name``, translated; a name
+    of no known form is shown as it is."""
+    for pattern, text in _STEPS:
+        match = pattern.fullmatch(name)
+        if match:
+            groups = match.groups()
+            if text == _STEPS[0][1]:  # an inverse: "Undo" and the edit it undoes
+                groups = (step_text(groups[0]),)
+            return QCoreApplication.translate("UndoStep", text).format(*groups)
+    return name
 
 
 class StoreCommand(QUndoCommand):
@@ -67,7 +109,7 @@ class EditCommand(StoreCommand):
     """One span or status edit of the labelling service."""
 
     def __init__(self, labelling: Labelling, edit: Edit, report: Report):
-        super().__init__(edit.name, report)
+        super().__init__(step_text(edit.name), report)
         self._labelling, self.edit = labelling, edit
 
     def write_redo(self) -> None:

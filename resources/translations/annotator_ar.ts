@@ -15,6 +15,14 @@
         <source>Agreement needs two annotators with a document in common.</source>
         <translation>يحتاج حساب الاتفاق إلى مُوسِّمَين بينهما مستند مشترك.</translation>
     </message>
+    <message>
+        <source>{0} documents · exact F1 {1} · overlap F1 {2} · token kappa {3}</source>
+        <translation>المستندات: {0} · F1 المتطابق {1} · F1 المتداخل {2} · كابا الوحدات {3}</translation>
+    </message>
+    <message>
+        <source> · alpha (all annotators) {0}</source>
+        <translation> · ألفا (كل المُوسِّمين) {0}</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationEditor</name>
@@ -52,6 +60,10 @@
     <message>
         <source>Welcome</source>
         <translation>أهلًا بك</translation>
+    </message>
+    <message>
+        <source>Annotating as {0}; change the name in Project ▸ Annotator Name…</source>
+        <translation>تُوسِّم باسم {0}؛ غيِّر الاسم من مشروع ◂ اسم المُوسِّم…</translation>
     </message>
     <message>
         <source>Your name as annotator:</source>
@@ -97,6 +109,14 @@
         <translation>كتابة الملفات</translation>
     </message>
     <message>
+        <source>Name the annotators, separated by spaces.</source>
+        <translation>اكتب أسماء المُوسِّمين مفصولة بمسافات.</translation>
+    </message>
+    <message>
+        <source>Choose the folder the annotators&apos; files go to.</source>
+        <translation>اختر المجلد الذي تُكتب فيه ملفات المُوسِّمين.</translation>
+    </message>
+    <message>
         <source>Folder for the annotators&apos; files</source>
         <translation>مجلد ملفات المُوسِّمين</translation>
     </message>
@@ -122,6 +142,45 @@
     <message>
         <source>&amp;Restore</source>
         <translation>ا&amp;ستعادة</translation>
+    </message>
+</context>
+<context>
+    <name>Collect</name>
+    <message>
+        <source>1 new document</source>
+        <translation>مستند جديد واحد</translation>
+    </message>
+    <message>
+        <source>{0} new documents</source>
+        <translation>مستندات جديدة: {0}</translation>
+    </message>
+    <message>
+        <source>{0}: +{1} -{2} spans, {3} statuses changed</source>
+        <translation>{0}: ‎+{1} ‎-{2} من المقاطع، وتغيّرت {3} من الحالات</translation>
+    </message>
+    <message>
+        <source>Edited without being assigned (accepted):</source>
+        <translation>عُدِّل دون أن يُوزَّع (مقبول):</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>Collect Annotators&apos; Files</source>
+        <translation>جمع ملفات المُوسِّمين</translation>
+    </message>
+    <message>
+        <source>Project files (*.db);;All files (*)</source>
+        <translation>ملفات المشاريع (*.db);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Collect</source>
+        <translation>الجمع</translation>
+    </message>
+    <message>
+        <source>Nothing was collected: {0}</source>
+        <translation>لم يُجمع شيء: {0}</translation>
     </message>
 </context>
 <context>
@@ -164,6 +223,10 @@
     <message>
         <source>Export training data</source>
         <translation>تصدير بيانات التدريب</translation>
+    </message>
+    <message>
+        <source>{0}, a folder</source>
+        <translation>{0}، مجلد</translation>
     </message>
     <message>
         <source>Gold (adjudicated)</source>
@@ -238,6 +301,77 @@
     </message>
 </context>
 <context>
+    <name>FormatOptions</name>
+    <message>
+        <source>brat standoff (.ann with .txt)</source>
+        <translation>brat المنفصل (‎.ann مع ‎.txt)</translation>
+    </message>
+    <message>
+        <source>CoNLL (token per line)</source>
+        <translation>CoNLL (وحدة في كل سطر)</translation>
+    </message>
+    <message>
+        <source>Hugging Face (JSON lines per sentence)</source>
+        <translation>Hugging Face (سطر JSON لكل جملة)</translation>
+    </message>
+    <message>
+        <source>JSONL (the tool&apos;s own)</source>
+        <translation>JSONL (تنسيق الأداة نفسها)</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>نص عادي</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>ال&amp;وسوم:</translation>
+    </message>
+    <message>
+        <source>the tag scheme</source>
+        <translation>مخطط الوسوم</translation>
+    </message>
+    <message>
+        <source>&amp;Clitics:</source>
+        <translation>ال&amp;لواحق:</translation>
+    </message>
+    <message>
+        <source>a span starting after an Arabic proclitic (و ف ب ل ك): split it off as its own token, or expand the span to the whole word</source>
+        <translation>مقطع يبدأ بعد سابقة عربية (و ف ب ل ك): تُفصل السابقة وحدةً مستقلة، أو يُمدّ المقطع إلى الكلمة كلها</translation>
+    </message>
+    <message>
+        <source>Split off (و / الصين)</source>
+        <translation>فصل السابقة (و / الصين)</translation>
+    </message>
+    <message>
+        <source>Whole word takes the label (والصين)</source>
+        <translation>الكلمة كلها تأخذ الوسم (والصين)</translation>
+    </message>
+    <message>
+        <source>&amp;Nesting:</source>
+        <translation>الت&amp;داخل:</translation>
+    </message>
+    <message>
+        <source>overlapping spans: keep the longest on each token, the others reported (one tag column), or write every span, one tag column per nesting level, outer first (the Wojood convention; read back by this tool&apos;s CoNLL import)</source>
+        <translation>المقاطع المتداخلة: إبقاء الأطول على كل وحدة مع الإبلاغ عن البقية (عمود وسوم واحد)، أو كتابة كل المقاطع، عمود وسوم لكل مستوى تداخل، الخارجي أولًا (اصطلاح Wojood؛ يقرؤه استيراد CoNLL في هذه الأداة)</translation>
+    </message>
+    <message>
+        <source>One tag column (longest span per token)</source>
+        <translation>عمود وسوم واحد (أطول مقطع لكل وحدة)</translation>
+    </message>
+    <message>
+        <source>A tag column per nesting level</source>
+        <translation>عمود وسوم لكل مستوى تداخل</translation>
+    </message>
+    <message>
+        <source>CoNLL &amp;columns:</source>
+        <translation>&amp;أعمدة CoNLL:</translation>
+    </message>
+    <message>
+        <source>which columns (from 1) of a token-per-line file hold the token and the tags, e.g. token=2,tag=3; tag=3-5 or tag=3- (to the end of the line) read nesting levels, outer first (default: detected; a file whose columns are ambiguous is refused)</source>
+        <translation>أي أعمدة (بدءًا من 1) في ملف وحدة لكل سطر تحمل الوحدة والوسوم، مثل token=2,tag=3؛ وtag=3-5 أو tag=3- (حتى نهاية السطر) تقرأ مستويات التداخل، الخارجي أولًا (الافتراضي: يُكتشف تلقائيًا؛ ويُرفض ملف أعمدته ملتبسة)</translation>
+    </message>
+</context>
+<context>
     <name>GuidelineEditor</name>
     <message>
         <source>Guideline of {0}</source>
@@ -263,12 +397,32 @@
 <context>
     <name>GuidelinesDialog</name>
     <message>
+        <source>No guideline yet (Project ▸ Labels ▸ Guideline).</source>
+        <translation>لا إرشاد بعد (مشروع ◂ الوسوم ◂ الإرشاد).</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>أمثلة</translation>
+    </message>
+    <message>
+        <source>Not this label</source>
+        <translation>ليس من هذا الوسم</translation>
+    </message>
+    <message>
         <source>Annotation Guidelines</source>
         <translation>إرشادات الوسم</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
+    <message>
+        <source>By file extension</source>
+        <translation>حسب امتداد الملف</translation>
+    </message>
+    <message>
+        <source>Documents ({0});;All files (*)</source>
+        <translation>المستندات ({0});;كل الملفات (*)</translation>
+    </message>
     <message>
         <source>Import documents</source>
         <translation>استيراد المستندات</translation>
@@ -326,12 +480,20 @@
         <translation>استيراد مجلد</translation>
     </message>
     <message>
+        <source>Choose files or a folder to import.</source>
+        <translation>اختر ملفات أو مجلدًا للاستيراد.</translation>
+    </message>
+    <message>
         <source>Reading and checking the files…</source>
         <translation>جارٍ قراءة الملفات وفحصها…</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Reading and checking the files… {0} documents so far (nothing is kept unless every one is valid)</source>
+        <translation>جارٍ قراءة الملفات وفحصها… {0} من المستندات حتى الآن (لا يُحفظ شيء ما لم تصحّ كلها)</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
@@ -505,6 +667,10 @@
         <translation>إعادة تسمية الوسم</translation>
     </message>
     <message>
+        <source>Name shown for {0}:</source>
+        <translation>الاسم المعروض لـ {0}:</translation>
+    </message>
+    <message>
         <source>Colour of {0}</source>
         <translation>لون {0}</translation>
     </message>
@@ -566,6 +732,14 @@
     <message>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <source>Undo the last step</source>
+        <translation>التراجع عن الخطوة الأخيرة</translation>
+    </message>
+    <message>
+        <source>Redo the step undone</source>
+        <translation>إعادة الخطوة المتراجَع عنها</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
@@ -700,6 +874,10 @@
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
+        <source>{0} — annotator</source>
+        <translation>{0} — annotator</translation>
+    </message>
+    <message>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
@@ -764,6 +942,14 @@
         <translation>للقراءة فقط</translation>
     </message>
     <message>
+        <source>&amp;Undo {0}</source>
+        <translation>&amp;تراجع عن {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {0}</source>
+        <translation>إ&amp;عادة {0}</translation>
+    </message>
+    <message>
         <source>Document language</source>
         <translation>لغة المستند</translation>
     </message>
@@ -823,6 +1009,65 @@ Named-entity annotation of Arabic and other news.</source>
     <message>
         <source>PNG images (*.png)</source>
         <translation>صور PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <source>done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>لم يبدأ</translation>
+    </message>
+    <message>
+        <source>not handed out</source>
+        <translation>غير موزَّع</translation>
+    </message>
+    <message>
+        <source>{0} documents: {1}</source>
+        <translation>المستندات: {0}؛ {1}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>{0}/{1} done, {2} in progress, {3} spans, </source>
+        <translation>منجز {0}/{1}، قيد العمل {2}، المقاطع {3}، </translation>
+    </message>
+    <message>
+        <source>collected {0}</source>
+        <translation>جُمع في {0}</translation>
+    </message>
+    <message>
+        <source>not collected</source>
+        <translation>لم يُجمع</translation>
+    </message>
+    <message>
+        <source>, +{0} not assigned</source>
+        <translation>، ‎+{0} غير موزَّع</translation>
+    </message>
+    <message>
+        <source>Documents by state</source>
+        <translation>المستندات حسب الحالة</translation>
+    </message>
+    <message>
+        <source>Agreement: no document finished by two annotators yet</source>
+        <translation>الاتفاق: لا يوجد بعد مستند أنجزه مُوسِّمان</translation>
+    </message>
+    <message>
+        <source>Agreement over {0} documents finished by two annotators:</source>
+        <translation>الاتفاق على المستندات التي أنجزها مُوسِّمان ({0}):</translation>
+    </message>
+    <message>
+        <source>{0} / {1}: {2} documents, exact F1 {3}, token kappa {4}</source>
+        <translation>{0} / {1}: المستندات {2}، F1 المتطابق {3}، كابا الوحدات {4}</translation>
     </message>
 </context>
 <context>
@@ -891,8 +1136,32 @@ Named-entity annotation of Arabic and other news.</source>
         <translation>وضع علامة «محسوم» على المستند (يسأل إن بقيت اختلافات مفتوحة)</translation>
     </message>
     <message>
+        <source>solid</source>
+        <translation>متصل</translation>
+    </message>
+    <message>
+        <source>dashed</source>
+        <translation>متقطع</translation>
+    </message>
+    <message>
+        <source>dotted</source>
+        <translation>منقّط</translation>
+    </message>
+    <message>
+        <source>dash-dot</source>
+        <translation>شرطة ونقطة</translation>
+    </message>
+    <message>
+        <source>dash-dot-dot</source>
+        <translation>شرطة ونقطتان</translation>
+    </message>
+    <message>
         <source>Review — {0}</source>
         <translation>المراجعة — {0}</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>المشروع</translation>
     </message>
     <message>
         <source>Keys… (F1)</source>
@@ -915,16 +1184,92 @@ Named-entity annotation of Arabic and other news.</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
+        <source>{0} of {1} to settle  ·  {2}% disputed</source>
+        <translation>{0} من {1} للحسم  ·  {2}% مختلف عليه</translation>
+    </message>
+    <message>
         <source>Settled {0} of {1} documents</source>
         <translation>حُسم {0} من {1} مستندات</translation>
+    </message>
+    <message>
+        <source>Lines: {0}; highlights: gold</source>
+        <translation>الخطوط: {0}؛ التظليل: المرجعي</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
     </message>
     <message>
         <source>No disagreements here. Ctrl+Return marks it settled.</source>
         <translation>لا اختلافات هنا. Ctrl+Return يضع عليه علامة «محسوم».</translation>
     </message>
     <message>
+        <source>settled</source>
+        <translation>محسوم</translation>
+    </message>
+    <message>
+        <source>to settle</source>
+        <translation>للحسم</translation>
+    </message>
+    <message>
+        <source>Disagreement {0} of {1} ({2}); {3} left to settle</source>
+        <translation>الاختلاف {0} من {1} ({2})؛ بقي {3} للحسم</translation>
+    </message>
+    <message>
+        <source>R  nothing here — {0}</source>
+        <translation>R  لا شيء هنا — {0}</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
+    </message>
+    <message>
+        <source>Edit to {0}</source>
+        <translation>تحرير إلى {0}</translation>
+    </message>
+    <message>
+        <source>Gold {0}</source>
+        <translation>مرجعي {0}</translation>
+    </message>
+    <message>
+        <source>Keep {0}</source>
+        <translation>الإبقاء على {0}</translation>
+    </message>
+    <message>
+        <source>Accept agreed spans</source>
+        <translation>قبول المقاطع المتفق عليها</translation>
+    </message>
+    <message>
+        <source>Keep all versions</source>
+        <translation>الإبقاء على كل النسخ</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <source>Remove gold span</source>
+        <translation>حذف المقطع المرجعي</translation>
+    </message>
+    <message>
+        <source>1 disagreement in {1} is still open.</source>
+        <translation>ما زال في «{1}» اختلاف واحد مفتوح.</translation>
+    </message>
+    <message>
+        <source>{0} disagreements in {1} are still open.</source>
+        <translation>ما زال {0} من الاختلافات مفتوحًا في «{1}».</translation>
+    </message>
+    <message>
+        <source>Settle with open disagreements?</source>
+        <translation>الحسم مع وجود اختلافات مفتوحة؟</translation>
+    </message>
+    <message>
+        <source>The gold layer will lack whatever was not decided there.
+
+Mark the document settled anyway?</source>
+        <translation>ستخلو الطبقة المرجعية مما لم يُفصل فيه هناك.
+
+هل تضع علامة «محسوم» على المستند رغم ذلك؟</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1364,30 @@ Named-entity annotation of Arabic and other news.</source>
 </context>
 <context>
     <name>SpanList</name>
+    <message>
+        <source>suggested</source>
+        <translation>مقترح</translation>
+    </message>
+    <message>
+        <source>mention of «{0}»</source>
+        <translation>ذكر لـ«{0}»</translation>
+    </message>
+    <message>
+        <source>variant of «{0}»</source>
+        <translation>صيغة أخرى لـ«{0}»</translation>
+    </message>
+    <message>
+        <source>short form of «{0}»</source>
+        <translation>صيغة مختصرة لـ«{0}»</translation>
+    </message>
+    <message>
+        <source>date rule</source>
+        <translation>قاعدة التواريخ</translation>
+    </message>
+    <message>
+        <source>gazetteer</source>
+        <translation>معجم الأسماء</translation>
+    </message>
     <message>
         <source>{0}: 1 mention</source>
         <translation>{0}: ذكر واحد</translation>
@@ -1127,6 +1496,10 @@ Named-entity annotation of Arabic and other news.</source>
         <translation>&amp;حفظ وسومي معجمَ أسماء…</translation>
     </message>
     <message>
+        <source>Proposing mentions</source>
+        <translation>اقتراح الإشارات</translation>
+    </message>
+    <message>
         <source>1 other mention proposed; {0} steps to it.</source>
         <translation>اقتُرح ذكر آخر واحد؛ ينتقل إليه {0}.</translation>
     </message>
@@ -1163,8 +1536,32 @@ Named-entity annotation of Arabic and other news.</source>
         <translation>وسِّم بعض الأسماء أولًا: ستُقترح إشاراتها الأخرى.</translation>
     </message>
     <message>
+        <source>Proposing every mention</source>
+        <translation>اقتراح كل الإشارات</translation>
+    </message>
+    <message>
         <source>The project has no {0} label.</source>
         <translation>لا يحوي المشروع الوسم {0}.</translation>
+    </message>
+    <message>
+        <source>Proposing dates</source>
+        <translation>اقتراح التواريخ</translation>
+    </message>
+    <message>
+        <source>1 rejected suggestion in the project forgotten: proposing again may bring it back.</source>
+        <translation>نُسي اقتراح مرفوض واحد في المشروع: قد يعيده اقتراح جديد.</translation>
+    </message>
+    <message>
+        <source>{0} rejected suggestions in the project forgotten: proposing again may bring them back.</source>
+        <translation>نُسي {0} من الاقتراحات المرفوضة في المشروع: قد يعيدها اقتراح جديد.</translation>
+    </message>
+    <message>
+        <source>1 rejected suggestion in this document forgotten: proposing again may bring it back.</source>
+        <translation>نُسي اقتراح مرفوض واحد في هذا المستند: قد يعيده اقتراح جديد.</translation>
+    </message>
+    <message>
+        <source>{0} rejected suggestions in this document forgotten: proposing again may bring them back.</source>
+        <translation>نُسي {0} من الاقتراحات المرفوضة في هذا المستند: قد يعيدها اقتراح جديد.</translation>
     </message>
     <message>
         <source>Load gazetteer</source>
@@ -1179,6 +1576,10 @@ Named-entity annotation of Arabic and other news.</source>
         <translation>لم يُحمَّل معجم الأسماء</translation>
     </message>
     <message>
+        <source>Proposing gazetteer names</source>
+        <translation>اقتراح أسماء معجم الأسماء</translation>
+    </message>
+    <message>
         <source>Save labels as a gazetteer</source>
         <translation>حفظ الوسوم معجمَ أسماء</translation>
     </message>
@@ -1189,6 +1590,101 @@ Named-entity annotation of Arabic and other news.</source>
     <message>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
+    </message>
+    <message>
+        <source>{0}: cannot write ({1})</source>
+        <translation>{0}: تتعذّر الكتابة ({1})</translation>
+    </message>
+    <message>
+        <source>{0} names saved to {1}.</source>
+        <translation>حُفظ {0} من الأسماء في {1}.</translation>
+    </message>
+    <message>
+        <source>1 suggestion proposed.</source>
+        <translation>قُدِّم اقتراح واحد.</translation>
+    </message>
+    <message>
+        <source>{0} suggestions proposed.</source>
+        <translation>قُدِّم {0} من الاقتراحات.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoStep</name>
+    <message>
+        <source>Undo {0}</source>
+        <translation>التراجع عن {0}</translation>
+    </message>
+    <message>
+        <source>Add {0}</source>
+        <translation>إضافة {0}</translation>
+    </message>
+    <message>
+        <source>Relabel {0} ({1} mentions) as {2}</source>
+        <translation>إعادة وسم {0} ({1} من الذكر) بـ {2}</translation>
+    </message>
+    <message>
+        <source>Relabel {0} as {1}</source>
+        <translation>إعادة وسم {0} بـ {1}</translation>
+    </message>
+    <message>
+        <source>Move {0}</source>
+        <translation>نقل {0}</translation>
+    </message>
+    <message>
+        <source>Suggest 1 span</source>
+        <translation>اقتراح مقطع واحد</translation>
+    </message>
+    <message>
+        <source>Suggest {0} spans</source>
+        <translation>اقتراح {0} من المقاطع</translation>
+    </message>
+    <message>
+        <source>Accept {0} suggestions</source>
+        <translation>قبول {0} من الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Reject {0} suggestions</source>
+        <translation>رفض {0} من الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Accept {0} ({1} mentions)</source>
+        <translation>قبول {0} ({1} من الذكر)</translation>
+    </message>
+    <message>
+        <source>Reject {0} ({1} mentions)</source>
+        <translation>رفض {0} ({1} من الذكر)</translation>
+    </message>
+    <message>
+        <source>Accept {0}</source>
+        <translation>قبول {0}</translation>
+    </message>
+    <message>
+        <source>Reject {0}</source>
+        <translation>رفض {0}</translation>
+    </message>
+    <message>
+        <source>Delete {0}</source>
+        <translation>حذف {0}</translation>
+    </message>
+    <message>
+        <source>Group mentions</source>
+        <translation>تجميع الذكر في كيان</translation>
+    </message>
+    <message>
+        <source>Ungroup mention</source>
+        <translation>إخراج الذكر من الكيان</translation>
+    </message>
+    <message>
+        <source>Mark to do</source>
+        <translation>وضع علامة لم يبدأ</translation>
+    </message>
+    <message>
+        <source>Mark in progress</source>
+        <translation>وضع علامة قيد العمل</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>وضع علامة منجز</translation>
     </message>
 </context>
 <context>

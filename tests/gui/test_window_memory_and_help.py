@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.store import Project
 from annotator.ui.keyboard_help import KeyboardHelpDialog, menu_actions
 from annotator.ui.main_window import MainWindow
-from tests.helpers.gui import open_document
+from tests.helpers.gui import caret_point, drag, open_document
 
 POLISH = "pl-2021-06-02-xi-tokayev-phone-call"
 
@@ -53,6 +53,13 @@ def test_f1_lists_every_shortcut_of_the_menus_in_a_table(qtbot, window):
                         for r in range(table.rowCount())]
         dialog.reject()
 
+    # After a label the Undo entry names its step; the help still says what the key does.
+    doc = open_document(window, POLISH)
+    start = doc.text.index("Tokajew")
+    drag(window.view, caret_point(window.view, start, nudge=+2),
+         caret_point(window.view, start + len("Tokajew"), nudge=-1))
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert window.undo_action.text() == "&Undo Add PERSON"
     QTimer.singleShot(0, read_dialog)
     qtbot.keyClick(window.view, Qt.Key.Key_F1)
     rows = dict(seen["rows"])
@@ -62,6 +69,6 @@ def test_f1_lists_every_shortcut_of_the_menus_in_a_table(qtbot, window):
                            for k in action.shortcuts())
         if keys:
             assert keys in rows, action.text()
-    assert rows["Ctrl+Z"] == "Undo"
+    assert rows["Ctrl+Z"] == "Undo the last step"
     assert rows["Ctrl+Return"] == "Mark Done / Not Done"
     assert "1 … 9" in rows and "Alt + drag" in rows

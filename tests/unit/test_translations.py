@@ -62,3 +62,15 @@ def test_the_committed_qm_is_the_ts_compiled(ts, tmp_path):
     compiled = tmp_path / ts.with_suffix(".qm").name
     subprocess.run([_tool("lrelease"), "-silent", ts, "-qm", compiled], check=True)
     assert compiled.read_bytes() == ts.with_suffix(".qm").read_bytes(), "run scripts/update-translations"
+
+
+def test_every_format_title_and_option_text_is_listed_for_translation():
+    from annotator.formats import catalog, options
+    from annotator.ui.format_options import TEXTS
+
+    declared = [o for o in vars(options).values() if isinstance(o, options.Option)]
+    texts = {t for o in declared for t in (o.title, o.help, *(c.title for c in o.choices))}
+    texts |= {f.title for f in (*catalog.readers(), *catalog.writers())}
+    # Names of their own (IOB2, spaCy DocBin…) are shown as they are.
+    kept = {"IOB2", "IOB1", "BIOES", "doccano JSONL", "Label Studio JSON", "spaCy DocBin"}
+    assert len(declared) == 4 and texts - kept <= set(TEXTS), texts - kept - set(TEXTS)
