@@ -13,9 +13,10 @@ import pytest
 from annotator.core.model import Origin
 from annotator.store import Project
 from annotator.store.editing import Labelling, entity_name
-from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION
+from annotator.store.schema import SCHEMA_VERSION
 from annotator.suggest.sources import mention_spans
 from tests.helpers.files import file_state, rejection_table, span_table, status_table
+from tests.helpers.old_schema import ONE_DOCUMENT, PERSON_LABEL, write_file_at_schema
 
 POLISH = "pl-2021-06-02-xi-tokayev-phone-call"
 NAME = "Kassymem-Jomartem Tokajewem"
@@ -150,20 +151,10 @@ def test_a_failed_relabel_of_the_entity_changes_nothing(labelling):
 # -- the file ---------------------------------------------------------------------
 
 def schema_8_file(path) -> None:
-    with closing(sqlite3.connect(path)) as conn:
-        conn.create_function("legacy_annotator_uid", 2, lambda a, b: f"{a}{b}"[:32])
-        for script in MIGRATIONS[:8]:
-            conn.executescript(script)
-        conn.executescript(
-            "INSERT INTO labels VALUES ('PERSON', 'Person', '#ff0000', '1', 0);"
-            "INSERT INTO documents (id, name, text, lang, direction, sha256) "
-            "VALUES (1, 'd', 'Xi met Xi', 'en', 'ltr', 'x');"
-            "INSERT INTO annotators (name) VALUES ('alice');"
-            'INSERT INTO spans (id, document_id, annotator_id, start, "end", label, origin, '
-            "reason, confidence) VALUES (4, 1, 1, 0, 2, 'PERSON', 'manual', '', 1.0), "
-            "(6, 1, 1, 7, 9, 'PERSON', 'suggested', 'mention of «Xi»', 0.8);"
-            "PRAGMA user_version = 8;")
-        conn.commit()
+    write_file_at_schema(path, 8, PERSON_LABEL + ONE_DOCUMENT + (
+        'INSERT INTO spans (id, document_id, annotator_id, start, "end", label, origin, '
+        "reason, confidence) VALUES (4, 1, 1, 0, 2, 'PERSON', 'manual', '', 1.0), "
+        "(6, 1, 1, 7, 9, 'PERSON', 'suggested', 'mention of «Xi»', 0.8);"))
 
 
 def test_a_schema_8_file_migrates_with_its_spans_in_no_entity(tmp_path):

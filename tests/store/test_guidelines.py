@@ -4,8 +4,6 @@ back by merge."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 
 import pytest
 
@@ -15,6 +13,7 @@ from annotator.store import Project, ProjectError
 from annotator.store.merge import merge_projects
 from annotator.store.schema import GUIDELINES_VERSION, MIGRATIONS, SCHEMA_VERSION
 from tests.team.conftest import make_master
+from tests.helpers.old_schema import ONE_DOCUMENT, write_file_at_schema
 
 XI = "Xi Jinping visited Astana on Wednesday."
 
@@ -63,19 +62,11 @@ def test_a_failed_write_leaves_the_old_guideline(tmp_path):
 def test_a_file_of_the_previous_schema_gets_guidelines_for_its_default_labels(tmp_path):
     assert GUIDELINES_VERSION <= SCHEMA_VERSION == len(MIGRATIONS)
     path = tmp_path / "old.db"
-    with closing(sqlite3.connect(path)) as conn:
-        conn.create_function("legacy_annotator_uid", 2, lambda a, b: f"{a}{b}"[:32])
-        for script in MIGRATIONS[:GUIDELINES_VERSION - 1]:
-            conn.executescript(script)
-        conn.executescript(
-            "INSERT INTO labels VALUES ('DATE', 'Date', '#00ff00', '1', 0);"
-            "INSERT INTO labels VALUES ('CITY', 'City', '#0000ff', '2', 1);"
-            "INSERT INTO documents (id, name, text, lang, direction, sha256) "
-            "VALUES (1, 'd', 'Xi met Xi', 'en', 'ltr', 'x');"
-            "INSERT INTO annotators (name) VALUES ('alice');"
-            "INSERT INTO spans (document_id, annotator_id, start, \"end\", label) "
-            "VALUES (1, 1, 0, 2, 'CITY');"
-            f"PRAGMA user_version = {GUIDELINES_VERSION - 1};")
+    write_file_at_schema(path, GUIDELINES_VERSION - 1, (
+        "INSERT INTO labels VALUES ('DATE', 'Date', '#00ff00', '1', 0);"
+        "INSERT INTO labels VALUES ('CITY', 'City', '#0000ff', '2', 1);") + ONE_DOCUMENT + (
+        "INSERT INTO spans (document_id, annotator_id, start, \"end\", label) "
+        "VALUES (1, 1, 0, 2, 'CITY');"))
     with Project.open(path) as project:
         assert project.schema_version == SCHEMA_VERSION
         assert [l.key for l in project.labels()] == ["DATE", "CITY"]  # none added

@@ -10,7 +10,8 @@ import pytest
 
 from annotator.store import Project
 from annotator.store.editing import Labelling
-from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION
+from annotator.store.schema import SCHEMA_VERSION
+from tests.helpers.old_schema import ONE_DOCUMENT, PERSON_LABEL, file_at_schema
 
 ROWS = [
     # id, document, annotator, start, end, label, origin, created, updated, reason, confidence
@@ -22,19 +23,10 @@ ROWS = [
 
 
 def schema_6_file(path) -> None:
-    with closing(sqlite3.connect(path)) as conn:
-        conn.create_function("legacy_annotator_uid", 2, lambda a, b: f"{a}{b}"[:32])
-        for script in MIGRATIONS[:6]:
-            conn.executescript(script)
-        conn.executescript(
-            "INSERT INTO labels VALUES ('PERSON', 'Person', '#ff0000', '1', 0);"
-            "INSERT INTO documents (id, name, text, lang, direction, sha256) "
-            "VALUES (1, 'd', 'Xi met Xi', 'en', 'ltr', 'x');"
-            "INSERT INTO annotators (name) VALUES ('alice');"
-            "INSERT INTO annotators (name) VALUES ('bob');")
+    with closing(file_at_schema(path, 6, PERSON_LABEL + ONE_DOCUMENT
+                                + "INSERT INTO annotators (name) VALUES ('bob');")) as conn:
         conn.executemany("INSERT INTO spans VALUES (?,?,?,?,?,?,?,?,?,?,?)", ROWS)
         conn.execute("INSERT INTO rejected_suggestions VALUES (1, 1, 4, 6, 'PERSON')")
-        conn.execute("PRAGMA user_version = 6")
         conn.commit()
 
 

@@ -3,9 +3,7 @@ rejecting (remembered), all of a document at once, and the undo of each."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
-from contextlib import closing
 
 import pytest
 
@@ -13,8 +11,9 @@ from annotator.core.model import Origin, Span, Status
 from annotator.store import Project
 from annotator.store.editing import EditError, Labelling
 from annotator.store.repository import DuplicateSpanError
-from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION
+from annotator.store.schema import SCHEMA_VERSION
 from tests.helpers.files import file_state, rejection_table
+from tests.helpers.old_schema import ONE_DOCUMENT, PERSON_LABEL, write_file_at_schema
 
 POLISH = "pl-2021-06-02-xi-tokayev-phone-call"
 
@@ -150,18 +149,9 @@ def test_a_label_and_its_suggestions_undo_as_one_step(labelling):
 
 def test_an_older_file_migrates_to_remember_rejections(tmp_path):
     path = tmp_path / "old.db"
-    with closing(sqlite3.connect(path)) as conn:
-        conn.create_function("legacy_annotator_uid", 2, lambda a, b: f"{a}{b}"[:32])
-        for script in MIGRATIONS[:4]:
-            conn.executescript(script)
-        conn.executescript(
-            "INSERT INTO labels VALUES ('PERSON', 'Person', '#ff0000', '1', 0);"
-            "INSERT INTO documents (id, name, text, lang, direction, sha256) "
-            "VALUES (1, 'd', 'Xi met Xi', 'en', 'ltr', 'x');"
-            "INSERT INTO annotators (name) VALUES ('alice');"
-            "INSERT INTO spans (document_id, annotator_id, start, \"end\", label, origin) "
-            "VALUES (1, 1, 7, 9, 'PERSON', 'suggested');"
-            "PRAGMA user_version = 4;")
+    write_file_at_schema(path, 4, PERSON_LABEL + ONE_DOCUMENT + (
+        "INSERT INTO spans (document_id, annotator_id, start, \"end\", label, origin) "
+        "VALUES (1, 1, 7, 9, 'PERSON', 'suggested');"))
     with Project.open(path) as project:
         assert project.schema_version == SCHEMA_VERSION
         [span] = project.spans(1, "alice")
