@@ -184,8 +184,11 @@ class DocumentListWidget(QWidget):
         # Widths from the longest text a column can hold, not from its rows:
         # sizing by contents reads every row while the view has no height yet.
         metrics = self.table.fontMetrics()
-        widest = {1: ("Lang", "und"), 2: ("Status", *STATUS_TEXT.values()), 3: ("Spans", "0000")}
+        # Texts as shown: translated, and a span count with its open suggestions.
+        statuses = [QCoreApplication.translate("DocumentList", t) for t in STATUS_TEXT.values()]
+        widest = {1: ["und"], 2: statuses, 3: ["000 (+000)"]}
         for column, texts in widest.items():
+            texts.append(model.headerData(column, Qt.Orientation.Horizontal))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 12)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)

@@ -4,12 +4,17 @@ accept and reject them; the file follows each key."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
 
+from dataclasses import replace
+
 from annotator.core.model import Origin
 from annotator.suggest.gazetteer import parse_gazetteer
+from annotator.ui.document_list import span_count_text
 from tests.helpers.files import rejection_table
 from tests.helpers.gui import caret_point, drag, open_document
 
@@ -268,3 +273,16 @@ def test_proposed_mentions_are_painted_after_the_label_key_and_go_with_its_undo(
     assert [s.id for s, _ in again] == [s.id for s, _ in outlines]
     assert all(outline_pixels(view, span, pen) > 10 for span, pen in again)
     assert has_fill(view, start) and not has_fill(view, selected.start)
+
+
+def test_the_document_list_shows_a_span_count_with_its_suggestions_whole(window, qtbot):
+    doc = open_document(window, ARABIC)
+    label_first_mention(window, qtbot, doc)
+    table = window.documents.table
+    row = next(r for r in range(table.model().rowCount())
+               if table.model().index(r, 0).data() == ARABIC)
+    assert "(+" in str(table.model().index(row, 3).data())
+    # Counts of a long article (a name proposed in every paragraph) are not elided.
+    long_article = replace(window.doc_model.row(row), span_count=120, suggestion_count=350)
+    text = str(span_count_text(long_article))
+    assert table.fontMetrics().horizontalAdvance(text) + 6 <= table.columnWidth(3)
