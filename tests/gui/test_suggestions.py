@@ -10,8 +10,6 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
 
-from dataclasses import replace
-
 from annotator.core.model import Origin
 from annotator.suggest.gazetteer import parse_gazetteer
 from annotator.ui.document_list import span_count_text
