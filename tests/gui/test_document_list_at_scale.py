@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.core.text import sha256_of
 from annotator.store import Project
 from annotator.ui.document_list import PAGE_SIZE
+from tests.helpers.gui import open_window
 
 DOCUMENTS = 20_000
 
@@ -35,15 +36,7 @@ def big_db(tmp_path):
 
 @pytest.fixture
 def big_window(qtbot, settings, big_db):
-    from annotator.ui.main_window import MainWindow
-
-    win = MainWindow(settings, "alice")
-    qtbot.addWidget(win)
-    assert win.open_project(big_db)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return open_window(qtbot, settings, big_db, active=False)
 
 
 def shown_names(table) -> list[str]:

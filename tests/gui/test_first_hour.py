@@ -12,23 +12,15 @@ from PySide6.QtWidgets import QApplication, QColorDialog
 from annotator.ui.colors import label_color, selected_color
 from annotator.ui.label_colors import PALETTES
 from annotator.ui.language import install_language
-from annotator.ui.main_window import MainWindow
 from annotator.ui.settings_dialog import SettingsDialog
 from annotator.ui.welcome import WelcomePanel
-from tests.helpers.gui import open_document
+from tests.helpers.gui import open_document, open_window
 
 POLISH = "pl-2021-06-02-xi-tokayev-phone-call"
 
 
 def _window(qtbot, settings, path):
-    window = MainWindow(settings, "alice")
-    qtbot.addWidget(window)
-    assert window.open_project(path)
-    window.resize(1000, 700)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # its shortcuts work
-    return window
+    return open_window(qtbot, settings, path)
 
 
 def _menu_action(window, text: str):

@@ -10,6 +10,24 @@ from PySide6.QtWidgets import QApplication
 from tests.helpers.files import annotator_names, span_table, status_table  # noqa: F401
 
 
+def open_window(qtbot, settings, path, annotator: str = "alice", active: bool = True):
+    """The main window on ``path``, shown at 1000 x 700; ``active``: waits
+    until it has the focus, so that its shortcuts work."""
+    from annotator.ui.main_window import MainWindow
+
+    window = MainWindow(settings, annotator)
+    qtbot.addWidget(window)
+    assert window.open_project(path)
+    window.resize(1000, 700)
+    window.show()
+    if active:
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+    else:
+        qtbot.waitExposed(window)
+    return window
+
+
 def open_document(window, name: str):
     doc = window.project.document_by_name(name)
     window.documents.select_document(doc.id)

@@ -34,13 +34,6 @@ def sample_db(tmp_path, seeds_dir):
 
 @pytest.fixture
 def window(qtbot, settings, sample_db):
-    from annotator.ui.main_window import MainWindow
+    from tests.helpers.gui import open_window
 
-    win = MainWindow(settings, "alice")
-    qtbot.addWidget(win)
-    assert win.open_project(sample_db)
-    win.resize(1000, 700)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    return win
+    return open_window(qtbot, settings, sample_db)
