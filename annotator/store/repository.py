@@ -26,10 +26,10 @@ from annotator.core.model import (
 )
 from annotator.core.offsets import check_bounds
 from annotator.core.row_positions import RowPositions
-from annotator.core.text import describe, sha256_of
 from annotator.store import integrity
 from annotator.store.lean_sqlite_utils import Database
 from annotator.store.guideline_queries import GuidelineQueries
+from annotator.store.import_run import ImportRun, ImportSummary  # noqa: F401 (ImportSummary: part of this module's API)
 from annotator.store.schema import (
     GUIDELINES_VERSION,
     MIGRATIONS,
@@ -76,16 +76,6 @@ class DocumentRow:
     status: Status
     span_count: int  # labels: suggestions not accepted yet are not spans
     suggestion_count: int = 0  # suggestions still open
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    documents_added: int
-    documents_existing: int
-    spans_added: int  # stored: new to the project
-    labels_added: tuple[str, ...]
-    spans_duplicate: int = 0  # given more than once in what was imported
-    spans_present: int = 0  # already in the project, in the same layer
 
 
 @dataclass(frozen=True)
@@ -1070,7 +1060,7 @@ class Project(TeamQueries, GuidelineQueries):
         ``progress``, which hears the count of records stored after each
         batch, rolls everything back).
         """
-        run = _ImportRun(self, annotator, Origin(origin).value)
+        run = ImportRun(self, annotator, Origin(origin).value)
         with self._db.atomic():
             batch: list[DocumentRecord] = []
             done = 0
@@ -1111,102 +1101,6 @@ class Project(TeamQueries, GuidelineQueries):
             "schema_version": self.schema_version,
         }
 
-
-class _ImportRun:
-    """The state of one import across its batches: counts, the ids given,
-    the labels and layers added. Only spans on documents that were in the
-    project before are remembered (to tell those already there from those
-    given twice); everything else is counted by SQLite as it is inserted."""
-
-    _INSERT_DOCUMENT = ("INSERT INTO documents (id, name, text, lang, direction, sha256, meta) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)")
-    _INSERT_SPAN = ('INSERT OR IGNORE INTO spans (document_id, annotator_id, start, "end", label, '
-                    "origin, entity) VALUES (?, ?, ?, ?, ?, ?, ?)")
-    _INSERT_STATUS = ("INSERT OR IGNORE INTO document_status (document_id, annotator_id, status) "
-                      "VALUES (?, ?, ?)")
-
-    def __init__(self, project: Project, annotator: str | None, origin: str):
-        self.project, self.annotator, self.origin = project, annotator, origin
-        self.conn = project._db.conn
-        self.first_new_id: int | None = None  # read inside the transaction
-        self.next_id = 0
-        self.label_keys: set[str] | None = None
-        self.new_labels: list[str] = []
-        self.writer_ids: dict[str, int] = {}  # this transaction's, so never stale
-        self.added = self.existing = 0
-        self.spans_given = self.spans_stored = 0
-        self.old_seen: set[tuple] = set()  # spans given on documents there before
-        self.old_given = self.old_stored = 0
-        self.provisional = 0  # entity groups met so far (see Project.settle_new_entities)
-
-    def store(self, batch: list[DocumentRecord]) -> None:
-        conn = self.conn
-        if self.first_new_id is None:
-            self.first_new_id = (conn.execute("SELECT max(id) FROM documents").fetchone()[0] or 0) + 1
-            self.next_id = self.first_new_id
-            self.label_keys = {label.key for label in self.project.labels()}
-        shas = [sha256_of(record.text) for record in batch]
-        wanted = list(set(shas))
-        known = dict(conn.execute(f"SELECT sha256, id FROM documents WHERE sha256 IN "
-                                  f"({','.join('?' * len(wanted))})", wanted))
-        documents, new_spans, old_spans, statuses = [], [], [], {}
-        for record, sha in zip(batch, shas):
-            document_id = known.get(sha)
-            if document_id is None:
-                document_id = known[sha] = self.next_id
-                self.next_id += 1
-                self.added += 1
-                direction, lang = describe(record.text)
-                documents.append((document_id, record.name, record.text, record.lang or lang,
-                                  direction.value, sha, json.dumps(record.meta, ensure_ascii=False)))
-            else:
-                self.existing += 1
-            if not (record.spans or record.annotated):
-                continue
-            # A layer without spans still says its annotator saw the document.
-            annotator_id = self._annotator_id(self.annotator or record.annotator or "imported")
-            rows = new_spans if document_id >= self.first_new_id else old_spans
-            groups: dict = {}  # the file's entity -> a provisional (negative) one
-            for span in record.spans:
-                if span.label not in self.label_keys:
-                    self.project._add_label(span.label)
-                    self.label_keys.add(span.label)
-                    self.new_labels.append(span.label)
-                entity = None
-                if span.entity is not None:
-                    if span.entity not in groups:
-                        self.provisional += 1
-                        groups[span.entity] = -self.provisional
-                    entity = groups[span.entity]
-                rows.append((document_id, annotator_id, span.start, span.end, span.label,
-                             self.origin, entity))
-            statuses[(document_id, annotator_id)] = Status.IN_PROGRESS.value
-        if documents:
-            conn.executemany(self._INSERT_DOCUMENT, documents)
-        if new_spans:
-            self.spans_given += len(new_spans)
-            self.spans_stored += conn.executemany(self._INSERT_SPAN, new_spans).rowcount
-        if old_spans:
-            self.old_given += len(old_spans)
-            self.old_seen.update(row[:5] for row in old_spans)
-            self.old_stored += conn.executemany(self._INSERT_SPAN, old_spans).rowcount
-        if statuses:
-            conn.executemany(self._INSERT_STATUS, [(d, a, s) for (d, a), s in statuses.items()])
-
-    def _annotator_id(self, name: str) -> int:
-        if name not in self.writer_ids:
-            self.writer_ids[name] = self.project._writer_id(name)
-        return self.writer_ids[name]
-
-    def summary(self) -> ImportSummary:
-        # Spans on new documents were not there before: what was not stored
-        # was given twice. On older documents the distinct ones not stored
-        # were there already.
-        return ImportSummary(self.added, self.existing, self.spans_stored + self.old_stored,
-                             tuple(self.new_labels),
-                             spans_duplicate=(self.spans_given - self.spans_stored
-                                              + self.old_given - len(self.old_seen)),
-                             spans_present=len(self.old_seen) - self.old_stored)
 
 _IDS_PER_QUERY = 500  # well under SQLite's limit of bound parameters
 
