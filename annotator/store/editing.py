@@ -253,9 +253,12 @@ class Labelling:
         """The open document's spans of an entity, by position."""
         return [] if entity is None else [s for s in self.spans if s.entity == entity]
 
+    def _open_mentions(self, entity: int) -> list[int]:
+        return [s.id for s in self.entity_members(entity) if s.is_suggestion]
+
     def accept_entity(self, entity: int) -> Edit | None:
         """Accept every open suggestion of an entity, as one edit."""
-        ids = [s.id for s in self.entity_members(entity) if s.is_suggestion]
+        ids = self._open_mentions(entity)
         if not ids:
             return None
         return self._write(lambda: self._accepting(
@@ -263,7 +266,7 @@ class Labelling:
 
     def reject_entity(self, entity: int) -> Edit | None:
         """Reject every open suggestion of an entity (its labels stay), as one edit."""
-        ids = [s.id for s in self.entity_members(entity) if s.is_suggestion]
+        ids = self._open_mentions(entity)
         if not ids:
             return None
         name = f"Reject {self._entity_name(entity)}"
@@ -275,15 +278,7 @@ class Labelling:
         ids = [s.id for s in self.entity_members(entity) if s.label != label]
         if not ids:
             return None
-        name = f"Relabel {self._entity_name(entity)} as {label}"
-
-        def work() -> Edit:
-            befores = [self._own(i) for i in ids]
-            changes = tuple(SpanChange(b, self.project.update_span(b.id, label=label))
-                            for b in befores)
-            return Edit(name, befores[0].document_id, changes)
-
-        return self._write(work)
+        return self._updating(ids, f"Relabel {self._entity_name(entity)} as {label}", label=label)
 
     def set_entity(self, span_ids: Sequence[int], entity: int | None) -> Edit | None:
         """Put spans into an entity (``None``: take them out of theirs), as one edit."""
@@ -291,10 +286,13 @@ class Labelling:
         if not ids:
             return None
         name = "Group mentions" if entity is not None else "Ungroup mention"
+        return self._updating(ids, name, entity=entity)
 
+    def _updating(self, ids: Sequence[int], name: str, **fields) -> Edit | None:
+        """One edit that sets ``fields`` (label, entity) on each span of ``ids``."""
         def work() -> Edit:
             befores = [self._own(i) for i in ids]
-            changes = tuple(SpanChange(b, self.project.update_span(b.id, entity=entity))
+            changes = tuple(SpanChange(b, self.project.update_span(b.id, **fields))
                             for b in befores)
             return Edit(name, befores[0].document_id, changes)
 

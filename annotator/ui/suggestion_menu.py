@@ -187,18 +187,20 @@ class SuggestionMenu(QObject):
         return span.entity
 
     def accept_entity(self) -> None:
-        entity = self._selected_entity()
-        if entity is None:
-            return
-        if self.editor._edit(lambda: self.editor.labelling.accept_entity(entity)) is None:
-            self.editor.message.emit(self.tr("Every mention of this entity is accepted already."))
+        self._on_entity(lambda labelling, entity: labelling.accept_entity(entity),
+                        self.tr("Every mention of this entity is accepted already."))
 
     def reject_entity(self) -> None:
+        self._on_entity(lambda labelling, entity: labelling.reject_entity(entity),
+                        self.tr("This entity has no open mention."))
+
+    def _on_entity(self, edit, nothing_to_do: str) -> None:
+        """Run ``edit`` on the selected span's entity; say ``nothing_to_do`` when it changed nothing."""
         entity = self._selected_entity()
         if entity is None:
             return
-        if self.editor._edit(lambda: self.editor.labelling.reject_entity(entity)) is None:
-            self.editor.message.emit(self.tr("This entity has no open mention."))
+        if self.editor._edit(lambda: edit(self.editor.labelling, entity)) is None:
+            self.editor.message.emit(nothing_to_do)
 
     def leave_entity(self) -> None:
         span = self.editor._selected() if self.editor else None
