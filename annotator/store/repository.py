@@ -665,7 +665,7 @@ class Project(TeamQueries, GuidelineQueries):
 
     def add_span(self, document_id: int, annotator: str, start: int, end: int, label: str,
                  origin: Origin = Origin.MANUAL, reason: str = "",
-                 confidence: float = 1.0, entity: int | None = None) -> Span:
+                 confidence: float = 1.0) -> Span:
         """Store one span; the document is in progress from then on (a
         suggestion is not a label yet, so it leaves the status alone)."""
         check_bounds(start, end, self._text_length(document_id))
@@ -675,47 +675,22 @@ class Project(TeamQueries, GuidelineQueries):
             with _duplicate_as_error(f"a {label} span at {start}-{end} exists already"):
                 cursor = self._db.execute(
                     'INSERT INTO spans (document_id, annotator_id, start, "end", label, origin, '
-                    "reason, confidence, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "reason, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [document_id, annotator_id, start, end, label, Origin(origin).value,
-                     reason, confidence, entity],
+                     reason, confidence],
                 )
             if Origin(origin) is not Origin.SUGGESTED:
                 self._mark_started(document_id, annotator_id)
         return Span(start, end, label, id=cursor.lastrowid, annotator=annotator.strip(),
-                    origin=Origin(origin), reason=reason, confidence=confidence, entity=entity)
+                    origin=Origin(origin), reason=reason, confidence=confidence)
 
     def add_spans(self, document_id: int, annotator: str, spans: Iterable[Span],
                   origin: Origin = Origin.MANUAL) -> int:
-        """Store spans of one document in one transaction (a savepoint inside
-        a larger one); how many were stored. All or none of them."""
-        text_length = self._text_length(document_id)
-        label_keys = {label.key for label in self.labels()}
-        rows = []
-        for span in spans:
-            check_bounds(span.start, span.end, text_length)
-            if span.label not in label_keys:
-                raise ProjectError(f"unknown label {span.label!r}")
-            rows.append({"document_id": document_id, "start": span.start, "end": span.end,
-                         "label": span.label, "origin": Origin(origin).value,
-                         "reason": span.reason, "confidence": span.confidence,
-                         "entity": span.entity})
-        if not rows:
-            return 0
-        with self._db.atomic():
-            annotator_id = self._writer_id(annotator)
-            for row in rows:
-                row["annotator_id"] = annotator_id
-            with _duplicate_as_error(f"document {document_id}: a span exists already"):
-                self._db["spans"].insert_all(rows)
-            if Origin(origin) is not Origin.SUGGESTED:
-                self._mark_started(document_id, annotator_id)
-        return len(rows)
-
-    def insert_spans(self, document_id: int, annotator: str, spans: Sequence[Span],
-                     origin: Origin = Origin.SUGGESTED) -> list[SpanRecord]:
-        """Store spans of one document (each with its own reason and
-        confidence) in one statement, and hand back their records as stored,
-        in the order given. All or none; a suggestion leaves the status alone."""
+        """Store spans of one document (each with its own reason, confidence
+        and entity) in one statement, in one transaction (a savepoint inside
+        a larger one); how many were stored. All or none of them; a
+        suggestion leaves the status alone."""
+        spans = list(spans)
         text_length = self._text_length(document_id)
         label_keys = {label.key for label in self.labels()}
         for span in spans:
@@ -723,25 +698,34 @@ class Project(TeamQueries, GuidelineQueries):
             if span.label not in label_keys:
                 raise ProjectError(f"unknown label {span.label!r}")
         if not spans:
-            return []
+            return 0
         origin = Origin(origin)
         with self._db.atomic():
             annotator_id = self._writer_id(annotator)
-            # Every new row gets an id above the highest one now (AUTOINCREMENT
-            # never hands out a lower one), so one read finds them all.
-            highest = self._db.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]
             with _duplicate_as_error(f"document {document_id}: a span exists already"):
                 self._db.conn.executemany(
                     'INSERT INTO spans (document_id, annotator_id, start, "end", label, origin, '
                     "reason, confidence, entity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(document_id, annotator_id, s.start, s.end, s.label, origin.value,
                       s.reason, s.confidence, s.entity) for s in spans])
+            if origin is not Origin.SUGGESTED:
+                self._mark_started(document_id, annotator_id)
+        return len(spans)
+
+    def insert_spans(self, document_id: int, annotator: str, spans: Sequence[Span],
+                     origin: Origin = Origin.SUGGESTED) -> list[SpanRecord]:
+        """:meth:`add_spans`, handing back the spans' records as stored, in
+        the order given (a label's suggestions, for the view and for undo)."""
+        with self._db.atomic():
+            # Every new row gets an id above the highest one now (AUTOINCREMENT
+            # never hands out a lower one), so one read finds them all.
+            highest = self._db.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]
+            if not self.add_spans(document_id, annotator, spans, origin):
+                return []
             records = [_span_record_from_row(row) for row in self._db.execute(
                 f"{_SPAN_RECORD_SELECT} WHERE sp.id > ? ORDER BY sp.id", [highest])]
             if len(records) != len(spans):  # the write lock is held: never, unless a bug
                 raise ProjectError(f"document {document_id}: the new spans could not be read back")
-            if origin is not Origin.SUGGESTED:
-                self._mark_started(document_id, annotator_id)
         return records
 
     def _text_length(self, document_id: int) -> int:
