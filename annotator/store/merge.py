@@ -44,8 +44,9 @@ from annotator.store.repository import (
 )
 from annotator.store.guideline_queries import guideline_rows
 from annotator.store.schema import (ENTITIES_VERSION, GUIDELINES_VERSION, SCHEMA_VERSION,
-                                     legacy_annotator_uid)
+                                     SPAN_MS_VERSION, legacy_annotator_uid)
 from annotator.store.team_queries import TEAM_ID, TEAM_MEMBER
+from annotator.store.timestamps import iso_from_ms
 
 
 class MergeError(ProjectError):
@@ -190,10 +191,13 @@ def _read_open_source(path: Path, conn: sqlite3.Connection) -> _Source:
         documents = dict(conn.execute("SELECT sha256, id FROM documents"))
         guidelines = guideline_rows(conn) if version >= GUIDELINES_VERSION else []
         entity = "s.entity" if version >= ENTITIES_VERSION else "NULL"
+        # ISO text, as a layer's records carry them, from files of every version.
+        times = ("s.created_at, s.updated_at" if version < SPAN_MS_VERSION
+                 else f"{iso_from_ms('s.created_at')}, {iso_from_ms('s.updated_at')}")
         for annotator, sha, start, end, label, origin, created, updated, doc, length, group in \
                 conn.execute(
                 f"""SELECT s.annotator_id, d.sha256, s.start, s."end", s.label, s.origin,
-                          s.created_at, s.updated_at, d.name, length(d.text), {entity}
+                          {times}, d.name, length(d.text), {entity}
                    FROM spans s JOIN documents d ON d.id = s.document_id
                    WHERE s.origin != 'suggested'"""):  # not labels until accepted
             uid, name = uids[annotator]

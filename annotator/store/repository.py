@@ -38,6 +38,7 @@ from annotator.store.schema import (
     statements,
 )
 from annotator.store.team_queries import TeamQueries
+from annotator.store.timestamps import NOW_MS, iso_from_ms, ms_from_iso
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -47,6 +48,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # import of 10,000 documents of 2,000 characters: a file 7% smaller; 64 KB
 # saves nothing more). Files made before keep their pages.
 PAGE_SIZE = 32768
+
+# A span's timestamp given as ISO text, stored as milliseconds (timestamps.py);
+# one that is not a time is stamped with the moment of writing.
+_MS_PARAM = f"coalesce({ms_from_iso('?')}, {NOW_MS})"
 
 
 class ProjectError(Exception):
@@ -778,7 +783,7 @@ class Project(TeamQueries, GuidelineQueries):
             with _duplicate_as_error(f"a {label} span at {start}-{end} exists already"):
                 self._db.execute(
                     'UPDATE spans SET start = ?, "end" = ?, label = ?, origin = ?, entity = ?, '
-                    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+                    f"updated_at = {NOW_MS} WHERE id = ?",
                     [start, end, label, origin.value, entity, span_id])
         return self.span_record(span_id)
 
@@ -829,7 +834,7 @@ class Project(TeamQueries, GuidelineQueries):
                 self._db.conn.executemany(
                     'INSERT INTO spans (id, document_id, annotator_id, start, "end", label, '
                     "origin, reason, confidence, entity, created_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {_MS_PARAM}, {_MS_PARAM}) "
                     "ON CONFLICT (id) DO UPDATE SET document_id = excluded.document_id, "
                     'annotator_id = excluded.annotator_id, start = excluded.start, '
                     '"end" = excluded."end", label = excluded.label, origin = excluded.origin, '
@@ -850,14 +855,13 @@ class Project(TeamQueries, GuidelineQueries):
                 check_bounds(span.start, span.end, lengths[record.document_id])
                 if span.annotator not in annotator_ids:
                     annotator_ids[span.annotator] = self._writer_id(span.annotator)
-                rows.append({"document_id": record.document_id,
-                             "annotator_id": annotator_ids[span.annotator],
-                             "start": span.start, "end": span.end, "label": span.label,
-                             "origin": span.origin.value, "reason": span.reason,
-                             "confidence": span.confidence, "entity": span.entity,
-                             "created_at": record.created_at,
-                             "updated_at": record.updated_at})
-            self._db["spans"].insert_all(rows, batch_size=1000)
+                rows.append((record.document_id, annotator_ids[span.annotator], span.start,
+                             span.end, span.label, span.origin.value, span.reason,
+                             span.confidence, span.entity, record.created_at, record.updated_at))
+            self._db.conn.executemany(
+                'INSERT INTO spans (document_id, annotator_id, start, "end", label, origin, '
+                "reason, confidence, entity, created_at, updated_at) "
+                f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {_MS_PARAM}, {_MS_PARAM})", rows)
         return len(rows)
 
     def set_span_entities(self, entities: dict[int, int | None]) -> None:
@@ -1090,7 +1094,7 @@ _IDS_PER_QUERY = 500  # well under SQLite's limit of bound parameters
 
 _SPAN_RECORD_SELECT = (
     'SELECT sp.id, sp.start, sp."end", sp.label, a.name, sp.origin, sp.reason, sp.confidence, '
-    "sp.entity, sp.document_id, sp.created_at, sp.updated_at "
+    f"sp.entity, sp.document_id, {iso_from_ms('sp.created_at')}, {iso_from_ms('sp.updated_at')} "
     "FROM spans sp JOIN annotators a ON a.id = sp.annotator_id")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from datetime import datetime
 from pathlib import Path
 
 from annotator.store.schema import MIGRATIONS
@@ -36,3 +37,8 @@ def write_file_at_schema(path: Path, version: int, rows_sql: str = "") -> None:
     """:func:`file_at_schema`, closed at once."""
     with closing(file_at_schema(path, version, rows_sql)):
         pass
+
+
+def instant_ms(iso: str) -> int:
+    """An old file's ISO timestamp as the milliseconds a span stores from schema 11."""
+    return round(datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp() * 1000)

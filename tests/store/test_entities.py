@@ -16,7 +16,8 @@ from annotator.store.editing import Labelling, entity_name
 from annotator.store.schema import SCHEMA_VERSION
 from annotator.suggest.sources import mention_spans
 from tests.helpers.files import file_state, rejection_table, span_table, status_table
-from tests.helpers.old_schema import ONE_DOCUMENT, PERSON_LABEL, write_file_at_schema
+from tests.helpers.old_schema import (ONE_DOCUMENT, PERSON_LABEL, instant_ms,
+                                      write_file_at_schema)
 
 POLISH = "pl-2021-06-02-xi-tokayev-phone-call"
 NAME = "Kassymem-Jomartem Tokajewem"
@@ -173,9 +174,11 @@ def test_a_schema_8_file_migrates_with_its_spans_in_no_entity(tmp_path):
     with closing(sqlite3.connect(path)) as conn:
         rows_after = conn.execute("SELECT * FROM spans ORDER BY id").fetchall()
         assert [row[-1] for row in rows_after] == [4, 4]
-        # Every column of before is kept as it was, but the stamp of the edit.
-        assert [row[:8] + row[9:11] for row in rows_after] == [
-            row[:8] + row[9:11] for row in rows_before]
+        # Every column of before is kept as it was (the creation time as the same
+        # instant in milliseconds), but the stamp of the edit.
+        assert [row[:7] + row[9:11] for row in rows_after] == [
+            row[:7] + row[9:11] for row in rows_before]
+        assert [row[7] for row in rows_after] == [instant_ms(row[7]) for row in rows_before]
         assert "spans_entity" in {r[1] for r in conn.execute("PRAGMA index_list(spans)")}
 
 

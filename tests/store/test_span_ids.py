@@ -1,5 +1,6 @@
 """Span ids are never given twice (schema 7), and a schema-6 file migrates to
-that with every row, index and constraint of ``spans`` kept."""
+that with every row, index and constraint of ``spans`` kept (its timestamps
+as the same instants in milliseconds from schema 11)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import pytest
 from annotator.store import Project
 from annotator.store.editing import Labelling
 from annotator.store.schema import SCHEMA_VERSION
-from tests.helpers.old_schema import ONE_DOCUMENT, PERSON_LABEL, file_at_schema
+from annotator.store.timestamps import NOW_MS
+from tests.helpers.old_schema import ONE_DOCUMENT, PERSON_LABEL, file_at_schema, instant_ms
 
 ROWS = [
     # id, document, annotator, start, end, label, origin, created, updated, reason, confidence
@@ -57,6 +59,11 @@ def test_a_schema_6_file_keeps_every_span_row_index_and_constraint(tmp_path):
         conn.execute("DROP INDEX spans_document")
         expected = spans_shape(conn)
         conn.execute("ROLLBACK")
+    # Schema 11 stores the timestamps as milliseconds.
+    expected["columns"][7:9] = [(cid, name, "INTEGER", 1, NOW_MS, 0, 0)
+                                for cid, name, *_ in expected["columns"][7:9]]
+    expected["rows"] = [row[:7] + (instant_ms(row[7]), instant_ms(row[8])) + row[9:]
+                        for row in expected["rows"]]
     assert len(before["rows"]) == 3 and before["named indexes"] and expected != before
 
     with Project.open(path) as project:
