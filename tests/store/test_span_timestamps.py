@@ -63,6 +63,7 @@ def test_an_old_file_migrates_with_every_span_and_its_times(tmp_path):
     with Project.open(path) as project:
         assert project.schema_version == SCHEMA_VERSION
         assert project.integrity_problems() == []
+        assert project.foreign_keys_enforced  # off only while the schema changed
         records = project.find_span_records([3, 5, 6])
         assert {i: (r.span.start, r.span.end, r.created_at, r.updated_at)
                 for i, r in records.items()} == {i: (s, e, c, u) for i, s, e, c, u in OLD_SPANS}
