@@ -5,7 +5,9 @@ a Latin word may hold digits (H1N1; و٢٠٢١ is و and a number); numbers stay
 URLs, e-mail addresses and domain names (arabic.news.cn) are one token each;
 abbreviations of short pieces each followed by a dot (U.S., U.N., m.in.,
 p.n.e.) and initials (J.) are one token; every other punctuation mark (، ؛ ؟ « » and Latin) is
-a token of its own; an emoji sequence is one token.
+a token of its own; an emoji sequence is one token. No token holds
+whitespace: a grapheme may (an Arabic number sign ؀ joins the space after
+it), so such a mark before a space is a token by itself.
 
 Sentences: see :func:`split_sentences` (abbreviations from the Moses
 lists for Polish and English end none).
@@ -44,6 +46,7 @@ _TOKENS = r"""
   | [SEP]?\p{Nd}+(?:[SEP]\p{Nd}+)*                        # numbers: 2021, 3.5, .5, ٣٫٥
   | \p{Latin}[\p{Latin}\p{M}]*\p{Nd}[\p{Latin}\p{M}\p{Nd}]*   # Latin letters and digits: H1N1
   | [\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d]*        # words with their marks
+  | \p{GCB=Prepend}++(?=\s)                                # a prefix mark before a space: alone
   | (?!\s)\X                                             # anything else, one grapheme
 """.replace("SEP", regex.escape(SEPARATORS))
 # Only for speed, tried first: a run of letters that no alternative above

@@ -145,3 +145,13 @@ def test_an_edge_just_after_a_decimal_mark_moves_before_it():
                                                          (three + 1, three + 3, "X")]
     assert sorted(e.action for e in report.entries) == ["number-edge", "number-edge",
                                                         "token-split", "token-split"]
+
+
+def test_a_span_from_the_space_after_an_arabic_number_sign_is_written():
+    # The sign and the space were once one token: the span's start fell
+    # inside it and the CoNLL export stopped with a traceback.
+    text = "مـحمد \u0600 5 ok.\nNext line"
+    start = text.index(" 5")
+    document, report = run(text, [(start, text.index("line"), "DATE")])
+    assert [(p.start, p.end) for p in document.spans] == [(start + 1, text.index(" line"))]
+    assert words(document)[:4] == ["مـحمد", "\u0600", "5", "ok"]

@@ -88,3 +88,19 @@ def test_abbreviations_numbers_and_letters_with_digits_stay_whole():
                               ".5", "or", "3.5", "(", "1,000", ")", "in", "COVID", "-", "19", "."]
     sentences = split_sentences(text, tokenize(text))
     assert [s[-1].text for s in sentences] == [".", "."]
+
+
+def test_an_arabic_number_sign_before_a_space_is_a_token_without_the_space():
+    # U+0600 is a grapheme "prepend" mark: as a grapheme it joins the space
+    # after it, which would make a token holding whitespace.
+    text = "رقم \u0600 5 و\u06dd \u064e x"
+    assert texts_of(text) == ["رقم", "\u0600", "5", "و", "\u06dd", "\u064e", "x"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1.,-@ \n\u0600\u06dd\u064e\u0640\u200dو٢😀🏽")),
+               max_size=40))
+def test_no_token_holds_whitespace_and_every_other_character_is_in_one(text):
+    tokens = tokenize(text)
+    assert all(not any(c.isspace() for c in t.text) for t in tokens)
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    assert "".join(t.text for t in tokens) == "".join(text.split())
