@@ -7,11 +7,11 @@ overlapping (the exporter's aligner makes them so and reports what it changed).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from enum import Enum
 from operator import attrgetter
 
-from annotator.core.tokenize import Token
+from annotator.core.tokenize import Token, Tokens
 
 OUTSIDE = "O"
 _START = attrgetter("start")
@@ -28,16 +28,21 @@ class TaggingError(ValueError):
     pass
 
 
-def spans_to_tags(tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]],
-                  scheme: Scheme = Scheme.IOB2) -> list[str]:
-    """``spans`` are ``(start, end, label)`` in characters, on token boundaries."""
+def spans_to_tags(tokens: Sequence[Token] | Tokens, spans: Sequence[tuple[int, int, str]],
+                  scheme: Scheme = Scheme.IOB2, sentence_starts: Container[int] = ()) -> list[str]:
+    """``spans`` are ``(start, end, label)`` in characters, on token boundaries.
+    ``tokens`` may be several sentences, ``sentence_starts`` the indexes of
+    the tokens that begin one (IOB1's B- looks at the token before, in the
+    same sentence only)."""
     scheme = Scheme(scheme)
     tags = [OUTSIDE] * len(tokens)
     if not spans:
         return tags  # most sentences: no token need be looked at
     # Tokens are in text order: a span's first and last token by bisection.
-    starts = list(map(_START, tokens))
-    ends = list(map(_END, tokens))
+    if isinstance(tokens, Tokens):
+        starts, ends = tokens.starts, tokens.ends
+    else:
+        starts, ends = list(map(_START, tokens)), list(map(_END, tokens))
     taken = [False] * len(tokens)
     firsts = []
     for start, end, label in sorted(spans):
@@ -54,7 +59,7 @@ def spans_to_tags(tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
     if scheme is Scheme.IOB1:
         # IOB1 writes B- only where a span directly follows one of the same label.
         for first in firsts:
-            previous = tags[first - 1] if first else OUTSIDE
+            previous = tags[first - 1] if first and first not in sentence_starts else OUTSIDE
             if previous == OUTSIDE or previous[2:] != tags[first][2:]:
                 tags[first] = "I-" + tags[first][2:]
     return tags

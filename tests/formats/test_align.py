@@ -91,8 +91,9 @@ def test_sentences_are_not_cut_inside_a_span():
     sentences = [[t.text for t in s] for s in document.sentences(document.spans)]
     assert sentences == [["Był", "w", "St", ".", "Petersburgu", "."], ["Potem", "wrócił", "."],
                          ["Nowa", "linia"]]
-    tagged = document.tagged_sentences(document.spans, "iob2")
-    assert tagged[0][1] == ["O", "O", "B-LOC", "I-LOC", "I-LOC", "O"]
+    ranges, [tags] = document.tag_levels([document.spans], "iob2")
+    assert ranges == [(0, 6), (6, 9), (9, 11)]
+    assert tags[:6] == ["O", "O", "B-LOC", "I-LOC", "I-LOC", "O"]
 
 
 def test_a_span_left_out_for_overlapping_splits_no_word():
@@ -121,8 +122,8 @@ def test_a_span_across_a_sentence_end_is_reported():
     start = text.index("Moskwie")
     span = (start, start + len("Moskwie. Potem"), "LOC")
     document, report = run(text, [span])
-    tagged = document.tagged_sentences(document.spans, "iob2", report)
-    assert [len(tokens) for tokens, _ in tagged] == [7]
+    ranges, _ = document.tag_levels([document.spans], "iob2", report)
+    assert ranges == [(0, 7)]
     [entry] = report.entries
     assert (entry.action, entry.detail) == ("sentence-joined", "2 sentences written as one")
 
@@ -131,8 +132,8 @@ def test_an_abbreviation_inside_a_span_ends_no_sentence():
     text = "Był w St. Petersburgu. Potem wrócił."
     start = text.index("St.")
     document, report = run(text, [(start, start + len("St. Petersburgu"), "LOC")])
-    tagged = document.tagged_sentences(document.spans, "iob2", report)
-    assert [len(tokens) for tokens, _ in tagged] == [6, 3]
+    ranges, _ = document.tag_levels([document.spans], "iob2", report)
+    assert ranges == [(0, 6), (6, 9)]
     assert report.entries == []
 
 
