@@ -43,7 +43,7 @@ def spans_to_tags(tokens: Sequence[Token] | Tokens, spans: Sequence[tuple[int, i
         starts, ends = tokens.starts, tokens.ends
     else:
         starts, ends = list(map(_START, tokens)), list(map(_END, tokens))
-    taken = [False] * len(tokens)
+    reach = -1  # the last token of the spans so far
     firsts = []
     for start, end, label in sorted(spans):
         first = bisect_left(starts, start)
@@ -51,9 +51,9 @@ def spans_to_tags(tokens: Sequence[Token] | Tokens, spans: Sequence[tuple[int, i
         if (first == len(tokens) or starts[first] != start
                 or last == len(tokens) or ends[last] != end):
             raise TaggingError(f"span {start}-{end} {label} is not on token boundaries")
-        if True in taken[first : last + 1]:
+        if first <= reach:  # spans in order of start: one that began before reaches here
             raise TaggingError(f"span {start}-{end} {label} overlaps another span")
-        taken[first : last + 1] = [True] * (last - first + 1)
+        reach = max(reach, last)
         tags[first : last + 1] = _tags_for(label, last - first + 1, scheme)
         firsts.append(first)
     if scheme is Scheme.IOB1:

@@ -25,10 +25,12 @@ joined by spaces) reads back into the same tokens and sentences.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import OrderedDict
 from functools import lru_cache, partial
 from importlib.resources import files
+from operator import methodcaller
 from typing import NamedTuple
 
 import regex
@@ -193,17 +195,18 @@ def sentence_breaks(text: str, tokens: Tokens) -> list[int]:
     starts, ends, texts = tokens.starts, tokens.ends, tokens.texts
     count = len(texts)
     breaks = set()
-    for newline in _LINE_END.finditer(text):
+    at = text.find("\n")
+    while at >= 0:
         # Between two tokens (never inside one): the next token starts one.
-        at = newline.start()
         i = bisect_right(starts, at)
         if 0 < i < count and ends[i - 1] <= at:
             breaks.add(i)
+        at = text.find("\n", at + 1)
     # Only after a sentence end (and the closing marks after it) may a
     # sentence end: the marks are found in the text, not token by token.
-    for mark in _END_MARK.finditer(text):
-        j = bisect_right(starts, mark.start()) - 1
-        if j < 0 or starts[j] != mark.start() or texts[j] not in SENTENCE_END:
+    for at in map(_START_OF, _END_MARK.finditer(text)):
+        j = bisect_right(starts, at) - 1
+        if j < 0 or starts[j] != at or texts[j] not in SENTENCE_END:
             continue
         i = j + 1
         while i < count and texts[i] in CLOSING:
@@ -213,8 +216,9 @@ def sentence_breaks(text: str, tokens: Tokens) -> list[int]:
     return sorted(breaks)
 
 
-_LINE_END = regex.compile("\n")
-_END_MARK = regex.compile(f"[{regex.escape(''.join(SENTENCE_END))}]")
+# The standard library's engine: a plain character class, found faster than by ``regex``.
+_END_MARK = re.compile(f"[{re.escape(''.join(SENTENCE_END))}]")
+_START_OF = methodcaller("start")
 
 
 def _ends_before(texts: list[str], i: int) -> bool:

@@ -171,8 +171,10 @@ class AlignedDocument:
         a sentence-ending dot, ``.5`` reads back as a number."""
         edges = [span.start, span.end]
         for k, edge in enumerate(edges):
+            if not edge or self.text[edge - 1] not in SEPARATORS:
+                continue  # most edges: no mark before them, no token looked up
             word = self._inside(edge)
-            if word is None or not is_number(word.text) or self.text[edge - 1] not in SEPARATORS:
+            if word is None or not is_number(word.text):
                 continue
             moved = edge - 1
             if k == 1 and moved == word.start:  # .|5: the end leaves the number
@@ -210,8 +212,10 @@ def align(name: str, text: str, spans: Sequence[Span], clitics: str,
         if (start, end) != (span.start, span.end):
             _note(report, name, text, span, "trimmed", f"now {start}-{end} {text[start:end]!r}")
         placed = Placed(start, end, span.label, span)
-        start, end = document._number_edges(placed, report)
-        document.spans.append(replace(placed, start=start, end=end))
+        edges = document._number_edges(placed, report)
+        if edges != (start, end):
+            placed = replace(placed, start=edges[0], end=edges[1])
+        document.spans.append(placed)
     return document
 
 
