@@ -11,13 +11,16 @@ from collections.abc import Sequence
 
 
 class RowPositions:
-    """Rows 0..n-1 of a list ↔ document ids, in ascending id order."""
+    """Rows 0..n-1 of a list ↔ document ids, in ascending id order (or,
+    made with :meth:`ordered`, in any order: then a dict finds a row)."""
 
     def __init__(self, lo: int, hi: int, excluded: Sequence[int] = (),
-                 listed: Sequence[int] | None = None):
+                 listed: Sequence[int] | None = None, ascending: bool = True):
         self._lo, self._hi = lo, hi
         self._excluded = list(excluded)  # sorted, within lo..hi
-        self._listed = None if listed is None else list(listed)  # sorted
+        self._listed = None if listed is None else list(listed)  # sorted, unless not ascending
+        self.ascending = ascending  # rows in id order: a page is an id range
+        self._rank: dict[int, int] | None = None  # id -> row, made when first asked
 
     @classmethod
     def run(cls, lo: int | None, hi: int | None, excluded: Sequence[int] = ()) -> RowPositions:
@@ -31,6 +34,17 @@ class RowPositions:
         """Exactly ``ids`` (sorted)."""
         return cls(0, -1, listed=ids)
 
+    @classmethod
+    def ordered(cls, ids: Sequence[int]) -> RowPositions:
+        """Exactly ``ids``, in the order given (a sorted list, a filter)."""
+        return cls(0, -1, listed=ids, ascending=False)
+
+    def ids_between(self, first: int, last: int) -> list[int]:
+        """The ids of rows ``first`` to ``last``."""
+        if self._listed is not None:
+            return self._listed[first:last + 1]
+        return [self.id_at(row) for row in range(first, last + 1)]
+
     def __len__(self) -> int:
         if self._listed is not None:
             return len(self._listed)
@@ -38,6 +52,10 @@ class RowPositions:
 
     def position_of(self, document_id: int) -> int:
         """The row of ``document_id``; -1 when it is not in the list."""
+        if not self.ascending:
+            if self._rank is None:
+                self._rank = {doc: row for row, doc in enumerate(self._listed)}
+            return self._rank.get(document_id, -1)
         if self._listed is not None:
             i = bisect_left(self._listed, document_id)
             return i if i < len(self._listed) and self._listed[i] == document_id else -1

@@ -7,11 +7,11 @@ overlapping (the exporter's aligner makes them so and reports what it changed).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from enum import Enum
 from operator import attrgetter
 
-from annotator.core.tokenize import Token
+from annotator.core.tokenize import Token, Tokens
 
 OUTSIDE = "O"
 _START = attrgetter("start")
@@ -28,17 +28,22 @@ class TaggingError(ValueError):
     pass
 
 
-def spans_to_tags(tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]],
-                  scheme: Scheme = Scheme.IOB2) -> list[str]:
-    """``spans`` are ``(start, end, label)`` in characters, on token boundaries."""
+def spans_to_tags(tokens: Sequence[Token] | Tokens, spans: Sequence[tuple[int, int, str]],
+                  scheme: Scheme = Scheme.IOB2, sentence_starts: Container[int] = ()) -> list[str]:
+    """``spans`` are ``(start, end, label)`` in characters, on token boundaries.
+    ``tokens`` may be several sentences, ``sentence_starts`` the indexes of
+    the tokens that begin one (IOB1's B- looks at the token before, in the
+    same sentence only)."""
     scheme = Scheme(scheme)
     tags = [OUTSIDE] * len(tokens)
     if not spans:
         return tags  # most sentences: no token need be looked at
     # Tokens are in text order: a span's first and last token by bisection.
-    starts = list(map(_START, tokens))
-    ends = list(map(_END, tokens))
-    taken = [False] * len(tokens)
+    if isinstance(tokens, Tokens):
+        starts, ends = tokens.starts, tokens.ends
+    else:
+        starts, ends = list(map(_START, tokens)), list(map(_END, tokens))
+    reach = -1  # the last token of the spans so far
     firsts = []
     for start, end, label in sorted(spans):
         first = bisect_left(starts, start)
@@ -46,15 +51,15 @@ def spans_to_tags(tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]
         if (first == len(tokens) or starts[first] != start
                 or last == len(tokens) or ends[last] != end):
             raise TaggingError(f"span {start}-{end} {label} is not on token boundaries")
-        if True in taken[first : last + 1]:
+        if first <= reach:  # spans in order of start: one that began before reaches here
             raise TaggingError(f"span {start}-{end} {label} overlaps another span")
-        taken[first : last + 1] = [True] * (last - first + 1)
+        reach = max(reach, last)
         tags[first : last + 1] = _tags_for(label, last - first + 1, scheme)
         firsts.append(first)
     if scheme is Scheme.IOB1:
         # IOB1 writes B- only where a span directly follows one of the same label.
         for first in firsts:
-            previous = tags[first - 1] if first else OUTSIDE
+            previous = tags[first - 1] if first and first not in sentence_starts else OUTSIDE
             if previous == OUTSIDE or previous[2:] != tags[first][2:]:
                 tags[first] = "I-" + tags[first][2:]
     return tags

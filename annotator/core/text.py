@@ -43,6 +43,19 @@ def normalize_with_map(raw: str) -> tuple[str, list[int] | None]:
     return "".join(out), mapping
 
 
+def remap_span(mapping: list[int] | None, start: int, end: int) -> tuple[int, int] | None:
+    """A span given on a raw text, on its stored text (``mapping`` from
+    :func:`normalize_with_map`); None when it covered only the byte-order
+    mark that is not stored (:data:`BOM_ONLY` says so to the user)."""
+    if mapping is None:
+        return start, end
+    start, end = mapping[start], mapping[end]
+    return (start, end) if start < end else None
+
+
+BOM_ONLY = "covers only the byte-order mark (U+FEFF) that starts the text, which is not stored"
+
+
 def normalize_text(raw: str) -> str:
     if raw.startswith(BOM):
         raw = raw[1:]
@@ -61,7 +74,6 @@ def sha256_of(text: str) -> str:
 _RTL_LETTER = re.compile(
     "[\u05D0-\u05EA\u0620-\u064A\u066E-\u06D3\u06D5\u06EE-\u06FF\u0750-\u077F"
     "\u08A0-\u08C9\uFB1D-\uFDFF\uFE70-\uFEFC]")
-_RTL_RUN = re.compile(_RTL_LETTER.pattern + "+")  # counted by runs: fewer objects
 _HEBREW_LETTER = re.compile("[\u05D0-\u05EA\uFB1D-\uFB4F]")
 _LTR_LETTER = re.compile("[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1EFF]")
 # Runs of them: counted by the length of each run, one match per word

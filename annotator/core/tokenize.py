@@ -5,7 +5,9 @@ a Latin word may hold digits (H1N1; و٢٠٢١ is و and a number); numbers stay
 URLs, e-mail addresses and domain names (arabic.news.cn) are one token each;
 abbreviations of short pieces each followed by a dot (U.S., U.N., m.in.,
 p.n.e.) and initials (J.) are one token; every other punctuation mark (، ؛ ؟ « » and Latin) is
-a token of its own; an emoji sequence is one token.
+a token of its own; an emoji sequence is one token. No token holds
+whitespace: a grapheme may (an Arabic number sign ؀ joins the space after
+it), so such a mark before a space is a token by itself.
 
 Sentences: see :func:`split_sentences` (abbreviations from the Moses
 lists for Polish and English end none).
@@ -23,11 +25,12 @@ joined by spaces) reads back into the same tokens and sentences.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import OrderedDict
 from functools import lru_cache, partial
 from importlib.resources import files
-from operator import attrgetter
+from operator import methodcaller
 from typing import NamedTuple
 
 import regex
@@ -44,6 +47,7 @@ _TOKENS = r"""
   | [SEP]?\p{Nd}+(?:[SEP]\p{Nd}+)*                        # numbers: 2021, 3.5, .5, ٣٫٥
   | \p{Latin}[\p{Latin}\p{M}]*\p{Nd}[\p{Latin}\p{M}\p{Nd}]*   # Latin letters and digits: H1N1
   | [\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d]*        # words with their marks
+  | \p{GCB=Prepend}++(?=\s)                                # a prefix mark before a space: alone
   | (?!\s)\X                                             # anything else, one grapheme
 """.replace("SEP", regex.escape(SEPARATORS))
 # Only for speed, tried first: a run of letters that no alternative above
@@ -84,20 +88,56 @@ class Token(NamedTuple):
     text: str
 
 
+class Tokens:
+    """A text's tokens as three parallel lists: their starts, ends and texts.
+    Exports go through millions of tokens: columns cost three lists a text
+    where tuples cost an object a token, and a sentence or a tag run is a
+    slice. Indexing or iterating gives :class:`Token` for code that wants one."""
+
+    __slots__ = ("starts", "ends", "texts")
+
+    def __init__(self, starts: list[int], ends: list[int], texts: list[str]):
+        self.starts, self.ends, self.texts = starts, ends, texts
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> Token:
+        return Token(self.starts[i], self.ends[i], self.texts[i])
+
+    def __iter__(self):
+        return map(_new_token, zip(self.starts, self.ends, self.texts))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tokens) and (self.starts, self.ends, self.texts) == (
+            other.starts, other.ends, other.texts)
+
+    def __repr__(self) -> str:
+        return f"Tokens({list(self)!r})"
+
+    def slice(self, a: int, b: int) -> Tokens:
+        return Tokens(self.starts[a:b], self.ends[a:b], self.texts[a:b])
+
+    @classmethod
+    def of(cls, tokens: list[Token]) -> Tokens:
+        return cls([t.start for t in tokens], [t.end for t in tokens], [t.text for t in tokens])
+
+
 _CACHED_TEXTS = 64  # whole texts whose tokens are kept, most recent last
-_cache: OrderedDict[str, tuple[Token, ...]] = OrderedDict()
+_cache: OrderedDict[str, Tokens] = OrderedDict()
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     if start == 0 and end is None:
-        return list(_whole_text_tokens(text))
+        return list(token_columns(text))
     end = len(text) if end is None else end
     return [Token(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
-def _whole_text_tokens(text: str) -> tuple[Token, ...]:
-    """A whole text is tokenized once while it is among the last few: the
-    same document's tokens serve its export, its agreement and its checks."""
+def token_columns(text: str) -> Tokens:
+    """The tokens of a whole text, as columns. A text is tokenized once
+    while it is among the last few: the same document's tokens serve its
+    export, its agreement and its checks. Callers must not change them."""
     tokens = _cache.get(text)
     if tokens is None:
         tokens = _all_tokens(text)
@@ -119,19 +159,31 @@ _new_token = partial(tuple.__new__, Token)
 _ALL = regex.compile(f"(?:\\s*+({_TOKEN.pattern}))*+\\s*+", regex.VERBOSE)
 
 
-def _all_tokens(text: str) -> tuple[Token, ...]:
+def _all_tokens(text: str) -> Tokens:
     """What ``_TOKEN.finditer`` gives, made at once."""
     found = _ALL.fullmatch(text)
     if found is None:  # not expected; never lose a token over it
-        return tuple(Token(*m.span(), m.group()) for m in _TOKEN.finditer(text))
-    return tuple(map(_new_token, zip(found.starts(1), found.ends(1), found.captures(1))))
+        return Tokens.of([Token(*m.span(), m.group()) for m in _TOKEN.finditer(text)])
+    return Tokens(found.starts(1), found.ends(1), found.captures(1))
 
 
 CLOSING = frozenset({"”", "’", "»", ")", "]", "}"})  # stay with the sentence they close
 
 
-def split_sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
-    """Sentences end after a run of . ! ? ؟ … (``...``, ``?!`` and ``؟!`` end
+def split_sentences(text: str, tokens: list[Token] | Tokens) -> list[list[Token]]:
+    """The sentences of ``tokens`` (see :func:`sentence_breaks`), as lists of tokens."""
+    columns = tokens if isinstance(tokens, Tokens) else Tokens.of(list(tokens))
+    if not columns:
+        return []
+    edges = [0, *sentence_breaks(text, columns), len(columns)]
+    return [list(columns.slice(a, b)) for a, b in zip(edges, edges[1:])]
+
+
+def sentence_breaks(text: str, tokens: Tokens) -> list[int]:
+    """The indexes of the tokens that start a sentence, the first token's
+    (0) left out, in order.
+
+    Sentences end after a run of . ! ? ؟ … (``...``, ``?!`` and ``؟!`` end
     one sentence together), with the closing quotes and brackets after it,
     and at line ends. A lone period ends none after an abbreviation of the
     Moses lists (Polish and English: ``św.``, ``tj.``, ``Mr.``, ``Corp.``, an
@@ -140,51 +192,50 @@ def split_sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
 
     Only the tokens decide, never the spacing between them, so a CoNLL file
     (tokens joined by spaces) splits into the same sentences again."""
-    if not tokens:
-        return []
-    starts = list(map(_START, tokens))
-    breaks = set()  # indexes of the tokens that start a sentence
-    for newline in _LINE_END.finditer(text):
+    starts, ends, texts = tokens.starts, tokens.ends, tokens.texts
+    count = len(texts)
+    breaks = set()
+    at = text.find("\n")
+    while at >= 0:
         # Between two tokens (never inside one): the next token starts one.
-        at = newline.start()
         i = bisect_right(starts, at)
-        if 0 < i < len(tokens) and tokens[i - 1].end <= at:
+        if 0 < i < count and ends[i - 1] <= at:
             breaks.add(i)
+        at = text.find("\n", at + 1)
     # Only after a sentence end (and the closing marks after it) may a
     # sentence end: the marks are found in the text, not token by token.
-    for mark in _END_MARK.finditer(text):
-        j = bisect_right(starts, mark.start()) - 1
-        if j < 0 or starts[j] != mark.start() or tokens[j].text not in SENTENCE_END:
+    for at in map(_START_OF, _END_MARK.finditer(text)):
+        j = bisect_right(starts, at) - 1
+        if j < 0 or starts[j] != at or texts[j] not in SENTENCE_END:
             continue
         i = j + 1
-        while i < len(tokens) and tokens[i].text in CLOSING:
+        while i < count and texts[i] in CLOSING:
             i += 1
-        if i < len(tokens) and _ends_before(tokens, i):
+        if i < count and _ends_before(texts, i):
             breaks.add(i)
-    edges = [0, *sorted(breaks), len(tokens)]
-    return [list(tokens[a:b]) for a, b in zip(edges, edges[1:])]
+    return sorted(breaks)
 
 
-_START = attrgetter("start")
-_LINE_END = regex.compile("\n")
-_END_MARK = regex.compile(f"[{regex.escape(''.join(SENTENCE_END))}]")
+# The standard library's engine: a plain character class, found faster than by ``regex``.
+_END_MARK = re.compile(f"[{re.escape(''.join(SENTENCE_END))}]")
+_START_OF = methodcaller("start")
 
 
-def _ends_before(tokens: list[Token], i: int) -> bool:
-    """A sentence ends right before ``tokens[i]``."""
-    following = tokens[i].text
+def _ends_before(texts: list[str], i: int) -> bool:
+    """A sentence ends right before the token ``texts[i]``."""
+    following = texts[i]
     if following in SENTENCE_END or following in CLOSING:
         return False
     j = i - 1
-    while j > 0 and tokens[j].text in CLOSING:
+    while j > 0 and texts[j] in CLOSING:
         j -= 1
-    if tokens[j].text not in SENTENCE_END:
+    if texts[j] not in SENTENCE_END:
         return False
-    if tokens[j].text != "." or (j and tokens[j - 1].text in SENTENCE_END):
+    if texts[j] != "." or (j and texts[j - 1] in SENTENCE_END):
         return True  # ! ? … and runs (...) end a sentence whatever follows
     if following[:1].islower():
         return False
-    word = tokens[j - 1].text if j else ""
+    word = texts[j - 1] if j else ""
     nonbreaking, numeric_only = _abbreviations()
     return not (word in nonbreaking or (word in numeric_only and is_number(following)))
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from operator import attrgetter
 
 import regex
@@ -28,15 +28,16 @@ from annotator.core.tagging import Scheme, spans_to_tags
 from annotator.core.tokenize import (
     SEPARATORS,
     Token,
+    Tokens,
     is_number,
     is_proclitic,
-    split_sentences,
+    sentence_breaks,
+    token_columns,
     tokenize,
 )
 from annotator.formats.report import ExportReport
 
 _START = attrgetter("start")
-_END = attrgetter("end")
 
 
 @dataclass(frozen=True)
@@ -57,19 +58,21 @@ class Placed:
 class AlignedDocument:
     name: str
     text: str
-    tokens: list[Token]  # split at span edges by ``settle``
+    tokens: Tokens  # split at span edges by ``settle``
     spans: list[Placed]  # every span that covers a token, in stored order
     clitics: str = "split"
-    _starts: list[int] = field(default_factory=list, repr=False)
-    _starts_of: list[Token] | None = field(default=None, repr=False)
 
-    def sentences(self, spans: Iterable[Placed],
-                  report: ExportReport | None = None) -> list[list[Token]]:
-        """Sentences (see ``split_sentences``), joined where a span crosses
-        their boundary so that no entity is cut in two; each such span is
-        reported."""
-        raw = split_sentences(self.text, self.tokens)
-        starts = [sentence[0].start for sentence in raw]
+    def sentence_ranges(self, spans: Iterable[Placed],
+                        report: ExportReport | None = None) -> list[tuple[int, int]]:
+        """Each sentence's first token and the token after its last (see
+        ``sentence_breaks``), sentences joined where a span crosses their
+        boundary so that no entity is cut in two; each such span is reported."""
+        count = len(self.tokens)
+        if not count:
+            return []
+        edges = [0, *sentence_breaks(self.text, self.tokens), count]
+        token_starts = self.tokens.starts
+        starts = [token_starts[edge] for edge in edges[:-1]]
         crossed: set[int] = set()
         for span in spans:
             first = bisect_right(starts, span.start)
@@ -79,51 +82,37 @@ class AlignedDocument:
                 if report is not None:
                     _note(report, self.name, self.text, span.original, "sentence-joined",
                           f"{last - first + 1} sentences written as one")
-        merged: list[list[Token]] = []
-        for k, sentence in enumerate(raw):
-            if k in crossed and merged:
-                merged[-1].extend(sentence)
+        ranges: list[tuple[int, int]] = []
+        for k, (a, b) in enumerate(zip(edges, edges[1:])):
+            if k in crossed and ranges:
+                ranges[-1] = (ranges[-1][0], b)
             else:
-                merged.append(list(sentence))
-        return merged
+                ranges.append((a, b))
+        return ranges
 
-    def tagged_sentences(self, kept: Sequence[Placed], scheme: Scheme,
-                         report: ExportReport | None = None) -> list[tuple[list[Token], list[str]]]:
-        """Each sentence's tokens with their tags; ``kept`` must not overlap
-        and must have been settled (see :meth:`settle`)."""
-        return [(tokens, levels[0])
-                for tokens, levels in self.leveled_sentences([kept], scheme, report)]
+    def sentences(self, spans: Iterable[Placed],
+                  report: ExportReport | None = None) -> list[list[Token]]:
+        """The tokens of each of :meth:`sentence_ranges`."""
+        return [list(self.tokens.slice(a, b)) for a, b in self.sentence_ranges(spans, report)]
 
-    def leveled_sentences(self, levels: Sequence[Sequence[Placed]], scheme: Scheme,
-                          report: ExportReport | None = None
-                          ) -> list[tuple[list[Token], list[list[str]]]]:
-        """Each sentence's tokens with one tag list per level of ``levels``
-        (at least one); the spans of a level must not overlap, and all must
-        have been settled (see :meth:`settle`)."""
-        ordered = [sorted(level, key=lambda p: p.start) for level in levels] or [[]]
-        everything = sorted((p for level in ordered for p in level), key=lambda p: p.start)
-        out = []
-        next_of = [0] * len(ordered)
-        for sentence in self.sentences(everything, report):
-            tags = []
-            for n, level in enumerate(ordered):
-                inside = []
-                k = next_of[n]
-                while k < len(level) and level[k].start < sentence[-1].end:
-                    inside.append(level[k].triple)
-                    k += 1
-                next_of[n] = k
-                tags.append(spans_to_tags(sentence, inside, scheme))
-            out.append((sentence, tags))
-        return out
+    def tag_levels(self, levels: Sequence[Sequence[Placed]], scheme: Scheme,
+                   report: ExportReport | None = None
+                   ) -> tuple[list[tuple[int, int]], list[list[str]]]:
+        """The sentence ranges (see :meth:`sentence_ranges`) and one tag per
+        token for each level of ``levels`` (at least one); the spans of a
+        level must not overlap, and all must have been settled (see
+        :meth:`settle`)."""
+        ordered = [[p.triple for p in level] for level in levels] or [[]]
+        everything = sorted((p for level in levels for p in level), key=_START)
+        ranges = self.sentence_ranges(everything, report)
+        firsts = {a for a, _ in ranges}
+        return ranges, [spans_to_tags(self.tokens, level, scheme, firsts) for level in ordered]
 
     def _inside(self, position: int) -> Token | None:
         """The token ``position`` falls strictly inside, if any."""
-        if self._starts_of is not self.tokens:
-            self._starts = list(map(_START, self.tokens))
-            self._starts_of = self.tokens
-        k = bisect_right(self._starts, position) - 1
-        if k >= 0 and self.tokens[k].start < position < self.tokens[k].end:
+        starts = self.tokens.starts
+        k = bisect_right(starts, position) - 1
+        if k >= 0 and starts[k] < position < self.tokens.ends[k]:
             return self.tokens[k]
         return None
 
@@ -182,13 +171,15 @@ class AlignedDocument:
         a sentence-ending dot, ``.5`` reads back as a number."""
         edges = [span.start, span.end]
         for k, edge in enumerate(edges):
+            if not edge or self.text[edge - 1] not in SEPARATORS:
+                continue  # most edges: no mark before them, no token looked up
             word = self._inside(edge)
-            if word is None or not is_number(word.text) or self.text[edge - 1] not in SEPARATORS:
+            if word is None or not is_number(word.text):
                 continue
             moved = edge - 1
             if k == 1 and moved == word.start:  # .|5: the end leaves the number
-                before = [t.end for t in self.tokens if t.end <= word.start]
-                moved = before[-1] if before else 0
+                before = bisect_right(self.tokens.ends, word.start)
+                moved = self.tokens.ends[before - 1] if before else 0
             if k == 0 or moved > edges[0]:
                 edges[k] = moved
         if edges != [span.start, span.end]:
@@ -204,26 +195,27 @@ def align(name: str, text: str, spans: Sequence[Span], clitics: str,
     to the tokens inside (reported); an edge inside a word stays, and the word
     is split there by :meth:`AlignedDocument.settle` if the span is written.
     ``spans`` must be within the text (checked by the caller)."""
-    tokens = tokenize(text)
-    starts = list(map(_START, tokens))
-    ends = list(map(_END, tokens))
-    document = AlignedDocument(name, text, tokens, [], clitics, starts, tokens)
+    tokens = token_columns(text)
+    starts, ends = tokens.starts, tokens.ends
+    document = AlignedDocument(name, text, tokens, [], clitics)
     for span in spans:
         start, end = span.start, span.end
         if document._inside(start) is None:
             first = bisect_left(starts, start)
-            start = tokens[first].start if first < len(tokens) else len(text)
+            start = starts[first] if first < len(starts) else len(text)
         if document._inside(end) is None:
             last = bisect_right(ends, end) - 1
-            end = tokens[last].end if last >= 0 else 0
+            end = ends[last] if last >= 0 else 0
         if start >= end:
             _note(report, name, text, span, "no-token")
             continue
         if (start, end) != (span.start, span.end):
             _note(report, name, text, span, "trimmed", f"now {start}-{end} {text[start:end]!r}")
         placed = Placed(start, end, span.label, span)
-        start, end = document._number_edges(placed, report)
-        document.spans.append(replace(placed, start=start, end=end))
+        edges = document._number_edges(placed, report)
+        if edges != (start, end):
+            placed = replace(placed, start=edges[0], end=edges[1])
+        document.spans.append(placed)
     return document
 
 
@@ -286,25 +278,34 @@ def rename_labels(document: AlignedDocument, kept: Sequence[Placed], labels: Seq
     return out
 
 
-def _cut(text: str, tokens: list[Token], cuts: set[int]) -> list[Token]:
-    if not cuts:
+def _cut(text: str, tokens: Tokens, cuts: set[int]) -> Tokens:
+    """``tokens`` with each token a cut falls strictly inside split there."""
+    starts, ends = tokens.starts, tokens.ends
+    inside: dict[int, list[int]] = {}  # token index -> its cuts, in order
+    for cut in sorted(cuts):
+        k = bisect_right(starts, cut) - 1
+        if k >= 0 and starts[k] < cut < ends[k]:
+            inside.setdefault(k, []).append(cut)
+    if not inside:
         return tokens
-    ordered = sorted(cuts)
-    out: list[Token] = []
-    for token in tokens:
-        k = bisect_right(ordered, token.start)
-        edges = [token.start]
-        while k < len(ordered) and ordered[k] < token.end:
-            edges.append(ordered[k])
-            k += 1
-        edges.append(token.end)
-        if len(edges) == 2:
-            out.append(token)
-            continue
+    out = Tokens([], [], [])
+    done = 0
+    for k, edges in inside.items():
+        out.starts += starts[done:k]
+        out.ends += ends[done:k]
+        out.texts += tokens.texts[done:k]
+        edges = [starts[k], *edges, ends[k]]
         # Each piece is tokenized again (U.S cut from U.S. is U . S), so that
         # the tokens read back from a CoNLL file, joined by spaces, are these.
         for a, b in zip(edges, edges[1:]):
-            out.extend(tokenize(text, a, b))
+            for piece in tokenize(text, a, b):
+                out.starts.append(piece.start)
+                out.ends.append(piece.end)
+                out.texts.append(piece.text)
+        done = k + 1
+    out.starts += starts[done:]
+    out.ends += ends[done:]
+    out.texts += tokens.texts[done:]
     return out
 
 

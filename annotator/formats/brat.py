@@ -31,7 +31,7 @@ import regex
 
 from annotator.core.model import Document, DocumentRecord, Span
 from annotator.core.offsets import SpanBoundsError, check_bounds
-from annotator.core.text import normalize_text, normalize_with_map
+from annotator.core.text import BOM_ONLY, normalize_text, normalize_with_map, remap_span
 from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
@@ -211,8 +211,11 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
             left[_KINDS.get(line[0], "other lines")] += 1
             continue
         for span in _parse_entity(line, raw, ann_path, number, problems):
-            if mapping is not None:  # None: no offset moved
-                span = Span(mapping[span.start], mapping[span.end], span.label)
+            moved = remap_span(mapping, span.start, span.end)
+            if moved is None:
+                problems.add(ann_path, number, f"span {span.start}-{span.end} {BOM_ONLY}")
+                continue
+            span = Span(*moved, span.label)
             by_id.setdefault(line.split("\t", 1)[0], []).append(len(spans))
             spans.append(span)
     spans = _grouped(spans, by_id, equivalences)

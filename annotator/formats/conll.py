@@ -13,7 +13,6 @@ tokens joined by single spaces, one sentence per line.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from operator import attrgetter
 from pathlib import Path
 
 import regex
@@ -27,7 +26,7 @@ from annotator.formats.declaration import Format
 from annotator.formats.options import CLITICS, COLUMNS, NESTING, SCHEME
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
-from annotator.formats.tagged import TaggedSentence, TaggedSentenceWriter
+from annotator.formats.tagged import TaggedDocument, TaggedSentenceWriter
 from annotator.formats.textfile import read_utf8
 
 EXTENSIONS = (".conll", ".conllu", ".conllx", ".iob", ".bio", ".bioes")
@@ -38,24 +37,21 @@ EXTENSIONS = (".conll", ".conllu", ".conllx", ".iob", ".bio", ".bioes")
 DOCSTART = "-DOCSTART- -X- O O"
 
 _COLUMNS = regex.compile(r"[ \t]+")
-_TEXT = attrgetter("text")
 
 
 class ConllWriter(TaggedSentenceWriter):
     def nested(self) -> bool:
         return self.options.values.get(NESTING.name) == "columns"
 
-    def write_sentences(self, document: Document, sentences: list[TaggedSentence]) -> None:
-        lines = [DOCSTART, ""]
-        for tokens, levels in sentences:
-            words = map(_TEXT, tokens)
-            if len(levels) == 1:  # one tag column: each line made in one step
-                lines.extend(map(" ".join, zip(words, levels[0])))
-            else:
-                lines.extend(" ".join((word, *_trimmed(tags)))
-                             for word, *tags in zip(words, *levels))
-            lines.append("")
-        self.file.write("\n".join(lines) + "\n")
+    def write_document(self, document: Document, tagged: TaggedDocument) -> None:
+        words = tagged.tokens.texts
+        if len(tagged.levels) == 1:  # one tag column: each line made in one step
+            lines = list(map(" ".join, zip(words, tagged.levels[0])))
+        else:
+            lines = [" ".join((word, *_trimmed(tags))) for word, *tags in zip(words, *tagged.levels)]
+        for _, end in tagged.sentences:
+            lines[end - 1] += "\n"  # a blank line after each sentence
+        self.file.write("\n".join((DOCSTART, "", *lines)) + "\n")
 
 
 def _trimmed(tags: list[str]) -> list[str]:

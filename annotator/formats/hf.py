@@ -15,7 +15,6 @@ back), and next to it ``OUT.labels.json`` with the tag names in id order, for
 from __future__ import annotations
 
 import json
-from operator import attrgetter
 from pathlib import Path
 
 from annotator.core.model import Document
@@ -24,7 +23,7 @@ from annotator.formats.align import tag_label
 from annotator.formats.declaration import Format
 from annotator.formats.options import CLITICS, SCHEME
 from annotator.formats.report import ExportReport
-from annotator.formats.tagged import TaggedSentence, TaggedSentenceWriter
+from annotator.formats.tagged import TaggedDocument, TaggedSentenceWriter
 from annotator.formats.writing import ExportOptions, json_line, sidecar, write_atomic
 
 
@@ -35,8 +34,6 @@ def tag_names(labels: tuple[str, ...], scheme: Scheme) -> list[str]:
     return [OUTSIDE] + [f"{p}-{tag_label(label, labels)}" for label in labels for p in prefixes]
 
 
-_TEXT = attrgetter("text")
-_EDGES = attrgetter("start", "end")
 
 
 class HfWriter(TaggedSentenceWriter):
@@ -58,14 +55,15 @@ class HfWriter(TaggedSentenceWriter):
             self.names.append(tag)
         return self.ids[tag]
 
-    def write_sentences(self, document: Document, sentences: list[TaggedSentence]) -> None:
+    def write_document(self, document: Document, tagged: TaggedDocument) -> None:
         prefix = self._row_prefix(document.name)
+        tokens = tagged.tokens
+        ids = self._ids(tagged.tags)  # one level: nothing nested
         lines = []
-        for k, sentence in enumerate(sentences):
-            tokens, tags = sentence.tokens, sentence.tags  # one level: nothing nested
+        for k, (a, b) in enumerate(tagged.sentences):
             row = {"id": f"{prefix}#{k + 1}", "document": document.name,
-                   "tokens": list(map(_TEXT, tokens)), "ner_tags": self._ids(tags),
-                   "offsets": list(map(_EDGES, tokens))}  # pairs: JSON arrays too
+                   "tokens": tokens.texts[a:b], "ner_tags": ids[a:b],
+                   "offsets": list(zip(tokens.starts[a:b], tokens.ends[a:b]))}  # JSON arrays
             lines.append(json_line(row))
         self.file.write("".join(lines))
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from annotator.core.model import Document, DocumentRecord, Span
 from annotator.core.offsets import SpanBoundsError, check_bounds
-from annotator.core.text import normalize_with_map
+from annotator.core.text import BOM_ONLY, normalize_with_map, remap_span
 from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
@@ -110,8 +110,12 @@ def parse_object(obj: object, path: Path, number: int, problems: ProblemList) ->
             problems.add(path, number, problem)
             ok = False
             continue
-        if mapping is not None:
-            start, end = mapping[start], mapping[end]
+        moved = remap_span(mapping, start, end)
+        if moved is None:
+            problems.add(path, number, f"span {start}-{end} {BOM_ONLY}")
+            ok = False
+            continue
+        start, end = moved
         group = groups.setdefault(entity[0], len(groups) + 1) if entity else None
         spans.append(Span(start, end, label, entity=group))
     if not ok:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from annotator.core.model import DocumentRecord, Span
 from annotator.core.offsets import SpanBoundsError, Utf16Map, check_bounds
-from annotator.core.text import normalize_with_map
+from annotator.core.text import BOM_ONLY, normalize_with_map, remap_span
 from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
@@ -77,9 +77,11 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
                     others += 1
                     continue
                 for start, end, label in _spans(region, text, path, number, problems):
-                    if mapping is not None:  # None: no offset moved
-                        start, end = mapping[start], mapping[end]
-                    spans.append(Span(start, end, label))
+                    moved = remap_span(mapping, start, end)
+                    if moved is None:
+                        problems.add(path, number, f"span {start}-{end} {BOM_ONLY}")
+                        continue
+                    spans.append(Span(*moved, label))
             annotator = _user(who) if len(users) > 1 else None
             # Only rectangles or choices: nothing said about entities, so no layer.
             annotated = bool(spans) or others < len(regions) or not regions

@@ -22,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.model import Document, Span
-from annotator.core.tokenize import Token
+from annotator.core.tokenize import Tokens
 from annotator.formats.align import align, keep_longest
 from annotator.formats.declaration import Format
 from annotator.formats.options import CLITICS
@@ -51,7 +51,8 @@ class SpacyWriter(SingleFileWriter):
         aligned = align(document.name, document.text, spans, self.options.clitics, self.report)
         # Every span is written (in doc.spans), so every span splits words.
         aligned.spans = aligned.settle(aligned.spans, self.report)
-        sentence_starts = {s[0].start for s in aligned.sentences(aligned.spans, self.report)}
+        sentence_starts = {aligned.tokens.starts[a]
+                           for a, _ in aligned.sentence_ranges(aligned.spans, self.report)}
         words, spaces, starts = _words(document.text, aligned.tokens, sentence_starts)
         doc = self.Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts or None)
         doc.user_data["name"] = document.name
@@ -80,7 +81,7 @@ class SpacyWriter(SingleFileWriter):
         return super().finish()
 
 
-def _words(text: str, tokens: list[Token], sentence_starts: set[int]):
+def _words(text: str, tokens: Tokens, sentence_starts: set[int]):
     """spaCy's words, trailing-space flags and sentence starts for ``text``:
     one space after a token is its flag, any other whitespace a token."""
     words: list[str] = []

@@ -9,14 +9,15 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from annotator.core.model import Document, Span
-from annotator.core.tokenize import Token
+from annotator.core.tokenize import Tokens
 from annotator.formats.align import align, keep_longest, nesting_levels, rename_labels
 from annotator.formats.report import ExportReport
 from annotator.formats.writing import ExportOptions, SingleFileWriter
 
 
-class TaggedSentence(NamedTuple):
-    tokens: list[Token]
+class TaggedDocument(NamedTuple):
+    tokens: Tokens
+    sentences: list[tuple[int, int]]  # each sentence's first token and the token after its last
     levels: list[list[str]]  # one tag per token on each level, outer first; at least one
 
     @property
@@ -26,9 +27,9 @@ class TaggedSentence(NamedTuple):
 
 
 def tag_document(document: Document, spans: list[Span], options: ExportOptions,
-                 report: ExportReport, nested: bool = False) -> list[TaggedSentence]:
-    """The document's sentences with their tags, every change to a span in
-    ``report``; no sentence when the document has no token. With ``nested``
+                 report: ExportReport, nested: bool = False) -> TaggedDocument | None:
+    """The document's tokens, sentences and tags, every change to a span in
+    ``report``; None when the document has no token. With ``nested``
     overlapping spans are all written, each level's tags of their own;
     without, one level of non-overlapping spans, the others reported."""
     aligned = align(document.name, document.text, spans, options.clitics, report)
@@ -38,10 +39,10 @@ def tag_document(document: Document, spans: list[Span], options: ExportOptions,
         settled = aligned.settle(keep_longest(aligned, report), report)
     kept = rename_labels(aligned, settled, options.labels, report)
     if not aligned.tokens:
-        return []
+        return None
     levels = nesting_levels(kept) if nested else [kept]
-    return [TaggedSentence(tokens, tags)
-            for tokens, tags in aligned.leveled_sentences(levels, options.scheme, report)]
+    sentences, tags = aligned.tag_levels(levels, options.scheme, report)
+    return TaggedDocument(aligned.tokens, sentences, tags)
 
 
 class TaggedSentenceWriter(SingleFileWriter):
@@ -52,11 +53,11 @@ class TaggedSentenceWriter(SingleFileWriter):
         return False
 
     def add(self, document: Document, spans: list[Span]) -> None:
-        sentences = tag_document(document, spans, self.options, self.report, self.nested())
-        if not sentences:
+        tagged = tag_document(document, spans, self.options, self.report, self.nested())
+        if tagged is None:
             self.report.skipped.append(document.name)  # nothing a reader could read back
             return
-        self.write_sentences(document, sentences)
+        self.write_document(document, tagged)
 
-    def write_sentences(self, document: Document, sentences: list[TaggedSentence]) -> None:
+    def write_document(self, document: Document, tagged: TaggedDocument) -> None:
         raise NotImplementedError

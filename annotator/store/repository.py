@@ -13,6 +13,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.document_query import DocumentQuery
 from annotator.core.labels import DEFAULT_GUIDELINES, DEFAULT_LABELS, EXTRA_COLORS
 from annotator.core.model import (
     GOLD_ANNOTATOR,
@@ -28,6 +29,7 @@ from annotator.core.offsets import check_bounds
 from annotator.core.row_positions import RowPositions
 from annotator.store import integrity
 from annotator.store.lean_sqlite_utils import Database
+from annotator.store.document_order import languages, ordered_ids
 from annotator.store.guideline_queries import GuidelineQueries
 from annotator.store.import_run import ImportRun, ImportSummary  # noqa: F401 (ImportSummary: part of this module's API)
 from annotator.store.schema import (
@@ -482,6 +484,29 @@ class Project(TeamQueries, GuidelineQueries):
             return RowPositions.run(lo, hi, apart)
         skip = set(apart)
         return RowPositions.of([i for i in self.document_ids() if i not in skip])
+
+    def document_list_positions(self, annotator: str, query: DocumentQuery) -> RowPositions:
+        """The rows of the document list for ``query``: in import order as
+        :meth:`document_positions`, otherwise the ids in the query's order."""
+        if query.in_import_order:
+            return self.document_positions(annotator, query.status)
+        return RowPositions.ordered(ordered_ids(self._db, self._reader_id(annotator), query))
+
+    def document_rows_of(self, annotator: str, ids: Sequence[int]) -> list[DocumentRow]:
+        """The document list's rows of ``ids`` (a page of a sorted list), in
+        that order; an id no longer in the file is left out."""
+        if not ids:
+            return []
+        annotator_id = self._reader_id(annotator)
+        rows = self._db.execute(
+            f"{_DOCUMENT_ROW_SELECT} WHERE d.id IN ({', '.join('?' * len(ids))})",
+            [annotator_id, annotator_id, annotator_id, *ids]).fetchall()
+        by_id = {r[0]: DocumentRow(r[0], r[1], r[2], Direction(r[3]), Status(r[4]), r[5], r[6])
+                 for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def document_languages(self) -> list[str]:
+        return languages(self._db)
 
     def _status_ids(self, annotator: str, condition: str, value: str) -> list[int]:
         return [r[0] for r in self._db.execute(

@@ -1,19 +1,39 @@
 """The document list: a table model that knows every row's document by its
 position (no id list held) and fetches the page a row is on when the view
 first shows it, so a project of 100,000 documents scrolls, and jumps to its
-last document, as fast as to its first."""
+last document, as fast as to its first.
+
+Sorted by a column (a click on its header: ascending, descending, then the
+import order again) or narrowed to a language or to documents with or
+without spans, the list holds the ids in order, read by a worker thread on
+a read-only connection of its own: the window keeps working while 100,000
+documents are sorted by their span counts, and shows the new order when it
+is ready."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import replace
+from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt, QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import QComboBox, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    QT_TRANSLATE_NOOP,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from annotator.core.document_query import SORT_KEYS, DocumentQuery
 from annotator.core.model import Status
 from annotator.core.row_positions import RowPositions
 from annotator.store import Project
+from annotator.store.document_order import languages_in_file, positions_in_file
 from annotator.store.repository import DocumentRow
 from annotator.ui.plain_text import escaped_rich_text
 from annotator.ui.row_table import RowTable
@@ -26,27 +46,121 @@ STATUS_TEXT = {Status.TODO: QT_TRANSLATE_NOOP("DocumentList", "to do"),
                Status.DONE: QT_TRANSLATE_NOOP("DocumentList", "done")}
 
 
+class _OrderDelivery(QObject):
+    """Carries a worker's result to the window's thread (a queued signal)."""
+
+    ready = Signal(int, object)  # the request's number, its RowPositions or an error text
+    languages = Signal(list)
+
+
+def _deliver(signal, *values) -> None:
+    """Emit from a worker; the list may have closed meanwhile (another
+    project opened), and then nobody is waiting for the answer."""
+    try:
+        signal.emit(*values)
+    except RuntimeError:
+        pass
+
+
 class DocumentListModel(QAbstractTableModel):
     COLUMNS = (QT_TRANSLATE_NOOP("DocumentList", "Name"), QT_TRANSLATE_NOOP("DocumentList", "Lang"),
                QT_TRANSLATE_NOOP("DocumentList", "Status"), QT_TRANSLATE_NOOP("DocumentList", "Spans"))
+    listChanged = Signal()  # the rows are those of the current query (after a worker's answer too)
+    orderFailed = Signal(str)
+    languagesFound = Signal(list)  # the project's languages, read by a worker after the list
 
     def __init__(self, project: Project, annotator: str, parent=None):
         super().__init__(parent)
         self._project, self._annotator = project, annotator
-        self._status: Status | None = None
+        self._query = DocumentQuery()
         self._positions = RowPositions.of([])
         self._pages: OrderedDict[int, list[DocumentRow]] = OrderedDict()
+        self._request = 0  # the newest request; a worker's answer to an older one is dropped
+        self._shown = 0  # the request whose rows are shown
+        self._delivery = _OrderDelivery(self)
+        self._delivery.ready.connect(self._on_order_ready)
+        self._delivery.languages.connect(self._on_languages)
+        self.known_languages: list[str] | None = None
         self.reload()
+        self._find_languages()
+
+    def _find_languages(self) -> None:
+        """The language filter's choices: reading every document's language
+        of a big project takes a while, so a worker does it."""
+        if self._project.path is None:
+            self._on_languages(self._project.document_languages())
+            return
+        path, delivery = Path(self._project.path), self._delivery
+
+        def work() -> None:
+            try:
+                found = languages_in_file(path)
+            except Exception:  # noqa: BLE001 (the filter keeps "All languages")
+                return
+            _deliver(delivery.languages, found)
+
+        QThreadPool.globalInstance().start(work)
+
+    def _on_languages(self, languages: list[str]) -> None:
+        self.known_languages = languages
+        self.languagesFound.emit(languages)
+
+    @property
+    def query(self) -> DocumentQuery:
+        return self._query
+
+    @property
+    def busy(self) -> bool:
+        """A worker is still reading the rows of the current query."""
+        return self._request != self._shown
 
     def set_status_filter(self, status: Status | None) -> None:
-        self._status = status
+        self.set_query(replace(self._query, status=status))
+
+    def set_query(self, query: DocumentQuery) -> None:
+        self._query = query
         self.reload()
 
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Qt's sort: by the column (-1: the import order)."""
+        key = SORT_KEYS[column] if 0 <= column < len(SORT_KEYS) else None
+        self.set_query(replace(self._query, sort=key,
+                               descending=key is not None and order == Qt.SortOrder.DescendingOrder))
+
     def reload(self) -> None:
+        self._request += 1
+        if self._query.in_import_order or self._project.path is None:
+            # Import order: the ids are one run, known in milliseconds.
+            self._show(self._project.document_list_positions(self._annotator, self._query))
+            self._shown = self._request
+            return
+        request, path = self._request, Path(self._project.path)
+        annotator, query, delivery = self._annotator, self._query, self._delivery
+
+        def work() -> None:
+            try:
+                answer = positions_in_file(path, annotator, query)
+            except Exception as error:  # noqa: BLE001 (reported in the window, never lost)
+                answer = str(error)
+            _deliver(delivery.ready, request, answer)
+
+        QThreadPool.globalInstance().start(work)
+
+    def _on_order_ready(self, request: int, positions: object) -> None:
+        if request != self._request:
+            return  # a newer query was asked for meanwhile
+        self._shown = request
+        if isinstance(positions, str):
+            self.orderFailed.emit(positions)
+            return
+        self._show(positions)
+
+    def _show(self, positions: RowPositions) -> None:
         self.beginResetModel()
-        self._positions = self._project.document_positions(self._annotator, self._status)
+        self._positions = positions
         self._pages.clear()
         self.endResetModel()
+        self.listChanged.emit()
 
     def recount(self) -> None:
         """Spans were written to many documents at once (bulk proposals): the
@@ -79,9 +193,13 @@ class DocumentListModel(QAbstractTableModel):
             return page
         first = number * PAGE_SIZE
         last = min(len(self._positions), first + PAGE_SIZE) - 1
-        page = self._project.document_rows_between(
-            self._annotator, self._positions.id_at(first), self._positions.id_at(last),
-            self._status)
+        if self._positions.ascending:  # import order: one id range
+            page = self._project.document_rows_between(
+                self._annotator, self._positions.id_at(first), self._positions.id_at(last),
+                self._query.status)
+        else:
+            page = self._project.document_rows_of(self._annotator,
+                                                   self._positions.ids_between(first, last))
         self._pages[number] = page
         if len(self._pages) > PAGES_KEPT:
             self._pages.popitem(last=False)
@@ -145,15 +263,33 @@ def span_count_text(row: DocumentRow) -> int | str:
     return row.span_count
 
 
+SPAN_FILTERS = ((None, QT_TRANSLATE_NOOP("DocumentList", "With or without spans")),
+                (True, QT_TRANSLATE_NOOP("DocumentList", "With spans")),
+                (False, QT_TRANSLATE_NOOP("DocumentList", "Without spans")))
+
+
 class DocumentListWidget(QWidget):
     documentActivated = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.filter = QComboBox()
+        self.filter.setToolTip(
+            QCoreApplication.translate("DocumentList", "Show the documents of one status"))
         self.filter.addItem(QCoreApplication.translate("DocumentList", "All documents"), None)
         for status, text in STATUS_TEXT.items():
-            self.filter.addItem(QCoreApplication.translate("DocumentList", text).capitalize(), status.value)
+            self.filter.addItem(QCoreApplication.translate("DocumentList", text).capitalize(),
+                                status.value)
+        self.language_filter = QComboBox()
+        self.language_filter.setToolTip(
+            QCoreApplication.translate("DocumentList", "Show the documents of one language"))
+        self.language_filter.addItem(
+            QCoreApplication.translate("DocumentList", "All languages"), None)
+        self.span_filter = QComboBox()
+        self.span_filter.setToolTip(
+            QCoreApplication.translate("DocumentList", "Show the documents with spans, or without"))
+        for value, text in SPAN_FILTERS:
+            self.span_filter.addItem(QCoreApplication.translate("DocumentList", text), value)
         self.table = RowTable()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -164,12 +300,26 @@ class DocumentListWidget(QWidget):
         # Names share their beginnings (ar-2022-...): keep both ends in sight.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # import order
+        header.setToolTip(QCoreApplication.translate(
+            "DocumentList", "Click a column to sort by it; click again to reverse, "
+                            "a third time for the import order"))
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        for combo in (self.filter, self.language_filter, self.span_filter):
+            filters.addWidget(combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter)
+        layout.addLayout(filters)
         layout.addWidget(self.table)
         self.model: DocumentListModel | None = None
-        self.filter.currentIndexChanged.connect(self._on_filter_changed)
+        self._keep_document: int | None = None  # the document to select again after a reorder
+        for combo in (self.filter, self.language_filter, self.span_filter):
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+        header.sectionClicked.connect(self._on_header_clicked)
 
     def sizeHint(self) -> QSize:
         # Wide enough for a document name beside its language, status and count.
@@ -178,8 +328,15 @@ class DocumentListWidget(QWidget):
 
     def set_model(self, model: DocumentListModel) -> None:
         self.model = model
+        # A new project's list starts in import order with every document.
+        for combo in (self.filter, self.language_filter, self.span_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.set_languages([])
         self.table.setModel(model)
         header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Widths from the longest text a column can hold, not from its rows:
         # sizing by contents reads every row while the view has no height yet.
@@ -189,9 +346,27 @@ class DocumentListWidget(QWidget):
         widest = {1: ["und"], 2: statuses, 3: ["000 (+000)"]}
         for column, texts in widest.items():
             texts.append(model.headerData(column, Qt.Orientation.Horizontal))
+            # Room for the sort arrow beside the title.
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 12)
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 24)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        model.modelAboutToBeReset.connect(self._remember_current)
+        model.listChanged.connect(self._select_remembered)
+        model.languagesFound.connect(self.set_languages)
+        if model.known_languages is not None:
+            self.set_languages(model.known_languages)
+
+    def set_languages(self, languages: list[str]) -> None:
+        """The language filter's choices: every language of the project."""
+        chosen = self.language_filter.currentData()
+        self.language_filter.blockSignals(True)
+        while self.language_filter.count() > 1:
+            self.language_filter.removeItem(1)
+        for lang in languages:
+            self.language_filter.addItem(lang, lang)
+        at = self.language_filter.findData(chosen)
+        self.language_filter.setCurrentIndex(max(at, 0))
+        self.language_filter.blockSignals(False)
 
     def select_document(self, document_id: int) -> None:
         if self.model is None:
@@ -203,10 +378,44 @@ class DocumentListWidget(QWidget):
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         document_id = self.model.document_id(current.row()) if self.model else None
-        if document_id is not None:
+        if document_id is not None and document_id != self._keep_document:
             self.documentActivated.emit(document_id)
+
+    def _remember_current(self) -> None:
+        """Before the rows change: the open document, to select it again where
+        it lands (a reorder is not a choice of another document)."""
+        if self.model is not None:
+            self._keep_document = self.model.document_id(self.table.currentIndex().row())
+
+    def _select_remembered(self) -> None:
+        keep, self._keep_document = self._keep_document, None
+        row = self.model.row_of(keep) if keep is not None and self.model is not None else -1
+        if row < 0:
+            self.table.scrollToTop()  # the open document is filtered out: start at the top
+            return
+        self._keep_document = keep  # selecting it again opens nothing
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        self._keep_document = None
 
     def _on_filter_changed(self) -> None:
         if self.model is not None:
-            value = self.filter.currentData()
-            self.model.set_status_filter(Status(value) if value else None)
+            status = self.filter.currentData()
+            self.model.set_query(replace(
+                self.model.query, status=Status(status) if status else None,
+                lang=self.language_filter.currentData(), labelled=self.span_filter.currentData()))
+
+    def _on_header_clicked(self, column: int) -> None:
+        """Ascending, then descending, then the import order again."""
+        if self.model is None:
+            return
+        query = self.model.query
+        key = SORT_KEYS[column]
+        if query.sort != key:
+            order = Qt.SortOrder.AscendingOrder
+        elif not query.descending:
+            order = Qt.SortOrder.DescendingOrder
+        else:
+            column, order = -1, Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(column, order)
+        self.model.sort(column, order)

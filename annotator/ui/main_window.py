@@ -249,6 +249,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(opened.read_only_reason is None)
         self.editor.after_label = self.suggestions.after_label
         self.doc_model = DocumentListModel(project, self.annotator, self)
+        self.doc_model.orderFailed.connect(
+            lambda text: self.statusBar().showMessage(self.tr("The document list could not be "
+                                                              "sorted: %1").replace("%1", text), 8000))
         # The view listens first (the editor subscribed in its constructor),
         # then the span list and the document list.
         self.editor.labelling.subscribe(self._on_labelling_change)

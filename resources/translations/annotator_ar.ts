@@ -214,8 +214,40 @@
         <translation>المقاطع</translation>
     </message>
     <message>
+        <source>With or without spans</source>
+        <translation>بمقاطع أو بدونها</translation>
+    </message>
+    <message>
+        <source>With spans</source>
+        <translation>بمقاطع</translation>
+    </message>
+    <message>
+        <source>Without spans</source>
+        <translation>بلا مقاطع</translation>
+    </message>
+    <message>
+        <source>Show the documents of one status</source>
+        <translation>اعرض مستندات حالة واحدة</translation>
+    </message>
+    <message>
         <source>All documents</source>
         <translation>كل المستندات</translation>
+    </message>
+    <message>
+        <source>Show the documents of one language</source>
+        <translation>اعرض مستندات لغة واحدة</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>كل اللغات</translation>
+    </message>
+    <message>
+        <source>Show the documents with spans, or without</source>
+        <translation>اعرض المستندات التي فيها مقاطع، أو التي ليس فيها</translation>
+    </message>
+    <message>
+        <source>Click a column to sort by it; click again to reverse, a third time for the import order</source>
+        <translation>انقر عمودًا للترتيب حسبه؛ انقر مرة أخرى لعكس الترتيب، ومرة ثالثة للعودة إلى ترتيب الاستيراد</translation>
     </message>
 </context>
 <context>
@@ -872,6 +904,10 @@
     <message>
         <source>Cannot open project</source>
         <translation>تعذّر فتح المشروع</translation>
+    </message>
+    <message>
+        <source>The document list could not be sorted: %1</source>
+        <translation>تعذّر ترتيب قائمة المستندات: %1</translation>
     </message>
     <message>
         <source>{0} — annotator</source>

@@ -91,8 +91,9 @@ def test_sentences_are_not_cut_inside_a_span():
     sentences = [[t.text for t in s] for s in document.sentences(document.spans)]
     assert sentences == [["Był", "w", "St", ".", "Petersburgu", "."], ["Potem", "wrócił", "."],
                          ["Nowa", "linia"]]
-    tagged = document.tagged_sentences(document.spans, "iob2")
-    assert tagged[0][1] == ["O", "O", "B-LOC", "I-LOC", "I-LOC", "O"]
+    ranges, [tags] = document.tag_levels([document.spans], "iob2")
+    assert ranges == [(0, 6), (6, 9), (9, 11)]
+    assert tags[:6] == ["O", "O", "B-LOC", "I-LOC", "I-LOC", "O"]
 
 
 def test_a_span_left_out_for_overlapping_splits_no_word():
@@ -121,8 +122,8 @@ def test_a_span_across_a_sentence_end_is_reported():
     start = text.index("Moskwie")
     span = (start, start + len("Moskwie. Potem"), "LOC")
     document, report = run(text, [span])
-    tagged = document.tagged_sentences(document.spans, "iob2", report)
-    assert [len(tokens) for tokens, _ in tagged] == [7]
+    ranges, _ = document.tag_levels([document.spans], "iob2", report)
+    assert ranges == [(0, 7)]
     [entry] = report.entries
     assert (entry.action, entry.detail) == ("sentence-joined", "2 sentences written as one")
 
@@ -131,8 +132,8 @@ def test_an_abbreviation_inside_a_span_ends_no_sentence():
     text = "Był w St. Petersburgu. Potem wrócił."
     start = text.index("St.")
     document, report = run(text, [(start, start + len("St. Petersburgu"), "LOC")])
-    tagged = document.tagged_sentences(document.spans, "iob2", report)
-    assert [len(tokens) for tokens, _ in tagged] == [6, 3]
+    ranges, _ = document.tag_levels([document.spans], "iob2", report)
+    assert ranges == [(0, 6), (6, 9)]
     assert report.entries == []
 
 
@@ -145,3 +146,13 @@ def test_an_edge_just_after_a_decimal_mark_moves_before_it():
                                                          (three + 1, three + 3, "X")]
     assert sorted(e.action for e in report.entries) == ["number-edge", "number-edge",
                                                         "token-split", "token-split"]
+
+
+def test_a_span_from_the_space_after_an_arabic_number_sign_is_written():
+    # The sign and the space were once one token: the span's start fell
+    # inside it and the CoNLL export stopped with a traceback.
+    text = "مـحمد \u0600 5 ok.\nNext line"
+    start = text.index(" 5")
+    document, report = run(text, [(start, text.index("line"), "DATE")])
+    assert [(p.start, p.end) for p in document.spans] == [(start + 1, text.index(" line"))]
+    assert words(document)[:4] == ["مـحمد", "\u0600", "5", "ok"]

@@ -32,6 +32,9 @@ EXPECTED = {
     "span_negative.jsonl": (1, "span start -1 is negative"),
     "start_not_before_end.jsonl": (1, "span start 3 is not before its end 3"),
     "start_after_end.jsonl": (1, "span start 4 is not before its end 2"),
+    # The text's leading BOM is not stored: a span on it alone would be empty.
+    "span_on_bom_only.jsonl": (1, "span 0-1 covers only the byte-order mark (U+FEFF)"),
+    "brat_span_on_bom_only.ann": (2, "span 0-1 covers only the byte-order mark (U+FEFF)"),
     "offsets_not_integer.jsonl": (1, "span offsets must be whole numbers"),
     "offsets_bool.jsonl": (1, "span offsets must be whole numbers"),
     "label_not_string.jsonl": (1, "span label 7 is not a name"),

@@ -61,7 +61,7 @@ def _token_by_token(text, tokens):
     out, current = [], []
     for i, token in enumerate(tokens):
         if current and (text.find("\n", current[-1].end, token.start) >= 0
-                        or _ends_before(tokens, i)):
+                        or _ends_before([t.text for t in tokens], i)):
             out.append(current)
             current = []
         current.append(token)

@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.core.tagging import Scheme, TaggingError, detect_scheme, spans_to_tags, tags_to_spans
-from annotator.core.tokenize import split_sentences, tokenize
+from annotator.core.tokenize import split_sentences, token_columns, tokenize
 
 
 def texts_of(text):
@@ -88,3 +88,37 @@ def test_abbreviations_numbers_and_letters_with_digits_stay_whole():
                               ".5", "or", "3.5", "(", "1,000", ")", "in", "COVID", "-", "19", "."]
     sentences = split_sentences(text, tokenize(text))
     assert [s[-1].text for s in sentences] == [".", "."]
+
+
+def test_an_arabic_number_sign_before_a_space_is_a_token_without_the_space():
+    # U+0600 is a grapheme "prepend" mark: as a grapheme it joins the space
+    # after it, which would make a token holding whitespace.
+    text = "رقم \u0600 5 و\u06dd \u064e x"
+    assert texts_of(text) == ["رقم", "\u0600", "5", "و", "\u06dd", "\u064e", "x"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1.,-@ \n\u0600\u06dd\u064e\u0640\u200dو٢😀🏽")),
+               max_size=40))
+def test_no_token_holds_whitespace_and_every_other_character_is_in_one(text):
+    tokens = tokenize(text)
+    assert all(not any(c.isspace() for c in t.text) for t in tokens)
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    assert "".join(t.text for t in tokens) == "".join(text.split())
+
+
+def test_iob1_looks_for_the_span_before_in_the_same_sentence_only():
+    text = "Jan Nowak Anna Kowalska przyszła"
+    tokens = token_columns(text)
+    spans = [(0, 9, "PER"), (10, 23, "PER")]
+    # One sentence: the second name follows the first directly, so it begins with B-.
+    assert spans_to_tags(tokens, spans, Scheme.IOB1) == ["I-PER", "I-PER", "B-PER", "I-PER", "O"]
+    # The second name starts a sentence: nothing before it there.
+    assert spans_to_tags(tokens, spans, Scheme.IOB1, {2}) == ["I-PER"] * 4 + ["O"]
+
+
+def test_columns_and_token_tuples_give_the_same_tags():
+    text = "Xi Jinping met Kassym-Jomart Tokayev in Beijing."
+    spans = [(0, 10, "PER"), (15, 36, "PER"), (40, 47, "LOC")]
+    for scheme in Scheme:
+        assert (spans_to_tags(token_columns(text), spans, scheme)
+                == spans_to_tags(tokenize(text), spans, scheme))
