@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core.labels import DEFAULT_GUIDELINES, DEFAULT_LABELS, EXTRA_COLORS
 from annotator.core.model import (
@@ -29,7 +30,6 @@ from annotator.core.row_positions import RowPositions
 from annotator.store import integrity
 from annotator.store.lean_sqlite_utils import Database
 from annotator.store.guideline_queries import GuidelineQueries
-from annotator.store.import_run import ImportRun, ImportSummary  # noqa: F401 (ImportSummary: part of this module's API)
 from annotator.store.schema import (
     GUIDELINES_VERSION,
     MIGRATIONS,
@@ -38,6 +38,9 @@ from annotator.store.schema import (
     statements,
 )
 from annotator.store.team_queries import TeamQueries
+
+if TYPE_CHECKING:  # loaded by an import, not by opening a project
+    from annotator.store.import_run import ImportSummary
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -1044,6 +1047,8 @@ class Project(TeamQueries, GuidelineQueries):
         ``progress``, which hears the count of records stored after each
         batch, rolls everything back).
         """
+        from annotator.store.import_run import ImportRun
+
         run = ImportRun(self, annotator, Origin(origin).value)
         with self._db.atomic():
             batch: list[DocumentRecord] = []
