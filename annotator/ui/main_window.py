@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 # The dialogs (QFileDialog, QInputDialog, QMessageBox) are imported where they
 # open: PySide makes a class's type with its enums on first use, and the first
 # paint needs none of them.
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from annotator import __version__
 from annotator.core.model import Direction, Status
@@ -566,6 +566,8 @@ class MainWindow(QMainWindow):
         """The find bar under the text, made when first asked for: hidden
         until then, the first paint does not need it."""
         if self._find_bar is None:
+            from PySide6.QtWidgets import QToolButton
+
             from annotator.ui.find_bar import FindBar
 
             bar = self._find_bar = FindBar()
