@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -32,6 +33,9 @@ from annotator.ui.suggestion_menu import SuggestionMenu
 from annotator.ui.text_view import AnnotationView
 from annotator.ui.view_settings import apply_view_settings
 from annotator.ui.welcome import WelcomePanel
+
+if TYPE_CHECKING:
+    from annotator.ui.find_bar import FindBar
 
 MAX_RECENT = 8
 PREFERRED_SIZE = (1200, 800)  # on first start; later the size the user left
@@ -562,7 +566,7 @@ class MainWindow(QMainWindow):
             self.view.setFocus()
 
     @property
-    def find_bar(self):
+    def find_bar(self) -> FindBar:
         """The find bar under the text, made when first asked for: hidden
         until then, the first paint does not need it."""
         if self._find_bar is None:
