@@ -76,7 +76,7 @@ def library_loads(name: str) -> bool:
 # The modules without Qt that the window imports (html: for plain text in
 # rich text); tests/unit/test_lean_start.py finds any that is missing.
 WITHOUT_QT = ("annotator.store", "annotator.store.session", "annotator.store.editing",
-              "annotator.core.search", "annotator.suggest.preload", "html")
+              "annotator.core.text", "annotator.suggest.preload", "html")
 
 # Set (to 1) by the bundle's smoke test and the start-time benchmark.
 QUIT_AFTER_PAINT = "ANNOTATOR_QUIT_AFTER_PAINT"
@@ -173,7 +173,7 @@ def open_window(project_path: Path | None):
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from annotator.ui.first_paint import after_first_paint
+    from annotator.ui.first_paint import after_first_paint, write_settings_after_first_paint
     from annotator.ui.fonts import load_bundled_fonts
     from annotator.ui.language import apply_setting
     from annotator.ui.main_window import MainWindow
@@ -194,6 +194,7 @@ def open_window(project_path: Path | None):
 
         project_path = ensure_sample_project(default_project_path())
     window = MainWindow(settings, annotator)
+    write_settings_after_first_paint(settings, window)
     if not window.open_project(project_path, create=True, finish_later=True):
         print(f"annotator: {window.open_error}", file=sys.stderr)
         return None

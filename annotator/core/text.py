@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from annotator.core.model import Direction
@@ -65,6 +64,8 @@ def normalize_text(raw: str) -> str:
 
 
 def sha256_of(text: str) -> str:
+    import hashlib  # imports need it, a window's start does not
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

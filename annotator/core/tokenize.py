@@ -29,7 +29,6 @@ import re
 from bisect import bisect_right
 from collections import OrderedDict
 from functools import lru_cache, partial
-from importlib.resources import files
 from operator import methodcaller
 from typing import NamedTuple
 
@@ -156,12 +155,15 @@ _new_token = partial(tuple.__new__, Token)
 # and whitespace is not tried against every alternative character by
 # character. Every character that is not whitespace begins a token, so the
 # match reaches the end of any text.
-_ALL = regex.compile(f"(?:\\s*+({_TOKEN.pattern}))*+\\s*+", regex.VERBOSE)
+# Compiled when first used (exports, agreement): a window does not need it.
+@lru_cache(maxsize=1)
+def _all_pattern() -> regex.Pattern:
+    return regex.compile(f"(?:\\s*+({_TOKEN.pattern}))*+\\s*+", regex.VERBOSE)
 
 
 def _all_tokens(text: str) -> Tokens:
     """What ``_TOKEN.finditer`` gives, made at once."""
-    found = _ALL.fullmatch(text)
+    found = _all_pattern().fullmatch(text)
     if found is None:  # not expected; never lose a token over it
         return Tokens.of([Token(*m.span(), m.group()) for m in _TOKEN.finditer(text)])
     return Tokens(found.starts(1), found.ends(1), found.captures(1))
@@ -246,6 +248,8 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     ``sentence-splitter`` package, Polish and English together, so that the
     split never depends on a guess of the language), and those it does not
     end one after only before a number."""
+    from importlib.resources import files
+
     always: set[str] = set()
     numeric: set[str] = set()
     folder = files("sentence_splitter") / "non_breaking_prefixes"

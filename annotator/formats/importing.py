@@ -15,7 +15,7 @@ from annotator.formats.problems import InputError, Problem, ProblemList
 from annotator.formats.reading import ReadContext, Records
 from annotator.formats.registry import read_paths, stream_paths
 from annotator.store import Project
-from annotator.store.repository import ImportSummary
+from annotator.store.import_run import ImportSummary
 
 Options = Mapping[str, object]  # read options by name (see the catalog)
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core.document_query import DocumentQuery
 from annotator.core.labels import DEFAULT_GUIDELINES, DEFAULT_LABELS, EXTRA_COLORS
@@ -31,7 +32,6 @@ from annotator.store import integrity
 from annotator.store.lean_sqlite_utils import Database
 from annotator.store.document_order import languages, ordered_ids
 from annotator.store.guideline_queries import GuidelineQueries
-from annotator.store.import_run import ImportRun, ImportSummary  # noqa: F401 (ImportSummary: part of this module's API)
 from annotator.store.schema import (
     GUIDELINES_VERSION,
     MIGRATIONS,
@@ -41,6 +41,9 @@ from annotator.store.schema import (
 )
 from annotator.store.team_queries import TeamQueries
 from annotator.store.timestamps import NOW_MS, iso_from_ms, ms_from_iso
+
+if TYPE_CHECKING:  # loaded by an import, not by opening a project
+    from annotator.store.import_run import ImportSummary
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -1082,6 +1085,8 @@ class Project(TeamQueries, GuidelineQueries):
         ``progress``, which hears the count of records stored after each
         batch, rolls everything back).
         """
+        from annotator.store.import_run import ImportRun
+
         run = ImportRun(self, annotator, Origin(origin).value)
         with self._db.atomic():
             batch: list[DocumentRecord] = []

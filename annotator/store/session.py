@@ -12,7 +12,6 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.store import backups
 from annotator.store.locking import InUseError, ProjectLock
 from annotator.store.repository import Project, ProjectError
 
@@ -41,6 +40,8 @@ class OpenedProject:
         if self.read_only_reason is not None:
             return
         try:
+            from annotator.store import backups  # after the window's first paint
+
             backups.make_backup(self.project, self.backup_root)
         except (OSError, sqlite3.Error) as error:
             self.backup_problem = f"no backup was made when opening ({error})"

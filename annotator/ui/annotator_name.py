@@ -4,7 +4,7 @@ Annotator Name… whenever the user wants another one."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from annotator.core.model import GOLD_ANNOTATOR
 
@@ -28,6 +28,8 @@ def usable_name(name: str) -> str | None:
 def ask_name(parent: QWidget | None, title: str, current: str) -> str | None:
     """The name typed (asked again while it is empty or the reserved
     ``gold``), or ``None`` when the dialog is cancelled."""
+    from PySide6.QtWidgets import QInputDialog  # its type is made when first used
+
     while True:
         name, ok = QInputDialog.getText(parent, QCoreApplication.translate("AnnotatorName", title),
                                         QCoreApplication.translate("AnnotatorName", "Your name as annotator:"),

@@ -46,6 +46,11 @@ STATUS_TEXT = {Status.TODO: QT_TRANSLATE_NOOP("DocumentList", "to do"),
                Status.DONE: QT_TRANSLATE_NOOP("DocumentList", "done")}
 
 
+_DISPLAY, _TOOLTIP, _USER = (int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole))
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _USER})
+
+
 class _OrderDelivery(QObject):
     """Carries a worker's result to the window's thread (a queued signal)."""
 
@@ -213,20 +218,19 @@ class DocumentListModel(QAbstractTableModel):
         # A page shorter than expected: the file changed under the list.
         return page[offset] if offset < len(page) else None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index: QModelIndex, role=_DISPLAY):
+        # The view asks each cell for a dozen roles: the others end here, at once.
+        if role not in _ANSWERED or not index.isValid():
             return None
         row = self.row(index.row())
         if row is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             status = QCoreApplication.translate("DocumentList", STATUS_TEXT[row.status])
             return (row.name, row.lang, status, span_count_text(row))[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return escaped_rich_text(f"{row.name} ({row.direction.value})")
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
+        return row.id  # UserRole
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:

@@ -4,7 +4,7 @@ file dialogs) come from Qt's translations; ours from resources/translations."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from annotator.paths import resources_dir
@@ -41,6 +41,8 @@ def install_language(app: QApplication, code: str) -> str:
         app.removeTranslator(translator)
     app._annotator_translators = []
     if code != "en":
+        from PySide6.QtCore import QLibraryInfo, QTranslator  # made only for another language
+
         for name, folder in ((f"annotator_{code}", translations_dir()),
                              (f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
             translator = QTranslator(app)

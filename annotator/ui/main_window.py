@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
-    QInputDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+# The dialogs (QFileDialog, QInputDialog, QMessageBox) are imported where they
+# open: PySide makes a class's type with its enums on first use, and the first
+# paint needs none of them.
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from annotator import __version__
 from annotator.core.model import Direction, Status
@@ -25,20 +20,22 @@ from annotator.store.session import open_for_window
 from annotator.ui.annotation_editor import AnnotationEditor
 from annotator.ui.annotator_name import ask_name
 from annotator.ui.document_list import DocumentListModel, DocumentListWidget
-from annotator.ui.find_bar import FindBar
 from annotator.ui.label_colors import LabelColors
 from annotator.ui.label_palette import LabelPalette
 from annotator.ui import last_document
 from annotator.ui.remembered_toggle import remembered_toggle
 from annotator.ui.selection_mode import SelectionMode
-from annotator.ui.settings_dialog import SettingsDialog, apply_view_settings
 from annotator.ui.plain_text import escaped_rich_text, menu_text, show_message
 from annotator.ui.read_only_banner import ReadOnlyBanner
 from annotator.ui.screen_fit import fit_to_available_screen
 from annotator.ui.span_list import SpanListView
 from annotator.ui.suggestion_menu import SuggestionMenu
 from annotator.ui.text_view import AnnotationView
+from annotator.ui.view_settings import apply_view_settings
 from annotator.ui.welcome import WelcomePanel
+
+if TYPE_CHECKING:
+    from annotator.ui.find_bar import FindBar
 
 MAX_RECENT = 8
 PREFERRED_SIZE = (1200, 800)  # on first start; later the size the user left
@@ -60,8 +57,7 @@ class MainWindow(QMainWindow):
         self._unfinished = None  # an opening whose check and backup wait (finish_opening)
 
         self.view = AnnotationView()
-        self.find_bar = FindBar()
-        self.find_bar.hide()
+        self._find_bar = None  # made on the first Ctrl+F (find_bar)
         self.read_only_banner = ReadOnlyBanner()
         self.welcome = WelcomePanel(settings)
         self.label_colors = LabelColors(settings)
@@ -72,7 +68,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.welcome)
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.view)
-        layout.addWidget(self.find_bar)
         self.setCentralWidget(centre)
 
         self.documents = DocumentListWidget()
@@ -92,8 +87,6 @@ class MainWindow(QMainWindow):
         self.documents.documentActivated.connect(self._on_documents_activated)
         self.span_list.spanActivated.connect(self._on_span_list_activated)
         self.palette.labelChosen.connect(self._on_palette_label_chosen)
-        self.find_bar.matchChosen.connect(self._on_find_match)
-        self.find_bar.closed.connect(self.view.setFocus)
         self.view.spanClicked.connect(self.span_list.show_selected)
         fit_to_available_screen(self, PREFERRED_SIZE)
         geometry = settings.value("window/geometry")
@@ -217,6 +210,8 @@ class MainWindow(QMainWindow):
         try:
             opened = open_for_window(path, create=create, finish_later=finish_later)
         except ProjectError as error:
+            from PySide6.QtWidgets import QMessageBox
+
             if not path.exists():
                 self._forget_recent(path)
             self.open_error = str(error)
@@ -307,6 +302,8 @@ class MainWindow(QMainWindow):
         self.documents.table.setModel(None)
         self.setWindowTitle("annotator")
         self.open_error = message
+        from PySide6.QtWidgets import QMessageBox
+
         show_message(self, QMessageBox.Icon.Critical, "Cannot open project", message)
 
     def _close_project(self) -> None:
@@ -331,7 +328,8 @@ class MainWindow(QMainWindow):
     def _show_no_document(self) -> None:
         """An empty view until a document of the new project is chosen."""
         self.view.show_document("", Direction.LTR, None, [], {})
-        self.find_bar.set_text("")
+        if self._find_bar is not None:
+            self._find_bar.set_text("")
         self.span_list.span_model.set_spans("", [], {}, {})
 
     def _remember_recent(self, path: Path) -> None:
@@ -355,12 +353,16 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(self._recent()))
 
     def _on_new_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), str(Path.home() / "project.db"),
                                               self.tr("Annotation projects (*.db)"))
         if path:
             self.open_project(Path(path), create=True)
 
     def _on_open_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), str(Path.home()),
                                               self.tr("Annotation projects (*.db);;All files (*)"))
         if path:
@@ -406,6 +408,8 @@ class MainWindow(QMainWindow):
 
         self.review_window = ReviewWindow(self.project, self)
         if not self.review_window.reviews:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, self.tr("Review"), self.tr("No document has two annotators yet. "
                                     "Merge the annotators' files first: annotator merge REVIEW.db A.db B.db"))
             return
@@ -465,6 +469,8 @@ class MainWindow(QMainWindow):
         try:
             chosen, before = restore_backup(path, number)
         except (ProjectError, OSError) as error:
+            from PySide6.QtWidgets import QMessageBox
+
             show_message(self, QMessageBox.Icon.Warning, self.tr("Not restored"), str(error))
             return self.open_project(path) and False
         opened = self.open_project(path)
@@ -488,7 +494,8 @@ class MainWindow(QMainWindow):
         doc = self.editor.document
         last_document.remember(self.settings, self.project.path, doc.name)
         self.direction_actions[doc.direction_override].setChecked(True)
-        self.find_bar.set_text(doc.text)
+        if self._find_bar is not None:
+            self._find_bar.set_text(doc.text)
         self._on_editor_saved(initial=True)
 
     def _step_document(self, step: int) -> None:
@@ -527,6 +534,8 @@ class MainWindow(QMainWindow):
 
     def _on_edit_failed(self, text: str) -> None:
         self.statusBar().showMessage(self.tr("Not saved: {0}").format(text), 10000)
+        from PySide6.QtWidgets import QMessageBox
+
         show_message(self, QMessageBox.Icon.Warning, self.tr("Not saved"), text)
 
     def _on_change_name(self) -> None:
@@ -558,6 +567,29 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.apply_label(index)
             self.view.setFocus()
+
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar under the text, made when first asked for: hidden
+        until then, the first paint does not need it."""
+        if self._find_bar is None:
+            from PySide6.QtWidgets import QToolButton
+
+            from annotator.ui.find_bar import FindBar
+
+            bar = self._find_bar = FindBar()
+            bar.hide()
+            self.centralWidget().layout().addWidget(bar)
+            # Tab goes from the text to the bar's field and buttons, as when it was made first.
+            chain = [self.view, bar.edit,
+                     *bar.findChildren(QToolButton, options=Qt.FindChildOption.FindDirectChildrenOnly)]
+            for first, second in zip(chain, chain[1:]):
+                QWidget.setTabOrder(first, second)
+            bar.matchChosen.connect(self._on_find_match)
+            bar.closed.connect(self.view.setFocus)
+            doc = self.editor.document if self.editor is not None else None
+            bar.set_text(doc.text if doc is not None else "")
+        return self._find_bar
 
     def _on_find(self) -> None:
         self.find_bar.open_bar()
@@ -592,6 +624,8 @@ class MainWindow(QMainWindow):
         doc = self.editor.document if self.editor else None
         if doc is None:
             return
+        from PySide6.QtWidgets import QInputDialog
+
         lang, ok = QInputDialog.getText(self, self.tr("Document language"),
                                         escaped_rich_text(self.tr("Language code of {0} (ar, pl, en, …):").format(doc.name)), text=doc.lang)
         if ok and lang.strip():
@@ -601,6 +635,8 @@ class MainWindow(QMainWindow):
             self.documents.select_document(doc.id)
 
     def _on_settings(self) -> None:
+        from annotator.ui.settings_dialog import SettingsDialog
+
         SettingsDialog(self).exec()
 
     def _on_show_keys(self) -> None:
@@ -610,6 +646,8 @@ class MainWindow(QMainWindow):
                            note=self.tr("Every edit is saved the moment it is made.")).exec()
 
     def _on_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About annotator"),
                           self.tr("annotator {0}\nNamed-entity annotation of Arabic and other news.").format(__version__))
 
@@ -626,6 +664,8 @@ class MainWindow(QMainWindow):
 
 def offer_review(parent: QWidget, name: str) -> bool:
     """Say that a file is a review file; True when the user chose to review it."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("MainWindow", "Review file"), "",
                       QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import html
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:  # the dialogs' types are made when first used, not at start
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def escaped_rich_text(text: str) -> str:
@@ -31,6 +35,8 @@ def menu_text(text: str) -> str:
 
 def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
     """A modal message whose text is plain, whatever it contains."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title, "", QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)

@@ -29,20 +29,7 @@ from annotator.ui.fonts import ARABIC_FAMILY
 from annotator.ui.label_colors import PALETTES, palette_name
 from annotator.ui.language import LANGUAGES, SETTING as LANGUAGE_SETTING, SYSTEM, chosen_setting
 from annotator.ui.language import install_language, resolved_language
-
-FONT_FAMILY = "view/font_family"
-LINE_SPACING = "view/line_spacing"
-POINT_SIZE = "view/point_size"
-
-
-def apply_view_settings(view, settings: QSettings) -> None:
-    """The remembered font family and line spacing, on a new window's view."""
-    family = settings.value(FONT_FAMILY)
-    if family:
-        view.set_font_family(str(family))
-    spacing = settings.value(LINE_SPACING)
-    if spacing is not None:
-        view.set_line_spacing(int(spacing))
+from annotator.ui.view_settings import FONT_FAMILY, LINE_SPACING, POINT_SIZE
 
 
 class SettingsDialog(QDialog):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication  # the dialogs: imported where they open
 
 from annotator.core.model import Span
 from annotator.store import ProjectError
@@ -277,6 +277,8 @@ class SuggestionMenu(QObject):
         project = self.window.project
         if project is None:
             return
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         path, _ = QFileDialog.getOpenFileName(
             self.window, self.tr("Load gazetteer"), str(Path.home()),
             self.tr("Gazetteers (*.tsv *.txt);;All files (*)"))
@@ -299,6 +301,8 @@ class SuggestionMenu(QObject):
         project = self.window.project
         if project is None:
             return
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save labels as a gazetteer"), str(Path.home() / "gazetteer.tsv"),
             self.tr("Gazetteers (*.tsv)"))
@@ -312,6 +316,8 @@ class SuggestionMenu(QObject):
         try:
             count = save_gazetteer(path, names)
         except OSError as error:
+            from PySide6.QtWidgets import QMessageBox
+
             show_message(self.window, QMessageBox.Icon.Warning, self.tr("Not saved"),
                          self.tr("{0}: cannot write ({1})").format(path, error.strerror or error))
             return None
@@ -321,6 +327,8 @@ class SuggestionMenu(QObject):
     def _apply(self, sources: list[Source], document_ids, title: str) -> int:
         """Run ``sources`` over documents with a progress bar, then show the
         open document as the file now holds it; how many were proposed."""
+        from PySide6.QtWidgets import QProgressDialog
+
         from annotator.suggest.apply import apply_suggestions
 
         project = self.window.project

@@ -32,6 +32,7 @@ from annotator.core.word_edges import Cut, span_cuts
 from annotator.core.text import line_direction
 from annotator.ui.colors import label_color, selected_color
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, text_font
+from annotator.ui.viewport import wrap_viewport
 from annotator.ui.word_drag import snapped_drag
 
 # A long text is formatted in two parts: about this many characters (several
@@ -95,6 +96,7 @@ class AnnotationView(QTextEdit):
         )
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setUndoRedoEnabled(False)
+        self._viewport = wrap_viewport(self)  # kept: viewport() then finds it at once
         self._point_size = float(DEFAULT_POINT_SIZE)
         self.font_family: str | None = None  # None: the bundled Arabic font
         self.line_spacing = LINE_HEIGHT_PERCENT

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -24,7 +25,7 @@ Report = Callable[[str], None]
 # The store names its edits in English ("Add PERSON", "Suggest 3 spans"); the
 # menu shows them in the interface's language, the groups of the pattern
 # filling {0}, {1}, … Label keys and entity names stay as they are.
-_STEPS = tuple((re.compile(pattern, re.S), text) for pattern, text in (
+_STEP_FORMS = (
     (r"Undo (.+)", QT_TRANSLATE_NOOP("UndoStep", "Undo {0}")),
     (r"Add (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Add {0}")),
     (r"Relabel («.*») \((\d+) mentions\) as (\S+)",
@@ -45,17 +46,23 @@ _STEPS = tuple((re.compile(pattern, re.S), text) for pattern, text in (
     (r"Mark todo", QT_TRANSLATE_NOOP("UndoStep", "Mark to do")),
     (r"Mark in progress", QT_TRANSLATE_NOOP("UndoStep", "Mark in progress")),
     (r"Mark done", QT_TRANSLATE_NOOP("UndoStep", "Mark done")),
-))
+)
+
+
+@cache
+def _steps() -> tuple[tuple[re.Pattern, str], ...]:
+    """The forms compiled, on the first edit: a window's start needs none."""
+    return tuple((re.compile(pattern, re.S), text) for pattern, text in _STEP_FORMS)
 
 
 def step_text(name: str) -> str:
     """The Edit menu's text for the store's edit ``name``, translated; a name
     of no known form is shown as it is."""
-    for pattern, text in _STEPS:
+    for pattern, text in _steps():
         match = pattern.fullmatch(name)
         if match:
             groups = match.groups()
-            if text == _STEPS[0][1]:  # an inverse: "Undo" and the edit it undoes
+            if text == _STEP_FORMS[0][1]:  # an inverse: "Undo" and the edit it undoes
                 groups = (step_text(groups[0]),)
             return QCoreApplication.translate("UndoStep", text).format(*groups)
     return name

@@ -1,10 +1,12 @@
-"""Work that waits for the window's first paint runs once, after it."""
+"""Work that waits for the window's first paint runs once, after it; the
+settings file is written after it."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMainWindow
 
-from annotator.ui.first_paint import after_first_paint
+from annotator.ui.first_paint import after_first_paint, write_settings_after_first_paint
 
 
 def test_the_work_runs_once_after_the_window_has_painted(qtbot):
@@ -30,3 +32,23 @@ def test_a_window_that_does_not_paint_still_gets_the_work(qtbot):
     assert ran == [True]
     qtbot.wait(50)
     assert ran == [True]
+
+
+def test_settings_reach_their_file_after_the_first_paint_and_read_back_before(qtbot, tmp_path):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    held = QSettings(str(tmp_path / "held.conf"), QSettings.Format.IniFormat)
+    free = QSettings(str(tmp_path / "free.conf"), QSettings.Format.IniFormat)
+    write_settings_after_first_paint(held, window)
+    for settings in (held, free):
+        settings.setValue("project/last", "p.db")
+    QCoreApplication.processEvents()  # the turn of the loop where Qt writes the file
+    assert "p.db" in (tmp_path / "free.conf").read_text()
+    assert not (tmp_path / "held.conf").exists()
+    assert held.value("project/last") == "p.db"
+    window.show()
+    qtbot.waitUntil(lambda: (tmp_path / "held.conf").exists())
+    assert "p.db" in (tmp_path / "held.conf").read_text()
+    held.setValue("project/recent", "q.db")  # later changes are written as before
+    QCoreApplication.processEvents()
+    assert "q.db" in (tmp_path / "held.conf").read_text()

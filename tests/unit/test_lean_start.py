@@ -1,7 +1,9 @@
 """What a start loads: ``--version`` loads neither Qt nor the store; the
 store loads sqlite-utils only to write, and then without its optional pandas
-and numpy; the window paints first without the formats, the suggesters and
-sqlite-utils."""
+and numpy; the window paints first without the formats, the suggesters,
+sqlite-utils, the dialogs, the find bar, the backups and the import code,
+without the Qt classes only those need, and before the settings file is
+written."""
 
 from __future__ import annotations
 
@@ -93,27 +95,41 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 
 seen = {}
 
+settings_file = Path(os.environ["XDG_CONFIG_HOME"]) / "annotator" / "annotator.conf"
+
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and "at_paint" not in seen:
             seen["at_paint"] = sorted(sys.modules)
             seen["late"] = list(late)
+            import PySide6.QtWidgets
+            seen["widget_classes"] = sorted(vars(PySide6.QtWidgets))  # the types PySide made
+            seen["settings_at_paint"] = settings_file.read_text()
             QTimer.singleShot(0, lambda: QTimer.singleShot(0, report))
         return False
 
 def report():
     from annotator.store.backups import list_backups
     seen["backups"] = len(list_backups(Path(sys.argv[1])))
+    seen["settings_after"] = settings_file.read_text()
     print(json.dumps(seen))
     os._exit(0)
 
 watcher = FirstPaint()
-app.installEventFilter(watcher)
+window.installEventFilter(watcher)  # not app-wide: PySide would wrap every object an event reaches
 app.exec()
 """
 
 LATER = ("pandas", "numpy", "pyarrow", "spacy", "sqlite_utils", "simplemma", "rapidfuzz",
-         "sentence_splitter", "annotator.formats", "annotator.suggest", "annotator.commands")
+         "sentence_splitter", "annotator.formats", "annotator.suggest", "annotator.commands",
+         "annotator.ui.settings_dialog", "annotator.ui.find_bar", "annotator.core.search",
+         "annotator.store.backups", "annotator.store.import_run")
+# Qt classes the first paint does not need: PySide makes a class (and its enums)
+# on first use. The dialogs; the find bar's line edit; widgets only a search
+# of every widget type makes (the text view's viewport is wrapped by name).
+CLASSES_LATER = {"QFileDialog", "QInputDialog", "QMessageBox", "QProgressDialog", "QLineEdit",
+                 "QFontComboBox", "QColorDialog", "QSpinBox", "QCalendarWidget", "QWizard",
+                 "QMdiArea"}
 AT_START = {"annotator.suggest", "annotator.suggest.preload"}  # what starts the loading
 
 
@@ -137,3 +153,7 @@ def test_the_window_paints_before_the_suggesters_the_formats_and_sqlite_utils_lo
                 if m in LATER or m.startswith(tuple(p + "." for p in LATER))}
     assert seen["backups"] == 1  # made once the window had painted
     assert seen["late"] == []  # app.WITHOUT_QT lists what the window needs without Qt
+    assert not CLASSES_LATER & set(seen["widget_classes"])
+    # The project is remembered (project/last) in the file after the paint: Qt waits for the disk.
+    assert str(path) not in seen["settings_at_paint"]
+    assert str(path) in seen["settings_after"]
