@@ -9,11 +9,18 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.store.locking import InUseError, ProjectLock
 from annotator.store.repository import Project, ProjectError
+from annotator.store.schema import SCHEMA_VERSION
+
+# From this size on, upgrading a file of an older schema takes a second or
+# more (it rebuilds the spans table: about 3 s for a million spans), so the
+# window says what it is doing first.
+UPGRADE_NOTICE_BYTES = 32 * 2**20
 
 
 @dataclass
@@ -61,6 +68,19 @@ def not_writable_reason(path: Path) -> str | None:
     if not os.access(folder, os.W_OK):
         return f"you have no permission to write in its folder {folder}"
     return None
+
+
+def lengthy_upgrade(path: Path) -> bool:
+    """Opening ``path`` will upgrade a big file of an older schema."""
+    try:
+        if path.stat().st_size < UPGRADE_NOTICE_BYTES:
+            return False
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except (OSError, sqlite3.Error):
+        return False  # opening it says what is wrong
+    return 0 < version < SCHEMA_VERSION
 
 
 def open_for_window(path: Path, create: bool = False, backup_root: Path | None = None,

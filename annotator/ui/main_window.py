@@ -16,7 +16,7 @@ from annotator import __version__
 from annotator.core.model import Direction, Status
 from annotator.store import Project, ProjectError
 from annotator.store.editing import Change
-from annotator.store.session import open_for_window
+from annotator.store.session import lengthy_upgrade, open_for_window
 from annotator.ui.annotation_editor import AnnotationEditor
 from annotator.ui.annotator_name import ask_name
 from annotator.ui.document_list import DocumentListModel, DocumentListWidget
@@ -207,8 +207,17 @@ class MainWindow(QMainWindow):
         first paint)."""
         if self.project is not None and self.project.path.resolve() == path.resolve():
             self._close_project()  # this window's own lock must not make it read-only
+        notice = None
+        if lengthy_upgrade(path):
+            from annotator.ui.upgrade_notice import show_upgrade_notice
+
+            notice = show_upgrade_notice(self, path)
         try:
-            opened = open_for_window(path, create=create, finish_later=finish_later)
+            try:
+                opened = open_for_window(path, create=create, finish_later=finish_later)
+            finally:
+                if notice is not None:
+                    notice.close()
         except ProjectError as error:
             from PySide6.QtWidgets import QMessageBox
 

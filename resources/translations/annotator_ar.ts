@@ -1724,6 +1724,19 @@ Mark the document settled anyway?</source>
     </message>
 </context>
 <context>
+    <name>UpgradeNotice</name>
+    <message>
+        <source>Upgrading %1 to this version of the annotator.
+This happens once; a big project takes a few seconds.</source>
+        <translation>جارٍ ترقية %1 إلى هذا الإصدار من أداة التوسيم.
+يحدث هذا مرة واحدة؛ ويستغرق المشروع الكبير بضع ثوانٍ.</translation>
+    </message>
+    <message>
+        <source>Upgrading the project</source>
+        <translation>ترقية المشروع</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePanel</name>
     <message>
         <source>Welcome. Three things are enough to start:</source>
