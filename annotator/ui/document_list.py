@@ -267,7 +267,7 @@ def span_count_text(row: DocumentRow) -> int | str:
     return row.span_count
 
 
-SPAN_FILTERS = ((None, QT_TRANSLATE_NOOP("DocumentList", "With or without spans")),
+SPAN_FILTERS = ((None, QT_TRANSLATE_NOOP("DocumentList", "Any spans")),
                 (True, QT_TRANSLATE_NOOP("DocumentList", "With spans")),
                 (False, QT_TRANSLATE_NOOP("DocumentList", "Without spans")))
 
@@ -314,6 +314,10 @@ class DocumentListWidget(QWidget):
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         for combo in (self.filter, self.language_filter, self.span_filter):
+            # Narrow when the list is: three filters must not widen the panel
+            # at the text's expense (their lists open as wide as they need).
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(4)
             filters.addWidget(combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

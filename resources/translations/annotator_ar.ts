@@ -214,7 +214,7 @@
         <translation>المقاطع</translation>
     </message>
     <message>
-        <source>With or without spans</source>
+        <source>Any spans</source>
         <translation>بمقاطع أو بدونها</translation>
     </message>
     <message>
