@@ -354,9 +354,8 @@ class DocumentListWidget(QWidget):
         widest = {1: ["und"], 2: statuses, 3: ["000 (+000)"]}
         for column, texts in widest.items():
             texts.append(model.headerData(column, Qt.Orientation.Horizontal))
-            # Room for the sort arrow beside the title.
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 24)
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + 12)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         model.modelAboutToBeReset.connect(self._remember_current)
         model.listChanged.connect(self._select_remembered)
