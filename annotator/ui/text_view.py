@@ -7,7 +7,6 @@ everything this class emits or takes is in code points of the stored text.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
@@ -32,6 +31,7 @@ from annotator.core.word_edges import Cut, span_cuts
 from annotator.core.text import line_direction
 from annotator.ui.colors import label_color, selected_color
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, text_font
+from annotator.ui.span_stack import SpanStack
 from annotator.ui.word_drag import snapped_drag
 
 # A long text is formatted in two parts: about this many characters (several
@@ -47,35 +47,6 @@ UNDERLINE_GAP = 3
 GLYPH_SEARCH = 4
 CUT_COLOR = QColor("#e00000")
 CUT_WIDTH = 2
-
-
-def stacking_levels(spans: list[Span], in_order: bool = False) -> dict[int, int]:
-    """An underline level for each span that overlaps another (by list index),
-    so that overlapping spans get distinct lines. ``in_order``: ``spans`` are
-    sorted by start, longest first (the view's own list), so no sort is needed."""
-    order = range(len(spans)) if in_order else sorted(
-        range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end))
-    levels: dict[int, int] = {}
-    active: list[int] = []
-    reach = -1  # where the last of the active spans ends
-    for i in order:
-        span = spans[i]
-        if span.start >= reach:
-            active = []  # nothing still open: the usual case, no list to filter
-        elif active:
-            active = [j for j in active if spans[j].end > span.start]
-        if active:
-            used = {levels.get(j, 0) for j in active}
-            for j in active:
-                levels.setdefault(j, 0)
-            levels[i] = next(level for level in range(len(used) + 1) if level not in used)
-        active.append(i)
-        reach = max(reach, span.end)
-    return levels
-
-
-def _view_order(span: Span) -> tuple:
-    return (span.start, -span.end, span.label)
 
 
 class AnnotationView(QTextEdit):
@@ -101,13 +72,11 @@ class AnnotationView(QTextEdit):
         self.setFont(text_font(self._point_size))
         self._text = ""
         self._map = Utf16Map("")
-        self._spans: list[Span] = []
-        self._longest = 0  # no span is longer (after removals, perhaps shorter)
+        self._stack = SpanStack()  # the spans by position, and their underline levels
         self._colors: dict[str, str] = {}
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}  # (label, selected)
         self._rest_from: int | None = None  # where the part left for after the first paint begins
         self._selected_id: int | None = None
-        self._levels: dict[int, int] = {}
         self._direction = Direction.LTR
         self._override: Direction | None = None
         # Selections snap to whole words unless this is off or Alt is held.
@@ -124,7 +93,12 @@ class AnnotationView(QTextEdit):
 
     @property
     def spans(self) -> list[Span]:
-        return list(self._spans)
+        return list(self._stack.spans)
+
+    @property
+    def underline_levels(self) -> dict[Span, int]:
+        """The level of each span that overlaps another."""
+        return dict(self._stack.levels)
 
     def show_document(self, text: str, direction: Direction, override: Direction | None,
                       spans: Iterable[Span], colors: dict[str, str],
@@ -221,29 +195,19 @@ class AnnotationView(QTextEdit):
                   upto: int | None = None) -> None:
         """All the spans at once; ``upto``: fill only the text before it (the
         rest is :meth:`finish_document`'s)."""
-        self._spans = sorted(spans, key=_view_order)
-        self._longest = max((s.end - s.start for s in self._spans), default=0)
-        self._levels = stacking_levels(self._spans, in_order=True)
+        self._stack.reset(spans)
         self._repaint_range(0, len(self._text) if upto is None else upto, fresh)
 
     def add_span(self, span: Span) -> None:
         self.add_spans([span])
 
     def add_spans(self, spans: Iterable[Span]) -> None:
-        """Spans added at once (a label and the mentions it proposed): one sort
-        and one stacking for all, not one per span."""
+        """Spans added at once (a label and the mentions it proposed): only
+        where they are is filled and stacked again."""
         spans = list(spans)
-        if not spans:
-            return
-        self._longest = max(self._longest, *(s.end - s.start for s in spans))
-        if len(spans) * 8 < len(self._spans):
-            for span in spans:  # a few into many: no key for every span
-                insort(self._spans, span, key=_view_order)
-        else:
-            self._spans.extend(spans)
-            self._spans.sort(key=_view_order)
-        self._levels = stacking_levels(self._spans, in_order=True)
-        self._repaint_filled(spans)
+        if spans:
+            self._stack.add(spans)
+            self._repaint_filled(spans)
 
     def remove_span(self, span_id: int) -> Span | None:
         removed = self.remove_spans([span_id])
@@ -251,15 +215,12 @@ class AnnotationView(QTextEdit):
 
     def remove_spans(self, span_ids: Iterable[int]) -> list[Span]:
         """The spans of these ids taken away at once; those it held."""
-        ids = set(span_ids)
-        removed = [span for span in self._spans if span.id in ids]
+        removed = self._stack.remove(span_ids)
         if not removed:
             return []
-        self._spans = [span for span in self._spans if span.id not in ids]
         selected_before = self._selected_id
-        if self._selected_id in ids:
+        if any(span.id == self._selected_id for span in removed):
             self._selected_id = None
-        self._levels = stacking_levels(self._spans, in_order=True)
         self._repaint_filled(removed, selected_before)
         return removed
 
@@ -289,9 +250,7 @@ class AnnotationView(QTextEdit):
         set, so it has no fill to clear."""
         # Only spans starting at most the longest span's length before
         # ``start`` can reach it: the list is not scanned from the top.
-        first = bisect_left(self._spans, start - self._longest, key=lambda s: s.start)
-        last = bisect_left(self._spans, end, key=lambda s: s.start)
-        touching = [s for s in self._spans[first:last] if s.start < end and start < s.end]
+        touching = [s for s in self._stack.near(start, end) if s.start < end and start < s.end]
         for span in touching:
             start, end = min(start, span.start), max(end, span.end)
         end = min(end, len(self._text))
@@ -337,7 +296,7 @@ class AnnotationView(QTextEdit):
             QTimer.singleShot(0, self.finish_document)  # the top is painted: now the rest
         underlines = self.underlines()
         selected = self.selected_span()
-        if not self._spans and not underlines:
+        if not self._stack.spans and not underlines:
             return
         painter = QPainter(self.viewport())
         visible = self.viewport().rect()
@@ -386,12 +345,9 @@ class AnnotationView(QTextEdit):
                 for cut in span_cuts(self._text, span.start, span.end)]
 
     def _spans_near(self, lo: int, hi: int) -> list[Span]:
-        """The spans that can reach ``[lo, hi)``: those starting before ``hi``
-        and at most the longest span's length before ``lo`` (a paint looks at
-        what is in sight, not at every span of a long document)."""
-        first = bisect_left(self._spans, lo - self._longest, key=lambda s: s.start)
-        last = bisect_left(self._spans, hi, key=lambda s: s.start)
-        return self._spans[first:last]
+        """The spans that can reach ``[lo, hi)`` (a paint looks at what is in
+        sight, not at every span of a long document)."""
+        return self._stack.near(lo, hi)
 
     def _paint_cuts(self, painter: QPainter, lo: int, hi: int) -> None:
         """A red bar where a span's edge cuts a word, so a cut is never
@@ -409,8 +365,8 @@ class AnnotationView(QTextEdit):
         Drawn over the margin between lines, never into the text, so Arabic
         letters keep their joined shapes."""
         starts: dict[int, list[Span]] = {}
-        for span in self._spans:
-            if span.end >= lo and span.start <= hi:
+        for span in self._spans_near(lo, hi + 1):
+            if span.end >= lo:
                 starts.setdefault(span.start, []).append(span)
         font = QFont(self.font())
         font.setPointSizeF(max(6.0, self._point_size * TAG_SCALE))
@@ -434,8 +390,7 @@ class AnnotationView(QTextEdit):
     def underlines(self) -> list[tuple[Span, int, QPen]]:
         """(span, level, pen) for each underline: here, overlapping spans stack."""
         result = []
-        for i, level in self._levels.items():
-            span = self._spans[i]
+        for span, level in self._stack.levels.items():
             if span.is_suggestion:
                 continue  # outlined instead
             pen = QPen(label_color(self._colors.get(span.label, "#888888")).darker(150))
@@ -518,7 +473,7 @@ class AnnotationView(QTextEdit):
         bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
 
     def selected_span(self) -> Span | None:
-        return next((s for s in self._spans if s.id == self._selected_id), None)
+        return self._stack.get(self._selected_id)
 
     def select_span(self, span: Span | None) -> None:
         previous = self.selected_span()
@@ -536,7 +491,7 @@ class AnnotationView(QTextEdit):
 
     def spans_at(self, index: int) -> list[Span]:
         """Spans covering a character, innermost first."""
-        return sorted((s for s in self._spans if s.start <= index < s.end),
+        return sorted((s for s in self._spans_near(index, index + 1) if index < s.end),
                       key=lambda s: s.end - s.start)
 
     # -- zoom ----------------------------------------------------------------

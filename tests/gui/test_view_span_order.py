@@ -6,7 +6,8 @@ from __future__ import annotations
 import random
 
 from annotator.core.model import Direction, Origin, Span
-from annotator.ui.text_view import AnnotationView, stacking_levels
+from annotator.ui.span_stack import stacking_levels
+from annotator.ui.text_view import AnnotationView
 
 
 def random_spans(rng, count, length=2000):
@@ -51,7 +52,7 @@ def test_adding_a_few_or_many_and_removing_gives_the_full_rebuild(qtbot):
     kept = [s for s in spans if s not in spans[::7]]
     rebuilt.show_document(text, Direction.LTR, None, kept, {})
     assert view.spans == rebuilt.spans
-    assert view._levels == rebuilt._levels
+    assert view.underline_levels == rebuilt.underline_levels
     assert view.suggestion_outlines(300, 900) == rebuilt.suggestion_outlines(300, 900) != []
     assert {s.id for s, _ in view.suggestion_outlines(300, 900)} == {
         s.id for s in kept if s.is_suggestion and s.start < 900 and s.end > 300}
