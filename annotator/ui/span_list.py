@@ -5,6 +5,7 @@ mentions."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
@@ -13,12 +14,19 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 from annotator.core.model import Direction, Span
 from annotator.core.text import line_direction
-from annotator.store.editing import entity_name
+from annotator.store.editing import Change, entity_name
 from annotator.ui.colors import label_color
 from annotator.ui.row_table import RowTable
 
 
 RLM = "\u200f"
+# More spans than this changed at once (a label's hundreds of proposed
+# mentions) and the list is read again whole: one reset, not a row each.
+MOST_ROWS_ONE_BY_ONE = 32
+
+
+def _list_order(span: Span) -> tuple:
+    return (span.start, -span.end, span.label)  # as the labelling service sorts
 
 
 def _reads_right_to_left(text: str) -> bool:
@@ -117,12 +125,15 @@ class SpanTableModel(QAbstractTableModel):
         self._names: dict[str, str] = {}
         self.grouped = False
         self._grouped_ids: set[int] = set()  # mentions shown under an entity's row
+        self._by_id: dict[int, Span] = {}  # the spans listed, as listed
 
     def set_spans(self, text: str, spans: list[Span], colors: dict[str, str],
                   names: dict[str, str]) -> None:
         self.beginResetModel()
         self._text, self._spans = text, list(spans)
+        self._by_id = {span.id: span for span in self._spans}
         self._colors, self._names = colors, names
+        # Not grouped, the rows are the list of spans itself (apply_change edits it).
         self._rows = grouped_rows(self._spans, text) if self.grouped else self._spans
         self._grouped_ids = {s.id for row in self._rows if isinstance(row, EntityRow)
                              for s in row.members}
@@ -131,6 +142,48 @@ class SpanTableModel(QAbstractTableModel):
     def set_grouped(self, grouped: bool) -> None:
         self.grouped = grouped
         self.set_spans(self._text, self._spans, self._colors, self._names)
+
+    def apply_change(self, change: Change) -> None:
+        """The spans a labelling change took away, changed or added. Listed
+        one by one, a row each goes out or in where it belongs (a view keeps
+        its scroll and its other rows); grouped, the groups are made again."""
+        gone, new = [*change.removed, *change.updated], [*change.updated, *change.added]
+        if self.grouped or len(gone) + len(new) > MOST_ROWS_ONE_BY_ONE:
+            ids = {span.id for span in gone}
+            spans = sorted([s for s in self._spans if s.id not in ids] + new, key=_list_order)
+            self.set_spans(self._text, spans, self._colors, self._names)
+            return
+        for span in change.updated:
+            row = self._row_in_order(span)
+            if row >= 0 and self._fits_at(row, span):  # a relabel in place: the row stays
+                self._spans[row] = self._by_id[span.id] = span
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+            else:
+                self._remove_row(row)
+                self._insert_row(span)
+        for span in change.removed:
+            self._remove_row(self._row_in_order(span))
+        for span in change.added:
+            self._insert_row(span)
+
+    def _fits_at(self, row: int, span: Span) -> bool:
+        """Whether ``span`` in place of ``row`` keeps the list in order."""
+        key, spans = _list_order(span), self._spans
+        return ((row == 0 or _list_order(spans[row - 1]) <= key)
+                and (row == len(spans) - 1 or key <= _list_order(spans[row + 1])))
+
+    def _remove_row(self, row: int) -> None:
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._by_id[self._spans.pop(row).id]
+            self.endRemoveRows()
+
+    def _insert_row(self, span: Span) -> None:
+        row = bisect_right(self._spans, _list_order(span), key=_list_order)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._spans.insert(row, span)
+        self._by_id[span.id] = span
+        self.endInsertRows()
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -203,6 +256,24 @@ class SpanTableModel(QAbstractTableModel):
         return next((i for i, s in enumerate(self._rows)
                      if isinstance(s, Span) and s.id == span_id), -1)
 
+    def row_of_span(self, span: Span | None) -> int:
+        """The row of ``span`` (by its id), -1 if it has none."""
+        if span is None:
+            return -1
+        return self.row_of(span.id) if self.grouped else self._row_in_order(span)
+
+    def _row_in_order(self, span: Span) -> int:
+        """Where the list holds ``span``'s id (at the place of the version
+        listed, which an update may have moved), found by bisection."""
+        spans = self._spans
+        listed = self._by_id.get(span.id, span)
+        row = bisect_left(spans, _list_order(listed), key=_list_order)
+        while row < len(spans) and _list_order(spans[row]) == _list_order(listed):
+            if spans[row].id == span.id:
+                return row
+            row += 1
+        return -1
+
 
 class SpanListView(RowTable):  # selectRow that works right to left
     spanActivated = Signal(object)
@@ -224,6 +295,8 @@ class SpanListView(RowTable):  # selectRow that works right to left
         """An entity's row reads across Text and Source: its name is long."""
         self.clearSpans()
         model = self.span_model
+        if not model.grouped:
+            return  # no entity rows: thousands of spans are not looked at
         for row in range(model.rowCount()):
             if isinstance(model.row_item(row), EntityRow):
                 self.setSpan(row, 1, 1, 2)
@@ -232,7 +305,7 @@ class SpanListView(RowTable):  # selectRow that works right to left
         self.spanActivated.emit(self.span_model.data(index, Qt.ItemDataRole.UserRole))
 
     def show_selected(self, span: Span | None) -> None:
-        row = self.span_model.row_of(span.id if span else None)
+        row = self.span_model.row_of_span(span)
         if row >= 0:
             self.selectRow(row)
         else:

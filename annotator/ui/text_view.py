@@ -201,13 +201,22 @@ class AnnotationView(QTextEdit):
     def add_span(self, span: Span) -> None:
         self.add_spans([span])
 
-    def add_spans(self, spans: Iterable[Span]) -> None:
+    def add_spans(self, spans: Iterable[Span], select: Span | None = None) -> None:
         """Spans added at once (a label and the mentions it proposed): only
-        where they are is filled and stacked again."""
+        where they are is filled and stacked again. ``select``: one of them
+        to select, filled as selected at once (one layout, not two)."""
         spans = list(spans)
-        if spans:
-            self._stack.add(spans)
+        if not spans:
+            return
+        self._stack.add(spans)
+        if select is None:
             self._repaint_filled(spans)
+            return
+        previous = self._choose(select)
+        if previous is not None and previous.id != select.id:
+            self._repaint_range(previous.start, previous.end)
+        self._repaint_filled(spans)
+        self._show_chosen(select)
 
     def remove_span(self, span_id: int) -> Span | None:
         removed = self.remove_spans([span_id])
@@ -225,10 +234,18 @@ class AnnotationView(QTextEdit):
         return removed
 
     def replace_span(self, span: Span) -> None:
-        old = self.remove_span(span.id) if span.id is not None else None
-        self.add_span(span)
-        if old is not None and old.id == span.id:
-            self.select_span(span)
+        """A span changed (relabelled, moved, accepted): it is selected, and
+        where it was and is now is filled again once."""
+        old = self._stack.remove([span.id]) if span.id is not None else []
+        self._stack.add([span])
+        if not old:
+            self._repaint_filled([span])
+            return
+        previous = self._choose(span)
+        if previous is not None and previous.id != span.id:
+            self._repaint_range(previous.start, previous.end)
+        self._repaint_range(min(old[0].start, span.start), max(old[0].end, span.end))
+        self._show_chosen(span)
 
     # -- highlights ----------------------------------------------------------
 
@@ -476,17 +493,27 @@ class AnnotationView(QTextEdit):
         return self._stack.get(self._selected_id)
 
     def select_span(self, span: Span | None) -> None:
-        previous = self.selected_span()
-        self._selected_id = span.id if span else None
+        previous = self._choose(span)
         if previous is not None:
             self._repaint_range(previous.start, previous.end)
+        if span is not None:
+            self._repaint_range(span.start, span.end)
+        self._show_chosen(span)
+
+    def _choose(self, span: Span | None) -> Span | None:
+        """Make ``span`` the selected one; the one selected before."""
+        previous = self.selected_span()
+        self._selected_id = span.id if span else None
+        return previous
+
+    def _show_chosen(self, span: Span | None) -> None:
+        """The caret to the selected span (scrolled into sight), and tell."""
         if span is not None:
             cursor = self.textCursor()
             cursor.clearSelection()
             cursor.setPosition(self._map.to_utf16(span.start))
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
-            self._repaint_range(span.start, span.end)
         self.spanClicked.emit(span)
 
     def spans_at(self, index: int) -> list[Span]:
