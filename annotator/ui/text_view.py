@@ -77,6 +77,7 @@ class AnnotationView(QTextEdit):
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}  # (label, selected)
         self._rest_from: int | None = None  # where the part left for after the first paint begins
         self._selected_id: int | None = None
+        self._near_block = 0  # the paragraph last found in sight (visible_range)
         self._direction = Direction.LTR
         self._override: Direction | None = None
         # Selections snap to whole words unless this is off or Alt is held.
@@ -418,11 +419,44 @@ class AnnotationView(QTextEdit):
     def visible_range(self, visible: QRect) -> tuple[int, int]:
         """Code-point range of the paragraphs in sight (whole paragraphs, so a
         right-to-left line is covered whichever corner it starts at)."""
-        first = self.cursorForPosition(visible.topLeft()).block()
-        last = self.cursorForPosition(visible.bottomRight()).block()
+        scrolled = self.verticalScrollBar().value()
+        first = self._block_at(visible.top() + scrolled)
+        last = self._block_at(visible.bottom() + scrolled)
         return (self._map.to_index(first.position()),
-                self._map.to_index(last.position() + last.length()) if last.isValid()
+                self._map.to_index(last.position() + last.length()) if last.next().isValid()
                 else len(self._text))
+
+    def _block_at(self, y: int):
+        """The paragraph at height ``y`` of the document (the last one that
+        begins above it). Qt's hit test walks the paragraphs from the top,
+        thousands in a long text, at every paint; this one steps out from
+        the paragraph found last, by doubling steps, then halves the gap, so
+        it looks at few paragraphs and lays out none far past ``y``."""
+        document = self.document()
+        layout = document.documentLayout()
+
+        def above(number: int) -> bool:
+            return layout.blockBoundingRect(document.findBlockByNumber(number)).top() <= y
+
+        count = document.blockCount()
+        lo = hi = min(self._near_block, count - 1)
+        step = 1
+        if lo > 0 and not above(lo):
+            while lo > 0 and not above(lo):  # up: hi is below y
+                hi, lo = lo, max(0, lo - step)
+                step *= 2
+        else:
+            while hi < count and above(hi):  # down: lo is above y
+                lo, hi = hi, min(count, hi + step)
+                step *= 2
+        while hi - lo > 1:
+            middle = (lo + hi) // 2
+            if above(middle):
+                lo = middle
+            else:
+                hi = middle
+        self._near_block = lo
+        return document.findBlockByNumber(lo)
 
     def paint_extra(self, painter: QPainter, visible: QRect) -> None:
         """For views that draw more on top (the review view marks disagreements)."""
