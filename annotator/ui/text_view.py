@@ -43,6 +43,9 @@ TAGGED_LINE_HEIGHT_PERCENT = 150  # and room above each line for the label tags
 TAG_SCALE = 0.5  # tag text size, relative to the text's
 TAG_RAISE = 2  # pixels the tag reaches down into the line's own top
 UNDERLINE_GAP = 3
+# Fills changed at most this many characters apart are one edit of the text
+# (one layout of what lies between, rather than one more pass over the rest).
+ONE_EDIT_GAP = 1000
 # How many positions either side of Qt's nearest caret may hold the glyph under a point.
 GLYPH_SEARCH = 4
 CUT_COLOR = QColor("#e00000")
@@ -214,9 +217,7 @@ class AnnotationView(QTextEdit):
             self._repaint_filled(spans)
             return
         previous = self._choose(select)
-        if previous is not None and previous.id != select.id:
-            self._repaint_range(previous.start, previous.end)
-        self._repaint_filled(spans)
+        self._repaint_filled(spans, also=[previous] if previous is not None else [])
         self._show_chosen(select)
 
     def remove_span(self, span_id: int) -> Span | None:
@@ -243,24 +244,44 @@ class AnnotationView(QTextEdit):
             self._repaint_filled([span])
             return
         previous = self._choose(span)
+        ranges = [(min(old[0].start, span.start), max(old[0].end, span.end))]
         if previous is not None and previous.id != span.id:
-            self._repaint_range(previous.start, previous.end)
-        self._repaint_range(min(old[0].start, span.start), max(old[0].end, span.end))
+            ranges.append((previous.start, previous.end))
+        self._repaint_ranges(ranges)
         self._show_chosen(span)
 
     # -- highlights ----------------------------------------------------------
 
-    def _repaint_filled(self, spans: list[Span], selected: int | None = None) -> None:
-        """Recolour where these spans (added or taken away) are. A suggestion
-        has no fill unless it is the selected one, so it changes no character
-        format: its dashed outline is drawn at paint, and hundreds of proposed
-        mentions cost one repaint, not one layout each."""
+    def _repaint_filled(self, spans: list[Span], selected: int | None = None,
+                        also: Iterable[Span] = ()) -> None:
+        """Recolour where these spans (added or taken away) are, and where
+        the spans ``also`` are. A suggestion has no fill unless it is the
+        selected one, so it changes no character format: its dashed outline
+        is drawn at paint, and hundreds of proposed mentions cost one
+        repaint, not one layout each."""
         selected = self._selected_id if selected is None else selected
         filled = [span for span in spans if not span.is_suggestion or span.id == selected]
-        for span in filled:
-            self._repaint_range(span.start, span.end)
+        self._repaint_ranges([(span.start, span.end) for span in [*filled, *also]])
         if len(filled) < len(spans):
             self.viewport().update()
+
+    def _repaint_ranges(self, ranges: list[tuple[int, int]]) -> None:
+        """Recolour several ranges. Qt moves every paragraph below a changed
+        one after each edit (thousands in a long text), so ranges near each
+        other (a new span and the one selected before it) are one edit."""
+        ranges = sorted(ranges)
+        first = 0
+        while first < len(ranges):
+            last, reach = first + 1, ranges[first][1]
+            while last < len(ranges) and ranges[last][0] - reach <= ONE_EDIT_GAP:
+                reach = max(reach, ranges[last][1])
+                last += 1
+            cursor = QTextCursor(self.document())
+            cursor.beginEditBlock()  # the edits inside are laid out once, at its end
+            for start, end in ranges[first:last]:
+                self._repaint_range(start, end)
+            cursor.endEditBlock()
+            first = last
 
     def _repaint_range(self, start: int, end: int, fresh: bool = False) -> None:
         """Recolour ``[start, end)`` widened to every span it touches: only the
@@ -528,10 +549,7 @@ class AnnotationView(QTextEdit):
 
     def select_span(self, span: Span | None) -> None:
         previous = self._choose(span)
-        if previous is not None:
-            self._repaint_range(previous.start, previous.end)
-        if span is not None:
-            self._repaint_range(span.start, span.end)
+        self._repaint_ranges([(s.start, s.end) for s in (previous, span) if s is not None])
         self._show_chosen(span)
 
     def _choose(self, span: Span | None) -> Span | None:
