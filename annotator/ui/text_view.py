@@ -412,6 +412,8 @@ class AnnotationView(QTextEdit):
         font.setBold(True)
         painter.setFont(font)
         metrics = painter.fontMetrics()
+        raise_by = metrics.ascent() - metrics.height() + TAG_RAISE
+        looks: dict[str, tuple[int, QColor]] = {}  # each tag's width and colour, once a paint
         cursor = QTextCursor(self.document())
         for start, spans in starts.items():
             cursor.setPosition(self._map.to_utf16(start))
@@ -419,12 +421,15 @@ class AnnotationView(QTextEdit):
             if rect.bottom() < visible.top() or rect.top() > visible.bottom():
                 continue
             tag = "·".join(s.label for s in spans)
-            width = metrics.horizontalAdvance(tag)
+            look = looks.get(tag)
+            if look is None:
+                color = label_color(self._colors.get(spans[0].label, "#888888")).darker(230)
+                look = looks[tag] = (metrics.horizontalAdvance(tag), color)
+            width, color = look
             rtl = cursor.block().blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
             x = rect.left() - width if rtl else rect.left()
-            color = label_color(self._colors.get(spans[0].label, "#888888")).darker(230)
             painter.setPen(color)
-            painter.drawText(x, rect.top() + metrics.ascent() - metrics.height() + TAG_RAISE, tag)
+            painter.drawText(x, rect.top() + raise_by, tag)
 
     def underlines(self) -> list[tuple[Span, int, QPen]]:
         """(span, level, pen) for each underline: here, overlapping spans stack."""
