@@ -75,6 +75,7 @@ class AnnotationView(QTextEdit):
         self.setFont(text_font(self._point_size))
         self._text = ""
         self._map = Utf16Map("")
+        self._cuts: dict[tuple[int, int], list[Cut]] = {}
         self._stack = SpanStack()  # the spans by position, and their underline levels
         self._colors: dict[str, str] = {}
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}  # (label, selected)
@@ -112,6 +113,7 @@ class AnnotationView(QTextEdit):
         right after the first paint (:meth:`finish_document`)."""
         self._text = text
         self._map = Utf16Map(text)
+        self._cuts: dict[tuple[int, int], list[Cut]] = {}  # by place: they depend on the text alone
         self._colors, self._formats = dict(colors), {}
         self._selected_id = None
         # setPlainText: a document is never read as HTML.
@@ -381,7 +383,14 @@ class AnnotationView(QTextEdit):
         hi = len(self._text) if hi is None else hi
         return [(span, cut) for span in self._spans_near(lo, hi + 1)
                 if span.end >= lo and span.start <= hi
-                for cut in span_cuts(self._text, span.start, span.end)]
+                for cut in self._cuts_of(span)]
+
+    def _cuts_of(self, span: Span) -> list[Cut]:
+        """A span's cuts, worked out once for its place (every paint asks)."""
+        cuts = self._cuts.get((span.start, span.end))
+        if cuts is None:
+            cuts = self._cuts[span.start, span.end] = span_cuts(self._text, span.start, span.end)
+        return cuts
 
     def _spans_near(self, lo: int, hi: int) -> list[Span]:
         """The spans that can reach ``[lo, hi)`` (a paint looks at what is in
