@@ -343,6 +343,9 @@ class Bench:
         window.show()
         app.processEvents()
         _wait_for_preload(window)
+        # What waited meanwhile (the rest of the text, formatted after the
+        # first paint) is not the first add's work.
+        app.processEvents()
         labelling, view = window.editor.labelling, window.view
         text = view.text
         words = [(m.start(), m.end()) for m in corpus._WORD.finditer(text[:5000])]
