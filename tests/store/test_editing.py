@@ -303,17 +303,3 @@ def test_edits_among_many_spans_keep_the_order_and_counts_the_file_has(labelling
     assert (change.span_count, change.suggestion_count) == seeded_project.span_and_suggestion_counts(
         doc.id, "alice")
 
-
-def test_an_edit_does_not_read_the_whole_text_again(labelling, seeded_project):
-    """SQLite counts a text's characters by reading all of it; a document's
-    text never changes, so its length is read once, not at every edit."""
-    labelling.add(*phrase(labelling, "Xi Jinping"), "PERSON")
-    statements = []
-    seeded_project._db.conn.set_trace_callback(statements.append)
-    try:
-        edit = labelling.add(*phrase(labelling, "Tokajew"), "PERSON")
-        labelling.relabel(edit.spans[0].after.id, "ORG")
-    finally:
-        seeded_project._db.conn.set_trace_callback(None)
-    assert any(s.startswith("INSERT INTO spans") for s in statements)
-    assert not [s for s in statements if "length(text)" in s]
