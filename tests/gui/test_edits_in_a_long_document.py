@@ -64,7 +64,8 @@ def _stored_keys(window) -> list[tuple]:
 def _share_in(view, box: QRect, color) -> float:
     """How much of a box of the view is painted exactly in ``color``."""
     image = view.viewport().grab().toImage()
-    inside = [(x, y) for x in range(box.left() + 1, box.right()) for y in range(box.top() + 2, box.bottom() - 1)]
+    inside = [(x, y) for x in range(box.left() + 1, box.right())
+              for y in range(box.top() + 2, box.bottom() - 1)]
     same = sum(image.pixelColor(x, y).rgb() == color.rgb() for x, y in inside)
     return same / len(inside)
 
