@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from annotator.core.model import Direction, Origin, Span
 from annotator.ui.span_stack import stacking_levels
 from annotator.ui.text_view import AnnotationView
@@ -58,9 +60,11 @@ def test_adding_a_few_or_many_and_removing_gives_the_full_rebuild(qtbot):
         s.id for s in kept if s.is_suggestion and s.start < 900 and s.end > 300}
 
 
-def test_the_span_list_follows_edits_row_by_row_as_a_rebuild_would(qtbot):
+@pytest.mark.parametrize("grouped", [False, True])
+def test_the_span_list_follows_edits_row_by_row_as_a_rebuild_would(qtbot, grouped):
     """Adds, removals, relabels and moves, a few at a time: the rows, and
-    what they show, are those of the list made again from all the spans."""
+    what they show, are those of the list made again from all the spans,
+    listed by place or grouped by entity (a few entities of many mentions)."""
     from dataclasses import replace
 
     from annotator.core.model import Status
@@ -70,8 +74,11 @@ def test_the_span_list_follows_edits_row_by_row_as_a_rebuild_would(qtbot):
     rng = random.Random(7)
     text = "word " * 400
     spans = {s.id: s for s in random_spans(rng, 300)}
+    for span in rng.sample(list(spans.values()), 60):
+        spans[span.id] = replace(span, entity=rng.choice([1, 2, 3, 4, 5, 6]))
     colors, names = {"PERSON": "#f4a261", "ORG": "#2a9d8f", "DATE": "#e9c46a"}, {}
     model, rebuilt = SpanTableModel(), SpanTableModel()
+    model.grouped = rebuilt.grouped = grouped
     order = lambda s: (s.start, -s.end, s.label)  # noqa: E731
     model.set_spans(text, sorted(spans.values(), key=order), colors, names)
     inserted = []
@@ -91,7 +98,7 @@ def test_the_span_list_follows_edits_row_by_row_as_a_rebuild_would(qtbot):
                     added.append(new)
                     touched.add(next_id)
                 continue
-            if span.id in touched:
+            if span.id in touched or span.entity is not None and rng.random() < 0.8:
                 continue
             touched.add(span.id)
             if kind == "remove":
@@ -112,3 +119,21 @@ def test_the_span_list_follows_edits_row_by_row_as_a_rebuild_would(qtbot):
     for column in range(3):
         index, same = model.index(row, column), rebuilt.index(row, column)
         assert model.data(index) == rebuilt.data(same)
+
+
+def test_an_entity_row_still_reads_across_after_a_row_goes_in_above_it(qtbot):
+    from annotator.core.model import Status
+    from annotator.store.editing import Change
+    from annotator.ui.span_list import EntityRow, SpanListView
+
+    view = SpanListView()
+    qtbot.addWidget(view)
+    view.show()
+    model = view.span_model
+    model.grouped = True
+    model.set_spans("x" * 100, [Span(10, 12, "ORG", id=1, entity=1), Span(20, 22, "ORG", id=2, entity=1),
+                                Span(30, 32, "ORG", id=3)], {}, {})
+    assert isinstance(model.row_item(0), EntityRow) and view.columnSpan(0, 1) == 2
+    model.apply_change(Change(1, Status.IN_PROGRESS, 0, added=(Span(2, 4, "ORG", id=9),)))
+    assert model.row_item(0).id == 9 and isinstance(model.row_item(1), EntityRow)
+    assert view.columnSpan(1, 1) == 2 and view.columnSpan(0, 1) == 1
