@@ -116,6 +116,7 @@ class AnnotationView(QTextEdit):
         self._cuts: dict[tuple[int, int], list[Cut]] = {}  # by place: they depend on the text alone
         self._colors, self._formats = dict(colors), {}
         self._selected_id = None
+        self._near_block = 0  # a text opens at its top
         # setPlainText: a document is never read as HTML.
         self.document().setPlainText(text)
         cut = text.find("\n", TOP_PART) if top_first and len(text) > 2 * TOP_PART else -1
