@@ -21,6 +21,7 @@ import sqlite3
 from bisect import bisect_left, insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import repeat
 
 from annotator.core.model import Document, Origin, Span, Status
 from annotator.core.offsets import SpanBoundsError
@@ -121,6 +122,7 @@ class Labelling:
         self.document: Document | None = None
         self._spans: dict[int, Span] = {}
         self._sorted: list[Span] | None = None  # _spans by position; None: to sort again
+        self._counts = (0, 0)  # (labels, open suggestions) of _spans
         self._listeners: list[Listener] = []
 
     # -- listening -----------------------------------------------------------
@@ -173,7 +175,7 @@ class Labelling:
         return self.document
 
     def close(self) -> None:
-        self.document, self._spans, self._sorted = None, {}, None
+        self.document, self._spans, self._sorted, self._counts = None, {}, None, (0, 0)
 
     def reload(self) -> None:
         """Read the open document's spans again, as the file holds them now."""
@@ -182,6 +184,7 @@ class Labelling:
         spans = self.project.spans(self.document.id, self.annotator)
         self._spans, self._sorted = {span.id: span for span in spans}, None
         suggestions = sum(span.is_suggestion for span in spans)
+        self._counts = (len(spans) - suggestions, suggestions)
         self._tell(Change(self.document.id, self.project.status(self.document.id, self.annotator),
                           len(spans) - suggestions, reloaded=True,
                           suggestion_count=suggestions))
@@ -488,16 +491,40 @@ class Labelling:
             else:
                 updated.append(change.after.span)
         if self.document is not None and self.document.id == edit.document_id:
-            for span in removed:
-                self._spans.pop(span.id, None)
-            for span in added + updated:
-                self._spans[span.id] = span
-            self._sorted = None
-        labels, suggestions = self.project.span_and_suggestion_counts(edit.document_id,
-                                                                      self.annotator)
+            self._take(removed + updated, added + updated)
+            labels, suggestions = self._counts
+        else:
+            labels, suggestions = self.project.span_and_suggestion_counts(edit.document_id,
+                                                                          self.annotator)
         return Change(edit.document_id, self.project.status(edit.document_id, self.annotator),
                       labels, tuple(added), tuple(removed), tuple(updated),
                       suggestion_count=suggestions)
+
+    def _take(self, gone: list[Span], new: list[Span]) -> None:
+        """The open document's spans after an edit: ``gone`` out (by id),
+        ``new`` in. A few go into their places in the sorted list and the
+        counts change by what changed, so one edit does not walk thousands."""
+        gone = [old for old in map(self._spans.pop, (s.id for s in gone), repeat(None)) if old]
+        for span in new:
+            self._spans[span.id] = span
+        labels, suggestions = self._counts
+        for span, step in [*((s, -1) for s in gone), *((s, 1) for s in new)]:
+            if span.is_suggestion:
+                suggestions += step
+            else:
+                labels += step
+        self._counts = (labels, suggestions)
+        in_order = self._sorted
+        if in_order is None or (len(gone) + len(new)) * 8 >= len(in_order):
+            self._sorted = None  # many: sorted again once, when next read
+            return
+        for span in gone:
+            at = bisect_left(in_order, _span_order(span), key=_span_order)
+            while in_order[at].id != span.id:
+                at += 1
+            del in_order[at]
+        for span in new:
+            insort(in_order, span, key=_span_order)
 
 
 def entity_name(members: Sequence[Span], text: str) -> str:

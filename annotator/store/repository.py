@@ -155,6 +155,9 @@ class Project(TeamQueries, GuidelineQueries):
         self.read_only = read_only
         self._on_close: list = []  # what to release with the file (a lock)
         self.checked = False  # by SQLite's quick check of the whole file (check())
+        # Documents' text lengths once read: a text never changes, and SQLite
+        # reads a whole text to count it (a long document, at every edit).
+        self._text_lengths: dict[int, int] = {}
 
     # -- opening -------------------------------------------------------------
 
@@ -305,8 +308,12 @@ class Project(TeamQueries, GuidelineQueries):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self._db.atomic():
-            yield
+        try:
+            with self._db.atomic():
+                yield
+        except BaseException:
+            self._text_lengths.clear()  # a document read inside may be gone with it
+            raise
 
     def integrity_problems(self) -> list[str]:
         """What SQLite's own checks find wrong with the file (empty: none)."""
@@ -772,11 +779,14 @@ class Project(TeamQueries, GuidelineQueries):
 
     def _text_length(self, document_id: int) -> int:
         """Length of a document's text in code points (SQLite counts characters)."""
-        row = self._db.execute(
-            "SELECT length(text) FROM documents WHERE id = ?", [document_id]).fetchone()
-        if row is None:
-            raise ProjectError(f"no document with id {document_id}")
-        return row[0]
+        length = self._text_lengths.get(document_id)
+        if length is None:
+            row = self._db.execute(
+                "SELECT length(text) FROM documents WHERE id = ?", [document_id]).fetchone()
+            if row is None:
+                raise ProjectError(f"no document with id {document_id}")
+            length = self._text_lengths[document_id] = row[0]
+        return length
 
     def _mark_started(self, document_id: int, annotator_id: int) -> None:
         self._db.execute(

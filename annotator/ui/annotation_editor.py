@@ -228,13 +228,8 @@ class AnnotationEditor(QObject):
             view.select_span(None)
         for span in change.updated:
             view.replace_span(span)
-        # All at once: a label can come with hundreds of proposed mentions.
-        view.add_spans(change.added)
         # Proposed, not made: the selection goes to what was made.
         made = [span for span in change.added if not span.is_suggestion]
-        if made:
-            cursor = view.textCursor()
-            cursor.clearSelection()
-            view.setTextCursor(cursor)
-            view.select_span(made[-1])
+        # All at once: a label can come with hundreds of proposed mentions.
+        view.add_spans(change.added, select=made[-1] if made else None)
         self.saved.emit()

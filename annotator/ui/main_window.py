@@ -531,7 +531,11 @@ class MainWindow(QMainWindow):
     def _on_labelling_change(self, change: Change) -> None:
         """The span list and the document list follow the labelling service."""
         if self.editor.document is not None and self.editor.document.id == change.document_id:
-            self._show_spans()
+            if change.reloaded:
+                self._show_spans()
+            else:  # what the edit changed, not the whole list again
+                self.span_list.span_model.apply_change(change)
+                self.span_list.show_selected(self.view.selected_span())
         self.doc_model.update_document(change.document_id, change.status, change.span_count,
                                        change.suggestion_count)
 

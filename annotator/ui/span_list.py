@@ -5,6 +5,7 @@ mentions."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
@@ -13,12 +14,19 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 from annotator.core.model import Direction, Span
 from annotator.core.text import line_direction
-from annotator.store.editing import entity_name
+from annotator.store.editing import Change, entity_name
 from annotator.ui.colors import label_color
 from annotator.ui.row_table import RowTable
 
 
 RLM = "\u200f"
+# More spans than this changed at once (a label's hundreds of proposed
+# mentions) and the list is read again whole: one reset, not a row each.
+MOST_ROWS_ONE_BY_ONE = 32
+
+
+def _list_order(span: Span) -> tuple:
+    return (span.start, -span.end, span.label)  # as the labelling service sorts
 
 
 def _reads_right_to_left(text: str) -> bool:
@@ -117,20 +125,94 @@ class SpanTableModel(QAbstractTableModel):
         self._names: dict[str, str] = {}
         self.grouped = False
         self._grouped_ids: set[int] = set()  # mentions shown under an entity's row
+        self._by_id: dict[int, Span] = {}  # the spans listed, as listed
+        self._first_of: dict[int, tuple] = {}  # grouped: each entity's first mention's place
 
     def set_spans(self, text: str, spans: list[Span], colors: dict[str, str],
                   names: dict[str, str]) -> None:
         self.beginResetModel()
         self._text, self._spans = text, list(spans)
+        self._by_id = {span.id: span for span in self._spans}
         self._colors, self._names = colors, names
+        # Not grouped, the rows are the list of spans itself (apply_change edits it).
         self._rows = grouped_rows(self._spans, text) if self.grouped else self._spans
-        self._grouped_ids = {s.id for row in self._rows if isinstance(row, EntityRow)
-                             for s in row.members}
+        groups = [row for row in self._rows if isinstance(row, EntityRow)]
+        self._grouped_ids = {s.id for row in groups for s in row.members}
+        self._first_of = {row.members[0].entity: _list_order(row.members[0]) for row in groups}
         self.endResetModel()
 
     def set_grouped(self, grouped: bool) -> None:
         self.grouped = grouped
         self.set_spans(self._text, self._spans, self._colors, self._names)
+
+    def apply_change(self, change: Change) -> None:
+        """The spans a labelling change took away, changed or added: a row
+        each goes out or in where it belongs (a view keeps its scroll and its
+        other rows). Grouped, a change to an entity's mentions makes the
+        groups again."""
+        gone, new = [*change.removed, *change.updated], [*change.updated, *change.added]
+        listed = [self._by_id.get(span.id) for span in gone]
+        if len(gone) + len(new) > MOST_ROWS_ONE_BY_ONE or self.grouped and any(
+                span is not None and span.entity is not None for span in [*gone, *new, *listed]):
+            ids = {span.id for span in gone}
+            spans = sorted([s for s in self._spans if s.id not in ids] + new, key=_list_order)
+            self.set_spans(self._text, spans, self._colors, self._names)
+            return
+        for span in change.updated:
+            row = self._row_in_order(span)
+            if row >= 0 and self._fits_at(row, span):  # a relabel in place: the row stays
+                self._take_out(self._rows[row])
+                self._rows[row] = self._by_id[span.id] = span
+                self._put_in(span)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+            else:
+                self._remove_row(row)
+                self._insert_row(span)
+        for span in change.removed:
+            self._remove_row(self._row_in_order(span))
+        for span in change.added:
+            self._insert_row(span)
+
+    def _anchor(self, row: Span | EntityRow) -> tuple:
+        """Where a row stands: at its span's place, or (an entity's row and
+        its mentions) at the place of the entity's first mention."""
+        if isinstance(row, EntityRow):
+            return _list_order(row.members[0])
+        return self._first_of[row.entity] if row.id in self._grouped_ids else _list_order(row)
+
+    def _fits_at(self, row: int, span: Span) -> bool:
+        """Whether ``span`` in place of ``row`` keeps the list in order."""
+        key, rows = self._anchor(span), self._rows
+        return ((row == 0 or self._anchor(rows[row - 1]) <= key)
+                and (row == len(rows) - 1 or key <= self._anchor(rows[row + 1])))
+
+    def _remove_row(self, row: int) -> None:
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            span = self._rows.pop(row)
+            self._take_out(span)
+            del self._by_id[span.id]
+            self.endRemoveRows()
+
+    def _insert_row(self, span: Span) -> None:
+        row = bisect_right(self._rows, self._anchor(span), key=self._anchor)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, span)
+        self._put_in(span)
+        self._by_id[span.id] = span
+        self.endInsertRows()
+
+    def _take_out(self, span: Span) -> None:
+        """Grouped, the rows are not the list of spans: that changes too."""
+        if self._rows is not self._spans:
+            at = bisect_left(self._spans, _list_order(span), key=_list_order)
+            while self._spans[at].id != span.id:
+                at += 1
+            del self._spans[at]
+
+    def _put_in(self, span: Span) -> None:
+        if self._rows is not self._spans:
+            insort(self._spans, span, key=_list_order)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -203,6 +285,22 @@ class SpanTableModel(QAbstractTableModel):
         return next((i for i, s in enumerate(self._rows)
                      if isinstance(s, Span) and s.id == span_id), -1)
 
+    def row_of_span(self, span: Span | None) -> int:
+        """The row of ``span`` (by its id), -1 if it has none."""
+        return -1 if span is None else self._row_in_order(span)
+
+    def _row_in_order(self, span: Span) -> int:
+        """Where the rows hold ``span``'s id (at the place of the version
+        listed, which an update may have moved), found by bisection."""
+        rows = self._rows
+        key = self._anchor(self._by_id.get(span.id, span))
+        row = bisect_left(rows, key, key=self._anchor)
+        while row < len(rows) and self._anchor(rows[row]) == key:
+            if isinstance(rows[row], Span) and rows[row].id == span.id:
+                return row
+            row += 1
+        return -1
+
 
 class SpanListView(RowTable):  # selectRow that works right to left
     spanActivated = Signal(object)
@@ -224,6 +322,8 @@ class SpanListView(RowTable):  # selectRow that works right to left
         """An entity's row reads across Text and Source: its name is long."""
         self.clearSpans()
         model = self.span_model
+        if not model.grouped:
+            return  # no entity rows: thousands of spans are not looked at
         for row in range(model.rowCount()):
             if isinstance(model.row_item(row), EntityRow):
                 self.setSpan(row, 1, 1, 2)
@@ -232,7 +332,7 @@ class SpanListView(RowTable):  # selectRow that works right to left
         self.spanActivated.emit(self.span_model.data(index, Qt.ItemDataRole.UserRole))
 
     def show_selected(self, span: Span | None) -> None:
-        row = self.span_model.row_of(span.id if span else None)
+        row = self.span_model.row_of_span(span)
         if row >= 0:
             self.selectRow(row)
         else:

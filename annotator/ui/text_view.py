@@ -7,7 +7,6 @@ everything this class emits or takes is in code points of the stored text.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
@@ -32,6 +31,7 @@ from annotator.core.word_edges import Cut, span_cuts
 from annotator.core.text import line_direction
 from annotator.ui.colors import label_color, selected_color
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, text_font
+from annotator.ui.span_stack import SpanStack
 from annotator.ui.viewport import wrap_viewport
 from annotator.ui.word_drag import snapped_drag
 
@@ -44,39 +44,13 @@ TAGGED_LINE_HEIGHT_PERCENT = 150  # and room above each line for the label tags
 TAG_SCALE = 0.5  # tag text size, relative to the text's
 TAG_RAISE = 2  # pixels the tag reaches down into the line's own top
 UNDERLINE_GAP = 3
+# Fills changed at most this many characters apart are one edit of the text
+# (one layout of what lies between, rather than one more pass over the rest).
+ONE_EDIT_GAP = 1000
 # How many positions either side of Qt's nearest caret may hold the glyph under a point.
 GLYPH_SEARCH = 4
 CUT_COLOR = QColor("#e00000")
 CUT_WIDTH = 2
-
-
-def stacking_levels(spans: list[Span], in_order: bool = False) -> dict[int, int]:
-    """An underline level for each span that overlaps another (by list index),
-    so that overlapping spans get distinct lines. ``in_order``: ``spans`` are
-    sorted by start, longest first (the view's own list), so no sort is needed."""
-    order = range(len(spans)) if in_order else sorted(
-        range(len(spans)), key=lambda i: (spans[i].start, -spans[i].end))
-    levels: dict[int, int] = {}
-    active: list[int] = []
-    reach = -1  # where the last of the active spans ends
-    for i in order:
-        span = spans[i]
-        if span.start >= reach:
-            active = []  # nothing still open: the usual case, no list to filter
-        elif active:
-            active = [j for j in active if spans[j].end > span.start]
-        if active:
-            used = {levels.get(j, 0) for j in active}
-            for j in active:
-                levels.setdefault(j, 0)
-            levels[i] = next(level for level in range(len(used) + 1) if level not in used)
-        active.append(i)
-        reach = max(reach, span.end)
-    return levels
-
-
-def _view_order(span: Span) -> tuple:
-    return (span.start, -span.end, span.label)
 
 
 class AnnotationView(QTextEdit):
@@ -103,13 +77,13 @@ class AnnotationView(QTextEdit):
         self.setFont(text_font(self._point_size))
         self._text = ""
         self._map = Utf16Map("")
-        self._spans: list[Span] = []
-        self._longest = 0  # no span is longer (after removals, perhaps shorter)
+        self._cuts: dict[tuple[int, int], list[Cut]] = {}
+        self._stack = SpanStack()  # the spans by position, and their underline levels
         self._colors: dict[str, str] = {}
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}  # (label, selected)
         self._rest_from: int | None = None  # where the part left for after the first paint begins
         self._selected_id: int | None = None
-        self._levels: dict[int, int] = {}
+        self._near_block = 0  # the paragraph last found in sight (visible_range)
         self._direction = Direction.LTR
         self._override: Direction | None = None
         # Selections snap to whole words unless this is off or Alt is held.
@@ -126,7 +100,12 @@ class AnnotationView(QTextEdit):
 
     @property
     def spans(self) -> list[Span]:
-        return list(self._spans)
+        return list(self._stack.spans)
+
+    @property
+    def underline_levels(self) -> dict[Span, int]:
+        """The level of each span that overlaps another."""
+        return dict(self._stack.levels)
 
     def show_document(self, text: str, direction: Direction, override: Direction | None,
                       spans: Iterable[Span], colors: dict[str, str],
@@ -136,8 +115,10 @@ class AnnotationView(QTextEdit):
         right after the first paint (:meth:`finish_document`)."""
         self._text = text
         self._map = Utf16Map(text)
+        self._cuts: dict[tuple[int, int], list[Cut]] = {}  # by place: they depend on the text alone
         self._colors, self._formats = dict(colors), {}
         self._selected_id = None
+        self._near_block = 0  # a text opens at its top
         # setPlainText: a document is never read as HTML.
         self.document().setPlainText(text)
         cut = text.find("\n", TOP_PART) if top_first and len(text) > 2 * TOP_PART else -1
@@ -223,29 +204,26 @@ class AnnotationView(QTextEdit):
                   upto: int | None = None) -> None:
         """All the spans at once; ``upto``: fill only the text before it (the
         rest is :meth:`finish_document`'s)."""
-        self._spans = sorted(spans, key=_view_order)
-        self._longest = max((s.end - s.start for s in self._spans), default=0)
-        self._levels = stacking_levels(self._spans, in_order=True)
+        self._stack.reset(spans)
         self._repaint_range(0, len(self._text) if upto is None else upto, fresh)
 
     def add_span(self, span: Span) -> None:
         self.add_spans([span])
 
-    def add_spans(self, spans: Iterable[Span]) -> None:
-        """Spans added at once (a label and the mentions it proposed): one sort
-        and one stacking for all, not one per span."""
+    def add_spans(self, spans: Iterable[Span], select: Span | None = None) -> None:
+        """Spans added at once (a label and the mentions it proposed): only
+        where they are is filled and stacked again. ``select``: one of them
+        to select, filled as selected at once (one layout, not two)."""
         spans = list(spans)
         if not spans:
             return
-        self._longest = max(self._longest, *(s.end - s.start for s in spans))
-        if len(spans) * 8 < len(self._spans):
-            for span in spans:  # a few into many: no key for every span
-                insort(self._spans, span, key=_view_order)
-        else:
-            self._spans.extend(spans)
-            self._spans.sort(key=_view_order)
-        self._levels = stacking_levels(self._spans, in_order=True)
-        self._repaint_filled(spans)
+        self._stack.add(spans)
+        if select is None:
+            self._repaint_filled(spans)
+            return
+        previous = self._choose(select)
+        self._repaint_filled(spans, also=[previous] if previous is not None else [])
+        self._show_chosen(select)
 
     def remove_span(self, span_id: int) -> Span | None:
         removed = self.remove_spans([span_id])
@@ -253,37 +231,62 @@ class AnnotationView(QTextEdit):
 
     def remove_spans(self, span_ids: Iterable[int]) -> list[Span]:
         """The spans of these ids taken away at once; those it held."""
-        ids = set(span_ids)
-        removed = [span for span in self._spans if span.id in ids]
+        removed = self._stack.remove(span_ids)
         if not removed:
             return []
-        self._spans = [span for span in self._spans if span.id not in ids]
         selected_before = self._selected_id
-        if self._selected_id in ids:
+        if any(span.id == self._selected_id for span in removed):
             self._selected_id = None
-        self._levels = stacking_levels(self._spans, in_order=True)
         self._repaint_filled(removed, selected_before)
         return removed
 
     def replace_span(self, span: Span) -> None:
-        old = self.remove_span(span.id) if span.id is not None else None
-        self.add_span(span)
-        if old is not None and old.id == span.id:
-            self.select_span(span)
+        """A span changed (relabelled, moved, accepted): it is selected, and
+        where it was and is now is filled again once."""
+        old = self._stack.remove([span.id]) if span.id is not None else []
+        self._stack.add([span])
+        if not old:
+            self._repaint_filled([span])
+            return
+        previous = self._choose(span)
+        ranges = [(min(old[0].start, span.start), max(old[0].end, span.end))]
+        if previous is not None and previous.id != span.id:
+            ranges.append((previous.start, previous.end))
+        self._repaint_ranges(ranges)
+        self._show_chosen(span)
 
     # -- highlights ----------------------------------------------------------
 
-    def _repaint_filled(self, spans: list[Span], selected: int | None = None) -> None:
-        """Recolour where these spans (added or taken away) are. A suggestion
-        has no fill unless it is the selected one, so it changes no character
-        format: its dashed outline is drawn at paint, and hundreds of proposed
-        mentions cost one repaint, not one layout each."""
+    def _repaint_filled(self, spans: list[Span], selected: int | None = None,
+                        also: Iterable[Span] = ()) -> None:
+        """Recolour where these spans (added or taken away) are, and where
+        the spans ``also`` are. A suggestion has no fill unless it is the
+        selected one, so it changes no character format: its dashed outline
+        is drawn at paint, and hundreds of proposed mentions cost one
+        repaint, not one layout each."""
         selected = self._selected_id if selected is None else selected
         filled = [span for span in spans if not span.is_suggestion or span.id == selected]
-        for span in filled:
-            self._repaint_range(span.start, span.end)
+        self._repaint_ranges([(span.start, span.end) for span in [*filled, *also]])
         if len(filled) < len(spans):
             self.viewport().update()
+
+    def _repaint_ranges(self, ranges: list[tuple[int, int]]) -> None:
+        """Recolour several ranges. Qt moves every paragraph below a changed
+        one after each edit (thousands in a long text), so ranges near each
+        other (a new span and the one selected before it) are one edit."""
+        ranges = sorted(ranges)
+        first = 0
+        while first < len(ranges):
+            last, reach = first + 1, ranges[first][1]
+            while last < len(ranges) and ranges[last][0] - reach <= ONE_EDIT_GAP:
+                reach = max(reach, ranges[last][1])
+                last += 1
+            cursor = QTextCursor(self.document())
+            cursor.beginEditBlock()  # the edits inside are laid out once, at its end
+            for start, end in ranges[first:last]:
+                self._repaint_range(start, end)
+            cursor.endEditBlock()
+            first = last
 
     def _repaint_range(self, start: int, end: int, fresh: bool = False) -> None:
         """Recolour ``[start, end)`` widened to every span it touches: only the
@@ -291,9 +294,7 @@ class AnnotationView(QTextEdit):
         set, so it has no fill to clear."""
         # Only spans starting at most the longest span's length before
         # ``start`` can reach it: the list is not scanned from the top.
-        first = bisect_left(self._spans, start - self._longest, key=lambda s: s.start)
-        last = bisect_left(self._spans, end, key=lambda s: s.start)
-        touching = [s for s in self._spans[first:last] if s.start < end and start < s.end]
+        touching = [s for s in self._stack.near(start, end) if s.start < end and start < s.end]
         for span in touching:
             start, end = min(start, span.start), max(end, span.end)
         end = min(end, len(self._text))
@@ -339,7 +340,7 @@ class AnnotationView(QTextEdit):
             QTimer.singleShot(0, self.finish_document)  # the top is painted: now the rest
         underlines = self.underlines()
         selected = self.selected_span()
-        if not self._spans and not underlines:
+        if not self._stack.spans and not underlines:
             return
         painter = QPainter(self.viewport())
         visible = self.viewport().rect()
@@ -385,15 +386,19 @@ class AnnotationView(QTextEdit):
         hi = len(self._text) if hi is None else hi
         return [(span, cut) for span in self._spans_near(lo, hi + 1)
                 if span.end >= lo and span.start <= hi
-                for cut in span_cuts(self._text, span.start, span.end)]
+                for cut in self._cuts_of(span)]
+
+    def _cuts_of(self, span: Span) -> list[Cut]:
+        """A span's cuts, worked out once for its place (every paint asks)."""
+        cuts = self._cuts.get((span.start, span.end))
+        if cuts is None:
+            cuts = self._cuts[span.start, span.end] = span_cuts(self._text, span.start, span.end)
+        return cuts
 
     def _spans_near(self, lo: int, hi: int) -> list[Span]:
-        """The spans that can reach ``[lo, hi)``: those starting before ``hi``
-        and at most the longest span's length before ``lo`` (a paint looks at
-        what is in sight, not at every span of a long document)."""
-        first = bisect_left(self._spans, lo - self._longest, key=lambda s: s.start)
-        last = bisect_left(self._spans, hi, key=lambda s: s.start)
-        return self._spans[first:last]
+        """The spans that can reach ``[lo, hi)`` (a paint looks at what is in
+        sight, not at every span of a long document)."""
+        return self._stack.near(lo, hi)
 
     def _paint_cuts(self, painter: QPainter, lo: int, hi: int) -> None:
         """A red bar where a span's edge cuts a word, so a cut is never
@@ -411,14 +416,16 @@ class AnnotationView(QTextEdit):
         Drawn over the margin between lines, never into the text, so Arabic
         letters keep their joined shapes."""
         starts: dict[int, list[Span]] = {}
-        for span in self._spans:
-            if span.end >= lo and span.start <= hi:
+        for span in self._spans_near(lo, hi + 1):
+            if span.end >= lo:
                 starts.setdefault(span.start, []).append(span)
         font = QFont(self.font())
         font.setPointSizeF(max(6.0, self._point_size * TAG_SCALE))
         font.setBold(True)
         painter.setFont(font)
         metrics = painter.fontMetrics()
+        raise_by = metrics.ascent() - metrics.height() + TAG_RAISE
+        looks: dict[str, tuple[int, QColor]] = {}  # each tag's width and colour, once a paint
         cursor = QTextCursor(self.document())
         for start, spans in starts.items():
             cursor.setPosition(self._map.to_utf16(start))
@@ -426,18 +433,20 @@ class AnnotationView(QTextEdit):
             if rect.bottom() < visible.top() or rect.top() > visible.bottom():
                 continue
             tag = "·".join(s.label for s in spans)
-            width = metrics.horizontalAdvance(tag)
+            look = looks.get(tag)
+            if look is None:
+                color = label_color(self._colors.get(spans[0].label, "#888888")).darker(230)
+                look = looks[tag] = (metrics.horizontalAdvance(tag), color)
+            width, color = look
             rtl = cursor.block().blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
             x = rect.left() - width if rtl else rect.left()
-            color = label_color(self._colors.get(spans[0].label, "#888888")).darker(230)
             painter.setPen(color)
-            painter.drawText(x, rect.top() + metrics.ascent() - metrics.height() + TAG_RAISE, tag)
+            painter.drawText(x, rect.top() + raise_by, tag)
 
     def underlines(self) -> list[tuple[Span, int, QPen]]:
         """(span, level, pen) for each underline: here, overlapping spans stack."""
         result = []
-        for i, level in self._levels.items():
-            span = self._spans[i]
+        for span, level in self._stack.levels.items():
             if span.is_suggestion:
                 continue  # outlined instead
             pen = QPen(label_color(self._colors.get(span.label, "#888888")).darker(150))
@@ -448,11 +457,44 @@ class AnnotationView(QTextEdit):
     def visible_range(self, visible: QRect) -> tuple[int, int]:
         """Code-point range of the paragraphs in sight (whole paragraphs, so a
         right-to-left line is covered whichever corner it starts at)."""
-        first = self.cursorForPosition(visible.topLeft()).block()
-        last = self.cursorForPosition(visible.bottomRight()).block()
+        scrolled = self.verticalScrollBar().value()
+        first = self._block_at(visible.top() + scrolled)
+        last = self._block_at(visible.bottom() + scrolled)
         return (self._map.to_index(first.position()),
-                self._map.to_index(last.position() + last.length()) if last.isValid()
+                self._map.to_index(last.position() + last.length()) if last.next().isValid()
                 else len(self._text))
+
+    def _block_at(self, y: int):
+        """The paragraph at height ``y`` of the document (the last one that
+        begins above it). Qt's hit test walks the paragraphs from the top,
+        thousands in a long text, at every paint; this one steps out from
+        the paragraph found last, by doubling steps, then halves the gap, so
+        it looks at few paragraphs and lays out none far past ``y``."""
+        document = self.document()
+        layout = document.documentLayout()
+
+        def above(number: int) -> bool:
+            return layout.blockBoundingRect(document.findBlockByNumber(number)).top() <= y
+
+        count = document.blockCount()
+        lo = hi = min(self._near_block, count - 1)
+        step = 1
+        if lo > 0 and not above(lo):
+            while lo > 0 and not above(lo):  # up: hi is below y
+                hi, lo = lo, max(0, lo - step)
+                step *= 2
+        else:
+            while hi < count and above(hi):  # down: lo is above y
+                lo, hi = hi, min(count, hi + step)
+                step *= 2
+        while hi - lo > 1:
+            middle = (lo + hi) // 2
+            if above(middle):
+                lo = middle
+            else:
+                hi = middle
+        self._near_block = lo
+        return document.findBlockByNumber(lo)
 
     def paint_extra(self, painter: QPainter, visible: QRect) -> None:
         """For views that draw more on top (the review view marks disagreements)."""
@@ -520,25 +562,32 @@ class AnnotationView(QTextEdit):
         bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
 
     def selected_span(self) -> Span | None:
-        return next((s for s in self._spans if s.id == self._selected_id), None)
+        return self._stack.get(self._selected_id)
 
     def select_span(self, span: Span | None) -> None:
+        previous = self._choose(span)
+        self._repaint_ranges([(s.start, s.end) for s in (previous, span) if s is not None])
+        self._show_chosen(span)
+
+    def _choose(self, span: Span | None) -> Span | None:
+        """Make ``span`` the selected one; the one selected before."""
         previous = self.selected_span()
         self._selected_id = span.id if span else None
-        if previous is not None:
-            self._repaint_range(previous.start, previous.end)
+        return previous
+
+    def _show_chosen(self, span: Span | None) -> None:
+        """The caret to the selected span (scrolled into sight), and tell."""
         if span is not None:
             cursor = self.textCursor()
             cursor.clearSelection()
             cursor.setPosition(self._map.to_utf16(span.start))
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
-            self._repaint_range(span.start, span.end)
         self.spanClicked.emit(span)
 
     def spans_at(self, index: int) -> list[Span]:
         """Spans covering a character, innermost first."""
-        return sorted((s for s in self._spans if s.start <= index < s.end),
+        return sorted((s for s in self._spans_near(index, index + 1) if index < s.end),
                       key=lambda s: s.end - s.start)
 
     # -- zoom ----------------------------------------------------------------

@@ -119,7 +119,7 @@ def test_click_select_relabel_delete_and_exact_duplicates_refused(window, qtbot)
     drag(view, caret_point(view, start, -2), caret_point(view, start + len("Xi Jinping"), 2))
     qtbot.keyClick(view, Qt.Key.Key_1)
     assert len(stored_spans(window.project, doc.id)) == 2
-    assert len(view._levels) == 2
+    assert len(view.underline_levels) == 2
     # Click the inner span, relabel it with another key, delete it.
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=caret_point(view, start + 1, 1))
     assert view.selected_span().end == start + 2

@@ -64,3 +64,12 @@ def test_twenty_thousand_edits_from_the_keyboard_without_a_crash(window, qtbot):
         assert project.integrity_problems() == []
     window.project = None
     assert stored == [(s.start, s.end, s.label) for s in view.spans]
+    # Each edit changed the span list and the underlines in place: they are
+    # still what building them again from the spans gives.
+    from annotator.ui.span_stack import SpanStack
+
+    model = window.span_list.span_model
+    assert [model.row_item(r).key for r in range(model.rowCount())] == stored
+    rebuilt = SpanStack()
+    rebuilt.reset(view.spans)
+    assert view.underline_levels == rebuilt.levels

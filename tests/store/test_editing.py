@@ -3,6 +3,7 @@ half-way, and a file changed by another program meanwhile."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
 from contextlib import closing
@@ -271,3 +272,34 @@ def test_a_file_locked_by_another_program_refuses_the_edit_cleanly(labelling):
     assert file_state(project) == before and labelling.spans == spans
     labelling.add(*phrase(labelling, "KPCh"), "ORG")  # free again: the edit goes through
     assert len(labelling.spans) == 2
+
+
+def test_edits_among_many_spans_keep_the_order_and_counts_the_file_has(labelling, seeded_project):
+    """A document of many spans takes each edit in place (no sort, no count
+    query): the spans and counts told stay what reading the file gives."""
+    doc = labelling.document
+    words = [(m.start(), m.end()) for m in re.finditer(r"\w+", doc.text)][:60]
+    for n, (start, end) in enumerate(words[:40]):
+        labelling.add(start, end, "PERSON", Origin.SUGGESTED if n % 3 else Origin.MANUAL)
+    made = labelling.spans
+    edits = [labelling.add(*words[45], "ORG"), labelling.relabel(made[5].id, "DATE"),
+             labelling.move(made[9].id, made[9].start, made[9].end - 1),
+             labelling.delete(made[20].id), labelling.accept(made[1].id), labelling.reject(made[2].id)]
+    for edit in edits[::-1]:
+        labelling.undo(edit)
+    for edit in edits:
+        labelling.redo(edit)
+    for edit in edits[:2:-1]:
+        labelling.undo(edit)
+
+    def stored():
+        spans = seeded_project.spans(doc.id, "alice")
+        return sorted(spans, key=lambda s: (s.start, -s.end, s.label))
+
+    assert labelling.spans == stored()
+    change = labelling.changes[-1]
+    suggestions = sum(s.is_suggestion for s in stored())
+    assert (change.span_count, change.suggestion_count) == (len(stored()) - suggestions, suggestions)
+    assert (change.span_count, change.suggestion_count) == seeded_project.span_and_suggestion_counts(
+        doc.id, "alice")
+
