@@ -97,7 +97,9 @@ def run_tree(tree: Path, jsonl: Path, out: Path) -> None:
         done = subprocess.run([sys.executable, "-m", "annotator", *args], env=env, cwd=out,
                               capture_output=True, text=True)
         if done.returncode != 0:
-            sys.exit(f"{tree}: annotator {' '.join(args)} failed:\n{done.stderr.strip()}")
+            print(f"{tree}: annotator {' '.join(args)} failed:\n{done.stderr.strip()}",
+                  file=sys.stderr)
+            raise SystemExit(2)
 
     annotator("import", str(project), str(jsonl))
     for name, options in exports():
