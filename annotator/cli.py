@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if argv and argv[0] in COMMANDS:
         args = build_parser([argv[0]]).parse_args(argv)
+        _say_if_upgrading(args)
         return args.run(args)
     if argv and argv[0].startswith("-"):
         args = build_parser().parse_args(argv)
@@ -62,3 +63,17 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _say_if_upgrading(args: argparse.Namespace) -> None:
+    """A big file of an older version is upgraded as the command opens it,
+    which takes seconds: say so first, rather than seem to hang."""
+    from pathlib import Path
+
+    from annotator.store.session import lengthy_upgrade
+
+    for name in ("project", "master", "review"):  # the file a command opens, by its argument
+        path = getattr(args, name, None)
+        if isinstance(path, (str, Path)) and lengthy_upgrade(Path(path)):
+            print(f"{path}: upgrading to this version's format (once; a big project takes a few "
+                  "seconds)", file=sys.stderr)

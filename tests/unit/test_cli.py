@@ -160,3 +160,19 @@ def test_x_server_answers_on_its_socket(tmp_path, monkeypatch):
         assert app.x_server_answers(":871.0")
     finally:
         server.close()
+
+
+def test_a_command_on_a_big_file_of_an_older_version_says_it_upgrades_it(tmp_path, capsys,
+                                                                         monkeypatch):
+    from annotator.store import session
+    from annotator.store.schema import SCHEMA_VERSION
+    from tests.helpers.old_schema import ONE_DOCUMENT, PERSON_LABEL, write_file_at_schema
+
+    path = tmp_path / "old.db"
+    write_file_at_schema(path, SCHEMA_VERSION - 1, ONE_DOCUMENT + PERSON_LABEL)
+    monkeypatch.setattr(session, "UPGRADE_NOTICE_BYTES", 0)  # the test file is small
+    assert main(["stats", str(path)]) == 0
+    assert f"{path}: upgrading to this version's format" in capsys.readouterr().err
+    # Upgraded once: the next command says nothing of it.
+    assert main(["stats", str(path)]) == 0
+    assert "upgrading" not in capsys.readouterr().err
