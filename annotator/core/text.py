@@ -94,8 +94,21 @@ def _script_counts(text: str) -> tuple[int, int, int]:
     """Counts of (Arabic-script, Hebrew, left-to-right) letters."""
     sample = text[:_SAMPLE]
     rtl = _letters(_RTL_RUN, sample)
-    hebrew = _letters(_HEBREW_RUN, sample) if rtl else 0
+    hebrew = _letters(_HEBREW_RUN, sample) if rtl and _may_hold_hebrew(sample) else 0
     return rtl - hebrew, hebrew, _letters(_LTR_RUN, sample)
+
+
+# The first bytes of the Hebrew letters in UTF-8 (U+05D0-05EA: D7; the
+# presentation forms U+FB1D-FB4F: EF AC, EF AD). Looking for them is a byte
+# search, where counting Hebrew letters scans every character: an Arabic
+# document, the common case, skips that scan.
+_HEBREW_LEADS = (b"\xd7", b"\xef\xac", b"\xef\xad")
+
+
+def _may_hold_hebrew(sample: str) -> bool:
+    """False only when ``sample`` has no Hebrew letter."""
+    data = sample.encode("utf-8", "surrogatepass")
+    return any(lead in data for lead in _HEBREW_LEADS)
 
 
 def detect_direction(text: str) -> Direction:

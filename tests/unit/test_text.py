@@ -57,3 +57,12 @@ def test_normalize_map_keeps_spans_on_the_same_characters(pieces):
         if ch not in "\r\n\ufeff":
             assert stored[mapping[i]] == ch
             assert mapping[i + 1] == mapping[i] + 1
+
+
+@given(st.text(alphabet=st.sampled_from(list("abź مرحبا") + [chr(c) for c in range(0x0590, 0x0600)]
+                                        + [chr(c) for c in range(0xFB1D, 0xFB50)]), max_size=30))
+def test_the_byte_test_for_hebrew_never_misses_a_hebrew_letter(sample):
+    from annotator.core.text import _HEBREW_LETTER, _may_hold_hebrew
+
+    if _HEBREW_LETTER.search(sample):
+        assert _may_hold_hebrew(sample)
