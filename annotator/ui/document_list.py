@@ -35,6 +35,7 @@ from annotator.core.row_positions import RowPositions
 from annotator.store import Project
 from annotator.store.document_order import languages_in_file, positions_in_file
 from annotator.store.repository import DocumentRow
+from annotator.ui.first_paint import after_first_paint
 from annotator.ui.plain_text import escaped_rich_text
 from annotator.ui.row_table import RowTable
 
@@ -85,13 +86,12 @@ class DocumentListModel(QAbstractTableModel):
         self._delivery = _OrderDelivery(self)
         self._delivery.ready.connect(self._on_order_ready)
         self._delivery.languages.connect(self._on_languages)
-        self.known_languages: list[str] | None = None
         self.reload()
-        self._find_languages()
 
-    def _find_languages(self) -> None:
-        """The language filter's choices: reading every document's language
-        of a big project takes a while, so a worker does it."""
+    def find_languages(self) -> None:
+        """The language filter's choices (``languagesFound``): reading every
+        document's language of a big project takes a while, so a worker does
+        it, once the list has been seen (it would compete with the first paint)."""
         if self._project.path is None:
             self._on_languages(self._project.document_languages())
             return
@@ -107,7 +107,6 @@ class DocumentListModel(QAbstractTableModel):
         QThreadPool.globalInstance().start(work)
 
     def _on_languages(self, languages: list[str]) -> None:
-        self.known_languages = languages
         self.languagesFound.emit(languages)
 
     @property
@@ -360,8 +359,7 @@ class DocumentListWidget(QWidget):
         model.modelAboutToBeReset.connect(self._remember_current)
         model.listChanged.connect(self._select_remembered)
         model.languagesFound.connect(self.set_languages)
-        if model.known_languages is not None:
-            self.set_languages(model.known_languages)
+        after_first_paint(self.window(), model.find_languages, latest_ms=1000)
 
     def set_languages(self, languages: list[str]) -> None:
         """The language filter's choices: every language of the project."""
