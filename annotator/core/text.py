@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from annotator.core.model import Direction
 
@@ -99,16 +100,15 @@ def _script_counts(text: str) -> tuple[int, int, int]:
 
 
 # The first bytes of the Hebrew letters in UTF-8 (U+05D0-05EA: D7; the
-# presentation forms U+FB1D-FB4F: EF AC, EF AD). Looking for them is a byte
+# presentation forms U+FB1D-FB4F: EF AC, EF AD) are looked for with a byte
 # search, where counting Hebrew letters scans every character: an Arabic
 # document, the common case, skips that scan.
-_HEBREW_LEADS = (b"\xd7", b"\xef\xac", b"\xef\xad")
 
 
 def _may_hold_hebrew(sample: str) -> bool:
     """False only when ``sample`` has no Hebrew letter."""
     data = sample.encode("utf-8", "surrogatepass")
-    return any(lead in data for lead in _HEBREW_LEADS)
+    return b"\xd7" in data or b"\xef\xac" in data or b"\xef\xad" in data
 
 
 def detect_direction(text: str) -> Direction:
@@ -122,8 +122,14 @@ def _direction_of(rtl: int, ltr: int) -> Direction:
 
 def describe(text: str) -> tuple[Direction, str]:
     """Direction and language code, counting the letters once."""
-    counts = _script_counts(text)
-    return _direction_of(counts[0] + counts[1], counts[2]), _language_of(text, *counts)
+    sample = text[:_SAMPLE]
+    rtl = _letters(_RTL_RUN, sample)
+    hebrew = _letters(_HEBREW_RUN, sample) if rtl and _may_hold_hebrew(sample) else 0
+    # Right-to-left letters that outnumber all the other characters outnumber
+    # the left-to-right letters too, whatever their count: no need to scan
+    # an Arabic document for them (neither answer below depends on it then).
+    ltr = 0 if rtl * 2 > len(sample) else _letters(_LTR_RUN, sample)
+    return _direction_of(rtl, ltr), _language_of(text, rtl - hebrew, hebrew, ltr)
 
 
 def line_direction(line: str, default: Direction) -> Direction:
@@ -148,6 +154,7 @@ _POLISH_LETTERS = re.compile("[ąćęłńśźżĄĆĘŁŃŚŹŻ]")
 _POLISH_WORDS = {"i", "w", "z", "na", "się", "że", "do", "nie", "jest", "oraz", "dla", "od", "po"}
 _ENGLISH_WORDS = {"the", "and", "of", "to", "in", "is", "that", "for", "with", "on", "was"}
 _PERSIAN_LETTERS = re.compile("[پچژگ]")
+_WORD_MARKS = ".,;:!?()\"'«»"
 
 
 def detect_language(text: str) -> str:
@@ -164,10 +171,11 @@ def _language_of(text: str, arabic: int, hebrew: int, ltr: int) -> str:
         persian = len(_PERSIAN_LETTERS.findall(text[:_SAMPLE]))
         return "fa" if persian * 50 > arabic else "ar"
     text = text[:_SAMPLE]
-    words = [w.strip(".,;:!?()\"'«»").lower() for w in text.split()]
-    polish = sum(1 for w in words if w in _POLISH_WORDS)
+    # Each word stripped of the marks around it, then in lower case (maps: in C).
+    words = list(map(str.lower, map(str.strip, text.split(), repeat(_WORD_MARKS))))
+    polish = sum(map(_POLISH_WORDS.__contains__, words))
     polish += 3 * len(_POLISH_LETTERS.findall(text))
-    english = sum(1 for w in words if w in _ENGLISH_WORDS)
+    english = sum(map(_ENGLISH_WORDS.__contains__, words))
     if polish > english:
         return "pl"
     if english:

@@ -167,9 +167,9 @@ def _native(items: object, key: str):
         return f'"{key}" must be a list'
     out = []
     for item in items:
-        if not isinstance(item, dict) or not {"start", "end", "label"} <= item.keys():
+        if not isinstance(item, dict) or not _NEEDED_KEYS.issubset(item):
             return 'each span needs "start", "end" and "label"'
-        if item.keys() - _SPAN_KEYS:
+        if not _SPAN_KEYS.issuperset(item):
             unknown = ", ".join(map(repr, sorted(item.keys() - _SPAN_KEYS)))
             return (f'unknown keys {unknown} in a span: a span has "start", "end" and "label" '
                     '(and an optional "entity")')
@@ -212,6 +212,7 @@ _NOT_SPANS = frozenset({"id", "name", "text", "lang", "annotator", "meta", "rela
 # doccano exports add "Comments"; "id" of a span is its tool's, not kept.
 _TOP_KEYS = _NOT_SPANS | set(SPAN_KEYS) | {"Comments"}
 _SPAN_KEYS = frozenset({"start", "end", "label", "id", "text", "entity"})
+_NEEDED_KEYS = frozenset({"start", "end", "label"})
 _EDGE_KEYS = frozenset({"start", "end", "begin", "start_offset", "end_offset", "startOffset",
                         "endOffset", "start_char", "end_char", "char_start", "char_end", "offsets"})
 

@@ -66,3 +66,13 @@ def test_the_byte_test_for_hebrew_never_misses_a_hebrew_letter(sample):
 
     if _HEBREW_LETTER.search(sample):
         assert _may_hold_hebrew(sample)
+
+
+@given(st.lists(st.sampled_from(list("ab źi w the and  .,«»") + list("مرحبا پ")
+                                + ["שלום", "\n", "2021"]), max_size=60).map("".join))
+def test_describe_gives_what_counting_every_script_gives(text):
+    from annotator.core.text import _direction_of, _language_of, _script_counts, describe
+
+    arabic, hebrew, ltr = _script_counts(text)
+    assert describe(text) == (_direction_of(arabic + hebrew, ltr),
+                              _language_of(text, arabic, hebrew, ltr))
