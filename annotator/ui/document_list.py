@@ -324,6 +324,8 @@ class DocumentListWidget(QWidget):
         layout.addWidget(self.table)
         self.model: DocumentListModel | None = None
         self._keep_document: int | None = None  # the document to select again after a reorder
+        self._sort_actions = None  # View ▸ Sort Documents By, once built
+        self._descending = None
         for combo in (self.filter, self.language_filter, self.span_filter):
             combo.currentIndexChanged.connect(self._on_filter_changed)
         header.sectionClicked.connect(self._on_header_clicked)
@@ -344,6 +346,7 @@ class DocumentListWidget(QWidget):
         self.table.setModel(model)
         header = self.table.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._show_order()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Widths from the longest text a column can hold, not from its rows:
         # sizing by contents reads every row while the view has no height yet.
@@ -410,6 +413,47 @@ class DocumentListWidget(QWidget):
                 self.model.query, status=Status(status) if status else None,
                 lang=self.language_filter.currentData(), labelled=self.span_filter.currentData()))
 
+    def build_sort_menu(self, menu) -> None:
+        """The keyboard's way to the header clicks: View ▸ Sort Documents By."""
+        from PySide6.QtGui import QAction, QActionGroup
+
+        group = QActionGroup(menu)
+        self._sort_actions: dict[str | None, QAction] = {}
+        for key, text in ((None, QT_TRANSLATE_NOOP("DocumentList", "&Import Order")),
+                          ("name", QT_TRANSLATE_NOOP("DocumentList", "&Name")),
+                          ("lang", QT_TRANSLATE_NOOP("DocumentList", "&Language")),
+                          ("status", QT_TRANSLATE_NOOP("DocumentList", "&Status")),
+                          ("spans", QT_TRANSLATE_NOOP("DocumentList", "Span &Count"))):
+            action = menu.addAction(QCoreApplication.translate("DocumentList", text))
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, k=key: self.sort_by(k, self._descending.isChecked()))
+            group.addAction(action)
+            self._sort_actions[key] = action
+        menu.addSeparator()
+        self._descending = menu.addAction(QCoreApplication.translate("DocumentList", "&Descending"))
+        self._descending.setCheckable(True)
+        self._descending.triggered.connect(
+            lambda on: self.sort_by(self.model.query.sort if self.model else None, on))
+        self._sort_actions[None].setChecked(True)
+
+    def sort_by(self, key: str | None, descending: bool = False) -> None:
+        """Sort the list by ``key`` (one of SORT_KEYS; None: the import order)."""
+        if self.model is None:
+            return
+        column = SORT_KEYS.index(key) if key is not None else -1
+        order = Qt.SortOrder.DescendingOrder if descending and key else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(column, order)
+        self.model.sort(column, order)
+        self._show_order()
+
+    def _show_order(self) -> None:
+        """The menu's checks follow the order, however it was chosen."""
+        if self._sort_actions is None or self.model is None:
+            return
+        query = self.model.query
+        self._sort_actions[query.sort].setChecked(True)
+        self._descending.setChecked(query.descending)
+
     def _on_header_clicked(self, column: int) -> None:
         """Ascending, then descending, then the import order again."""
         if self.model is None:
@@ -424,3 +468,4 @@ class DocumentListWidget(QWidget):
             column, order = -1, Qt.SortOrder.AscendingOrder
         self.table.horizontalHeader().setSortIndicator(column, order)
         self.model.sort(column, order)
+        self._show_order()

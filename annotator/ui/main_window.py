@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Group Spans by &Entity"), self.settings, "view/group_entities", False,
             self.span_list.span_model.set_grouped)
         view_menu.addAction(self.group_entities_action)
+        self.documents.build_sort_menu(view_menu.addMenu(self.tr("&Sort Documents By")))
         direction_menu = view_menu.addMenu(self.tr("Text &Direction"))
         self.direction_group = QActionGroup(self)
         self.direction_actions: dict[Direction | None, QAction] = {}

@@ -249,6 +249,30 @@
         <source>Click a column to sort by it; click again to reverse, a third time for the import order</source>
         <translation>انقر عمودًا للترتيب حسبه؛ انقر مرة أخرى لعكس الترتيب، ومرة ثالثة للعودة إلى ترتيب الاستيراد</translation>
     </message>
+    <message>
+        <source>&amp;Import Order</source>
+        <translation>ترتيب الاست&amp;يراد</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>الا&amp;سم</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>ال&amp;لغة</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>ال&amp;حالة</translation>
+    </message>
+    <message>
+        <source>Span &amp;Count</source>
+        <translation>&amp;عدد المقاطع</translation>
+    </message>
+    <message>
+        <source>&amp;Descending</source>
+        <translation>&amp;تنازلي</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -804,6 +828,10 @@
     <message>
         <source>Group Spans by &amp;Entity</source>
         <translation>تجميع المقاطع حسب ال&amp;كيان</translation>
+    </message>
+    <message>
+        <source>&amp;Sort Documents By</source>
+        <translation>ترتيب ال&amp;مستندات حسب</translation>
     </message>
     <message>
         <source>Text &amp;Direction</source>

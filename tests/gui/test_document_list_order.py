@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.text import sha256_of
 from annotator.store import Project
@@ -96,3 +97,34 @@ def test_a_labelled_document_shows_its_new_count_in_a_sorted_list(qtbot, window)
     window.editor.labelling.add(0, 5, "PERSON")
     row = window.doc_model.row_of(alpha.id)
     assert window.doc_model.data(window.doc_model.index(row, 3)) == 1
+
+
+def choose_from_menus(qtbot, window, *keys) -> None:
+    """Alt+V, then each mnemonic key in the menu that opens."""
+    qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    menu = None
+    for key in keys:
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() not in (None, menu))
+        menu = QApplication.activePopupWidget()
+        qtbot.keyClick(menu, key)
+
+
+def test_the_view_menu_sorts_from_the_keyboard_and_follows_the_header(qtbot, window):
+    with qtbot.waitSignal(window.doc_model.listChanged, timeout=10_000):
+        choose_from_menus(qtbot, window, Qt.Key.Key_S, Qt.Key.Key_C)  # Sort ▸ Span Count
+    assert names(window) == ["alpha", "charlie", "bravo", "delta", "echo"]
+    documents = window.documents
+    with qtbot.waitSignal(window.doc_model.listChanged, timeout=10_000):
+        documents._descending.trigger()  # View ▸ Sort Documents By ▸ Descending
+    assert names(window) == ["echo", "delta", "bravo", "charlie", "alpha"]
+    header = window.documents.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (3, Qt.SortOrder.DescendingOrder)
+    # A header click moves the menu's checks with it.
+    click_header(qtbot, window, 0)
+    checked = [a.text() for a in documents._sort_actions.values() if a.isChecked()]
+    assert checked == [QApplication.translate("DocumentList", "&Name")]
+    assert not documents._descending.isChecked()
+    with qtbot.waitSignal(window.doc_model.listChanged, timeout=10_000):
+        documents._sort_actions[None].trigger()  # Import Order
+    assert names(window) == ["delta", "alpha", "echo", "bravo", "charlie"]
+    assert header.sortIndicatorSection() == -1
