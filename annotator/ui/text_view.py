@@ -439,9 +439,8 @@ class AnnotationView(QTextEdit):
                 look = looks[tag] = (metrics.horizontalAdvance(tag), color)
             width, color = look
             rtl = cursor.block().blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
-            x = rect.left() - width if rtl else rect.left()
             painter.setPen(color)
-            painter.drawText(x, rect.top() + raise_by, tag)
+            painter.drawText(tag_left(rect.left(), width, rtl, visible), rect.top() + raise_by, tag)
 
     def underlines(self) -> list[tuple[Span, int, QPen]]:
         """(span, level, pen) for each underline: here, overlapping spans stack."""
@@ -723,3 +722,12 @@ class AnnotationView(QTextEdit):
     def focusNextPrevChild(self, forward: bool) -> bool:
         # Tab moves between spans here, not between widgets.
         return False
+
+
+def tag_left(edge: int, width: int, right_to_left: bool, visible: QRect) -> int:
+    """Where a label tag ``width`` pixels wide starts: at the span's start
+    ``edge``, reaching into the span (leftwards in right-to-left text), but
+    kept inside the view, so a span at the end of a full line keeps its whole
+    tag (at the left edge of an Arabic line it was cut to "RSON")."""
+    x = edge - width if right_to_left else edge
+    return max(visible.left(), min(x, visible.right() + 1 - width))

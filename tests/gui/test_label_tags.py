@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QColor, QFontMetrics, QTextCursor
 
 from annotator.core.model import DocumentRecord, Span
 from tests.helpers.gui import open_document
@@ -51,3 +51,48 @@ def test_tags_show_above_spans_and_the_view_menu_turns_them_off(window, qtbot):
     assert _ink(hidden, _tag_area(view, xi, rtl=True)) == 0
     assert _ink(hidden, _tag_area(view, latin, rtl=False)) == 0
     assert window.settings.value("view/label_tags") in (False, "false")
+
+
+def test_a_tag_at_the_left_edge_of_a_right_to_left_line_is_drawn_whole(window, qtbot):
+    """A span ending a full Arabic line starts at the line's left edge: its
+    tag, which runs leftwards from there, is moved into the view, not cut."""
+    words = ("قال الرئيس الصيني شي جين بينغ اليوم إن الصين على استعداد للعمل مع قازاقستان "
+             "يدا بيد وكتفا بكتف لتعزيز العلاقات الجيدة بينهما ") * 6
+    window.project.import_records([DocumentRecord("edge", words)], annotator="alice")
+    window.doc_model.reload()
+    open_document(window, "edge")
+    view = window.view
+    qtbot.wait(10)
+    font = view.font()
+    font.setPointSizeF(max(6.0, font.pointSizeF() * 0.5))
+    font.setBold(True)
+    whole = QFontMetrics(font).horizontalAdvance("INITIATIVE")
+    cursor = QTextCursor(view.document())
+    # A word whose start (its right edge) is nearer the view's left edge than
+    # the tag is wide: drawn where it starts, the tag would run out of the view.
+    start = None
+    for width in range(1000, 600, -7):
+        window.resize(width, 700)
+        qtbot.wait(1)
+        for position in (i for i in range(1, len(words)) if words[i - 1] == " "):
+            cursor.setPosition(position)
+            rect = view.cursorRect(cursor)
+            if 0 <= rect.left() < whole - 10 and 0 <= rect.top() < view.viewport().height() - 40:
+                start = position
+                break
+        if start is not None:
+            break
+    assert start is not None, "no line ends with a short word at the view's left edge"
+    end = words.index(" ", start)
+    window.editor.labelling.add(start, end, "INITIATIVE")
+    qtbot.wait(10)
+    image = view.viewport().grab().toImage()
+    cursor.setPosition(start)
+    caret = view.cursorRect(cursor)
+    height = view.fontMetrics().height() // 2
+    band = QRect(0, caret.top() - height, whole + 40, height)
+    columns = [x for x in range(band.left(), band.right())
+               if any(QColor(image.pixel(x, y)).lightness() < 160
+                      for y in range(max(band.top(), 0), band.bottom()))]
+    assert columns, "the tag is drawn"
+    assert columns[-1] - columns[0] + 1 >= whole - 4  # all of it, not its last letters
