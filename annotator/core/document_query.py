@@ -19,7 +19,7 @@ class DocumentQuery:
     lang: str | None = None
     labelled: bool | None = None  # True: with spans; False: without; None: either
     sort: str | None = None  # one of SORT_KEYS; None: import order
-    descending: bool = False
+    descending: bool = False  # with no sort key: the newest documents first
 
     def __post_init__(self) -> None:
         if self.sort is not None and self.sort not in SORT_KEYS:
@@ -27,6 +27,7 @@ class DocumentQuery:
 
     @property
     def in_import_order(self) -> bool:
-        """Only a status filter, if any, and the import order: the list's
+        """Only a status filter, if any, and the import order (oldest first): the list's
         rows are then ids in ascending order, read a page by id range."""
-        return self.lang is None and self.labelled is None and self.sort is None
+        return (self.lang is None and self.labelled is None and self.sort is None
+                and not self.descending)

@@ -129,7 +129,7 @@ class DocumentListModel(QAbstractTableModel):
         """Qt's sort: by the column (-1: the import order)."""
         key = SORT_KEYS[column] if 0 <= column < len(SORT_KEYS) else None
         self.set_query(replace(self._query, sort=key,
-                               descending=key is not None and order == Qt.SortOrder.DescendingOrder))
+                               descending=order == Qt.SortOrder.DescendingOrder))
 
     def reload(self) -> None:
         self._request += 1
@@ -441,7 +441,7 @@ class DocumentListWidget(QWidget):
         if self.model is None:
             return
         column = SORT_KEYS.index(key) if key is not None else -1
-        order = Qt.SortOrder.DescendingOrder if descending and key else Qt.SortOrder.AscendingOrder
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         self.table.horizontalHeader().setSortIndicator(column, order)
         self.model.sort(column, order)
         self._show_order()

@@ -128,3 +128,7 @@ def test_the_view_menu_sorts_from_the_keyboard_and_follows_the_header(qtbot, win
         documents._sort_actions[None].trigger()  # Import Order
     assert names(window) == ["delta", "alpha", "echo", "bravo", "charlie"]
     assert header.sortIndicatorSection() == -1
+    with qtbot.waitSignal(window.doc_model.listChanged, timeout=10_000):
+        documents._descending.trigger()  # the newest documents first
+    assert names(window) == ["charlie", "bravo", "echo", "alpha", "delta"]
+    assert documents._descending.isChecked() and documents._sort_actions[None].isChecked()

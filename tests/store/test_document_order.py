@@ -56,7 +56,7 @@ def expected(truth, query: DocumentQuery) -> list[int]:
 
 
 QUERIES = ([DocumentQuery(sort=k, descending=d) for k in SORT_KEYS for d in (False, True)]
-           + [DocumentQuery(lang="ar"), DocumentQuery(labelled=False), DocumentQuery(labelled=True),
+           + [DocumentQuery(descending=True), DocumentQuery(lang="ar"), DocumentQuery(labelled=False), DocumentQuery(labelled=True),
               DocumentQuery(status=Status.DONE, lang="pl", sort="spans", descending=True),
               DocumentQuery(status=Status.TODO, labelled=True, sort="name")])
 
