@@ -27,10 +27,12 @@ def child_env() -> dict[str, str]:
 
 
 def run_and_kill(args: list[str], delay: float, start_word: str = "ready",
-                 start_timeout: float = 60) -> list[str]:
+                 start_timeout: float = 60, timing: dict | None = None) -> list[str]:
     """Start ``python args...``; ``delay`` seconds after it prints a line
-    beginning with ``start_word``, SIGKILL it. Returns its output lines (the
-    lines read before the kill). Fails when the child never gets to start."""
+    beginning with ``start_word``, SIGKILL it (unless it has ended by then).
+    Returns its output lines (the lines read before the kill). Fails when the
+    child never gets to start. ``timing`` gets "after_start": the seconds
+    from that line to the child's end or its kill."""
     process = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, text=True, env=child_env(), cwd=ROOT)
     lines: list[str] = []
@@ -49,10 +51,17 @@ def run_and_kill(args: list[str], delay: float, start_word: str = "ready",
     reader.start()
     try:
         assert started.wait(start_timeout), "the child never got ready"
+        began = time.monotonic()
         assert process.poll() is None, f"the child ended by itself: {lines[-3:]}"
-        time.sleep(delay)
+        try:
+            process.wait(timeout=delay)  # a child that ends sooner is not waited for longer
+        except subprocess.TimeoutExpired:
+            pass
+        if timing is not None:
+            timing["after_start"] = time.monotonic() - began
     finally:
-        os.kill(process.pid, signal.SIGKILL)
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
         process.wait()
         reader.join(10)
     return lines

@@ -115,29 +115,30 @@ def fresh(corpus, tmp_path, name: str):
     return target
 
 
-def kill_import(corpus, tmp_path, delay):
+def kill_import(corpus, tmp_path, delay, timing=None):
     target = fresh(corpus, tmp_path, "empty.db")
     before = signature(target)
     lines = run_and_kill(["-m", "tests.reliability.bulk_child", "import", str(target),
-                          str(corpus / "alice.jsonl")], delay)
+                          str(corpus / "alice.jsonl")], delay, timing=timing)
     assert integrity(target) == ["ok"]
     assert signature(target) in (before, signature(corpus / "imported.db"))
     return lines
 
 
-def kill_merge(corpus, tmp_path, delay):
+def kill_merge(corpus, tmp_path, delay, timing=None):
     target = fresh(corpus, tmp_path, "empty.db")
     before = signature(target)
     lines = run_and_kill(["-m", "tests.reliability.bulk_child", "merge", str(target),
-                          str(corpus / "alice.db"), str(corpus / "bob.db")], delay)
+                          str(corpus / "alice.db"), str(corpus / "bob.db")], delay, timing=timing)
     assert integrity(target) == ["ok"]
     assert signature(target) in (before, signature(corpus / "merged.db"))
     return lines
 
 
-def kill_adjudication(corpus, tmp_path, delay):
+def kill_adjudication(corpus, tmp_path, delay, timing=None):
     target = fresh(corpus, tmp_path, "merged.db")
-    lines = run_and_kill(["-m", "tests.reliability.bulk_child", "adjudicate", str(target)], delay)
+    lines = run_and_kill(["-m", "tests.reliability.bulk_child", "adjudicate", str(target)], delay,
+                         timing=timing)
     assert integrity(target) == ["ok"]
     complete, found = gold_by_document(corpus / "adjudicated.db"), gold_by_document(target)
     # Each document's decision is all there or not at all; every one reported is there.
@@ -147,12 +148,12 @@ def kill_adjudication(corpus, tmp_path, delay):
     return lines
 
 
-def kill_export(corpus, tmp_path, delay):
+def kill_export(corpus, tmp_path, delay, timing=None):
     out = tmp_path / "out.jsonl"
     out.write_text("the old export\n", encoding="utf-8")
     lines = run_and_kill(["-m", "tests.reliability.bulk_child", "export",
                           str(corpus / "merged.db"), "--format", "jsonl", "--annotator", "bob",
-                          "--out", str(out)], delay)
+                          "--out", str(out)], delay, timing=timing)
     assert out.read_bytes() in (b"the old export\n", (corpus / "exported.jsonl").read_bytes())
     return lines
 
@@ -179,8 +180,14 @@ def test_a_kill_part_way_leaves_the_file_as_before(corpus, tmp_path, operation):
 def test_kills_at_random_moments_leave_the_file_as_before_or_complete(
         corpus, tmp_path, operation):
     rng = random.Random(operation)
+    # How long the whole operation takes here: the kills fall within that
+    # (and a little after), on a fast machine as on a slow one.
+    timing: dict = {}
+    lines = KILLS[operation](corpus, tmp_path, delay=120, timing=timing)
+    assert any(line.startswith("done") for line in lines), lines
+    whole = timing["after_start"]
     finished = 0
     for _ in range(12):
-        lines = KILLS[operation](corpus, tmp_path, delay=rng.uniform(0, 2.0))
+        lines = KILLS[operation](corpus, tmp_path, delay=rng.uniform(0, whole * 1.3))
         finished += any(line.startswith("done") for line in lines)
     assert finished < 12, "every kill came after the operation had finished"
