@@ -338,9 +338,8 @@ class AnnotationView(QTextEdit):
         super().paintEvent(event)
         if self._rest_from is not None:
             QTimer.singleShot(0, self.finish_document)  # the top is painted: now the rest
-        underlines = self.underlines()
         selected = self.selected_span()
-        if not self._stack.spans and not underlines:
+        if not self._stack.spans:
             return
         painter = QPainter(self.viewport())
         visible = self.viewport().rect()
@@ -348,9 +347,7 @@ class AnnotationView(QTextEdit):
         self._paint_cuts(painter, lo, hi)
         if self.label_tags:
             self._paint_tags(painter, lo, hi, visible)
-        for span, level, pen in underlines:
-            if span.end <= lo or span.start >= hi:
-                continue
+        for span, level, pen in self.underlines(lo, hi):
             painter.setPen(pen)
             for rect in self.span_rects(span, visible):
                 y = rect.bottom() - 1 - level * UNDERLINE_GAP
@@ -442,14 +439,21 @@ class AnnotationView(QTextEdit):
             painter.setPen(color)
             painter.drawText(tag_left(rect.left(), width, rtl, visible), rect.top() + raise_by, tag)
 
-    def underlines(self) -> list[tuple[Span, int, QPen]]:
-        """(span, level, pen) for each underline: here, overlapping spans stack."""
+    def underlines(self, lo: int = 0, hi: int | None = None) -> list[tuple[Span, int, QPen]]:
+        """(span, level, pen) for each underline in ``[lo, hi)``: here,
+        overlapping spans stack. One pen a label, only the spans in range."""
+        hi = len(self._text) if hi is None else hi
+        levels, pens = self._stack.levels, {}
         result = []
-        for span, level in self._stack.levels.items():
-            if span.is_suggestion:
-                continue  # outlined instead
-            pen = QPen(label_color(self._colors.get(span.label, "#888888")).darker(150))
-            pen.setWidth(2)
+        for span in self._spans_near(lo, hi):
+            level = levels.get(span)
+            if level is None or span.is_suggestion or span.end <= lo or span.start >= hi:
+                continue  # not stacked, outlined instead, or out of sight
+            pen = pens.get(span.label)
+            if pen is None:
+                pen = pens[span.label] = QPen(
+                    label_color(self._colors.get(span.label, "#888888")).darker(150))
+                pen.setWidth(2)
             result.append((span, level, pen))
         return result
 
