@@ -40,7 +40,7 @@ from operator import eq
 from annotator.core.model import Span
 from annotator.core.overlaps import keep_longest
 from annotator.core.tagging import OUTSIDE
-from annotator.core.tokenize import Token, tokenize
+from annotator.core.tokenize import Token, Tokens, token_columns
 
 SpanKey = tuple[int, int, str]
 
@@ -197,22 +197,24 @@ class _LayerTagger:
     """IOB2 tags of any layer on one document's tokens; the tokens' offsets
     are indexed once for every annotator of the document."""
 
-    def __init__(self, tokens: Sequence[Token]):
-        self._tokens = tokens
-        self._starts = [t.start for t in tokens]
-        self._ends = [t.end for t in tokens]
+    def __init__(self, tokens: Sequence[Token] | Tokens):
+        if isinstance(tokens, Tokens):  # the columns are there already
+            self._starts, self._ends = tokens.starts, tokens.ends
+        else:
+            self._starts = [t.start for t in tokens]
+            self._ends = [t.end for t in tokens]
 
     def tags(self, spans: Iterable[SpanKey]) -> list[str]:
-        tokens, starts, ends = self._tokens, self._starts, self._ends
+        starts, ends = self._starts, self._ends
         widened, indices = [], {}
         for start, end, label in spans:
             first = bisect_right(ends, start)     # first token ending after start
             last = bisect_left(starts, end) - 1   # last token starting before end
             if first <= last:
-                key = (tokens[first].start, tokens[last].end, label)
+                key = (starts[first], ends[last], label)
                 widened.append(key)
                 indices[key[:2]] = (first, last)
-        tags = [OUTSIDE] * len(tokens)
+        tags = [OUTSIDE] * len(starts)
         # Kept spans do not overlap and lie on token edges: tag them by index
         # (what spans_to_tags would give, without indexing every token again).
         for start, end, label in keep_longest(widened, place=lambda span: span):
@@ -371,9 +373,8 @@ def compute_agreement(documents: Iterable[DocumentLayers],
         if len(present) < 2:
             continue
         report.documents += 1
-        tokens = tokenize(document.text)
         keys = {name: [span.key for span in document.layers[name]] for name in present}
-        tagger = _LayerTagger(tokens)
+        tagger = _LayerTagger(token_columns(document.text))
         tags = {name: tagger.tags(keys[name]) for name in present}
         for a, b in combinations(present, 2):
             pair = pairs[(a, b)]
