@@ -42,6 +42,20 @@ def build_parser(commands=None) -> argparse.ArgumentParser:
     return parser
 
 
+def _announce_upgrades() -> None:
+    """A big file of an older version is upgraded as a command opens it,
+    which takes seconds: the command says so first, rather than seem to hang."""
+    from annotator.store.repository import Project
+    from annotator.store.session import lengthy_upgrade
+
+    def say(path) -> None:
+        if lengthy_upgrade(path):
+            print(f"{path}: upgrading to this version's format (once; a big project takes a few "
+                  "seconds)", file=sys.stderr)
+
+    Project.announce_upgrade = say
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--version":
@@ -49,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if argv and argv[0] in COMMANDS:
         args = build_parser([argv[0]]).parse_args(argv)
-        _say_if_upgrading(args)
+        _announce_upgrades()
         return args.run(args)
     if argv and argv[0].startswith("-"):
         args = build_parser().parse_args(argv)
@@ -64,16 +78,3 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":
     sys.exit(main())
 
-
-def _say_if_upgrading(args: argparse.Namespace) -> None:
-    """A big file of an older version is upgraded as the command opens it,
-    which takes seconds: say so first, rather than seem to hang."""
-    from pathlib import Path
-
-    from annotator.store.session import lengthy_upgrade
-
-    for name in ("project", "master", "review"):  # the file a command opens, by its argument
-        path = getattr(args, name, None)
-        if isinstance(path, (str, Path)) and lengthy_upgrade(Path(path)):
-            print(f"{path}: upgrading to this version's format (once; a big project takes a few "
-                  "seconds)", file=sys.stderr)

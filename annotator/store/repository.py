@@ -149,6 +149,11 @@ UNCHANGED = _Unchanged()
 class Project(TeamQueries, GuidelineQueries):
     """A project file opened for reading and writing."""
 
+    # Called with the file's path just before a file of an older schema is
+    # checked and upgraded (seconds for a big one), so that the user hears of
+    # it: the command line sets it; Project.open's ``on_upgrade`` comes first.
+    announce_upgrade: Callable[[Path], None] | None = None
+
     def __init__(self, db: Database, path: Path | None, read_only: bool = False):
         self._db = db  # private: every query of the tool is a method of a store class
         self.path = path
@@ -163,7 +168,7 @@ class Project(TeamQueries, GuidelineQueries):
 
     @classmethod
     def open(cls, path: str | Path, create: bool = True, read_only: bool = False,
-             check: str = "small") -> Project:
+             check: str = "small", on_upgrade: Callable[[Path], None] | None = None) -> Project:
         """Open (``create``: or make) a project file. A file that is not
         SQLite, or is cut short, is refused at once. ``check``: when SQLite's
         quick check of the whole file runs first: "always", "small" (on files
@@ -171,7 +176,8 @@ class Project(TeamQueries, GuidelineQueries):
         (the caller runs :meth:`check`: the window, after its first paint).
         Damage it did not look for shows at the first read that meets it:
         inside ``with project:`` that read raises DamagedProjectError. A
-        migration checks the file before it writes. ``read_only``: SQLite
+        migration checks the file before it writes; ``on_upgrade`` (else
+        :attr:`announce_upgrade`) hears of it first. ``read_only``: SQLite
         refuses every write (for a file in use, or on a read-only medium)."""
         path = Path(path)
         if path.exists():
@@ -185,7 +191,7 @@ class Project(TeamQueries, GuidelineQueries):
             if path.stat().st_size and (check == "always"
                                         or (check == "small" and integrity.small(path))):
                 project.check()
-            project._prepare()
+            project._prepare(on_upgrade or cls.announce_upgrade)
         except sqlite3.DatabaseError as error:
             conn.close()
             if integrity.is_damage(error):
@@ -210,7 +216,7 @@ class Project(TeamQueries, GuidelineQueries):
         project._prepare()
         return project
 
-    def _prepare(self) -> None:
+    def _prepare(self, on_upgrade: Callable[[Path], None] | None = None) -> None:
         conn = self._db.conn
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
@@ -231,6 +237,8 @@ class Project(TeamQueries, GuidelineQueries):
             # reads the file: the page cache takes its size from it then.
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         wal = self.path is None or conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        if on_upgrade is not None and self.path is not None and 0 < version < SCHEMA_VERSION:
+            on_upgrade(self.path)
         if version and (version < SCHEMA_VERSION or not wal):
             self.check()  # nothing is written to a damaged file
         if not wal:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import closing
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.store.locking import InUseError, ProjectLock
 from annotator.store.repository import Project, ProjectError
-from annotator.store.schema import SCHEMA_VERSION
 
 # From this size on, upgrading a file of an older schema takes a second or
 # more (it rebuilds the spans table: about 3 s for a million spans), so the
@@ -71,23 +70,20 @@ def not_writable_reason(path: Path) -> str | None:
 
 
 def lengthy_upgrade(path: Path) -> bool:
-    """Opening ``path`` will upgrade a big file of an older schema."""
+    """An upgrade of ``path`` (when it is of an older schema) takes a while."""
     try:
-        if path.stat().st_size < UPGRADE_NOTICE_BYTES:
-            return False
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        with closing(sqlite3.connect(uri, uri=True)) as conn:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except (OSError, sqlite3.Error):
+        return path.stat().st_size >= UPGRADE_NOTICE_BYTES
+    except OSError:
         return False  # opening it says what is wrong
-    return 0 < version < SCHEMA_VERSION
 
 
 def open_for_window(path: Path, create: bool = False, backup_root: Path | None = None,
-                    finish_later: bool = False) -> OpenedProject:
+                    finish_later: bool = False,
+                    on_upgrade: Callable[[Path], None] | None = None) -> OpenedProject:
     """Open ``path`` for a window; raises ProjectError as Project.open does.
     ``finish_later``: the check and the backup wait for ``opened.finish()``
-    (a small file is checked at once all the same: it takes milliseconds)."""
+    (a small file is checked at once all the same: it takes milliseconds).
+    ``on_upgrade``: told before a file of an older schema is upgraded."""
     check = "small" if finish_later else "later"  # else finish() checks it now
     reason = not_writable_reason(path) if path.exists() else None
     lock = None
@@ -103,7 +99,7 @@ def open_for_window(path: Path, create: bool = False, backup_root: Path | None =
                                reason)
     else:
         try:
-            project = Project.open(path, create=create, check=check)
+            project = Project.open(path, create=create, check=check, on_upgrade=on_upgrade)
         except BaseException:
             lock.release()
             raise

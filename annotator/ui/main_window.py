@@ -208,16 +208,20 @@ class MainWindow(QMainWindow):
         first paint)."""
         if self.project is not None and self.project.path.resolve() == path.resolve():
             self._close_project()  # this window's own lock must not make it read-only
-        notice = None
-        if lengthy_upgrade(path):
-            from annotator.ui.upgrade_notice import show_upgrade_notice
+        notices = []
 
-            notice = show_upgrade_notice(self, path)
+        def say_upgrading(upgraded: Path) -> None:
+            if lengthy_upgrade(upgraded):
+                from annotator.ui.upgrade_notice import show_upgrade_notice
+
+                notices.append(show_upgrade_notice(self, upgraded))
+
         try:
             try:
-                opened = open_for_window(path, create=create, finish_later=finish_later)
+                opened = open_for_window(path, create=create, finish_later=finish_later,
+                                         on_upgrade=say_upgrading)
             finally:
-                if notice is not None:
+                for notice in notices:
                     notice.close()
         except ProjectError as error:
             from PySide6.QtWidgets import QMessageBox
