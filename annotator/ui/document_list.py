@@ -82,10 +82,9 @@ class DocumentListModel(QAbstractTableModel):
         self._positions = RowPositions.of([])
         self._pages: OrderedDict[int, list[DocumentRow]] = OrderedDict()
         self._request = 0  # the newest request; a worker's answer to an older one is dropped
-        self._shown = 0  # the request whose rows are shown
         self._delivery = _OrderDelivery(self)
         self._delivery.ready.connect(self._on_order_ready)
-        self._delivery.languages.connect(self._on_languages)
+        self._delivery.languages.connect(self.languagesFound)
         self.reload()
 
     def find_languages(self) -> None:
@@ -93,7 +92,7 @@ class DocumentListModel(QAbstractTableModel):
         document's language of a big project takes a while, so a worker does
         it, once the list has been seen (it would compete with the first paint)."""
         if self._project.path is None:
-            self._on_languages(self._project.document_languages())
+            self.languagesFound.emit(self._project.document_languages())
             return
         path, delivery = Path(self._project.path), self._delivery
 
@@ -106,20 +105,9 @@ class DocumentListModel(QAbstractTableModel):
 
         QThreadPool.globalInstance().start(work)
 
-    def _on_languages(self, languages: list[str]) -> None:
-        self.languagesFound.emit(languages)
-
     @property
     def query(self) -> DocumentQuery:
         return self._query
-
-    @property
-    def busy(self) -> bool:
-        """A worker is still reading the rows of the current query."""
-        return self._request != self._shown
-
-    def set_status_filter(self, status: Status | None) -> None:
-        self.set_query(replace(self._query, status=status))
 
     def set_query(self, query: DocumentQuery) -> None:
         self._query = query
@@ -136,7 +124,6 @@ class DocumentListModel(QAbstractTableModel):
         if self._query.in_import_order or self._project.path is None:
             # Import order: the ids are one run, known in milliseconds.
             self._show(self._project.document_list_positions(self._annotator, self._query))
-            self._shown = self._request
             return
         request, path = self._request, Path(self._project.path)
         annotator, query, delivery = self._annotator, self._query, self._delivery
@@ -153,7 +140,6 @@ class DocumentListModel(QAbstractTableModel):
     def _on_order_ready(self, request: int, positions: object) -> None:
         if request != self._request:
             return  # a newer query was asked for meanwhile
-        self._shown = request
         if isinstance(positions, str):
             self.orderFailed.emit(positions)
             return
@@ -461,11 +447,8 @@ class DocumentListWidget(QWidget):
         query = self.model.query
         key = SORT_KEYS[column]
         if query.sort != key:
-            order = Qt.SortOrder.AscendingOrder
+            self.sort_by(key)
         elif not query.descending:
-            order = Qt.SortOrder.DescendingOrder
+            self.sort_by(key, descending=True)
         else:
-            column, order = -1, Qt.SortOrder.AscendingOrder
-        self.table.horizontalHeader().setSortIndicator(column, order)
-        self.model.sort(column, order)
-        self._show_order()
+            self.sort_by(None)
