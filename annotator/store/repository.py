@@ -482,8 +482,7 @@ class Project(TeamQueries, GuidelineQueries):
             """,
             params,
         ).fetchall()
-        return [DocumentRow(r[0], r[1], r[2], Direction(r[3]), Status(r[4]), r[5], r[6])
-                for r in rows]
+        return list(map(_document_row, rows))
 
     def document_positions(self, annotator: str, status: Status | None = None) -> RowPositions:
         """The rows of the document list (all documents, or those with
@@ -519,8 +518,7 @@ class Project(TeamQueries, GuidelineQueries):
         rows = self._db.execute(
             f"{_DOCUMENT_ROW_SELECT} WHERE d.id IN ({', '.join('?' * len(ids))})",
             [annotator_id, annotator_id, annotator_id, *ids]).fetchall()
-        by_id = {r[0]: DocumentRow(r[0], r[1], r[2], Direction(r[3]), Status(r[4]), r[5], r[6])
-                 for r in rows}
+        by_id = {r[0]: _document_row(r) for r in rows}
         return [by_id[i] for i in ids if i in by_id]
 
     def document_languages(self) -> list[str]:
@@ -548,8 +546,7 @@ class Project(TeamQueries, GuidelineQueries):
             """,
             params,
         ).fetchall()
-        return [DocumentRow(r[0], r[1], r[2], Direction(r[3]), Status(r[4]), r[5], r[6])
-                for r in rows]
+        return list(map(_document_row, rows))
 
     def document_ids(self) -> list[int]:
         return [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY id")]
@@ -1173,6 +1170,12 @@ _DOCUMENT_ROW_SELECT = """
 
 _DOCUMENT_SELECT = ("SELECT id, name, text, lang, direction, direction_override, sha256, meta "
                     "FROM documents")
+
+
+def _document_row(row: tuple) -> DocumentRow:
+    """A line of the document list from a row of _DOCUMENT_ROW_SELECT."""
+    doc_id, name, lang, direction, status, spans, suggestions = row
+    return DocumentRow(doc_id, name, lang, Direction(direction), Status(status), spans, suggestions)
 
 
 def _document_from_row(row: tuple) -> Document:
