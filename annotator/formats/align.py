@@ -90,11 +90,6 @@ class AlignedDocument:
                 ranges.append((a, b))
         return ranges
 
-    def sentences(self, spans: Iterable[Placed],
-                  report: ExportReport | None = None) -> list[list[Token]]:
-        """The tokens of each of :meth:`sentence_ranges`."""
-        return [list(self.tokens.slice(a, b)) for a, b in self.sentence_ranges(spans, report)]
-
     def tag_levels(self, levels: Sequence[Sequence[Placed]], scheme: Scheme,
                    report: ExportReport | None = None
                    ) -> tuple[list[tuple[int, int]], list[list[str]]]:

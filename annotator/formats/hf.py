@@ -34,8 +34,6 @@ def tag_names(labels: tuple[str, ...], scheme: Scheme) -> list[str]:
     return [OUTSIDE] + [f"{p}-{tag_label(label, labels)}" for label in labels for p in prefixes]
 
 
-
-
 class HfWriter(TaggedSentenceWriter):
     def __init__(self, out: Path, options: ExportOptions, report: ExportReport):
         super().__init__(out, options, report)

@@ -281,10 +281,6 @@ class SpanTableModel(QAbstractTableModel):
             return QCoreApplication.translate("SpanList", self.COLUMNS[section])
         return None
 
-    def row_of(self, span_id: int | None) -> int:
-        return next((i for i, s in enumerate(self._rows)
-                     if isinstance(s, Span) and s.id == span_id), -1)
-
     def row_of_span(self, span: Span | None) -> int:
         """The row of ``span`` (by its id), -1 if it has none."""
         return -1 if span is None else self._row_in_order(span)

@@ -88,7 +88,8 @@ def test_sentences_are_not_cut_inside_a_span():
     text = "Był w St. Petersburgu. Potem wrócił.\nNowa linia"
     start = text.index("St.")
     document, _ = run(text, [(start, start + len("St. Petersburgu"), "LOC")])
-    sentences = [[t.text for t in s] for s in document.sentences(document.spans)]
+    words = document.tokens.texts
+    sentences = [words[a:b] for a, b in document.sentence_ranges(document.spans)]
     assert sentences == [["Był", "w", "St", ".", "Petersburgu", "."], ["Potem", "wrócił", "."],
                          ["Nowa", "linia"]]
     ranges, [tags] = document.tag_levels([document.spans], "iob2")
