@@ -91,22 +91,24 @@ def _letters(run: re.Pattern, text: str) -> int:
     return sum(map(len, run.findall(text)))
 
 
-def _script_counts(text: str) -> tuple[int, int, int]:
-    """Counts of (Arabic-script, Hebrew, left-to-right) letters."""
+def _script_counts(text: str, exact: bool = True) -> tuple[int, int, int]:
+    """Counts of (Arabic-script, Hebrew, left-to-right) letters. Not
+    ``exact``: right-to-left letters that outnumber all the other characters
+    outnumber the left-to-right ones too, whatever their count, so those are
+    not counted (0): an Arabic document is not scanned for them."""
     sample = text[:_SAMPLE]
     rtl = _letters(_RTL_RUN, sample)
     hebrew = _letters(_HEBREW_RUN, sample) if rtl and _may_hold_hebrew(sample) else 0
-    return rtl - hebrew, hebrew, _letters(_LTR_RUN, sample)
-
-
-# The first bytes of the Hebrew letters in UTF-8 (U+05D0-05EA: D7; the
-# presentation forms U+FB1D-FB4F: EF AC, EF AD) are looked for with a byte
-# search, where counting Hebrew letters scans every character: an Arabic
-# document, the common case, skips that scan.
+    ltr = 0 if not exact and rtl * 2 > len(sample) else _letters(_LTR_RUN, sample)
+    return rtl - hebrew, hebrew, ltr
 
 
 def _may_hold_hebrew(sample: str) -> bool:
-    """False only when ``sample`` has no Hebrew letter."""
+    """False only when ``sample`` has no Hebrew letter. The first bytes of
+    the Hebrew letters in UTF-8 (U+05D0-05EA: D7; the presentation forms
+    U+FB1D-FB4F: EF AC, EF AD) are looked for with a byte search, where
+    counting Hebrew letters scans every character: an Arabic document, the
+    common case, skips that scan."""
     data = sample.encode("utf-8", "surrogatepass")
     return b"\xd7" in data or b"\xef\xac" in data or b"\xef\xad" in data
 
@@ -121,15 +123,10 @@ def _direction_of(rtl: int, ltr: int) -> Direction:
 
 
 def describe(text: str) -> tuple[Direction, str]:
-    """Direction and language code, counting the letters once."""
-    sample = text[:_SAMPLE]
-    rtl = _letters(_RTL_RUN, sample)
-    hebrew = _letters(_HEBREW_RUN, sample) if rtl and _may_hold_hebrew(sample) else 0
-    # Right-to-left letters that outnumber all the other characters outnumber
-    # the left-to-right letters too, whatever their count: no need to scan
-    # an Arabic document for them (neither answer below depends on it then).
-    ltr = 0 if rtl * 2 > len(sample) else _letters(_LTR_RUN, sample)
-    return _direction_of(rtl, ltr), _language_of(text, rtl - hebrew, hebrew, ltr)
+    """Direction and language code, counting the letters once (neither
+    answer needs the exact left-to-right count of an Arabic document)."""
+    counts = _script_counts(text, exact=False)
+    return _direction_of(counts[0] + counts[1], counts[2]), _language_of(text, *counts)
 
 
 def line_direction(line: str, default: Direction) -> Direction:
