@@ -83,6 +83,12 @@ class Span:
         return (self.start, self.end, self.label)
 
 
+def reading_order(span: Span) -> tuple:
+    """The order spans are listed, stacked and kept in: by start, the longer
+    first, then by label."""
+    return (span.start, -span.end, span.label)
+
+
 @dataclass
 class Document:
     name: str

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import repeat
 
-from annotator.core.model import Document, Origin, Span, Status
+from annotator.core.model import Document, Origin, Span, Status, reading_order
 from annotator.core.offsets import SpanBoundsError
 from annotator.store.repository import Project, ProjectError, SpanRecord, StatusRecord
 
@@ -110,10 +110,6 @@ Listener = Callable[[Change], None]
 Place = tuple[int, int, str]
 
 
-def _span_order(span: Span) -> tuple:
-    return (span.start, -span.end, span.label)
-
-
 class Labelling:
     """The spans of ``annotator`` on the open document, and every edit of them."""
 
@@ -148,7 +144,7 @@ class Labelling:
         """The spans by position, sorted once per change (every listener
         reads them after each edit, and a document can hold thousands)."""
         if self._sorted is None:
-            self._sorted = sorted(self._spans.values(), key=_span_order)
+            self._sorted = sorted(self._spans.values(), key=reading_order)
         return self._sorted
 
     @property
@@ -161,7 +157,7 @@ class Labelling:
 
     def has(self, start: int, end: int, label: str) -> bool:
         spans = self._in_order()
-        at = bisect_left(spans, (start, -end, label), key=_span_order)
+        at = bisect_left(spans, (start, -end, label), key=reading_order)
         return at < len(spans) and spans[at].key == (start, end, label)
 
     def status(self) -> Status:
@@ -223,7 +219,7 @@ class Labelling:
             taken = [(s.start, s.end) for s in self._in_order()]
             longest = max((end - start for start, end in taken), default=0)
             new = []
-            for span in sorted(proposals, key=_span_order):
+            for span in sorted(proposals, key=reading_order):
                 if span.key in rejected or _overlaps_any(span, taken, longest):
                     continue
                 longest = max(longest, span.end - span.start)
@@ -519,12 +515,12 @@ class Labelling:
             self._sorted = None  # many: sorted again once, when next read
             return
         for span in gone:
-            at = bisect_left(in_order, _span_order(span), key=_span_order)
+            at = bisect_left(in_order, reading_order(span), key=reading_order)
             while in_order[at].id != span.id:
                 at += 1
             del in_order[at]
         for span in new:
-            insort(in_order, span, key=_span_order)
+            insort(in_order, span, key=reading_order)
 
 
 def entity_name(members: Sequence[Span], text: str) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from annotator.core.model import Direction, Span
+from annotator.core.model import Direction, Span, reading_order
 from annotator.core.text import line_direction
 from annotator.store.editing import Change, entity_name
 from annotator.ui.colors import label_color
@@ -23,10 +23,6 @@ RLM = "\u200f"
 # More spans than this changed at once (a label's hundreds of proposed
 # mentions) and the list is read again whole: one reset, not a row each.
 MOST_ROWS_ONE_BY_ONE = 32
-
-
-def _list_order(span: Span) -> tuple:
-    return (span.start, -span.end, span.label)  # as the labelling service sorts
 
 
 def _reads_right_to_left(text: str) -> bool:
@@ -138,7 +134,7 @@ class SpanTableModel(QAbstractTableModel):
         self._rows = grouped_rows(self._spans, text) if self.grouped else self._spans
         groups = [row for row in self._rows if isinstance(row, EntityRow)]
         self._grouped_ids = {s.id for row in groups for s in row.members}
-        self._first_of = {row.members[0].entity: _list_order(row.members[0]) for row in groups}
+        self._first_of = {row.members[0].entity: reading_order(row.members[0]) for row in groups}
         self.endResetModel()
 
     def set_grouped(self, grouped: bool) -> None:
@@ -155,7 +151,7 @@ class SpanTableModel(QAbstractTableModel):
         if len(gone) + len(new) > MOST_ROWS_ONE_BY_ONE or self.grouped and any(
                 span is not None and span.entity is not None for span in [*gone, *new, *listed]):
             ids = {span.id for span in gone}
-            spans = sorted([s for s in self._spans if s.id not in ids] + new, key=_list_order)
+            spans = sorted([s for s in self._spans if s.id not in ids] + new, key=reading_order)
             self.set_spans(self._text, spans, self._colors, self._names)
             return
         for span in change.updated:
@@ -177,8 +173,8 @@ class SpanTableModel(QAbstractTableModel):
         """Where a row stands: at its span's place, or (an entity's row and
         its mentions) at the place of the entity's first mention."""
         if isinstance(row, EntityRow):
-            return _list_order(row.members[0])
-        return self._first_of[row.entity] if row.id in self._grouped_ids else _list_order(row)
+            return reading_order(row.members[0])
+        return self._first_of[row.entity] if row.id in self._grouped_ids else reading_order(row)
 
     def _fits_at(self, row: int, span: Span) -> bool:
         """Whether ``span`` in place of ``row`` keeps the list in order."""
@@ -205,14 +201,14 @@ class SpanTableModel(QAbstractTableModel):
     def _take_out(self, span: Span) -> None:
         """Grouped, the rows are not the list of spans: that changes too."""
         if self._rows is not self._spans:
-            at = bisect_left(self._spans, _list_order(span), key=_list_order)
+            at = bisect_left(self._spans, reading_order(span), key=reading_order)
             while self._spans[at].id != span.id:
                 at += 1
             del self._spans[at]
 
     def _put_in(self, span: Span) -> None:
         if self._rows is not self._spans:
-            insort(self._spans, span, key=_list_order)
+            insort(self._spans, span, key=reading_order)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)

@@ -11,11 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from annotator.core.model import Span
-
-
-def view_order(span: Span) -> tuple:
-    return (span.start, -span.end, span.label)
+from annotator.core.model import Span, reading_order
 
 
 def _start(span: Span) -> int:
@@ -58,7 +54,7 @@ class SpanStack:
         self._by_id: dict[int, Span] = {}
 
     def reset(self, spans: Iterable[Span]) -> None:
-        self.spans = sorted(spans, key=view_order)
+        self.spans = sorted(spans, key=reading_order)
         self._by_id = {s.id: s for s in self.spans if s.id is not None}
         self.longest = max((s.end - s.start for s in self.spans), default=0)
         self._restack(0, len(self.spans))
@@ -76,7 +72,7 @@ class SpanStack:
             self.reset(self.spans + spans)  # many: one sort and one stacking for all
             return
         for span in spans:  # a few into many: each into its place, its run stacked again
-            at = bisect_right(self.spans, view_order(span), key=view_order)
+            at = bisect_right(self.spans, reading_order(span), key=reading_order)
             self.spans.insert(at, span)
             self._restack(*self._run_around(at))
 
@@ -109,7 +105,7 @@ class SpanStack:
         return self.spans[first:last]
 
     def _index_of(self, span: Span) -> int:
-        at = bisect_left(self.spans, view_order(span), key=view_order)
+        at = bisect_left(self.spans, reading_order(span), key=reading_order)
         while self.spans[at] is not span and self.spans[at].id != span.id:
             at += 1
         return at
