@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -87,6 +89,15 @@ def reading_order(span: Span) -> tuple:
     """The order spans are listed, stacked and kept in: by start, the longer
     first, then by label."""
     return (span.start, -span.end, span.label)
+
+
+def place_in_order(spans: Sequence[Span], span: Span) -> int:
+    """Where ``span`` (that very span, or the one with its id) stands in
+    ``spans``, which are in :func:`reading_order`: found by bisection."""
+    at = bisect_left(spans, reading_order(span), key=reading_order)
+    while spans[at] is not span and spans[at].id != span.id:
+        at += 1
+    return at
 
 
 @dataclass

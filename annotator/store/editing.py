@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import repeat
 
-from annotator.core.model import Document, Origin, Span, Status, reading_order
+from annotator.core.model import Document, Origin, Span, Status, place_in_order, reading_order
 from annotator.core.offsets import SpanBoundsError
 from annotator.store.repository import Project, ProjectError, SpanRecord, StatusRecord
 
@@ -515,10 +515,7 @@ class Labelling:
             self._sorted = None  # many: sorted again once, when next read
             return
         for span in gone:
-            at = bisect_left(in_order, reading_order(span), key=reading_order)
-            while in_order[at].id != span.id:
-                at += 1
-            del in_order[at]
+            del in_order[place_in_order(in_order, span)]
         for span in new:
             insort(in_order, span, key=reading_order)
 

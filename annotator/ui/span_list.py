@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from annotator.core.model import Direction, Span, reading_order
+from annotator.core.model import Direction, Span, place_in_order, reading_order
 from annotator.core.text import line_direction
 from annotator.store.editing import Change, entity_name
 from annotator.ui.colors import label_color
@@ -201,10 +201,7 @@ class SpanTableModel(QAbstractTableModel):
     def _take_out(self, span: Span) -> None:
         """Grouped, the rows are not the list of spans: that changes too."""
         if self._rows is not self._spans:
-            at = bisect_left(self._spans, reading_order(span), key=reading_order)
-            while self._spans[at].id != span.id:
-                at += 1
-            del self._spans[at]
+            del self._spans[place_in_order(self._spans, span)]
 
     def _put_in(self, span: Span) -> None:
         if self._rows is not self._spans:

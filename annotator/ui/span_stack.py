@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from annotator.core.model import Span, reading_order
+from annotator.core.model import Span, place_in_order, reading_order
 
 
 def _start(span: Span) -> int:
@@ -105,10 +105,7 @@ class SpanStack:
         return self.spans[first:last]
 
     def _index_of(self, span: Span) -> int:
-        at = bisect_left(self.spans, reading_order(span), key=reading_order)
-        while self.spans[at] is not span and self.spans[at].id != span.id:
-            at += 1
-        return at
+        return place_in_order(self.spans, span)
 
     def _run_around(self, at: int) -> tuple[int, int]:
         """``[first, last)``: the run of spans linked by overlaps that holds
