@@ -152,6 +152,7 @@ _POLISH_WORDS = {"i", "w", "z", "na", "się", "że", "do", "nie", "jest", "oraz"
 _ENGLISH_WORDS = {"the", "and", "of", "to", "in", "is", "that", "for", "with", "on", "was"}
 _PERSIAN_LETTERS = re.compile("[پچژگ]")
 _WORD_MARKS = ".,;:!?()\"'«»"
+_LONG_TEXT_WORDS = 50
 
 
 def detect_language(text: str) -> str:
@@ -171,7 +172,11 @@ def _language_of(text: str, arabic: int, hebrew: int, ltr: int) -> str:
     # Each word stripped of the marks around it, then in lower case (maps: in C).
     words = list(map(str.lower, map(str.strip, text.split(), repeat(_WORD_MARKS))))
     polish = sum(map(_POLISH_WORDS.__contains__, words))
-    polish += 3 * len(_POLISH_LETTERS.findall(text))
+    if polish or len(words) < _LONG_TEXT_WORDS:
+        # Letters alone decide a short text only: a long Polish text has its
+        # little words, and a French or German one with a few Polish names
+        # (Łódź, Wałęsa) is not Polish.
+        polish += 3 * len(_POLISH_LETTERS.findall(text))
     english = sum(map(_ENGLISH_WORDS.__contains__, words))
     if polish > english:
         return "pl"

@@ -76,3 +76,13 @@ def test_describe_gives_what_counting_every_script_gives(text):
     arabic, hebrew, ltr = _script_counts(text)
     assert describe(text) == (_direction_of(arabic + hebrew, ltr),
                               _language_of(text, arabic, hebrew, ltr))
+
+
+def test_a_long_text_with_a_few_polish_names_but_no_polish_words_is_not_polish():
+    french = ("Le président a rencontré le maire de Łódź et Lech Wałęsa à Gdańsk pour parler "
+              "des accords entre les deux villes, puis il est reparti vers Paris avec sa "
+              "délégation après une longue journée de discussions sur le commerce et la culture "
+              "dans la région, selon les journaux locaux qui ont suivi la visite de très près.")
+    assert len(french.split()) >= 50
+    assert detect_language(french) == "und"
+    assert detect_language("Łódź, Wałęsa") == "pl"  # a short text: its letters are all there is
