@@ -52,9 +52,13 @@ class ReviewView(AnnotationView):
         self._current_group = current_group
         self.viewport().update()
 
-    def underlines(self) -> list[tuple[Span, int, QPen]]:
+    def underlines(self, lo: int = 0, hi: int | None = None) -> list[tuple[Span, int, QPen]]:
+        """Each annotator's spans in ``[lo, hi)``, one line style per annotator."""
+        hi = len(self.text) if hi is None else hi
         result = []
         for span, index in self._layers:
+            if span.end <= lo or span.start >= hi:
+                continue
             pen = QPen(label_color(self._colors.get(span.label, "#888888")).darker(160))
             pen.setWidth(2)
             pen.setStyle(ANNOTATOR_STYLES[index % len(ANNOTATOR_STYLES)])

@@ -338,16 +338,17 @@ class AnnotationView(QTextEdit):
         super().paintEvent(event)
         if self._rest_from is not None:
             QTimer.singleShot(0, self.finish_document)  # the top is painted: now the rest
-        selected = self.selected_span()
-        if not self._stack.spans:
-            return
-        painter = QPainter(self.viewport())
         visible = self.viewport().rect()
         lo, hi = self.visible_range(visible)
+        underlines = self.underlines(lo, hi)
+        selected = self.selected_span()
+        if not self._stack.spans and not underlines:
+            return
+        painter = QPainter(self.viewport())
         self._paint_cuts(painter, lo, hi)
         if self.label_tags:
             self._paint_tags(painter, lo, hi, visible)
-        for span, level, pen in self.underlines(lo, hi):
+        for span, level, pen in underlines:
             painter.setPen(pen)
             for rect in self.span_rects(span, visible):
                 y = rect.bottom() - 1 - level * UNDERLINE_GAP
