@@ -161,8 +161,20 @@ def _all_pattern() -> regex.Pattern:
     return regex.compile(f"(?:\\s*+({_TOKEN.pattern}))*+\\s*+", regex.VERBOSE)
 
 
+@lru_cache(maxsize=1)
+def _scanner():
+    from annotator.core.token_scan import compile_scanner
+
+    return compile_scanner(_TOKEN.pattern)
+
+
 def _all_tokens(text: str) -> Tokens:
-    """What ``_TOKEN.finditer`` gives, made at once."""
+    """What ``_TOKEN.finditer`` gives, made at once: by the standard
+    library's engine where the text allows (see ``core.token_scan``)."""
+    scan = _scanner()
+    columns = scan(text) if scan is not None else None
+    if columns is not None:
+        return Tokens(*columns)
     found = _all_pattern().fullmatch(text)
     if found is None:  # not expected; never lose a token over it
         return Tokens.of([Token(*m.span(), m.group()) for m in _TOKEN.finditer(text)])
