@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Container, Sequence
 from enum import Enum
+from functools import lru_cache
 from operator import attrgetter
 
 from annotator.core.tokenize import Token, Tokens
@@ -65,7 +66,12 @@ def spans_to_tags(tokens: Sequence[Token] | Tokens, spans: Sequence[tuple[int, i
     return tags
 
 
-def _tags_for(label: str, length: int, scheme: Scheme) -> list[str]:
+@lru_cache(maxsize=1024)
+def _tags_for(label: str, length: int, scheme: Scheme) -> tuple[str, ...]:
+    return tuple(_new_tags_for(label, length, scheme))
+
+
+def _new_tags_for(label: str, length: int, scheme: Scheme) -> list[str]:
     if scheme is Scheme.BIOES:
         if length == 1:
             return [f"S-{label}"]

@@ -71,8 +71,9 @@ def compile_scanner(token: str) -> Scanner | None:
         # whitespace; anything else means a character was passed over.
         if not_space("".join(pieces[0::3])):
             return None
+        del pieces[0::3]  # now [space, token, space, token, ...]
         ends = list(accumulate(map(len, pieces)))
-        return ends[1::3], ends[2::3], pieces[2::3]
+        return ends[0::2], ends[1::2], pieces[1::2]
 
     return scan
 

@@ -29,6 +29,7 @@ import re
 from bisect import bisect_right
 from collections import OrderedDict
 from functools import lru_cache, partial
+from itertools import repeat
 from operator import methodcaller
 from typing import NamedTuple
 
@@ -206,16 +207,13 @@ def sentence_breaks(text: str, tokens: Tokens) -> list[int]:
 
     Only the tokens decide, never the spacing between them, so a CoNLL file
     (tokens joined by spaces) splits into the same sentences again."""
-    starts, ends, texts = tokens.starts, tokens.ends, tokens.texts
+    starts, texts = tokens.starts, tokens.texts
     count = len(texts)
-    breaks = set()
-    at = text.find("\n")
-    while at >= 0:
-        # Between two tokens (never inside one): the next token starts one.
-        i = bisect_right(starts, at)
-        if 0 < i < count and ends[i - 1] <= at:
-            breaks.add(i)
-        at = text.find("\n", at + 1)
+    # A line end lies between two tokens (no token holds whitespace): the
+    # token after it starts a sentence.
+    breaks = set(map(bisect_right, repeat(starts), map(_START_OF, _LINE_END.finditer(text))))
+    breaks.discard(0)
+    breaks.discard(count)
     # Only after a sentence end (and the closing marks after it) may a
     # sentence end: the marks are found in the text, not token by token.
     for at in map(_START_OF, _END_MARK.finditer(text)):
@@ -232,6 +230,7 @@ def sentence_breaks(text: str, tokens: Tokens) -> list[int]:
 
 # The standard library's engine: a plain character class, found faster than by ``regex``.
 _END_MARK = re.compile(f"[{re.escape(''.join(SENTENCE_END))}]")
+_LINE_END = re.compile("\n")
 _START_OF = methodcaller("start")
 
 

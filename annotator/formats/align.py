@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 
 import regex
 
@@ -38,11 +39,12 @@ from annotator.core.tokenize import (
 from annotator.formats.report import ExportReport
 
 _START = attrgetter("start")
+_SEPARATORS = frozenset(SEPARATORS)
 
 
-@dataclass(frozen=True)
-class Placed:
-    """A span on token boundaries, with the stored span it came from."""
+class Placed(NamedTuple):
+    """A span on token boundaries, with the stored span it came from (a
+    named tuple: an export places every span of the project)."""
 
     start: int
     end: int
@@ -120,13 +122,9 @@ class AlignedDocument:
         whole word, unless another of ``spans`` lies on the proclitic (then
         it is split off, and the report says why)."""
         text = self.text
-        ordered = sorted(spans, key=lambda p: (p.start, p.end))
-        starts = [p.start for p in ordered]
-        reach: list[int] = []  # the furthest end among ordered[:k + 1]
-        for p in ordered:
-            reach.append(max(p.end, reach[-1]) if reach else p.end)
         moved: dict[int, tuple[int, int]] = {}  # id of a Placed -> its new edges
         cuts: set[int] = set()
+        reaches = None  # made when first needed: few spans widen to a proclitic
         for span in spans:
             start, end = span.start, span.end
             word = self._inside(start)
@@ -134,6 +132,8 @@ class AlignedDocument:
                 prefix = text[word.start:start]
                 blocked = ""
                 if is_proclitic(prefix) and self.clitics == "expand":
+                    reaches = reaches or _reaches(spans)
+                    starts, reach = reaches
                     k = bisect_left(starts, start) - 1
                     if k >= 0 and reach[k] > word.start:
                         blocked = "; not widened, another span lies on the proclitic"
@@ -156,7 +156,9 @@ class AlignedDocument:
             if (start, end) != (span.start, span.end):
                 moved[id(span)] = (start, end)
         self.tokens = _cut(text, self.tokens, cuts)
-        return [replace(p, start=moved[id(p)][0], end=moved[id(p)][1]) if id(p) in moved else p
+        if not moved:
+            return list(spans)
+        return [p._replace(start=moved[id(p)][0], end=moved[id(p)][1]) if id(p) in moved else p
                 for p in spans]
 
     def _number_edges(self, span: Placed, report: ExportReport) -> tuple[int, int]:
@@ -192,24 +194,31 @@ def align(name: str, text: str, spans: Sequence[Span], clitics: str,
     ``spans`` must be within the text (checked by the caller)."""
     tokens = token_columns(text)
     starts, ends = tokens.starts, tokens.ends
+    count = len(starts)
     document = AlignedDocument(name, text, tokens, [], clitics)
     for span in spans:
         start, end = span.start, span.end
-        if document._inside(start) is None:
-            first = bisect_left(starts, start)
-            start = starts[first] if first < len(starts) else len(text)
-        if document._inside(end) is None:
+        # The token that starts at or before each edge: an edge strictly
+        # inside it stays (the word is split later), any other moves onto
+        # the tokens inside the span.
+        k = bisect_right(starts, start) - 1
+        if k < 0 or not start < ends[k]:
+            start = starts[k + 1] if k + 1 < count else len(text)
+        k = bisect_right(starts, end) - 1
+        if k < 0 or not starts[k] < end < ends[k]:
             last = bisect_right(ends, end) - 1
             end = ends[last] if last >= 0 else 0
         if start >= end:
             _note(report, name, text, span, "no-token")
             continue
-        if (start, end) != (span.start, span.end):
+        if start != span.start or end != span.end:
             _note(report, name, text, span, "trimmed", f"now {start}-{end} {text[start:end]!r}")
         placed = Placed(start, end, span.label, span)
-        edges = document._number_edges(placed, report)
-        if edges != (start, end):
-            placed = replace(placed, start=edges[0], end=edges[1])
+        # Most edges have no decimal mark before them: no number to look at.
+        if text[start - 1:start] in _SEPARATORS or text[end - 1:end] in _SEPARATORS:
+            edges = document._number_edges(placed, report)
+            if edges != (start, end):
+                placed = placed._replace(start=edges[0], end=edges[1])
         document.spans.append(placed)
     return document
 
@@ -268,9 +277,19 @@ def rename_labels(document: AlignedDocument, kept: Sequence[Placed], labels: Seq
         if name != span.label:
             _note(report, document.name, document.text, span.original, "label-renamed",
                   f"written as {name}")
-            span = replace(span, label=name)
+            span = span._replace(label=name)
         out.append(span)
     return out
+
+
+def _reaches(spans: Sequence[Placed]) -> tuple[list[int], list[int]]:
+    """The spans' starts in order, and for each the furthest end among the
+    spans up to it: whether any span before a place reaches past it."""
+    ordered = sorted(spans, key=lambda p: (p.start, p.end))
+    reach: list[int] = []
+    for p in ordered:
+        reach.append(max(p.end, reach[-1]) if reach else p.end)
+    return [p.start for p in ordered], reach
 
 
 def _cut(text: str, tokens: Tokens, cuts: set[int]) -> Tokens:

@@ -26,8 +26,10 @@ from annotator.formats.declaration import Format
 from annotator.formats.options import CLITICS, COLUMNS, NESTING, SCHEME
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
+from annotator.formats.report import ExportReport
 from annotator.formats.tagged import TaggedDocument, TaggedSentenceWriter
 from annotator.formats.textfile import read_utf8
+from annotator.formats.writing import ExportOptions
 
 EXTENSIONS = (".conll", ".conllu", ".conllx", ".iob", ".bio", ".bioes")
 # The document separator exactly as spaCy's ``spacy convert -c ner`` looks for it
@@ -40,18 +42,36 @@ _COLUMNS = regex.compile(r"[ \t]+")
 
 
 class ConllWriter(TaggedSentenceWriter):
+    def __init__(self, out: Path, options: ExportOptions, report: ExportReport):
+        super().__init__(out, options, report)
+        self._line_endings = _LineEndings()
+
     def nested(self) -> bool:
         return self.options.values.get(NESTING.name) == "columns"
 
     def write_document(self, document: Document, tagged: TaggedDocument) -> None:
         words = tagged.tokens.texts
-        if len(tagged.levels) == 1:  # one tag column: each line made in one step
-            lines = list(map(" ".join, zip(words, tagged.levels[0])))
+        if len(tagged.levels) == 1:
+            # Word, then " TAG\n": the tags are few, so each line's end is
+            # made once per tag rather than once per token.
+            endings = self._line_endings
+            ends = list(map(endings.__getitem__, tagged.levels[0]))
         else:
-            lines = [" ".join((word, *_trimmed(tags))) for word, *tags in zip(words, *tagged.levels)]
+            ends = [" " + " ".join(_trimmed(list(tags))) + "\n" for tags in zip(*tagged.levels)]
         for _, end in tagged.sentences:
-            lines[end - 1] += "\n"  # a blank line after each sentence
-        self.file.write("\n".join((DOCSTART, "", *lines)) + "\n")
+            ends[end - 1] += "\n"  # a blank line after each sentence
+        pieces = [""] * (2 * len(words))
+        pieces[0::2] = words
+        pieces[1::2] = ends
+        self.file.write(f"{DOCSTART}\n\n{''.join(pieces)}")
+
+
+class _LineEndings(dict):
+    """A tag's line ending, `` TAG\n``, made when first met."""
+
+    def __missing__(self, tag: str) -> str:
+        self[tag] = ending = f" {tag}\n"
+        return ending
 
 
 def _trimmed(tags: list[str]) -> list[str]:
