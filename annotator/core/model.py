@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -89,6 +89,17 @@ def reading_order(span: Span) -> tuple:
     """The order spans are listed, stacked and kept in: by start, the longer
     first, then by label."""
     return (span.start, -span.end, span.label)
+
+
+def entity_numbers(spans: Iterable[Span]) -> dict[int, int]:
+    """Each entity of a document's spans -> 1, 2, ... in order of first
+    mention: what an export writes (a file's own ids mean nothing outside
+    it), the same in every format."""
+    numbers: dict[int, int] = {}
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.entity is not None:
+            numbers.setdefault(span.entity, len(numbers) + 1)
+    return numbers
 
 
 def place_in_order(spans: Sequence[Span], span: Span) -> int:

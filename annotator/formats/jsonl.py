@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from annotator.core.model import Document, DocumentRecord, Span
+from annotator.core.model import Document, DocumentRecord, Span, entity_numbers
 from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.core.text import BOM_ONLY, normalize_with_map, remap_span
 from annotator.formats.declaration import Format
@@ -254,16 +254,6 @@ class JsonlWriter(SingleFileWriter):
             obj["annotator"] = self.options.annotator
         obj["meta"] = document.meta
         self.file.write(json_line(obj))
-
-
-def entity_numbers(spans: list[Span]) -> dict[int, int]:
-    """Each entity of a document's spans -> 1, 2, ... in order of first mention:
-    what an export writes (the file's own ids mean nothing outside it)."""
-    numbers: dict[int, int] = {}
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if span.entity is not None:
-            numbers.setdefault(span.entity, len(numbers) + 1)
-    return numbers
 
 
 def _span_object(span: Span, numbers: dict[int, int]) -> dict:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.model import Document, Span
+from annotator.core.model import Document, Span, entity_numbers
 from annotator.core.tokenize import Tokens
 from annotator.formats.align import align, keep_longest
 from annotator.formats.declaration import Format
@@ -57,7 +57,7 @@ class SpacyWriter(SingleFileWriter):
         doc = self.Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts or None)
         doc.user_data["name"] = document.name
         group = []
-        clusters: dict[int, list] = {}  # entity -> its spans, in order of first mention
+        clusters: dict[int, list] = {}  # entity -> its spans
         for placed in aligned.spans:
             span = doc.char_span(placed.start, placed.end, label=placed.label)
             if span is None:  # cannot happen with our tokens; never drop silently
@@ -69,9 +69,10 @@ class SpacyWriter(SingleFileWriter):
             if placed.original.entity is not None:
                 clusters.setdefault(placed.original.entity, []).append(span)
         doc.spans[SPAN_KEY] = group
-        for number, members in enumerate(
-                sorted(clusters.values(), key=lambda c: min(s.start_char for s in c)), 1):
-            doc.spans[f"{ENTITY_KEY}{number}"] = members
+        # Numbered as the JSONL export numbers them, by first mention.
+        numbers = entity_numbers(p.original for p in aligned.spans)
+        for entity, members in sorted(clusters.items(), key=lambda item: numbers[item[0]]):
+            doc.spans[f"{ENTITY_KEY}{numbers[entity]}"] = members
         kept = keep_longest(aligned, self.report, action="ents-overlap")
         doc.ents = [doc.char_span(p.start, p.end, label=p.label) for p in kept]
         self.docs.add(doc)

@@ -113,6 +113,13 @@ def test_spacy_writes_one_span_group_per_entity(grouped, tmp_path):
                   for k in clusters)
     assert read == stored_partition(grouped)[0]
     assert len(doc.spans["sc"]) == 10  # every span, grouped or not
+    # Each group has the number the JSONL export gives the same entity.
+    export_project(grouped, "jsonl", tmp_path / "out.jsonl", annotator="alice")
+    line = next(json.loads(l) for l in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()
+                if json.loads(l)["id"] == POLISH)
+    numbered = {(s["start"], s["end"]): s["entity"] for s in line["spans"] if "entity" in s}
+    assert all(numbered[s.start_char, s.end_char] == int(k.rsplit("_", 1)[1])
+               for k in clusters for s in doc.spans[k])
 
 
 def test_brat_ties_an_entity_by_an_equivalence_line_and_reads_it_back(grouped, tmp_path):
