@@ -99,12 +99,12 @@ def _words(text: str, tokens: Tokens, sentence_starts: set[int]):
             starts.append(not starts)
 
     position = 0
-    for token in tokens:
-        gap(text[position:token.start])
-        words.append(token.text)
+    for start, end, word in zip(tokens.starts, tokens.ends, tokens.texts):
+        gap(text[position:start])
+        words.append(word)
         spaces.append(False)
-        starts.append(token.start in sentence_starts or not starts)
-        position = token.end
+        starts.append(start in sentence_starts or not starts)
+        position = end
     gap(text[position:])
     if len(words) > 1 and not words[0].strip():
         starts[1] = False  # leading whitespace opens the first sentence
