@@ -40,10 +40,11 @@ class RowPositions:
         return cls(0, -1, listed=ids, ascending=False)
 
     def ids_between(self, first: int, last: int) -> list[int]:
-        """The ids of rows ``first`` to ``last``."""
-        if self._listed is not None:
-            return self._listed[first:last + 1]
-        return [self.id_at(row) for row in range(first, last + 1)]
+        """The ids of rows ``first`` to ``last`` of listed ids (:meth:`of`,
+        :meth:`ordered`); a run's page is an id range, read as one."""
+        if self._listed is None:
+            raise ValueError("a run of ids has no list: read its page by id range")
+        return self._listed[first:last + 1]
 
     def __len__(self) -> int:
         if self._listed is not None:
