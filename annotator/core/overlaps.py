@@ -49,10 +49,16 @@ def resolve_overlaps(spans: Iterable[T], place: Callable[[T], Place] = _place) -
     items = list(spans)
     places = list(map(place, items))
     by_position = sorted(range(len(items)), key=places.__getitem__)
-    # Most layers have no overlap (each span starts where the one before it
-    # ends, or after): all are kept, and nothing need be compared.
-    if all(places[a][1] <= places[b][0] for a, b in zip(by_position, by_position[1:])):
+    # Most layers have no overlap (each span starts after the one before it,
+    # where that one ends or later): all are kept, nothing need be compared.
+    if all(places[a][0] < places[b][0] and places[a][1] <= places[b][0]
+           for a, b in zip(by_position, by_position[1:])):
         return Resolution([items[k] for k in by_position], [])
+    return _by_precedence(items, place)
+
+
+def _by_precedence(items: list[T], place: Callable[[T], Place]) -> Resolution[T]:
+    """The policy, span after span in order of precedence."""
     # sorted() is stable: of identical places the first given comes first.
     order = sorted(items, key=lambda item: precedence(*place(item)))
     kept: list[T] = []  # sorted by start and, since none overlap, by end too

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from annotator.core import overlaps
 from annotator.core.agreement import token_tags
 from annotator.core.model import Span
 from annotator.core.overlaps import keep_longest, resolve_overlaps
@@ -90,3 +91,13 @@ def test_suggestions_of_equal_length_keep_the_earlier():
     text = "Partia Chin i Chin"
     found = Gazetteer((Entry("Chin i Chin", "X"), Entry("Partia Chin", "Y"))).find(text)
     assert places(found) == [(0, 11, "Y")]
+
+
+@given(st.lists(st.builds(lambda start, length, label: (start, start + length, label),
+                          st.integers(0, 30), st.integers(0, 6), st.sampled_from("ABC")),
+                max_size=10))
+def test_the_quick_answer_for_spans_apart_is_the_policy_s_answer(given_places):
+    """Where no span overlaps another, all are kept at once: the same spans in
+    the same order as taking them one by one (empty places included)."""
+    place = lambda t: t  # noqa: E731
+    assert resolve_overlaps(given_places, place) == overlaps._by_precedence(given_places, place)
