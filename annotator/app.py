@@ -3,6 +3,7 @@ annotating, picks the project, and builds the window from ``ui``."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -163,6 +164,27 @@ def launch(project_path: Path | None) -> int:
 def open_window(project_path: Path | None):
     """The application and its shown main window (before the event loop), or
     ``None`` when the project cannot be opened."""
+    # The cycle collector would walk the start's new objects (Qt's enum types,
+    # our classes and modules) dozens of times before the first paint, and
+    # none of them is garbage: it waits for the paint, and then leaves them
+    # out of its walks for good (gc.freeze).
+    gc.disable()
+    try:
+        started = _open_window(project_path)
+    except BaseException:
+        gc.enable()
+        raise
+    if started is None:
+        gc.enable()
+    return started
+
+
+def collect_from_now_on() -> None:
+    gc.freeze()
+    gc.enable()
+
+
+def _open_window(project_path: Path | None):
     # What the window needs without Qt loads before PySide6: once PySide6 is
     # in, its import hook looks at every module imported after it (a fifth
     # more time for these).
@@ -201,6 +223,7 @@ def open_window(project_path: Path | None):
     window.show()
     if note:
         window.statusBar().showMessage(note, 15000)
+    after_first_paint(window, collect_from_now_on)
     after_first_paint(window, lambda: finish_start(app, window))
     return app, window
 

@@ -105,6 +105,8 @@ class FirstPaint(QObject):
             import PySide6.QtWidgets
             seen["widget_classes"] = sorted(vars(PySide6.QtWidgets))  # the types PySide made
             seen["settings_at_paint"] = settings_file.read_text()
+            import gc
+            seen["collector_at_paint"] = gc.isenabled()
             QTimer.singleShot(0, lambda: QTimer.singleShot(0, report))
         return False
 
@@ -112,6 +114,8 @@ def report():
     from annotator.store.backups import list_backups
     seen["backups"] = len(list_backups(Path(sys.argv[1])))
     seen["settings_after"] = settings_file.read_text()
+    import gc
+    seen["collector_after"] = gc.isenabled()
     print(json.dumps(seen))
     os._exit(0)
 
@@ -157,3 +161,5 @@ def test_the_window_paints_before_the_suggesters_the_formats_and_sqlite_utils_lo
     # The project is remembered (project/last) in the file after the paint: Qt waits for the disk.
     assert str(path) not in seen["settings_at_paint"]
     assert str(path) in seen["settings_after"]
+    # The cycle collector waits for the paint, and then runs again.
+    assert (seen["collector_at_paint"], seen["collector_after"]) == (False, True)
