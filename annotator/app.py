@@ -74,10 +74,10 @@ def library_loads(name: str) -> bool:
         return False
 
 
-# The modules without Qt that the window imports (html: for plain text in
-# rich text); tests/unit/test_lean_start.py finds any that is missing.
+# The modules without Qt that the window imports; tests/unit/test_lean_start.py
+# finds any that is missing.
 WITHOUT_QT = ("annotator.store", "annotator.store.session", "annotator.store.editing",
-              "annotator.core.text", "annotator.suggest.preload", "html")
+              "annotator.core.text", "annotator.suggest.preload")
 
 # Set (to 1) by the bundle's smoke test and the start-time benchmark.
 QUIT_AFTER_PAINT = "ANNOTATOR_QUIT_AFTER_PAINT"
