@@ -166,8 +166,9 @@ def open_window(project_path: Path | None):
     ``None`` when the project cannot be opened."""
     # The cycle collector would walk the start's new objects (Qt's enum types,
     # our classes and modules) dozens of times before the first paint, and
-    # none of them is garbage: it waits for the paint, and then leaves them
-    # out of its walks for good (gc.freeze).
+    # hardly any is garbage: it waits for the paint, and then leaves them out
+    # of its walks for good (gc.freeze; the few hundred cyclic leftovers of a
+    # start stay).
     gc.disable()
     try:
         started = _open_window(project_path)
