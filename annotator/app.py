@@ -166,9 +166,9 @@ def open_window(project_path: Path | None):
     ``None`` when the project cannot be opened."""
     # The cycle collector would walk the start's new objects (Qt's enum types,
     # our classes and modules) dozens of times before the first paint, and
-    # hardly any is garbage: it waits for the paint, and then leaves them out
-    # of its walks for good (gc.freeze; the few hundred cyclic leftovers of a
-    # start stay).
+    # hardly any is garbage: it waits for the paint. (Not frozen out of its
+    # walks then: what the first project leaves in cycles when another opens
+    # must still be collected.)
     gc.disable()
     try:
         started = _open_window(project_path)
@@ -178,11 +178,6 @@ def open_window(project_path: Path | None):
     if started is None:
         gc.enable()
     return started
-
-
-def collect_from_now_on() -> None:
-    gc.freeze()
-    gc.enable()
 
 
 def _open_window(project_path: Path | None):
@@ -224,7 +219,7 @@ def _open_window(project_path: Path | None):
     window.show()
     if note:
         window.statusBar().showMessage(note, 15000)
-    after_first_paint(window, collect_from_now_on)
+    after_first_paint(window, gc.enable)
     after_first_paint(window, lambda: finish_start(app, window))
     return app, window
 
