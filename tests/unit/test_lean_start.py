@@ -2,8 +2,8 @@
 store loads sqlite-utils only to write, and then without its optional pandas
 and numpy; the window paints first without the formats, the suggesters,
 sqlite-utils, the dialogs, the find bar, the backups and the import code,
-without the Qt classes only those need, and before the settings file is
-written."""
+OpenSSL (hashlib), html and pyarabic, without the Qt classes only those need,
+before the settings file is written and with the cycle collector off."""
 
 from __future__ import annotations
 
