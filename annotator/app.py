@@ -3,6 +3,7 @@ annotating, picks the project, and builds the window from ``ui``."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -73,10 +74,10 @@ def library_loads(name: str) -> bool:
         return False
 
 
-# The modules without Qt that the window imports (html: for plain text in
-# rich text); tests/unit/test_lean_start.py finds any that is missing.
+# The modules without Qt that the window imports; tests/unit/test_lean_start.py
+# finds any that is missing.
 WITHOUT_QT = ("annotator.store", "annotator.store.session", "annotator.store.editing",
-              "annotator.core.text", "annotator.suggest.preload", "html")
+              "annotator.core.text", "annotator.suggest.preload")
 
 # Set (to 1) by the bundle's smoke test and the start-time benchmark.
 QUIT_AFTER_PAINT = "ANNOTATOR_QUIT_AFTER_PAINT"
@@ -163,6 +164,23 @@ def launch(project_path: Path | None) -> int:
 def open_window(project_path: Path | None):
     """The application and its shown main window (before the event loop), or
     ``None`` when the project cannot be opened."""
+    # The cycle collector would walk the start's new objects (Qt's enum types,
+    # our classes and modules) dozens of times before the first paint, and
+    # hardly any is garbage: it waits for the paint. (Not frozen out of its
+    # walks then: what the first project leaves in cycles when another opens
+    # must still be collected.)
+    gc.disable()
+    try:
+        started = _open_window(project_path)
+    except BaseException:
+        gc.enable()
+        raise
+    if started is None:
+        gc.enable()
+    return started
+
+
+def _open_window(project_path: Path | None):
     # What the window needs without Qt loads before PySide6: once PySide6 is
     # in, its import hook looks at every module imported after it (a fifth
     # more time for these).
@@ -201,6 +219,7 @@ def open_window(project_path: Path | None):
     window.show()
     if note:
         window.statusBar().showMessage(note, 15000)
+    after_first_paint(window, gc.enable)
     after_first_paint(window, lambda: finish_start(app, window))
     return app, window
 

@@ -34,8 +34,6 @@ from operator import methodcaller
 from typing import NamedTuple
 
 import regex
-from pyarabic import araby
-
 SEPARATORS = ".,\u066b\u066c"  # decimal and thousands marks, Latin and Arabic
 
 _TOKENS = r"""
@@ -68,14 +66,17 @@ def is_number(token: str) -> bool:
 
 # Arabic proclitics written joined to the next word: و ف ب ل ك and the pairs
 # وب ول فب فل وك فك (والصين is و + الصين).
-_SINGLE = (araby.WAW, araby.FEH, araby.BEH, araby.LAM, araby.KAF)
-PROCLITICS = frozenset(
-    _SINGLE + tuple(a + b for a in (araby.WAW, araby.FEH) for b in (araby.BEH, araby.LAM, araby.KAF))
-)
+# The letters are pyarabic's araby.WAW, FEH, BEH, LAM and KAF, written out: the
+# window tokenizes as it starts, and pyarabic loads only when a prefix is read.
+WAW, FEH, BEH, LAM, KAF = "\u0648", "\u0641", "\u0628", "\u0644", "\u0643"
+_SINGLE = (WAW, FEH, BEH, LAM, KAF)
+PROCLITICS = frozenset(_SINGLE + tuple(a + b for a in (WAW, FEH) for b in (BEH, LAM, KAF)))
 
 
 def is_proclitic(prefix: str) -> bool:
     """``prefix`` (with any harakat or tatweel) is one proclitic or one pair."""
+    from pyarabic import araby
+
     return araby.strip_tatweel(araby.strip_tashkeel(prefix)) in PROCLITICS
 
 

@@ -17,12 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
-from pyarabic import araby
 
-from annotator.core.tokenize import PROCLITICS, tokenize
+from annotator.core.tokenize import LAM, PROCLITICS, tokenize
 
 # The pairs of PROCLITICS, and لل (ل before the article: للتعاون).
-CLITIC_PREFIXES = PROCLITICS | {araby.LAM + araby.LAM}
+CLITIC_PREFIXES = PROCLITICS | {LAM + LAM}
 _ARABIC_LETTER = regex.compile(r"\p{Arabic}")
 # The rest of a word after a proclitic must still be a word.
 _MIN_REST = 2
@@ -79,6 +78,8 @@ def is_clitic_boundary(text: str, index: int, word: tuple[int, int] | None = Non
     if word is None:
         return False
     start, end = word
+    from pyarabic import araby  # here: a window's first paint seldom needs it
+
     prefix = araby.strip_tatweel(araby.strip_tashkeel(text[start:index]))
     rest = araby.strip_tashkeel(text[index:end])
     return (prefix in CLITIC_PREFIXES and len(rest) >= _MIN_REST

@@ -3,7 +3,6 @@ the version a file is at."""
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterator
 
@@ -250,6 +249,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def legacy_annotator_uid(project_id: str, name: str) -> str:
     """The uid of an annotator added before uids existed: derived from what
     identified its layer then, the file's id and the annotator's name."""
+    import hashlib  # an upgrade needs it, an opening does not
+
     return hashlib.sha256(f"{project_id}\0{name}".encode()).hexdigest()[:32]
 
 

@@ -3,15 +3,17 @@ window reopens where the annotator was working."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCryptographicHash, QSettings
 
 
 def _key(project_path: Path) -> str:
     # A path may hold characters QSettings keys cannot (/ and \ nest groups).
-    digest = hashlib.sha1(str(Path(project_path).resolve()).encode("utf-8")).hexdigest()[:16]
+    # Qt's SHA-1, the digest hashlib gives, without loading OpenSSL at start.
+    path = str(Path(project_path).resolve()).encode("utf-8")
+    digest = bytes(QCryptographicHash.hash(path, QCryptographicHash.Algorithm.Sha1).toHex())
+    digest = digest.decode("ascii")[:16]
     return f"project/last_document/{digest}"
 
 

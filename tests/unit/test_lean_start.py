@@ -2,8 +2,8 @@
 store loads sqlite-utils only to write, and then without its optional pandas
 and numpy; the window paints first without the formats, the suggesters,
 sqlite-utils, the dialogs, the find bar, the backups and the import code,
-without the Qt classes only those need, and before the settings file is
-written."""
+OpenSSL (hashlib), html and pyarabic, without the Qt classes only those need,
+before the settings file is written and with the cycle collector off."""
 
 from __future__ import annotations
 
@@ -105,6 +105,8 @@ class FirstPaint(QObject):
             import PySide6.QtWidgets
             seen["widget_classes"] = sorted(vars(PySide6.QtWidgets))  # the types PySide made
             seen["settings_at_paint"] = settings_file.read_text()
+            import gc
+            seen["collector_at_paint"] = gc.isenabled()
             QTimer.singleShot(0, lambda: QTimer.singleShot(0, report))
         return False
 
@@ -112,6 +114,8 @@ def report():
     from annotator.store.backups import list_backups
     seen["backups"] = len(list_backups(Path(sys.argv[1])))
     seen["settings_after"] = settings_file.read_text()
+    import gc
+    seen["collector_after"] = gc.isenabled()
     print(json.dumps(seen))
     os._exit(0)
 
@@ -123,7 +127,10 @@ app.exec()
 LATER = ("pandas", "numpy", "pyarrow", "spacy", "sqlite_utils", "simplemma", "rapidfuzz",
          "sentence_splitter", "annotator.formats", "annotator.suggest", "annotator.commands",
          "annotator.ui.settings_dialog", "annotator.ui.find_bar", "annotator.core.search",
-         "annotator.store.backups", "annotator.store.import_run")
+         "annotator.store.backups", "annotator.store.import_run",
+         # OpenSSL (the settings key of the last document is Qt's SHA-1), the
+         # table of every named character, pyarabic (proclitics are read later).
+         "hashlib", "html", "pyarabic")
 # Qt classes the first paint does not need: PySide makes a class (and its enums)
 # on first use. The dialogs; the find bar's line edit; widgets only a search
 # of every widget type makes (the text view's viewport is wrapped by name).
@@ -157,3 +164,24 @@ def test_the_window_paints_before_the_suggesters_the_formats_and_sqlite_utils_lo
     # The project is remembered (project/last) in the file after the paint: Qt waits for the disk.
     assert str(path) not in seen["settings_at_paint"]
     assert str(path) in seen["settings_after"]
+    # The cycle collector waits for the paint, and then runs again.
+    assert (seen["collector_at_paint"], seen["collector_after"]) == (False, True)
+
+
+def test_the_escape_of_plain_text_is_htmls():
+    import html
+
+    from annotator.ui.plain_text import _escaped
+
+    text = "<b>R&D</b> \"quoted\" it's «كلمة»\n"
+    assert _escaped(text) == html.escape(text)
+
+
+def test_the_key_of_the_last_document_is_the_paths_sha1(tmp_path):
+    import hashlib
+
+    from annotator.ui.last_document import _key
+
+    path = tmp_path / "project ä.db"
+    digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
+    assert _key(path) == f"project/last_document/{digest}"

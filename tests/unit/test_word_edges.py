@@ -98,3 +98,15 @@ def test_numbers_and_latin_words_snap_too():
     assert snap_to_words(text, 4, 12) == (3, 14)  # "Jinping 3.5"
     assert widen_to_words(text, 20, 21) == (19, 23)  # inside U.S.
     assert widen_to_words(text, 26, 26) == (24, 28)  # inside H1N1
+
+
+def test_the_proclitics_written_out_are_pyarabics_letters():
+    from pyarabic import araby
+
+    from annotator.core.tokenize import PROCLITICS
+    from annotator.core.word_edges import CLITIC_PREFIXES
+
+    single = (araby.WAW, araby.FEH, araby.BEH, araby.LAM, araby.KAF)
+    pairs = {a + b for a in (araby.WAW, araby.FEH) for b in (araby.BEH, araby.LAM, araby.KAF)}
+    assert PROCLITICS == set(single) | pairs
+    assert CLITIC_PREFIXES == PROCLITICS | {araby.LAM + araby.LAM}
