@@ -34,6 +34,7 @@ from operator import methodcaller
 from typing import NamedTuple
 
 import regex
+
 SEPARATORS = ".,\u066b\u066c"  # decimal and thousands marks, Latin and Arabic
 
 _TOKENS = r"""
