@@ -31,6 +31,7 @@ from collections import OrderedDict
 from functools import lru_cache, partial
 from itertools import repeat
 from operator import methodcaller
+from threading import Lock
 from typing import NamedTuple
 
 import regex
@@ -54,7 +55,8 @@ _TOKENS = r"""
 # abbreviation or a word with digits) is the word "words with their marks"
 # matches. Tokens are the same with or without it (a test holds them so).
 _PLAIN_WORD = r"[\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d]*+(?![.\-_%+@:\p{N}])"
-_TOKEN = regex.compile(f"{_PLAIN_WORD}\n  | {_TOKENS}", regex.VERBOSE)
+_TOKEN_RULES = f"{_PLAIN_WORD}\n  | {_TOKENS}"  # one token, for every engine that runs them
+_TOKEN = regex.compile(_TOKEN_RULES, regex.VERBOSE)
 _NUMBER = regex.compile(
     r"[SEP]?\p{Nd}+(?:[SEP]\p{Nd}+)*".replace("SEP", regex.escape(SEPARATORS)))
 
@@ -127,6 +129,7 @@ class Tokens:
 
 _CACHED_TEXTS = 64  # whole texts whose tokens are kept, most recent last
 _cache: OrderedDict[str, Tokens] = OrderedDict()
+_cache_lock = Lock()
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -143,11 +146,13 @@ def token_columns(text: str) -> Tokens:
     tokens = _cache.get(text)
     if tokens is None:
         tokens = _all_tokens(text)
+    # An export's thread and the window's agreement may both be here: the
+    # order of the recent texts is changed by one thread at a time.
+    with _cache_lock:
         _cache[text] = tokens
+        _cache.move_to_end(text)
         if len(_cache) > _CACHED_TEXTS:
             _cache.popitem(last=False)
-    else:
-        _cache.move_to_end(text)
     return tokens
 
 
@@ -161,14 +166,14 @@ _new_token = partial(tuple.__new__, Token)
 # Compiled when first used (exports, agreement): a window does not need it.
 @lru_cache(maxsize=1)
 def _all_pattern() -> regex.Pattern:
-    return regex.compile(f"(?:\\s*+({_TOKEN.pattern}))*+\\s*+", regex.VERBOSE)
+    return regex.compile(f"(?:\\s*+({_TOKEN_RULES}))*+\\s*+", regex.VERBOSE)
 
 
 @lru_cache(maxsize=1)
 def _scanner():
     from annotator.core.token_scan import compile_scanner
 
-    return compile_scanner(_TOKEN.pattern)
+    return compile_scanner(_TOKEN_RULES)
 
 
 def _all_tokens(text: str) -> Tokens:

@@ -73,3 +73,40 @@ def test_the_quick_plain_word_alternative_changes_no_token():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 25)))
         expected = [(m.start(), m.end(), m.group()) for m in without.finditer(text)]
         assert tokenize(text) == expected, text
+
+
+def test_two_threads_share_the_recent_texts_without_losing_one(monkeypatch):
+    """An export's thread and the window's agreement tokenize at once: a
+    text one thread finds may be dropped by the other before it is marked
+    recent. A slow lookup makes that happen on every call."""
+    import threading
+    import time
+    from collections import OrderedDict
+
+    class SlowLookup(OrderedDict):
+        def get(self, key, default=None):
+            found = super().get(key, default)
+            time.sleep(0.0005)  # the other thread runs meanwhile
+            return found
+
+    monkeypatch.setattr(tokenize_module, "_cache", SlowLookup())
+    monkeypatch.setattr(tokenize_module, "_CACHED_TEXTS", 2)
+    texts = [f"{TEXT} {n}" for n in range(3)]
+    expected = {text: tokenize_module._all_tokens(text) for text in texts}
+    failures = []
+
+    def work():
+        try:
+            for _ in range(60):
+                for text in texts:
+                    assert tokenize_module.token_columns(text) == expected[text]
+        except Exception as error:  # noqa: BLE001 - reported by the test below
+            failures.append(error)
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert len(tokenize_module._cache) <= 2
