@@ -68,15 +68,13 @@ def spans_to_tags(tokens: Sequence[Token] | Tokens, spans: Sequence[tuple[int, i
 
 @lru_cache(maxsize=1024)
 def _tags_for(label: str, length: int, scheme: Scheme) -> tuple[str, ...]:
-    return tuple(_new_tags_for(label, length, scheme))
-
-
-def _new_tags_for(label: str, length: int, scheme: Scheme) -> list[str]:
+    """A span's tags: made once for each label, length and scheme (an export
+    tags many spans alike)."""
     if scheme is Scheme.BIOES:
         if length == 1:
-            return [f"S-{label}"]
-        return [f"B-{label}"] + [f"I-{label}"] * (length - 2) + [f"E-{label}"]
-    return [f"B-{label}"] + [f"I-{label}"] * (length - 1)
+            return (f"S-{label}",)
+        return (f"B-{label}", *[f"I-{label}"] * (length - 2), f"E-{label}")
+    return (f"B-{label}", *[f"I-{label}"] * (length - 1))
 
 
 def tags_to_spans(tokens: Sequence[Token], tags: Sequence[str],
