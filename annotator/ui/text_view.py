@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -32,6 +32,7 @@ from annotator.core.text import line_direction
 from annotator.ui.colors import label_color, selected_color
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, text_font
 from annotator.ui.span_stack import SpanStack
+from annotator.ui.first_paint import after_first_paint
 from annotator.ui.viewport import wrap_viewport
 from annotator.ui.word_drag import snapped_drag
 
@@ -127,8 +128,8 @@ class AnnotationView(QTextEdit):
         self._format_top_margin()
         self._format_lines(0, self._rest_from)
         self.set_spans(spans, fresh=True, upto=self._rest_from)
-        if self._rest_from is not None:
-            QTimer.singleShot(REST_AT_THE_LATEST_MS, self.finish_document)  # if no paint comes
+        if self._rest_from is not None:  # the top painted (or, unpainted, soon): now the rest
+            after_first_paint(self._viewport, self.finish_document, REST_AT_THE_LATEST_MS)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def finish_document(self) -> None:
@@ -336,8 +337,6 @@ class AnnotationView(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._rest_from is not None:
-            QTimer.singleShot(0, self.finish_document)  # the top is painted: now the rest
         visible = self.viewport().rect()
         lo, hi = self.visible_range(visible)
         underlines = self.underlines(lo, hi)
