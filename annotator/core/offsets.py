@@ -7,12 +7,16 @@ grapheme boundaries and drop surrounding whitespace.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-
-import regex
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from annotator.core.word_edges import widen_to_words
+
+if TYPE_CHECKING:
+    import regex
 
 
 class SpanBoundsError(ValueError):
@@ -30,7 +34,7 @@ def check_bounds(start: int, end: int, text_length: int) -> None:
         raise SpanBoundsError(f"span start {start} is not before its end {end}")
 
 
-_ASTRAL = regex.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units each
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units each
 
 
 class Utf16Map:
@@ -77,9 +81,21 @@ def utf16_to_index(text: str, position: int) -> int:
     return Utf16Map(text).to_index(position)
 
 
-_GRAPHEME = regex.compile(r"\X")
-# Letters with their marks, digits, tatweel and zero-width joiners.
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}_\u0640\u200c\u200d]+")
+# On the ``regex`` module, imported and compiled at first use (a selection,
+# a double-click): the window's first paint needs neither.
+@lru_cache(maxsize=1)
+def _grapheme() -> regex.Pattern:
+    import regex
+
+    return regex.compile(r"\X")
+
+
+@lru_cache(maxsize=1)
+def _word() -> regex.Pattern:
+    """Letters with their marks, digits, tatweel and zero-width joiners."""
+    import regex
+
+    return regex.compile(r"[\p{L}\p{M}\p{N}_\u0640\u200c\u200d]+")
 
 
 def _line_start(text: str, index: int) -> int:
@@ -99,7 +115,7 @@ def grapheme_boundaries(text: str, start: int = 0, end: int | None = None) -> li
     lo = _line_start(text, start)
     hi = _line_end(text, end)
     bounds = [lo]
-    for match in _GRAPHEME.finditer(text, lo, hi):
+    for match in _grapheme().finditer(text, lo, hi):
         bounds.append(match.end())
     return bounds
 
@@ -212,7 +228,7 @@ def word_at(text: str, index: int, hyphenated: bool = False) -> tuple[int, int] 
         return None
     index = max(0, min(index, len(text) - 1))
     lo, hi = _line_start(text, index), _line_end(text, index)
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text, lo, hi)]
+    words = [(m.start(), m.end()) for m in _word().finditer(text, lo, hi)]
     k = next((k for k, (a, b) in enumerate(words) if a <= index < b), None)
     if k is None:
         return None

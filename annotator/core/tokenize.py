@@ -32,9 +32,10 @@ from functools import lru_cache, partial
 from itertools import repeat
 from operator import methodcaller
 from threading import Lock
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 SEPARATORS = ".,\u066b\u066c"  # decimal and thousands marks, Latin and Arabic
 
@@ -49,22 +50,37 @@ _TOKENS = r"""
   | [\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d]*        # words with their marks
   | \p{GCB=Prepend}++(?=\s)                                # a prefix mark before a space: alone
   | (?!\s)\X                                             # anything else, one grapheme
-""".replace("SEP", regex.escape(SEPARATORS))
+""".replace("SEP", re.escape(SEPARATORS))
 # Only for speed, tried first: a run of letters that no alternative above
 # could begin to match (nothing after it makes it an e-mail, a domain, an
 # abbreviation or a word with digits) is the word "words with their marks"
 # matches. Tokens are the same with or without it (a test holds them so).
 _PLAIN_WORD = r"[\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d]*+(?![.\-_%+@:\p{N}])"
 _TOKEN_RULES = f"{_PLAIN_WORD}\n  | {_TOKENS}"  # one token, for every engine that runs them
-_TOKEN = regex.compile(_TOKEN_RULES, regex.VERBOSE)
-_NUMBER = regex.compile(
-    r"[SEP]?\p{Nd}+(?:[SEP]\p{Nd}+)*".replace("SEP", regex.escape(SEPARATORS)))
+_NUMBER_RULE = r"[SEP]?\p{Nd}+(?:[SEP]\p{Nd}+)*".replace("SEP", re.escape(SEPARATORS))
+
+
+# The patterns run on the ``regex`` module, imported and compiled at first use:
+# the window shows its first document without them, and that import is a
+# tenth of a start.
+@lru_cache(maxsize=1)
+def _token_pattern() -> regex.Pattern:
+    import regex
+
+    return regex.compile(_TOKEN_RULES, regex.VERBOSE)
+
+
+@lru_cache(maxsize=1)
+def _number_pattern() -> regex.Pattern:
+    import regex
+
+    return regex.compile(_NUMBER_RULE)
 
 SENTENCE_END = frozenset({".", "!", "?", "؟", "…", "۔"})
 
 
 def is_number(token: str) -> bool:
-    return _NUMBER.fullmatch(token) is not None
+    return _number_pattern().fullmatch(token) is not None
 
 
 # Arabic proclitics written joined to the next word: و ف ب ل ك and the pairs
@@ -136,7 +152,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     if start == 0 and end is None:
         return list(token_columns(text))
     end = len(text) if end is None else end
-    return [Token(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    return [Token(*m.span(), m.group()) for m in _token_pattern().finditer(text, start, end)]
 
 
 def token_columns(text: str) -> Tokens:
@@ -166,6 +182,8 @@ _new_token = partial(tuple.__new__, Token)
 # Compiled when first used (exports, agreement): a window does not need it.
 @lru_cache(maxsize=1)
 def _all_pattern() -> regex.Pattern:
+    import regex
+
     return regex.compile(f"(?:\\s*+({_TOKEN_RULES}))*+\\s*+", regex.VERBOSE)
 
 
@@ -177,7 +195,7 @@ def _scanner():
 
 
 def _all_tokens(text: str) -> Tokens:
-    """What ``_TOKEN.finditer`` gives, made at once: by the standard
+    """What ``_token_pattern().finditer`` gives, made at once: by the standard
     library's engine where the text allows (see ``core.token_scan``)."""
     scan = _scanner()
     columns = scan(text) if scan is not None else None
@@ -185,7 +203,7 @@ def _all_tokens(text: str) -> Tokens:
         return Tokens(*columns)
     found = _all_pattern().fullmatch(text)
     if found is None:  # not expected; never lose a token over it
-        return Tokens.of([Token(*m.span(), m.group()) for m in _TOKEN.finditer(text)])
+        return Tokens.of([Token(*m.span(), m.group()) for m in _token_pattern().finditer(text)])
     return Tokens(found.starts(1), found.ends(1), found.captures(1))
 
 

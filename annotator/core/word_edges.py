@@ -15,16 +15,25 @@ reached.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import regex
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from annotator.core.tokenize import LAM, PROCLITICS, tokenize
 
+if TYPE_CHECKING:
+    import regex
+
 # The pairs of PROCLITICS, and لل (ل before the article: للتعاون).
 CLITIC_PREFIXES = PROCLITICS | {LAM + LAM}
-_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
 # The rest of a word after a proclitic must still be a word.
 _MIN_REST = 2
+
+
+@lru_cache(maxsize=1)
+def _arabic_letter() -> regex.Pattern:
+    import regex  # at first use: the window's first paint needs no pattern of it
+
+    return regex.compile(r"\p{Arabic}")
 
 
 # Tokens hold no whitespace, so a word is found in the run of non-space
@@ -83,7 +92,7 @@ def is_clitic_boundary(text: str, index: int, word: tuple[int, int] | None = Non
     prefix = araby.strip_tatweel(araby.strip_tashkeel(text[start:index]))
     rest = araby.strip_tashkeel(text[index:end])
     return (prefix in CLITIC_PREFIXES and len(rest) >= _MIN_REST
-            and _ARABIC_LETTER.match(text, index) is not None)
+            and _arabic_letter().match(text, index) is not None)
 
 
 @dataclass(frozen=True)

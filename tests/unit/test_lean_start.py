@@ -2,7 +2,7 @@
 store loads sqlite-utils only to write, and then without its optional pandas
 and numpy; the window paints first without the formats, the suggesters,
 sqlite-utils, the dialogs, the find bar, the backups and the import code,
-OpenSSL (hashlib), html and pyarabic, without the Qt classes only those need,
+OpenSSL (hashlib), html, pyarabic and regex, without the Qt classes only those need,
 before the settings file is written and with the cycle collector off."""
 
 from __future__ import annotations
@@ -130,7 +130,9 @@ LATER = ("pandas", "numpy", "pyarrow", "spacy", "sqlite_utils", "simplemma", "ra
          "annotator.store.backups", "annotator.store.import_run",
          # OpenSSL (the settings key of the last document is Qt's SHA-1), the
          # table of every named character, pyarabic (proclitics are read later).
-         "hashlib", "html", "pyarabic")
+         "hashlib", "html", "pyarabic",
+         # The third-party regex module: its patterns compile at first use.
+         "regex")
 # Qt classes the first paint does not need: PySide makes a class (and its enums)
 # on first use. The dialogs; the find bar's line edit; widgets only a search
 # of every widget type makes (the text view's viewport is wrapped by name).

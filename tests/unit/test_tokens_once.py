@@ -18,7 +18,7 @@ TEXT = "قال الرئيس الصيني شي جين بينغ إن الصين و
 def test_a_whole_text_is_tokenized_once_and_callers_get_their_own_list(monkeypatch):
     calls = []
     whole = tokenize_module._all_tokens
-    finditer = tokenize_module._TOKEN.finditer
+    finditer = tokenize_module._token_pattern().finditer
 
     class Counting:
         def finditer(self, *args):
@@ -26,7 +26,7 @@ def test_a_whole_text_is_tokenized_once_and_callers_get_their_own_list(monkeypat
             return finditer(*args)
 
     monkeypatch.setattr(tokenize_module, "_all_tokens", lambda text: calls.append(text) or whole(text))
-    monkeypatch.setattr(tokenize_module, "_TOKEN", Counting())
+    monkeypatch.setattr(tokenize_module, "_token_pattern", lambda: Counting())
     tokenize_module._cache.clear()
     first = tokenize(TEXT)
     first.pop()
