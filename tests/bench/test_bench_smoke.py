@@ -22,7 +22,7 @@ def test_every_scenario_runs_and_reports_a_ratio(tmp_path):
     names = " | ".join(s["name"] for s in scenarios)
     for expected in ("import", "peak memory", "export conll", "export hf", "agreement",
                      "open a", "add one span", "label to painted suggestions", "--version",
-                     "first window", "window memory",
+                     "first window", "against showing its first text", "window memory",
                      "document list", "jump to the last"):
         assert expected in names, f"{expected!r} missing from {names}"
     for scenario in scenarios:
