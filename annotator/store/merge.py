@@ -34,6 +34,7 @@ from pathlib import Path
 
 from annotator.core.model import GOLD_ANNOTATOR, Guideline, Label, Origin, Span, Status
 from annotator.core.offsets import SpanBoundsError, check_bounds
+from annotator.store import open_files
 from annotator.store.repository import (
     SQLITE_HEADER,
     MergeSource,
@@ -152,9 +153,9 @@ def _read_source(path: Path, review: Project) -> _Source:
         raise MergeError(f"{path}: no such project file")
     if review.path is not None and path.resolve() == Path(review.path).resolve():
         raise MergeError(f"{path}: is the review file itself")
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise MergeError(f"{path}: not a project file (not an SQLite database)")
+    header = open_files.first_bytes(path, len(SQLITE_HEADER))  # None: open here, so SQLite's
+    if header is not None and header != SQLITE_HEADER:
+        raise MergeError(f"{path}: not a project file (not an SQLite database)")
     conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     try:
         return _read_open_source(path, conn)

@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
+from functools import partial
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +29,7 @@ from annotator.core.model import (
 )
 from annotator.core.offsets import check_bounds
 from annotator.core.row_positions import RowPositions
-from annotator.store import integrity
+from annotator.store import integrity, open_files
 from annotator.store.lean_sqlite_utils import Database
 from annotator.store.document_order import languages, ordered_ids
 from annotator.store.guideline_queries import GuidelineQueries
@@ -180,12 +181,22 @@ class Project(TeamQueries, GuidelineQueries):
         :attr:`announce_upgrade`) hears of it first. ``read_only``: SQLite
         refuses every write (for a file in use, or on a read-only medium)."""
         path = Path(path)
-        if path.exists():
+        existed = path.exists()
+        if existed:
             _check_is_project(path)
         elif not create or read_only:
             raise ProjectError(f"{path}: no such project file")
-        conn = _connect_read_only(path) if read_only else sqlite3.connect(path)
+        # Noted before a query takes SQLite's locks on the file: no raw read
+        # of it in this process may drop them from now on (open_files).
+        noted = open_files.opened(path) if existed else None
+        try:
+            conn = _connect_read_only(path) if read_only else sqlite3.connect(path)
+        except BaseException:
+            if noted is not None:
+                open_files.closed(noted)
+            raise
         project = cls(Database(conn), path, read_only)
+        project.close_with(partial(open_files.closed, noted or open_files.opened(path)))
         try:
             # A new, empty file has nothing to check (and its page size is still to set).
             if path.stat().st_size and (check == "always"
@@ -193,12 +204,12 @@ class Project(TeamQueries, GuidelineQueries):
                 project.check()
             project._prepare(on_upgrade or cls.announce_upgrade)
         except sqlite3.DatabaseError as error:
-            conn.close()
+            project.close()
             if integrity.is_damage(error):
                 raise DamagedProjectError(integrity.damage_message(path, str(error))) from error
             raise ProjectError(f"{path}: cannot be opened ({error})") from error
         except ProjectError:
-            conn.close()
+            project.close()
             raise
         return project
 
@@ -1203,8 +1214,9 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
 def _check_is_project(path: Path) -> None:
     if path.is_dir():
         raise ProjectError(f"{path}: is a folder, not a project file")
-    with path.open("rb") as handle:
-        header = handle.read(integrity.HEADER_SIZE)
+    header = open_files.first_bytes(path, integrity.HEADER_SIZE)
+    if header is None:
+        return  # open in this process, so checked when it was opened
     if header and not header.startswith(SQLITE_HEADER[: len(header)]):
         raise ProjectError(f"{path}: not a project file (not an SQLite database)")
     problem = integrity.cut_short(path, header)
