@@ -8,6 +8,8 @@ to the end of its work, the parent also times the whole process;
     python bench/probes.py raw-insert JSONL RAW.db
     python bench/probes.py window PROJECT.db
     python bench/probes.py bare-window [TEXTFILE]
+    python bench/probes.py export FORMAT PROJECT.db OUT   (FORMAT "none": open only)
+    python bench/probes.py tokenize PROJECT.db
 """
 
 from __future__ import annotations
@@ -124,8 +126,46 @@ def bare_window(textfile: str | None = None) -> None:
     _paint_and_exit(app, win)
 
 
+def _warm_tokenizer() -> None:
+    """What a process pays once, whatever the size: the tokenizer's patterns
+    and scanner built (about a billion instructions). Every counted probe
+    pays it, so that one less another is the work per document."""
+    from annotator.core.tokenize import token_columns
+
+    token_columns("Warm up, 1.5 كلمة.")
+
+
+def export(fmt: str, db: str, out: str) -> None:
+    """One export of the project; with ``none``, the same process up to the
+    export (to be subtracted: what the export itself costs)."""
+    sys.path.insert(0, str(ROOT))
+    from annotator.formats.export import export_project
+    from annotator.store import Project
+
+    _warm_tokenizer()
+    with Project.open(Path(db), create=False) as project:
+        if fmt != "none":
+            export_project(project, fmt, Path(out), annotator="bench")
+    _done()
+
+
+def tokenize(db: str) -> None:
+    """Every text of the project tokenized once, as a token export meets it."""
+    sys.path.insert(0, str(ROOT))
+    import annotator.formats.export  # noqa: F401  (loaded as by "export none", which is subtracted)
+    from annotator.core.tokenize import _cache, token_columns
+    from annotator.store import Project
+
+    _warm_tokenizer()
+    with Project.open(Path(db), create=False) as project:
+        for _, text in project.document_texts():
+            token_columns(text)
+            _cache.clear()  # every text afresh, as an export meets it
+    _done()
+
+
 PROBES = {"import": our_import, "raw-insert": raw_insert, "window": window,
-          "bare-window": bare_window}
+          "bare-window": bare_window, "export": export, "tokenize": tokenize}
 
 if __name__ == "__main__":
     PROBES[sys.argv[1]](*sys.argv[2:])

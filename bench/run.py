@@ -8,6 +8,10 @@ writes ``{"scenarios": [{"name", "seconds", "baseline_seconds", "ratio",
 "target", "baseline"}, ...]}`` and prints a table. Memory scenarios carry
 ``"unit": "MB"`` and their figures in megabytes. ``--quick`` runs everything
 at a tenth of the size. Times are medians of ``--repeat`` runs.
+
+``--only instructions`` (run only when named) counts the start and the token
+exports in millions of instructions with valgrind's callgrind (``"unit": "M"``):
+figures that a busy machine does not move.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ import sqlite3
 import json
 import os
 import random
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -99,6 +105,18 @@ def probe(*args: str) -> dict:
     if done.returncode != 0 or not lines:
         raise RuntimeError(f"probe {args[0]} failed: {done.stderr[-2000:]}")
     return {**json.loads(lines[-1]), "wall": wall, "cpu": cpu}
+
+
+def instructions(*args: str) -> float:
+    """Millions of instructions a probe's fresh process runs, counted by
+    valgrind's callgrind: a figure the machine's load does not move."""
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                           sys.executable, str(BENCH / "probes.py"), *args],
+                          env=python_env(), capture_output=True, text=True, check=False)
+    found = re.search(r"refs:\s*([\d,]+)", done.stderr)
+    if done.returncode != 0 or found is None:
+        raise RuntimeError(f"probe {args[0]} under callgrind failed: {done.stderr[-2000:]}")
+    return int(found.group(1).replace(",", "")) / 1e6
 
 
 def _children_cpu() -> float:
@@ -422,6 +440,38 @@ class Bench:
                    "bare PySide6 window showing the same text (process start to paint)"),
         ]
 
+    # instructions (opt-in: --only instructions) -----------------------------------------
+
+    def instruction_runs(self) -> list[Result]:
+        """The two scenarios whose seconds swing most with the load, counted
+        in instructions: the start to the first window, and the token exports
+        of the window's project (each export less the same process without it)."""
+        if shutil.which("valgrind") is None:
+            print("instructions: valgrind is not installed; skipped", file=sys.stderr)
+            return []
+        path = self.window_project()
+        probe("window", str(path))  # compiles the modules once, as an install does
+        n = self.sizes.window_documents
+        results = [Result(f"start to first window, {n:,} documents, in instructions",
+                          instructions("window", str(path)), instructions("bare-window"),
+                          "reported (the timed start holds the target)",
+                          "bare PySide6 window (process start to paint)", unit="M")]
+        opened = instructions("export", "none", str(path), "-")
+
+        def export(fmt: str) -> float:
+            return instructions("export", fmt, str(path), str(self.folder / f"counted.{fmt}")) - opened
+
+        jsonl = export("jsonl")
+        for fmt in ("conll", "hf"):
+            results.append(Result(f"export {fmt}, {n:,} documents, in instructions", export(fmt),
+                                  jsonl, "reported (the timed export holds the target)",
+                                  "our JSONL export", unit="M"))
+        results.append(Result(f"tokenize every text once, {n:,} documents, in instructions",
+                              instructions("tokenize", str(path)) - opened, jsonl,
+                              "reported (the floor of a token export)", "our JSONL export",
+                              unit="M"))
+        return results
+
     def window_project(self) -> Path:
         from annotator.formats.registry import read_paths
         from annotator.store import Project
@@ -594,7 +644,10 @@ SCENARIOS = {
     "big-document": Bench.big_document_runs,
     "startup": Bench.startup_runs,
     "document-list": Bench.document_list_runs,
+    "instructions": Bench.instruction_runs,
 }
+# Run only when named: valgrind counts slowly (minutes) and may be missing.
+OPT_IN = {"instructions"}
 
 
 def run(sizes: Sizes, repeat: int, only: list[str] | None = None) -> list[Result]:
@@ -602,7 +655,7 @@ def run(sizes: Sizes, repeat: int, only: list[str] | None = None) -> list[Result
     with tempfile.TemporaryDirectory(prefix="annotator-bench-") as folder:
         bench = Bench(sizes, repeat, Path(folder))
         for name, scenario in SCENARIOS.items():
-            if only and name not in only:
+            if (only and name not in only) or (not only and name in OPT_IN):
                 continue
             for result in scenario(bench):
                 results.append(result)
