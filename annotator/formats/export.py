@@ -20,6 +20,7 @@ from annotator.formats.report import ExportReport
 from annotator.formats.writing import ExportError, ExportOptions, output_target, sidecar
 from annotator.store import Project
 from annotator.store.adjudication import Adjudication
+from annotator.store.own_files import overwrite_problem
 
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
@@ -38,8 +39,13 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
         raise ExportError("--done-only needs an annotator (--annotator NAME or --gold)")
     out = Path(out)
     _check_writable(out, chosen.folder)
-    for extra in chosen.sidecars + ("report.json",):
-        output_target(sidecar(out, extra))
+    sidecars = [sidecar(out, extra) for extra in chosen.sidecars + ("report.json",)]
+    for target in sidecars:
+        output_target(target)
+    for target in (out, *sidecars):
+        problem = overwrite_problem(target, project.path)
+        if problem is not None:
+            raise ExportError(problem)
     report = ExportReport(fmt, str(out), who, values["scheme"], values["clitics"], done_only,
                           with_suggestions=with_suggestions)
     settings = ExportOptions(who, tuple(l.key for l in project.labels()),

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from annotator.store import Project, ProjectError
+from annotator.store.own_files import overwrite_problem
 
 
 def render_document(project_path: Path, document_name: str, out: Path,
@@ -17,6 +18,9 @@ def render_document(project_path: Path, document_name: str, out: Path,
     from annotator.ui.label_palette import LabelPalette
     from annotator.ui.text_view import AnnotationView
 
+    problem = overwrite_problem(out, project_path)
+    if problem is not None:
+        raise ProjectError(problem)
     app = QApplication.instance()
     if app is None:
         # A picture needs no screen: never let Qt look for one (and abort).

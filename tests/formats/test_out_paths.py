@@ -77,3 +77,43 @@ def test_a_link_to_a_folder_is_written_through_by_brat(db, tmp_path):
     assert result.returncode == 0, result.stderr
     assert out.is_symlink()
     assert sorted(p.name for p in target.iterdir()) == ["annotation.conf", "d.ann", "d.txt"]
+
+
+def _digest(path):
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "conll", "hf", "doccano"])
+def test_the_project_file_itself_is_never_an_output(db, tmp_path, fmt):
+    before = _digest(db)
+    link = tmp_path / "link.out"
+    link.symlink_to(db)
+    for out in (db, link):
+        result = cli("export", db, "--format", fmt, "--out", out)
+        assert result.returncode == 2
+        [line] = result.stderr.strip().splitlines()
+        assert line == f"{out}: is the project file ({db}); give the output another name"
+    assert _digest(db) == before
+    assert "documents  1" in cli("stats", db).stdout
+
+
+def test_a_report_that_would_land_on_the_project_is_refused(tmp_path):
+    project = tmp_path / "out.jsonl.report.json"  # an odd name, but a project file
+    with Project.open(project) as made:
+        made.import_records([DocumentRecord("d", "Xi Jinping spoke.")])
+    before = _digest(project)
+    result = cli("export", project, "--format", "jsonl", "--out", tmp_path / "out.jsonl")
+    assert result.returncode == 2
+    assert "is the project file" in result.stderr
+    assert _digest(project) == before
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_render_never_draws_over_the_project(db):
+    before = _digest(db)
+    result = cli("render", db, "--doc", "d", "--out", db)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"{db}: is the project file ({db}); give the output another name"
+    assert _digest(db) == before
