@@ -25,7 +25,12 @@ from annotator.core.text import BOM_ONLY, normalize_with_map, remap_span
 from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
-from annotator.formats.textfile import control_problem, utf8_lines
+from annotator.formats.textfile import (
+    control_problem,
+    json_problem,
+    lone_surrogate_problem,
+    utf8_lines,
+)
 from annotator.formats.writing import SingleFileWriter, json_line
 
 EXTENSIONS = (".jsonl", ".ndjson")
@@ -50,10 +55,14 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
                 problems.add(path, number, "one JSON value spread over several lines, not "
                                            "JSON Lines: write each record on a line of its own")
                 return
-            problems.add(path, number, f"not valid JSON ({error.msg} at column {error.colno})")
+            problems.add(path, number, json_problem(error))
             continue
         finally:
             first = False
+        surrogate = lone_surrogate_problem(line, obj)
+        if surrogate is not None:
+            problems.add(path, number, surrogate)
+            continue
         record = parse_object(obj, path, number, problems)
         if record is not None:
             yield record

@@ -31,7 +31,12 @@ from annotator.core.text import BOM_ONLY, normalize_with_map, remap_span
 from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
-from annotator.formats.textfile import control_problem, read_utf8
+from annotator.formats.textfile import (
+    control_problem,
+    json_problem,
+    lone_surrogate_problem,
+    read_utf8,
+)
 
 EXTENSIONS = (".json",)
 
@@ -119,7 +124,11 @@ def _tasks(raw: str, path: Path, problems: ProblemList) -> Iterator[tuple[int, o
         try:
             task, end = decoder.raw_decode(raw, i)
         except json.JSONDecodeError as error:
-            problems.add(path, error.lineno, f"not valid JSON ({error.msg} at column {error.colno})")
+            problems.add(path, error.lineno, json_problem(error))
+            return
+        surrogate = lone_surrogate_problem(raw[i:end], task)
+        if surrogate is not None:
+            problems.add(path, line_at(i), surrogate)
             return
         yield line_at(i), task
         i = _skip_blank(raw, end)

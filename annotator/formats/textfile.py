@@ -63,6 +63,44 @@ def _not_utf8(data: bytes) -> bool:
     return False
 
 
+# JSON may write half of a UTF-16 pair on its own ("\ud800"): decoded, it is a
+# code point that is no character, which neither UTF-8 nor SQLite's text holds.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_problem(error: ValueError) -> str:
+    """The message for JSON that does not parse (a ``json.JSONDecodeError``)."""
+    return f"not valid JSON ({error.msg}: column {error.colno})"
+
+
+def lone_surrogate_problem(raw: str, decoded: object) -> str | None:
+    """A message for a lone surrogate in any string of ``decoded`` (the JSON
+    value parsed from ``raw``), or None. Only JSON that writes such an
+    escape is searched: a plain text cannot hold one."""
+    if "\\u" not in raw or _SURROGATE_ESCAPE.search(raw) is None:
+        return None
+    for text in _strings(decoded):
+        found = _SURROGATE.search(text)
+        if found is not None:
+            return (f"a string holds \\u{ord(found.group()):04x} at character {found.start()}, "
+                    "half of a UTF-16 surrogate pair on its own: not a character (the file "
+                    "comes from a broken conversion)")
+    return None
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
 def control_problem(text: str) -> str | None:
     """A message for the first control character in ``text``, or None."""
     found = _CONTROL.search(text)

@@ -25,6 +25,9 @@ EXPECTED = {
     "binary.jsonl": (1, "control character U+0000 at byte offset 0"),
     "zip_renamed.jsonl": (0, "is a zip archive, not UTF-8 text"),
     "json_syntax_line3.jsonl": (3, "not valid JSON"),
+    # A "\ud800" escape decodes to half a surrogate pair: no character.
+    "lone_surrogate.jsonl": (2, "a string holds \\ud800 at character 4, half of a UTF-16"),
+    "labelstudio_lone_surrogate.json": (2, "a string holds \\udc00 at character 12"),
     "top_level_array.jsonl": (1, "expected a JSON object"),
     "top_level_string.jsonl": (1, "expected a JSON object"),
     "text_not_string.jsonl": (1, 'missing "text" (a string)'),
