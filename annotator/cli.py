@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from annotator import __version__
@@ -56,8 +57,24 @@ def _announce_upgrades() -> None:
     Project.announce_upgrade = say
 
 
+# The status of a tool stopped by SIGPIPE (128 + 13), as a shell reports it.
+EXIT_PIPE_CLOSED = 141
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    try:
+        status = _run(sys.argv[1:] if argv is None else argv)
+        sys.stdout.flush()  # a reader gone away shows here, not at the interpreter's exit
+        return status
+    except BrokenPipeError:
+        # ``annotator stats p.db | head -1``: the reader has what it wanted.
+        # No traceback; stdout goes nowhere so that the exit's flush is quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PIPE_CLOSED
+
+
+def _run(argv: list[str]) -> int:
     if argv and argv[0] == "--version":
         print(f"annotator {__version__}")
         return 0
