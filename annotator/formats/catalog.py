@@ -75,6 +75,12 @@ def by_extension(suffix: str) -> Format | None:
     return next((f for f in readers() if suffix in f.extensions), None)
 
 
+def sidecar_endings() -> tuple[str, ...]:
+    """What the writers add to an export's name for the files beside it
+    (``.report.json``, ``.labels.json``...)."""
+    return tuple(sorted({f".{extra}" for f in writers() for extra in (*f.sidecars, "report.json")}))
+
+
 def read_extensions() -> list[str]:
     """Every extension some reader takes, sorted."""
     return sorted({ext for f in readers() for ext in f.extensions})

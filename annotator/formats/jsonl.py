@@ -95,6 +95,11 @@ def parse_object(obj: object, path: Path, number: int, problems: ProblemList) ->
         return None
     text = obj.get("text")
     if not isinstance(text, str):
+        if "text" not in obj and {"tokens", "ner_tags"} <= obj.keys():
+            problems.add(path, number, 'a Hugging Face row ("tokens", "ner_tags"), a format this '
+                                       "tool writes but does not read: import a JSONL or CoNLL "
+                                       "export instead")
+            return None
         problems.add(path, number, 'missing "text" (a string)')
         return None
     control = control_problem(text)

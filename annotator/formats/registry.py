@@ -10,7 +10,7 @@ from annotator.core.model import DocumentRecord
 from annotator.formats import catalog
 from annotator.formats.declaration import Format, OptionError
 from annotator.formats.problems import InputError, ProblemList
-from annotator.formats.reading import ReadContext, Records
+from annotator.formats.reading import ReadContext, Records, note
 
 
 def format_for(path: Path, fmt: str) -> Format | None:
@@ -21,13 +21,19 @@ def format_for(path: Path, fmt: str) -> Format | None:
 
 
 def expand_paths(paths: Iterable[Path], fmt: str, problems: ProblemList) -> list[Path]:
-    """Files named directly, and inside folders every file a reader takes."""
+    """Files named directly, and inside folders every file a reader takes
+    but the files an export writes beside itself (its report)."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             found = [p for p in sorted(path.rglob("*"))
                      if p.is_file() and not p.name.startswith(".") and format_for(p, fmt)
                      and (fmt == catalog.AUTO or p.suffix.lower() in catalog.get(fmt).extensions)]
+            beside = [p for p in found if _beside_an_export(p)]
+            for p in beside:
+                note(problems, p, 0, "not imported: written by an export beside its output "
+                                     "(name the file to import it)")
+            found = [p for p in found if p not in beside]
             if not found:
                 problems.add(path, 0, "no files to import in this folder")
             files.extend(found)
@@ -38,6 +44,14 @@ def expand_paths(paths: Iterable[Path], fmt: str, problems: ProblemList) -> list
     if fmt == catalog.AUTO:
         files = _without_companions(files)
     return files
+
+
+def _beside_an_export(path: Path) -> bool:
+    """``train.jsonl.report.json`` next to ``train.jsonl``: an export's report
+    (or another file a writer adds), not data."""
+    name = path.name
+    return any(name.endswith(ending) and path.with_name(name[: -len(ending)]).exists()
+               for ending in catalog.sidecar_endings())
 
 
 def _without_companions(files: list[Path]) -> list[Path]:
