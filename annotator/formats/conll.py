@@ -119,8 +119,11 @@ def read_text(path: Path, text: str, problems: ProblemList,
     new_document = True
     document_line = 0  # its -DOCSTART- line, else its first token's
     # Entities start with B- (or S-): an I- that continues nothing is then a
-    # level out of place, not IOB1's way of starting an entity.
-    begins = any(p.startswith(("B-", "S-")) for r in rows for p in r.parts[1:])
+    # level out of place, not IOB1's way of starting an entity. IOB1 writes
+    # B- too, between two entities of a label that touch; its entities of the
+    # first tag column beginning with I- tell it apart.
+    begins = (any(p.startswith(("B-", "S-")) for r in rows for p in r.parts[1:])
+              and not _first_level_begins_inside(rows, layout))
     for kind, row in lines:
         if kind == "comment" and layout.index is None and _fits(layout, row.parts):
             kind = "data"  # a token that starts with # (a hashtag)
@@ -206,6 +209,20 @@ def _detected(path: Path, rows: list[Row], problems: ProblemList) -> Layout | No
     except LayoutError as error:
         problems.add(path, getattr(error, "line", 0), str(error))
         return None
+
+
+def _first_level_begins_inside(rows: list[Row], layout: Layout) -> bool:
+    """IOB1's mark: an entity of the first tag column that begins with I-
+    (the line before, in the same sentence, has no entity of its label there)."""
+    before, sentence = None, None
+    for row in rows:
+        if len(row.parts) < layout.min_columns():
+            continue
+        tag = layout.tag_values(row.parts)[0]
+        if tag.startswith("I-") and (row.sentence != sentence or before != tag[2:]):
+            return True
+        before, sentence = (None if tag == OUTSIDE else tag[2:]), row.sentence
+    return False
 
 
 def _misplaced_level(tags: list[str], before: list[str] | None) -> int | None:

@@ -168,6 +168,26 @@ def test_nesting_levels_written_out_of_order_are_refused(tmp_path):
     assert problem.line == 3 and problem.message.startswith("I-ORG in column 4 continues no entity")
 
 
+def test_our_iob1_export_of_nested_entities_reads_back(tmp_path, capsys):
+    # IOB1 begins entities with I- (B- only between two touching ones of a
+    # label): an inner LOC beginning with I- inside an outer one is no level
+    # out of order.
+    source = write(tmp_path, "n.jsonl", (
+        '{"text": "als Schlosspark Moritzburg für Jan Anna", "spans": ['
+        '{"start": 4, "end": 26, "label": "LOC"}, {"start": 16, "end": 26, "label": "LOC"}, '
+        '{"start": 31, "end": 34, "label": "PER"}, {"start": 35, "end": 39, "label": "PER"}]}\n'))
+    first, second, out = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "n.conll"
+    assert run_cli("import", first, source) == 0
+    assert run_cli("export", first, "--format", "conll", "--nesting", "columns",
+                   "--scheme", "iob1", "--out", out) == 0
+    assert "Moritzburg I-LOC I-LOC" in out.read_text(encoding="utf-8")
+    assert run_cli("import", second, out) == 0
+    with Project.open(second) as project:
+        [document] = [project.document(i) for i in project.document_ids()]
+        found = sorted((s.start, s.end, s.label) for s in project.spans(document.id))
+    assert found == [(4, 26, "LOC"), (16, 26, "LOC"), (31, 34, "PER"), (35, 39, "PER")]
+
+
 def test_tag_before_token_is_read_with_a_note(tmp_path):
     path = write(tmp_path, "t.conll", "B-PER Xi\nI-PER Jinping\nO spoke\nO .\n")
     documents, notes = spans_of(path)
