@@ -100,12 +100,21 @@ def _known_labels_only(project: Project, records: Iterator[DocumentRecord],
 def summary_line(summary: ImportSummary) -> str:
     """What was stored: spans given twice in the files, or already in the
     project, are counted apart from the new ones."""
+    repeated = (f", {summary.documents_repeated} of them repeating a text earlier in the files"
+                if summary.documents_repeated else "")
     line = (f"imported {summary.documents_added} new documents"
-            f" ({summary.documents_existing} already present), {summary.spans_added} new spans")
+            f" ({summary.documents_existing} already present{repeated}),"
+            f" {summary.spans_added} new spans")
     apart = [f"{count} {what}" for count, what in (
         (summary.spans_duplicate, "duplicates in the files"),
         (summary.spans_present, "already in the project")) if count]
-    return line + (f" ({', '.join(apart)}: not stored again)" if apart else "")
+    line += f" ({', '.join(apart)}: not stored again)" if apart else ""
+    if summary.spans_from_repeats:
+        # One text is one document: a repeat's spans join the earlier record's.
+        line += (f"; {summary.spans_from_repeats} of the new spans came with a repeated text "
+                 f"(first at {summary.first_repeat}) and were added to the spans of its earlier "
+                 "record: check that document for spans that overlap")
+    return line
 
 
 def note_lines(notes: list[Problem]) -> list[str]:

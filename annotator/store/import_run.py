@@ -19,6 +19,11 @@ class ImportSummary:
     labels_added: tuple[str, ...]
     spans_duplicate: int = 0  # given more than once in what was imported
     spans_present: int = 0  # already in the project, in the same layer
+    # Records whose text an earlier record of the same import had: one
+    # document, their spans together (of documents_existing).
+    documents_repeated: int = 0
+    spans_from_repeats: int = 0  # a repeat's spans its earlier record did not have
+    first_repeat: str | None = None  # FILE:LINE of the first repeat that brought any
 
 
 class ImportRun:
@@ -49,6 +54,8 @@ class ImportRun:
         self.old_seen: set[tuple] = set()  # spans given on documents there before
         self.old_given = self.old_stored = 0
         self.provisional = 0  # entity groups met so far (see Project.settle_new_entities)
+        self.repeated = self.repeat_stored = 0
+        self.first_repeat: str | None = None
 
     def store(self, batch: list[DocumentRecord]) -> None:
         conn = self.conn
@@ -61,8 +68,10 @@ class ImportRun:
         known = dict(conn.execute(f"SELECT sha256, id FROM documents WHERE sha256 IN "
                                   f"({','.join('?' * len(wanted))})", wanted))
         documents, new_spans, old_spans, statuses = [], [], [], {}
+        repeats: list[tuple[str, list]] = []  # (where, span rows) of each repeat
         for record, sha in zip(batch, shas):
             document_id = known.get(sha)
+            repeat = document_id is not None and document_id >= self.first_new_id
             if document_id is None:
                 document_id = known[sha] = self.next_id
                 self.next_id += 1
@@ -72,11 +81,14 @@ class ImportRun:
                                   direction.value, sha, json.dumps(record.meta, ensure_ascii=False)))
             else:
                 self.existing += 1
+                self.repeated += repeat
             if not (record.spans or record.annotated):
                 continue
             # A layer without spans still says its annotator saw the document.
             annotator_id = self._annotator_id(self.annotator or record.annotator or "imported")
-            rows = new_spans if document_id >= self.first_new_id else old_spans
+            rows = [] if repeat else new_spans if document_id >= self.first_new_id else old_spans
+            if repeat:
+                repeats.append((f"{record.source}:{record.line}", rows))
             groups: dict = {}  # the file's entity -> a provisional (negative) one
             for span in record.spans:
                 if span.label not in self.label_keys:
@@ -97,6 +109,14 @@ class ImportRun:
         if new_spans:
             self.spans_given += len(new_spans)
             self.spans_stored += conn.executemany(self._INSERT_SPAN, new_spans).rowcount
+        for where, rows in repeats:  # rare: each alone, to tell which brought spans
+            if rows:
+                self.spans_given += len(rows)
+                stored = conn.executemany(self._INSERT_SPAN, rows).rowcount
+                self.spans_stored += stored
+                self.repeat_stored += stored
+                if stored and self.first_repeat is None:
+                    self.first_repeat = where
         if old_spans:
             self.old_given += len(old_spans)
             self.old_seen.update(row[:5] for row in old_spans)
@@ -117,4 +137,7 @@ class ImportRun:
                              tuple(self.new_labels),
                              spans_duplicate=(self.spans_given - self.spans_stored
                                               + self.old_given - len(self.old_seen)),
-                             spans_present=len(self.old_seen) - self.old_stored)
+                             spans_present=len(self.old_seen) - self.old_stored,
+                             documents_repeated=self.repeated,
+                             spans_from_repeats=self.repeat_stored,
+                             first_repeat=self.first_repeat)

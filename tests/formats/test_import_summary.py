@@ -36,8 +36,36 @@ def test_spans_of_a_document_already_present_that_are_new_are_counted_new(projec
     summary = project.import_records(read_paths([path]))
     assert (summary.documents_added, summary.documents_existing, summary.spans_added,
             summary.spans_duplicate, summary.spans_present) == (1, 1, 2, 0, 0)
-    assert summary_line(summary).endswith("2 new spans")
+    # One text, one document: the second record's span joins the first's, and
+    # the summary says so, with where the repeat is.
+    assert (summary.documents_repeated, summary.spans_from_repeats,
+            summary.first_repeat) == (1, 1, f"{path}:2")
+    line = summary_line(summary)
+    assert line.startswith("imported 1 new documents (1 already present, 1 of them repeating "
+                           "a text earlier in the files), 2 new spans; 1 of the new spans came "
+                           f"with a repeated text (first at {path}:2)")
     assert project.stats()["spans"] == 2
+
+
+def test_a_repeated_text_with_the_same_spans_is_named_but_brings_nothing(project, tmp_path):
+    path = tmp_path / "a.jsonl"
+    row = json.dumps({"text": "Xi met Tokayev.", "spans": [{"start": 0, "end": 2, "label": "P"}]})
+    path.write_text(f"{row}\n{row}\n", encoding="utf-8")
+    summary = project.import_records(read_paths([path]))
+    assert (summary.documents_repeated, summary.spans_from_repeats, summary.first_repeat) == (
+        1, 0, None)
+    assert summary_line(summary) == (
+        "imported 1 new documents (1 already present, 1 of them repeating a text earlier in the "
+        "files), 1 new spans (1 duplicates in the files: not stored again)")
+
+
+def test_a_text_already_in_the_project_is_no_repeat(project, tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"text": "Xi met Tokayev.", "spans": [
+        {"start": 0, "end": 2, "label": "P"}]}) + "\n", encoding="utf-8")
+    project.import_records(read_paths([path]))
+    again = project.import_records(read_paths([path]))
+    assert (again.documents_existing, again.documents_repeated) == (1, 0)
 
 
 def test_counts_are_the_same_whatever_the_batches(tmp_path):
@@ -64,5 +92,6 @@ def test_counts_are_the_same_whatever_the_batches(tmp_path):
     first = figures[0][0]
     assert (first.documents_added, first.documents_existing, first.spans_added,
             first.spans_duplicate, first.spans_present) == (2, 3, 2, 3, 1)
+    assert (first.documents_repeated, first.spans_from_repeats) == (1, 0)  # "a again"
     assert all(f == figures[0] for f in figures), figures
     assert figures[0][1:] == (3, 3)
