@@ -20,6 +20,9 @@ class AnnotationEditor(QObject):
     message = Signal(str)  # a hint for the status bar
     failed = Signal(str)  # a write that did not happen; the view shows the file as it is
     saved = Signal()
+    # Undo or redo is about to change another document than the one shown:
+    # the window shows that one first, so no step is taken out of sight.
+    documentWanted = Signal(int)
 
     def __init__(self, project: Project, annotator: str, view: AnnotationView, parent=None):
         super().__init__(parent)
@@ -199,10 +202,17 @@ class AnnotationEditor(QObject):
     # -- undo ----------------------------------------------------------------
 
     def undo(self) -> None:
+        self._show_document_of(self.undo_stack.index() - 1)
         step(self.undo_stack, back=True)
 
     def redo(self) -> None:
+        self._show_document_of(self.undo_stack.index())
         step(self.undo_stack, back=False)
+
+    def _show_document_of(self, index: int) -> None:
+        edit = getattr(self.undo_stack.command(index), "edit", None)
+        if edit is not None and (self.document is None or edit.document_id != self.document.id):
+            self.documentWanted.emit(edit.document_id)
 
     # -- what the service reports --------------------------------------------
 

@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
         self.editor.labelling.subscribe(self._on_labelling_change)
         self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.editor.failed.connect(self._on_edit_failed)
+        self.editor.documentWanted.connect(self._show_document_of_step)
         self.editor.saved.connect(self._on_editor_saved)
         self.editor.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.editor.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -633,6 +634,13 @@ class MainWindow(QMainWindow):
     def _on_redo(self) -> None:
         if self.editor is not None:
             self.editor.redo()
+
+    def _show_document_of_step(self, document_id: int) -> None:
+        """The history spans documents: an undo or redo first shows the
+        document it changes, selected in the list when the list shows it."""
+        self.documents.select_document(document_id)
+        if self.editor.document is None or self.editor.document.id != document_id:
+            self._on_documents_activated(document_id)  # filtered out of the list: opened all the same
 
     def _on_direction_chosen(self, direction: Direction | None) -> None:
         if self.editor is not None:

@@ -196,6 +196,29 @@ def test_undo_and_redo_of_add_delete_relabel_restore_the_database_exactly(window
     assert state() == final
 
 
+def test_undo_in_another_document_first_shows_the_document_it_changes(window, qtbot):
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    polish = open_document(window, POLISH)
+    view = window.view
+    start = polish.text.index("Xi Jinping")
+    drag(view, caret_point(view, start, -1), caret_point(view, start + len("Xi Jinping"), 1))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert stored_spans(window.project, polish.id) == [(start, start + 10, "PERSON")]
+    arabic = open_document(window, ARABIC)
+    assert window.editor.document.id == arabic.id
+    qtbot.keyClick(view, Qt.Key.Key_Z, ctrl)
+    # The label undone is the Polish one: the window shows that document,
+    # selected in the list, and the view no longer holds the label.
+    assert stored_spans(window.project, polish.id) == []
+    assert window.editor.document.id == polish.id
+    assert window.documents.model.document_id(window.documents.table.currentIndex().row()) == polish.id
+    assert view.spans == []
+    open_document(window, ARABIC)
+    qtbot.keyClick(view, Qt.Key.Key_Y, ctrl)  # and redo goes back there too
+    assert window.editor.document.id == polish.id
+    assert [(s.start, s.end, s.label) for s in view.spans] == [(start, start + 10, "PERSON")]
+
+
 def test_find_ignores_harakat_and_labels_the_match(window, qtbot):
     doc = open_document(window, ARABIC)
     view = window.view
