@@ -408,11 +408,24 @@ class Labelling:
     def _delete(self, span_id: int, verb: str) -> Edit:
         def work() -> Edit:
             before = self._own(span_id)
-            self.project.delete_span(span_id)
+            proposed = self._proposed_by_alone(before)
+            self.project.delete_spans([span_id, *(r.id for r in proposed)])
             return Edit(f"{verb} {before.span.label}", before.document_id,
-                        (SpanChange(before, None),))
+                        (SpanChange(before, None), *(SpanChange(r, None) for r in proposed)))
 
         return self._write(work)
+
+    def _proposed_by_alone(self, record: SpanRecord) -> list[SpanRecord]:
+        """The open mentions proposed for ``record``'s entity when it is the
+        entity's last label: they were proposed as mentions of its name and,
+        with it gone, would name nothing. They go with it (one undo step)."""
+        span = record.span
+        if span.is_suggestion or span.entity is None:
+            return []
+        members = [m for m in self.entity_members(span.entity) if m.id != record.id]
+        if any(not m.is_suggestion for m in members):
+            return []  # another label of the entity still stands for it
+        return [self._own(m.id) for m in members]
 
     def _apply(self, edit: Edit) -> Edit:
         """Make the rows of ``edit`` go from its ``before`` to its ``after``;

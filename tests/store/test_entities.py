@@ -126,6 +126,26 @@ def test_the_label_and_its_proposals_undo_as_one_step(labelling):
     assert len(again.spans) == 3
 
 
+def test_deleting_the_last_label_of_an_entity_takes_its_open_mentions_with_it(labelling):
+    source, _ = label_and_propose(labelling)
+    edit = undo_redo_exactly(labelling, lambda: labelling.delete(source.id))
+    # Proposed as mentions of that label's name, they would name nothing now.
+    assert len(edit.spans) == 3
+    assert labelling.spans == []
+    assert labelling.project.spans(labelling.document.id, "alice") == []
+
+
+def test_an_entity_with_another_label_keeps_its_open_mentions(labelling):
+    source, _ = label_and_propose(labelling)
+    accepted, still_open = labelling.entity_members(source.id)[1:]
+    labelling.accept(accepted.id)
+    edit = labelling.delete(source.id)
+    assert len(edit.spans) == 1
+    assert [s.id for s in labelling.entity_members(source.id)] == [accepted.id, still_open.id]
+    # Deleting an open mention alone takes nothing else.
+    assert len(labelling.delete(still_open.id).spans) == 1
+
+
 def test_a_mention_can_leave_its_entity_and_join_it_again(labelling):
     source, _ = label_and_propose(labelling)
     mention = labelling.entity_members(source.id)[2]
