@@ -9,7 +9,7 @@ from pathlib import Path
 
 from annotator.commands.common import EXIT_OK, fail
 from annotator.store import ProjectError
-from annotator.store.backups import KEEP, folder_for, list_backups, restore_backup
+from annotator.store.backups import KEEP, backup_count, folder_for, list_backups, restore_backup
 from annotator.store.locking import InUseError, ProjectLock
 
 
@@ -27,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.project)
     if args.restore is None:
         found = list_backups(path)
+        if not found and not path.exists():
+            return fail(f"{path}: no such project file, and no backups of one there")
         if not found:
             print(f"{path}: no backups yet (one is made each time the window opens it)")
         for backup in found:
@@ -34,6 +36,10 @@ def run(args: argparse.Namespace) -> int:
         if found:
             print(f"  in {folder_for(path)}")
         return EXIT_OK
+    count = backup_count(path)
+    if not path.exists() and not 1 <= args.restore <= count:
+        # Said before the lock is taken: no lock file is left beside a file that is not there.
+        return fail(f"{path}: no backup number {args.restore} (there are {count})")
     try:
         lock = ProjectLock.take(path)
     except InUseError as error:

@@ -73,6 +73,11 @@ def list_backups(project_path: Path, root: Path | None = None) -> list[Backup]:
     return found
 
 
+def backup_count(project_path: Path, root: Path | None = None) -> int:
+    """How many backups a project file has (none opened to count them)."""
+    return len(_files(folder_for(project_path, root)))
+
+
 def restore_backup(project_path: Path, number: int, root: Path | None = None) -> tuple[Backup, str]:
     """Put backup ``number`` back as the project file; returns it and a line
     saying what became of the file as it was: backed up first when it can be

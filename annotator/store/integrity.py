@@ -20,10 +20,16 @@ DAMAGE_WORDS = ("malformed", "not a database")  # for Python 3.10, whose errors 
 
 
 def damage_message(path: Path, problem: str) -> str:
+    from annotator.store.backups import backup_count  # which imports the store: here, at need
+
     problem = " ".join(problem.replace("*** in database main ***", "").split())  # one line
-    return (f"{path}: the project file is damaged ({problem}); it was left as it is. "
-            f"Restore a backup with 'annotator backups {path} --restore 1', "
-            "or open a copy made before")
+    if backup_count(path):
+        advice = (f"Restore a backup with 'annotator backups {path} --restore 1', "
+                  "or open a copy made before")
+    else:
+        advice = ("It has no backup yet (the window makes one each time it opens a file): "
+                  "open a copy made before")
+    return f"{path}: the project file is damaged ({problem}); it was left as it is. {advice}"
 
 
 def first_problem(conn: sqlite3.Connection) -> str | None:

@@ -78,6 +78,31 @@ def test_the_command_line_lists_and_restores_backups(sample_db, tmp_path):
     assert missing.returncode == 2 and "no backup number 9" in missing.stderr
 
 
+def test_backups_of_a_file_that_is_not_there(tmp_path):
+    env = dict(child_env(), XDG_DATA_HOME=str(tmp_path / "data"))
+    gone = tmp_path / "gone.db"
+    listed = run_cli("backups", str(gone), env=env)
+    assert listed.returncode == 2
+    assert listed.stderr.strip() == f"{gone}: no such project file, and no backups of one there"
+    restored = run_cli("backups", str(gone), "--restore", "1", env=env)
+    assert restored.returncode == 2
+    assert restored.stderr.strip() == f"{gone}: no backup number 1 (there are 0)"
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no lock file left behind
+
+
+def test_the_damage_message_offers_a_restore_only_when_there_is_a_backup(sample_db, tmp_path,
+                                                                         monkeypatch):
+    from annotator.store import integrity
+    from annotator.store.backups import make_backup
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert "It has no backup yet" in integrity.damage_message(sample_db, "disk image is malformed")
+    with Project.open(sample_db) as project:
+        make_backup(project)
+    assert f"'annotator backups {sample_db} --restore 1'" in integrity.damage_message(
+        sample_db, "disk image is malformed")
+
+
 def test_the_command_line_does_not_restore_under_an_open_window(window, sample_db, tmp_path):
     before = sample_db.read_bytes()
     result = run_cli("backups", str(sample_db), "--restore", "1", env=child_env())
