@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import signal
+import sys
 from pathlib import Path
 
 from annotator.commands.common import EXIT_OK, fail
@@ -32,10 +34,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+class _Stopped(Exception):
+    """SIGTERM or SIGHUP (a closed terminal) as an exception, so that the
+    import's transaction rolls back as it does for Ctrl+C."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.status = 128 + signum
+
+
+def _stop(signum, _frame) -> None:
+    raise _Stopped(signum)
+
+
 def run(args: argparse.Namespace) -> int:
+    stops = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s]
+    previous = {s: signal.signal(s, _stop) for s in stops}
+    try:
+        return _run(args)
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+def _run(args: argparse.Namespace) -> int:
     project_path = Path(args.project)
     created = not project_path.exists()
     notes: list = []
+    summary = None
     try:
         # Records are stored as they are read, in one transaction: a problem
         # anywhere rolls it back (and a project this run created is removed).
@@ -43,6 +69,13 @@ def run(args: argparse.Namespace) -> int:
             summary = import_paths(project, args.paths, args.format, args.annotator,
                                    chosen_options(args, catalog.read_options()), notes,
                                    args.strict_labels)
+    except (KeyboardInterrupt, _Stopped) as stop:
+        if summary is not None:
+            raise  # stopped after the transaction was stored: not a rollback to report
+        if created:
+            _remove_project(project_path)
+        print(f"{project_path}: import stopped; nothing was stored", file=sys.stderr)
+        return stop.status if isinstance(stop, _Stopped) else 128 + signal.SIGINT
     except InputError as error:
         if created:
             _remove_project(project_path)
