@@ -532,7 +532,15 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             status = self.editor.toggle_done()
             if status is Status.DONE:
-                self.statusBar().showMessage(self.tr("Marked done."), 3000)
+                open_count = len(self.editor.labelling.suggestions)
+                if open_count:
+                    # Done is the annotator's word, but proposals left open are
+                    # not labels: an export leaves them out. Said, not refused.
+                    self.statusBar().showMessage(self.tr(
+                        "Marked done, with {0} suggestions still open: they are not labels "
+                        "until accepted (Alt+Down steps to them).").format(open_count), 8000)
+                else:
+                    self.statusBar().showMessage(self.tr("Marked done."), 3000)
 
     def _on_labelling_change(self, change: Change) -> None:
         """The span list and the document list follow the labelling service."""

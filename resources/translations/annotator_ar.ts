@@ -978,6 +978,10 @@
         <translation>استُعيدت النسخة الاحتياطية {0}؛ {1}.</translation>
     </message>
     <message>
+        <source>Marked done, with {0} suggestions still open: they are not labels until accepted (Alt+Down steps to them).</source>
+        <translation>عُلِّمت منتهية، وما زالت {0} اقتراحات مفتوحة: ليست تسميات حتى تُقبل (Alt+Down ينتقل إليها).</translation>
+    </message>
+    <message>
         <source>Marked done.</source>
         <translation>وُضعت علامة منجز.</translation>
     </message>

@@ -284,3 +284,15 @@ def test_the_document_list_shows_a_span_count_with_its_suggestions_whole(window,
     long_article = replace(window.doc_model.row(row), span_count=120, suggestion_count=350)
     text = str(span_count_text(long_article))
     assert table.fontMetrics().horizontalAdvance(text) + 6 <= table.columnWidth(3)
+
+
+def test_marking_done_with_open_suggestions_says_they_are_not_labels(window, qtbot):
+    doc = open_document(window, ARABIC)
+    label_first_mention(window, qtbot, doc)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Marked done, with 2 suggestions still open")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # to do again
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, ALT | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == "Marked done."
