@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from annotator.core.model import Direction, Span
-from annotator.core.offsets import Utf16Map, word_at
+from annotator.core.offsets import Utf16Map, snap_selection, word_at
 from annotator.core.word_edges import Cut, span_cuts
 from annotator.core.text import line_direction
 from annotator.ui.colors import label_color, selected_color
@@ -92,6 +92,9 @@ class AnnotationView(QTextEdit):
         self.label_tags = True  # each span's label drawn small above its start
         self._press: QPoint | None = None  # where a drag began, while words snap
         self._exact_selection = False
+        # A selection made letter by letter (Shift+arrows) shows the whole
+        # words a label would take, outlined, while it is made.
+        self.selectionChanged.connect(self._viewport.update)
 
     # -- content -------------------------------------------------------------
 
@@ -341,9 +344,15 @@ class AnnotationView(QTextEdit):
         lo, hi = self.visible_range(visible)
         underlines = self.underlines(lo, hi)
         selected = self.selected_span()
-        if not self._stack.spans and not underlines:
+        preview = self.word_preview()
+        if not self._stack.spans and not underlines and preview is None:
             return
         painter = QPainter(self.viewport())
+        if preview is not None:
+            painter.setPen(QPen(self.palette().highlight().color().darker(150), 1,
+                                Qt.PenStyle.DotLine))
+            for rect in self.span_rects(Span(*preview, ""), visible):
+                painter.drawRect(rect.adjusted(0, 0, -1, -1))
         self._paint_cuts(painter, lo, hi)
         if self.label_tags:
             self._paint_tags(painter, lo, hi, visible)
@@ -550,6 +559,16 @@ class AnnotationView(QTextEdit):
             return None
         return (self._map.to_index(cursor.selectionStart()),
                 self._map.to_index(cursor.selectionEnd()))
+
+    def word_preview(self) -> tuple[int, int] | None:
+        """What a label would take of the selection when that is more than
+        the letters selected (whole words), or None: shown while a selection
+        is made with the keys. A drag is snapped as it ends."""
+        selection = self.selection()
+        if selection is None or not self.snaps_to_words or self._press is not None:
+            return None
+        snapped = snap_selection(self._text, *selection, words=True)
+        return snapped if snapped is not None and snapped != selection else None
 
     def set_selection(self, start: int, end: int) -> None:
         cursor = self.textCursor()

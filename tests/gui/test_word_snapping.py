@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
 
+from annotator.core.model import Span
 from annotator.ui.fonts import DEFAULT_POINT_SIZE
 from tests.helpers.gui import caret_point, drag, glyph_box, open_document, stored_spans
 
@@ -199,6 +201,31 @@ def test_a_span_that_cuts_a_word_is_marked_in_the_view(window, qtbot):
 
     assert red_pixels_at(president + 1) > 10
     assert red_pixels_at(china + 1) == 0  # و|الصين is no cut
+
+
+def test_a_keyboard_selection_shows_the_whole_words_a_label_would_take(window, qtbot):
+    doc = open_document(window, POLISH)
+    view = window.view
+    start = doc.text.index("Komunistyczna Partia")
+    view.set_selection(start, start)
+    for _ in range(len("Komunistyczna P")):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selection() == (start, start + len("Komunistyczna P"))
+    whole = (start, start + len("Komunistyczna Partia"))
+    assert view.word_preview() == whole
+    # Drawn: a dotted outline along the words, past the letters selected.
+    pen = view.palette().highlight().color().darker(150)
+    image = view.viewport().grab().toImage()
+    rects = view.span_rects(Span(*whole, ""))
+    beyond = max(rects, key=lambda r: r.right())  # left to right: the words' end, past the letters
+    row = [QColor(image.pixel(x, beyond.top())) for x in range(beyond.left(), beyond.right())]
+    assert sum(c.rgb() == pen.rgb() for c in row) > 10
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert [doc.text[s:e] for s, e, _ in stored_spans(window.project, doc.id)] == [
+        "Komunistyczna Partia"]
+    window.selection_mode.action.trigger()  # exact letters: what is selected is what is taken
+    view.set_selection(start, start + 3)
+    assert view.word_preview() is None
 
 
 def test_a_keyboard_selection_inside_a_word_labels_the_whole_word_unless_exact(window, qtbot):
