@@ -126,6 +126,22 @@ def run_gui(project_path: str | None) -> int:
     return launch(Path(project_path) if project_path else None)
 
 
+def _sole_annotator(project_path: Path | None) -> str | None:
+    """The one person whose layer the project holds, or None (none, several,
+    or a file that cannot be read now: its opening will say why)."""
+    if project_path is None or not project_path.exists():
+        return None
+    from annotator.core.model import GOLD_ANNOTATOR
+    from annotator.store import Project, ProjectError
+
+    try:
+        with Project.open(project_path, create=False, read_only=True, check="later") as project:
+            people = [n for n in project.annotators() if n not in (GOLD_ANNOTATOR, "imported")]
+    except (ProjectError, OSError):
+        return None
+    return people[0] if len(people) == 1 else None
+
+
 def login_name() -> str:
     import getpass
 
@@ -135,15 +151,17 @@ def login_name() -> str:
         return "annotator"
 
 
-def annotator_name(settings, parent=None) -> tuple[str, str | None]:
+def annotator_name(settings, parent=None, project_path: Path | None = None) -> tuple[str, str | None]:
     """The annotator's name, asked on first start; and a note for the status
-    bar when the login name was taken because the question was cancelled."""
+    bar when the login name was taken because the question was cancelled.
+    The name offered is that of the project's one annotator, when it has
+    exactly one (a file handed out to them), else the login name."""
     from annotator.ui.annotator_name import ask_name, cancelled_note, usable_name
 
     saved = settings.value("annotator/name")
     if saved and usable_name(str(saved)):
         return str(saved), None
-    default = usable_name(login_name()) or "annotator"
+    default = (_sole_annotator(project_path) or usable_name(login_name())) or "annotator"
     name = ask_name(parent, "Welcome", default)
     note = None
     if name is None:
@@ -203,7 +221,6 @@ def _open_window(project_path: Path | None):
     load_bundled_fonts()
     settings = QSettings()
     apply_setting(app, settings)  # the interface language, before any window
-    annotator, note = annotator_name(settings)
     if project_path is None:
         last = settings.value("project/last")
         project_path = Path(last) if last and Path(last).exists() else None
@@ -211,6 +228,7 @@ def _open_window(project_path: Path | None):
         from annotator.sample import ensure_sample_project  # the formats: first start only
 
         project_path = ensure_sample_project(default_project_path())
+    annotator, note = annotator_name(settings, project_path=project_path)
     window = MainWindow(settings, annotator)
     write_settings_after_first_paint(settings, window)
     if not window.open_project(project_path, create=True, finish_later=True):

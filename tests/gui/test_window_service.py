@@ -193,3 +193,28 @@ def test_the_annotator_name_can_be_changed_from_the_project_menu(window, qtbot, 
     assert stored_spans(window.project, doc.id, "Leila") == [(start, start + 10, "PERSON")]
     assert stored_spans(window.project, doc.id, "alice") == []
     assert "Leila" in window.status_label.text()
+
+
+def test_first_start_offers_the_name_of_the_projects_one_annotator(qtbot, settings, tmp_path):
+    handed_out = tmp_path / "alice.db"
+    with Project.open(handed_out) as project:
+        project.import_records([DocumentRecord("d", "Xi Jinping spoke.", [Span(0, 10, "PERSON")])],
+                               annotator="alice")
+    seen = []
+
+    def answer():
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, QInputDialog) and w.isVisible())
+        seen.append(dialog.textValue())
+        dialog.accept()
+
+    QTimer.singleShot(100, answer)
+    assert annotator_name(settings, project_path=handed_out) == ("alice", None)
+    assert seen == ["alice"]
+    # Two people's layers: whose file it is cannot be told, the login name is offered.
+    with Project.open(handed_out) as project:
+        project.import_records([DocumentRecord("e", "Tokayev spoke.", [Span(0, 7, "PERSON")])],
+                               annotator="bob")
+    settings.remove("annotator/name")
+    _answer_name_dialog(None)
+    assert annotator_name(settings, project_path=handed_out)[0] == login_name()
