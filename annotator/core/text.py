@@ -148,11 +148,16 @@ def line_direction(line: str, default: Direction) -> Direction:
 
 
 _POLISH_LETTERS = re.compile("[ąćęłńśźżĄĆĘŁŃŚŹŻ]")
-_POLISH_WORDS = {"i", "w", "z", "na", "się", "że", "do", "nie", "jest", "oraz", "dla", "od", "po"}
-_ENGLISH_WORDS = {"the", "and", "of", "to", "in", "is", "that", "for", "with", "on", "was"}
+# Little words each language writes often and its neighbours do not: "na",
+# "do", "i" are Portuguese, Catalan or Italian too; "in", "was", "to" German
+# or Polish. A text with none of either is "und", not a guess.
+_POLISH_WORDS = {"w", "z", "się", "że", "nie", "jest", "oraz", "dla", "od", "przez", "także",
+                 "który", "która", "które", "jak"}
+_ENGLISH_WORDS = {"the", "and", "of", "that", "is", "for", "with", "are", "this", "from"}
 _PERSIAN_LETTERS = "پچژگ"
 _WORD_MARKS = ".,;:!?()\"'«»"
 _LONG_TEXT_WORDS = 50
+_LEAST_SHARE = 0.01  # of a long text's words: its language's little words, at the least
 
 
 def detect_language(text: str) -> str:
@@ -179,6 +184,11 @@ def _language_of(text: str, arabic: int, hebrew: int, ltr: int) -> str:
         # (Łódź, Wałęsa) is not Polish.
         polish += 3 * len(_POLISH_LETTERS.findall(text))
     english = sum(map(_ENGLISH_WORDS.__contains__, words))
+    if len(words) >= _LONG_TEXT_WORDS:
+        # A long text in either language writes these words in every few
+        # lines: a handful in thousands of words are quoted titles or names.
+        least = len(words) * _LEAST_SHARE
+        polish, english = (polish if polish >= least else 0), (english if english >= least else 0)
     if polish > english:
         return "pl"
     if english:

@@ -86,3 +86,25 @@ def test_a_long_text_with_a_few_polish_names_but_no_polish_words_is_not_polish()
     assert len(french.split()) >= 50
     assert detect_language(french) == "und"
     assert detect_language("Łódź, Wałęsa") == "pl"  # a short text: its letters are all there is
+
+
+def test_long_texts_of_languages_not_told_apart_are_und_not_polish_or_english():
+    portuguese = ("O relatório do tribunal na semana passada trata do contrato da empresa com o "
+                  "ministério e do pagamento feito na conta do fundo, que o relator considerou "
+                  "irregular por falta de licitação. A decisão do plenário foi unânime e o caso "
+                  "volta ao gabinete do ministro para novas diligências na próxima sessão, com "
+                  "prazo de trinta dias para a defesa apresentar os documentos do processo.")
+    german = ("Der Präsident traf am Dienstag in Berlin den Minister, und was er dort sagte, "
+              "wurde in allen Zeitungen besprochen. Nach dem Treffen fuhr er in die Stadt zurück, "
+              "wo ihn viele Bürger erwarteten, die über die neuen Pläne der Regierung sprechen "
+              "wollten. Ein Sprecher sagte, man werde die Gespräche im nächsten Monat fortsetzen "
+              "und dann über die Finanzierung entscheiden.")
+    for text in (portuguese, german):
+        assert len(text.split()) >= 50
+        assert detect_language(text) == "und", text[:30]
+    english = ("The president met the minister on Tuesday, and what he said there was in all "
+               "the papers. After the meeting he went back to the city, where many people were "
+               "waiting for him who wanted to talk about the new plans of the government. A "
+               "spokesman said that the talks would go on next month and that a decision on the "
+               "money was expected by then, with the details to follow.")
+    assert detect_language(english) == "en"
