@@ -105,7 +105,12 @@ def read_text(path: Path, text: str, problems: ProblemList,
     the ``--columns`` option) or detected (see :mod:`conll_layout`), else a
     problem and nothing."""
     # split("\n"), not splitlines(): the latter also breaks at U+2028, U+001C...
-    lines = _classify(text.split("\n"))
+    split = text.split("\n")
+    lines = _classify(split)
+    marks = sum(line.strip(" \t") != line.strip(" \t\ufeff") for line in split if "\ufeff" in line)
+    if marks:
+        note(problems, path, 0, f"{marks} byte-order marks (U+FEFF, invisible) inside the file "
+                                "passed over: files joined end to end leave them")
     rows = [row for kind, row in lines if kind == "data"]
     if not rows:
         problems.add(path, 0, "no tokens in this file")
@@ -185,7 +190,7 @@ def _classify(lines: list[str]) -> list[tuple[str, Row]]:
     out: list[tuple[str, Row]] = []
     sentence = 0
     for number, line in enumerate(lines, start=1):
-        content = line.strip(" \t")
+        content = line.strip(" \t\ufeff")  # a byte-order mark is no token (files joined)
         parts = ([p.strip(" ") for p in content.split("\t")] if tabbed
                  else _COLUMNS.split(content)) if content else []
         if not content:

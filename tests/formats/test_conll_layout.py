@@ -188,6 +188,16 @@ def test_our_iob1_export_of_nested_entities_reads_back(tmp_path, capsys):
     assert found == [(4, 26, "LOC"), (16, 26, "LOC"), (31, 34, "PER"), (35, 39, "PER")]
 
 
+def test_byte_order_marks_inside_a_file_are_passed_over_with_a_note(tmp_path):
+    # Files joined end to end: a mark alone on a line, and one before a token.
+    path = write(tmp_path, "joined.conll",
+                 "Xi\tB-PER\nJinping\tI-PER\nspoke\tO\n\n\ufeffTokayev\tB-PER\nspoke\tO\n\ufeff\n")
+    documents, notes = spans_of(path)
+    assert documents == [("Xi Jinping spoke\nTokayev spoke", [("Xi Jinping", "PER"), ("Tokayev", "PER")])]
+    assert any(n.message.startswith("2 byte-order marks (U+FEFF, invisible) inside the file")
+               for n in notes)
+
+
 def test_tag_before_token_is_read_with_a_note(tmp_path):
     path = write(tmp_path, "t.conll", "B-PER Xi\nI-PER Jinping\nO spoke\nO .\n")
     documents, notes = spans_of(path)
