@@ -41,6 +41,7 @@ class DocumentReview:
     disagreements: int    # number of groups
     agreed: int           # number of agreed spans
     annotators: tuple[str, ...]  # the compared annotators who annotated it
+    undecided: int = 0    # groups no decision has covered yet
 
 
 class Adjudication:
@@ -63,8 +64,11 @@ class Adjudication:
         reviews = []
         for document in iter_document_layers(self.project, self.annotators, min_annotators):
             found = find_disagreements(document.layers, tuple(document.layers))
+            places = self.decided_places(document.document_id)
+            undecided = sum(not self.is_decided(document.document_id, group, places)
+                            for group in found.groups)
             reviews.append(DocumentReview(document.document_id, found.score, len(found.groups),
-                                          len(found.agreed), found.annotators))
+                                          len(found.agreed), found.annotators, undecided))
         reviews.sort(key=lambda r: (-r.score, -r.disagreements, r.document_id))
         return reviews
 

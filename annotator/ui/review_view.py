@@ -42,6 +42,10 @@ class ReviewView(AnnotationView):
         self._groups: list[DisagreementGroup] = []
         self._decided: list[bool] = []
         self._current_group = -1
+        self.editing_edges = False  # an edit (E) sets its edges letter by letter
+
+    def word_preview(self) -> tuple[int, int] | None:
+        return None if self.editing_edges else super().word_preview()
 
     def set_review(self, layers: dict[str, list[Span]], groups: list[DisagreementGroup],
                    current_group: int, decided: list[bool]) -> None:

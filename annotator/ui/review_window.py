@@ -163,7 +163,7 @@ class ReviewWindow(QMainWindow):
         self.names = {r.document_id: self.project.document(r.document_id).name
                       for r in self.reviews}
         for review in self.reviews:
-            item = self.documents.add_line(self._item_text(review.document_id, review.disagreements))
+            item = self.documents.add_line(self._item_text(review.document_id, review.undecided))
             item.setData(Qt.ItemDataRole.UserRole, review.document_id)
         self.documents.blockSignals(False)
         self._update_progress()
@@ -376,12 +376,14 @@ class ReviewWindow(QMainWindow):
             self._advance()
         elif command == "edit" and group is not None:
             # Anchored at the start: Shift+arrows move the end, Alt+Shift+arrows the start.
-            self.view.set_selection(group.start, group.end)
             self.editing = group
+            self.view.editing_edges = True
+            self.view.set_selection(group.start, group.end)
 
     def _on_selection_changed(self) -> None:
         if self.view.selection() is None:
             self.editing = None
+            self.view.editing_edges = False
 
     def step_gold(self, step: int) -> None:
         """Select the next (+1) or previous (-1) gold span, from the selected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from annotator.core.model import GOLD_ANNOTATOR, Status
+from annotator.core.model import GOLD_ANNOTATOR, DocumentRecord, Span, Status
 from annotator.ui.review_window import ReviewWindow
 from tests.fixtures.sample_annotations import POLISH_DOC
 from tests.helpers.review import open_review
@@ -332,3 +332,34 @@ def test_a_store_error_in_a_decision_or_its_undo_is_shown_and_nothing_half_done(
     assert (stack.index(), stack.count()) == (1, 1)
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert gold_keys(project, doc_id) == [] and stack.index() == 0
+
+
+def test_a_reopened_review_lists_what_is_left_to_settle(qtbot, review_project):
+    project, _, _ = review_project
+    window = open_review(qtbot, project)
+    def line(review):
+        return review.documents.item(0).toolTip()  # the whole line, not elided
+
+    assert "3 of 3 to settle" in line(window)
+    qtbot.keyClick(window.view, Qt.Key.Key_R)  # reject the first disagreement
+    assert "2 of 3 to settle" in line(window)
+    window.close()
+    # A second document, more disputed, is listed (and opened) first: the
+    # Polish line is read from the file alone.
+    text = "Alpha met Beta."
+    project.import_records([DocumentRecord("other", text, [Span(0, 5, "PERSON")], annotator="alice"),
+                            DocumentRecord("other", text, [Span(0, 5, "ORG")], annotator="bob")])
+    again = open_review(qtbot, project)
+    assert again.documents.count() == 2
+    assert again.documents.item(0).data(Qt.ItemDataRole.UserRole) != project.document_by_name(
+        POLISH_DOC).id
+    assert "2 of 3 to settle" in again.documents.item(1).toolTip()
+
+
+def test_an_edit_shows_no_whole_word_outline_its_edges_are_letters(qtbot, review_project):
+    project, _, _ = review_project
+    window = open_review(qtbot, project)
+    qtbot.keyClick(window.view, Qt.Key.Key_E)
+    qtbot.keyClick(window.view, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert window.view.selection() is not None
+    assert window.view.word_preview() is None
