@@ -283,6 +283,14 @@ class Project(TeamQueries, GuidelineQueries):
         finally:
             self._db.execute("PRAGMA foreign_keys = ON")
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (another program, a
+        merge from the command line) commits to the file: SQLite's data_version."""
+        try:
+            return self._db.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error as error:  # closed, or gone
+            raise ProjectError(f"{self.path}: cannot be read ({error})") from error
+
     def close(self) -> None:
         self._db.close()
         while self._on_close:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QEvent, Qt, QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -63,6 +63,8 @@ KEYS = [
     ("Ctrl+Return",
      QT_TRANSLATE_NOOP("ReviewWindow", "mark the document settled (asks if disagreements are open)")),
 ]
+
+CHANGED_ELSEWHERE_CHECK_MS = 2000  # one PRAGMA a check: nothing to notice
 
 STYLE_NAMES = {Qt.PenStyle.SolidLine: QT_TRANSLATE_NOOP("ReviewWindow", "solid"),
                Qt.PenStyle.DashLine: QT_TRANSLATE_NOOP("ReviewWindow", "dashed"),
@@ -147,6 +149,42 @@ class ReviewWindow(QMainWindow):
         self._shown = False
         fit_to_screen(self, parent)
         self.reload()
+        # Annotators' files merged from the command line while the review is
+        # open: the list, the disagreements and the agreement are read again.
+        self._seen_version = project.data_version()
+        self._watch = QTimer(self, interval=CHANGED_ELSEWHERE_CHECK_MS)
+        self._watch.timeout.connect(self.read_again_if_changed)
+        self._watch.start()
+
+    def closeEvent(self, event) -> None:
+        self._watch.stop()
+        super().closeEvent(event)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
+                and hasattr(self, "_watch")):  # not while the window is being built
+            self.read_again_if_changed()
+
+    def read_again_if_changed(self) -> bool:
+        """Read the review again when another program wrote to the file;
+        stays on the open document. True when it did."""
+        try:
+            version = self.project.data_version()
+        except ProjectError:  # the project was closed under the window: nothing to watch
+            self._watch.stop()
+            return False
+        if version == self._seen_version:
+            return False
+        self._seen_version = version
+        current = self.document_id
+        self.reload()
+        row = next((i for i, r in enumerate(self.reviews) if r.document_id == current), None)
+        if row is not None and row != self.documents.currentRow():
+            self.documents.setCurrentRow(row)
+        self.statusBar().showMessage(self.tr(
+            "The file was changed by another program (a merge?): the review was read again."), 8000)
+        return True
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -1252,6 +1252,10 @@ Named-entity annotation of Arabic and other news.</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
+        <source>The file was changed by another program (a merge?): the review was read again.</source>
+        <translation>غيّر برنامج آخر الملف (دمج؟): قُرئت المراجعة من جديد.</translation>
+    </message>
+    <message>
         <source>{0} of {1} to settle  ·  {2}% disputed</source>
         <translation>{0} من {1} للحسم  ·  {2}% مختلف عليه</translation>
     </message>

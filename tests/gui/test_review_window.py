@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.core.model import GOLD_ANNOTATOR, DocumentRecord, Span, Status
+from annotator.store import Project
 from annotator.ui.review_window import ReviewWindow
 from tests.fixtures.sample_annotations import POLISH_DOC
 from tests.helpers.review import open_review
@@ -363,3 +364,21 @@ def test_an_edit_shows_no_whole_word_outline_its_edges_are_letters(qtbot, review
     qtbot.keyClick(window.view, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
     assert window.view.selection() is not None
     assert window.view.word_preview() is None
+
+
+def test_a_merge_from_another_program_is_read_again(qtbot, review_project, tmp_path):
+    project, _, _ = review_project
+    window = open_review(qtbot, project)
+    assert window.documents.count() == 1
+    assert not window.read_again_if_changed()  # nothing changed
+    before = window.charts._report
+    text = "Alpha met Beta."
+    with Project.open(project.path, create=False) as elsewhere:  # another connection commits
+        elsewhere.import_records([DocumentRecord("other", text, [Span(0, 5, "PERSON")],
+                                                 annotator="alice"),
+                                  DocumentRecord("other", text, [Span(0, 5, "ORG")],
+                                                 annotator="bob")])
+    qtbot.waitUntil(lambda: window.documents.count() == 2, timeout=5000)  # the timer's check
+    assert "read again" in window.statusBar().currentMessage()
+    assert window.charts._report != before  # the agreement, measured again
+    assert window.document_id == project.document_by_name(POLISH_DOC).id  # still where it was
