@@ -23,8 +23,15 @@ from rapidfuzz.distance import Indel
 from annotator.core.model import Span
 from annotator.core.overlaps import resolve_overlaps
 from annotator.suggest import short_forms, variants
+from annotator.suggest.common_words import is_function_word, same_as_written
 from annotator.suggest.inflection import same_word
-from annotator.suggest.words import PREFIX, WordIndex, name_words, word_index
+from annotator.suggest.words import (
+    PREFIX,
+    WordIndex,
+    name_words,
+    name_words_as_written,
+    word_index,
+)
 
 EXACT, INFLECTED, VARIANT = 0, 1, 2
 CONFIDENCE = {EXACT: 1.0, INFLECTED: 0.95, VARIANT: 0.6}
@@ -76,10 +83,15 @@ def _first_word_candidates(index: WordIndex, first: str, lang: str,
                 found[(i, 0)] = (INFLECTED, 0)
     if with_variants and len(first) >= variants.MIN_LENGTH:
         named = {i for i, _ in found}
+        name = variants.skeleton(first)
         for key in _variant_keys(index, first):
             for i, reading in index.by_key[key]:
-                if i not in named:  # والصين is الصين after و, not a variant
-                    found.setdefault((i, reading.at), (VARIANT, reading.at))
+                if i in named:  # والصين is الصين after و, not a variant
+                    continue
+                whole = variants.skeleton(index.words[i].key)
+                if reading.clitic and name in whole and variants.skeleton(reading.key) != name:
+                    continue  # (و)كازاخستاني: the name and a suffix, not (و)ك and a variant
+                found.setdefault((i, reading.at), (VARIANT, reading.at))
     return found
 
 
@@ -95,7 +107,7 @@ def match_name(text: str, surface: str, lang: str = "", with_variants: bool = Tr
     words = name_words(surface)
     if not words:
         return []
-    capitalized = [w[:1].isupper() for w in regex.findall(r"[\p{L}\p{M}\p{N}\u0640]+", surface)]
+    written = name_words_as_written(surface)
     index = word_index(text)
     matches = []
     for (i, _), (level, at) in _first_word_candidates(index, words[0], lang, with_variants).items():
@@ -114,7 +126,9 @@ def match_name(text: str, surface: str, lang: str = "", with_variants: bool = Tr
             level = max(level, word_level)
         if level is None:
             continue
-        if not _same_case(text, index, i, capitalized):
+        if not _same_case(text, index, i, written):
+            continue
+        if _a_little_word(text, index, i, written):
             continue
         matches.append(Match(index.words[i].origin[at], index.words[last].end, level, i))
     if with_variants and len(words) == 1:
@@ -137,13 +151,30 @@ def _split_in_two(index: WordIndex, word: str) -> list[Match]:
     return found
 
 
-def _same_case(text: str, index: WordIndex, first: int, capitalized: list[bool]) -> bool:
-    """A capitalized Latin name matches only capitalized words."""
-    for j, upper in enumerate(capitalized):
+def _same_case(text: str, index: WordIndex, first: int, written: list[str]) -> bool:
+    """A capitalized Latin name matches only capitalized words, and a word
+    written in capitals (XI, a Roman numeral; an acronym) only a name so written."""
+    for j, name_word in enumerate(written):
         word = index.words[first + j]
-        if upper and not word.arabic and not text[word.start].isupper():
+        if word.arabic:
+            continue
+        if name_word[:1].isupper() and not text[word.start].isupper():
+            return False
+        found = text[word.start:word.end]
+        if len(found) > 1 and found.isupper() and not name_word.isupper():
             return False
     return True
+
+
+def _a_little_word(text: str, index: WordIndex, first: int, written: list[str]) -> bool:
+    """A word of the match is an Arabic little word (على, بين) that the name
+    does not spell letter for letter: folding made them alike, nothing more."""
+    for j, name_word in enumerate(written):
+        word = index.words[first + j]
+        found = text[word.start:word.end]
+        if word.arabic and is_function_word(found) and not same_as_written(found, name_word):
+            return True
+    return False
 
 
 def _starts_sentence(text: str, start: int) -> bool:

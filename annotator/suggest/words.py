@@ -44,6 +44,11 @@ def name_words(surface: str) -> list[str]:
     return [w for w in (fold(m.group())[0] for m in _WORD.finditer(surface)) if w]
 
 
+def name_words_as_written(surface: str) -> list[str]:
+    """The words of :func:`name_words`, each as the name writes it."""
+    return [m.group() for m in _WORD.finditer(surface) if fold(m.group())[0]]
+
+
 @dataclass(frozen=True)
 class Word:
     start: int  # original offsets of the whole word
