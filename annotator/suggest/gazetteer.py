@@ -5,7 +5,8 @@ and lines starting with ``#`` are ignored. A phrase is found the way Ctrl+F
 finds it (ignoring harakat, tatweel, hamza and alef forms, and case in Latin
 text; see ``core.search``), only as whole words, except that it may follow an
 Arabic proclitic: ``الصين`` is found in ``والصين`` (as ``الصين``) but not in
-``الصينية``. Where matches overlap the longest wins.
+``الصينية``; after لل the article's alef is not written (``للصين``). Where
+matches overlap the longest wins.
 """
 
 from __future__ import annotations
@@ -41,13 +42,35 @@ class Gazetteer:
             for start, end in searchable.find_all(entry.phrase):
                 if _stands_alone(text, start, end):
                     found.append(Span(start, end, entry.label))
+            # لل is ل + ال: للصين holds الصين without its alef. The span starts
+            # at the article's ل, as a mention's does.
+            bare = _without_articles_alef(entry.phrase)
+            if bare is not None:
+                for start, end in searchable.find_all(bare):
+                    if start and text[start - 1] == _LAM and _stands_alone(text, start, end):
+                        found.append(Span(start, end, entry.label))
         return keep_longest(found)
+
+
+_LAM = "\u0644"
+_ALEFS = "\u0627\u0623\u0625\u0622"
+# The rest of a word after a proclitic must still be a word: و alone is no
+# name inside لو.
+_MIN_AFTER_PROCLITIC = 2
+
+
+def _without_articles_alef(phrase: str) -> str | None:
+    """``الصين`` -> ``لصين`` (the article's alef left out), else None."""
+    if len(phrase) > 2 and phrase[0] in _ALEFS and phrase[1] == _LAM:
+        return phrase[1:]
+    return None
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """``[start, end)`` begins a word (or follows a proclitic) and ends one."""
     word = word_at(text, start)
-    if word is not None and word[0] < start and not is_proclitic(text[word[0]:start]):
+    if word is not None and word[0] < start and (
+            not is_proclitic(text[word[0]:start]) or end - start < _MIN_AFTER_PROCLITIC):
         return False
     word = word_at(text, end) if end < len(text) else None
     return word is None or word[0] >= end

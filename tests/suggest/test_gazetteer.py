@@ -21,6 +21,17 @@ def test_a_phrase_after_a_proclitic_is_found_without_it():
     assert (start, start + 5) in [(s.start, s.end) for s in gazetteer.find(text)]
 
 
+def test_after_lam_lam_the_articles_alef_is_not_written():
+    text = "للصين وللصين وللصينية"
+    # The span starts at the article's ل, as a mention's does; not inside a longer word.
+    assert found("الصين\tORG\n", text) == [("لصين", "ORG"), ("لصين", "ORG")]
+
+
+def test_a_proclitic_leaves_a_word_of_two_letters_at_least():
+    assert found("و\tORG\n", "لو فو") == []
+    assert found("و\tORG\n", "قال و") == [("و", "ORG")]  # a word by itself
+
+
 @pytest.mark.parametrize("text", ["الصينية", "بالصينيين", "مالصين", "xالصين", "الصين2"])
 def test_a_phrase_inside_a_longer_word_is_not_found(text):
     assert found("الصين\tORG\n", text) == []
