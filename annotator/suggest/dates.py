@@ -27,6 +27,8 @@ What is found (the span is what is underlined):
 
 from __future__ import annotations
 
+from calendar import monthrange
+
 import regex
 
 from annotator.core.model import Span
@@ -152,17 +154,49 @@ def _valid(match: regex.Match) -> bool:
         return False
     if groups.get("year") is not None and not 1000 <= int(groups["year"]) <= 2199:
         return False
+    if None not in (groups.get("day"), groups.get("month"), groups.get("year")):
+        # 31.02.2021 and 2021-02-30 are no dates: a day the month has.
+        return int(groups["day"]) <= monthrange(int(groups["year"]), int(groups["month"]))[1]
     return True
+
+
+# Read past, as a reader does: harakat and tatweel (يُونيُو, عــام), and the
+# invisible direction marks that stand for a space (عام‏2004).
+_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670", "\u0640"}
+_DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")
+_TO_READ_PAST = regex.compile("[" + "".join(sorted(_MARKS | _DIRECTION_MARKS)) + "]")
+
+
+def _readable(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without harakat and tatweel, a direction mark read as a
+    space, and for each character kept its offset in ``text`` (None: the
+    text is read as it is)."""
+    if _TO_READ_PAST.search(text) is None:
+        return text, None
+    kept: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _MARKS:
+            continue
+        kept.append(" " if ch in _DIRECTION_MARKS else ch)
+        origin.append(i)
+    return "".join(kept), origin
 
 
 def find_dates(text: str) -> list[tuple[int, int]]:
     """Every date in ``text`` as ``(start, end)`` code-point offsets, by
     position; where two readings overlap the longer one wins."""
+    readable, origin = _readable(text)
     found = []
     for pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(readable):
             if _valid(match):
-                found.append(Span(match.start("date"), match.end("date"), LABEL))
+                start, end = match.span("date")
+                if origin is not None:
+                    start, end = origin[start], origin[end - 1] + 1
+                    while end < len(text) and text[end] in _MARKS:
+                        end += 1  # the harakat on its last letter are part of it
+                found.append(Span(start, end, LABEL))
     return [(span.start, span.end) for span in keep_longest(found)]
 
 

@@ -140,3 +140,19 @@ def test_seed_articles_find_exactly_their_dates(seeds_dir, name):
     anniversary, number or COVID-19)."""
     text = (seeds_dir / f"{name}.txt").read_text(encoding="utf-8")
     assert found(text) == SEED_DATES[name]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("في عــام 2017 قال", "عــام 2017"),  # tatweel
+    ("في يُونيُو 2021", "يُونيُو 2021"),  # harakat
+    ("العامَ الماضي", "العامَ الماضي"),  # a haraka on the last letter of a word inside
+    ("منذ عام\u200f2004 و", "عام\u200f2004"),  # a right-to-left mark for the space
+])
+def test_harakat_tatweel_and_direction_marks_are_read_past(text, date):
+    assert [text[a:b] for a, b in find_dates(text)] == [date]
+
+
+@pytest.mark.parametrize("text", ["2021-02-30", "31.02.2021", "29.02.2021", "31.04.2021"])
+def test_a_day_the_month_does_not_have_is_no_date(text):
+    assert find_dates(text) == []
+    assert find_dates("29.02.2020") == [(0, 10)]  # a leap year
