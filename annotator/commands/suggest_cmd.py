@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
 
 def summary_line(summary: SourceSummary, annotator: str) -> str:
     line = f"{summary.added} {summary.name} suggestion{'' if summary.added == 1 else 's'}"
-    if summary.entities:
+    if summary.entities and summary.added:  # nothing proposed: nothing grouped to speak of
         line += (f" grouped as {summary.entities} entit{'y' if summary.entities == 1 else 'ies'}"
                  " (one per name and document)")
     if summary.skipped:

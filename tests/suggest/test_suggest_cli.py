@@ -132,3 +132,13 @@ def test_dates_need_a_date_label(db, capsys):
         conn.execute("DELETE FROM labels WHERE key = 'DATE'")
     assert main(["suggest", str(db), "--annotator", "alice", "--dates"]) == 2
     assert "no DATE label" in capsys.readouterr().err
+
+
+def test_nothing_proposed_says_nothing_of_groups():
+    from annotator.commands.suggest_cmd import summary_line
+    from annotator.suggest.apply import SourceSummary
+
+    assert summary_line(SourceSummary("mention", entities=1, rejected=2), "alice") == (
+        "0 mention suggestions (2 rejected before: not proposed again)")
+    assert summary_line(SourceSummary("mention", added=3, entities=1), "alice") == (
+        "3 mention suggestions grouped as 1 entity (one per name and document)")
