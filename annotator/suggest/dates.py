@@ -66,17 +66,22 @@ _AR_ORDINAL_DAY = (f"(?:ال{_A}ول|الثاني|الثالث|الرابع|ال
 _AR_NEXT_OR_LAST = "(?:الماضي|المقبل|القادم|الفائت)"
 _AR_WEEKDAY = (f"(?:ال{_A}حد|ال{_A}ثنين|الثلاثاء|ال{_A}ربعاء|الخميس|الجمعة|السبت)")
 _AR_NOW = f"(?:اليوم|{_A}مس|غدا\u064b?|يوم|صباح|مساء|ليلة)"
+_AR_YEAR = rf"{_YEAR}(?:\s?م)?"  # 2021م: م for ميلادي (of the Gregorian calendar)
+# A month named in both calendars: يونيو/حزيران, أغسطس / آب, سبتمبر أيلول.
+_AR_MONTHS = rf"{_AR_MONTH}(?:\s*/\s*{_AR_MONTH}|\s+{_AR_MONTH})?"
 
 _ARABIC = [
     # 2 يونيو 2021, 24 يونيو, يونيو 2021, حزيران/يونيو 2021, الأول من يوليو
     rf"{_START}{_PROCLITIC}(?P<date>(?:{_DAY}\s+|{_AR_ORDINAL_DAY}\s+)"
-    rf"{_AR_MONTH}(?:\s*/\s*{_AR_MONTH})?(?:\s+{_YEAR}|\s+{_AR_NEXT_OR_LAST})?){_END}",
-    rf"{_START}{_PROCLITIC}(?P<date>{_AR_MONTH}(?:\s*/\s*{_AR_MONTH})?\s+{_YEAR}){_END}",
-    rf"{_START}{_PROCLITIC}(?P<date>{_AR_MONTH_ALONE}(?:\s+{_AR_NEXT_OR_LAST})?){_END}",
-    # عام 2017, العام 2017, سنة 2017
-    rf"{_START}{_PROCLITIC}(?P<date>(?:ال)?(?:عام|سن[ةه])\s+{_YEAR}){_END}",
-    # أمس الثلاثاء, يوم الأربعاء, اليوم الأربعاء
-    rf"{_START}{_PROCLITIC}(?P<date>{_AR_NOW}\s+{_AR_WEEKDAY}){_END}",
+    rf"{_AR_MONTHS}(?:\s+{_AR_YEAR}|\s+{_AR_NEXT_OR_LAST})?){_END}",
+    rf"{_START}{_PROCLITIC}(?P<date>{_AR_MONTHS}\s+{_AR_YEAR}){_END}",
+    # a month alone (مارس only in a pair: alone it is also a verb), أغسطس / آب الماضي
+    rf"{_START}{_PROCLITIC}(?P<date>(?:{_AR_MONTH_ALONE}(?:\s*/\s*{_AR_MONTH})?"
+    rf"|{_AR_MONTH}\s*/\s*{_AR_MONTH})(?:\s+{_AR_NEXT_OR_LAST})?){_END}",
+    # عام 2017, العام 2017, سنة 2017, عام 2017م
+    rf"{_START}{_PROCLITIC}(?P<date>(?:ال)?(?:عام|سن[ةه])\s+{_AR_YEAR}){_END}",
+    # أمس الثلاثاء, يوم الأربعاء (الماضي), اليوم الأربعاء
+    rf"{_START}{_PROCLITIC}(?P<date>{_AR_NOW}\s+{_AR_WEEKDAY}(?:\s+{_AR_NEXT_OR_LAST})?){_END}",
     # اليوم (الأربعاء): the relative word and the bracketed weekday, brackets included
     rf"{_START}{_PROCLITIC}(?P<date>{_AR_NOW}\s*\(\s*{_AR_WEEKDAY}\s*\))",
     # الأربعاء المقبل
@@ -96,7 +101,7 @@ _PL_LOCATIVE = ("(?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wr
                 "|październiku|listopadzie|grudniu)")
 _PL_WEEKDAY = "(?:poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę)"
 _PL_YEAR_WORD = r"(?:roku|r\.)"
-_PL_YEAR = rf"{_YEAR}(?:\s+{_PL_YEAR_WORD})?"
+_PL_YEAR = rf"{_YEAR}(?:\s*r\.|\s+roku)?"  # 2021 r., 2021r., 2021 roku
 
 _POLISH = [
     # 2 czerwca 2021 r., 2 czerwca, czerwca 2021
@@ -139,8 +144,8 @@ _ENGLISH = [
 
 _NUMERIC = [
     rf"{_START}(?P<date>{_YEAR}-(?P<month>{_D}{{2}})-{_DAY}){_END}(?![-/.]\p{{Nd}})",
-    rf"{_START}(?<!\p{{Nd}}[./])(?P<date>{_DAY}\.(?P<month>{_D}{{1,2}})\.{_YEAR}){_END}"
-    rf"(?![./]\p{{Nd}})",
+    rf"{_START}(?<!\p{{Nd}}[./])(?P<date>{_DAY}\.(?P<month>{_D}{{1,2}})\.{_YEAR}"
+    rf"(?:\s*r\.)?){_END_OR_DOT}(?![./]\p{{Nd}})",  # 2.06.2021 r. (Polish)
 ]
 
 _PATTERNS = [regex.compile(p, regex.IGNORECASE) for p in _ARABIC + _POLISH + _ENGLISH + _NUMERIC]

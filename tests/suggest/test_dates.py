@@ -156,3 +156,16 @@ def test_harakat_tatweel_and_direction_marks_are_read_past(text, date):
 def test_a_day_the_month_does_not_have_is_no_date(text):
     assert find_dates(text) == []
     assert find_dates("29.02.2020") == [(0, 10)]  # a leap year
+
+
+@pytest.mark.parametrize("text, date", [
+    ("في أغسطس / آب الماضي", "أغسطس / آب الماضي"),  # a month named in both calendars
+    ("في 11 سبتمبر أيلول 2001", "11 سبتمبر أيلول 2001"),
+    ("في مارس / آذار", "مارس / آذار"),  # مارس alone is also a verb; in a pair, a month
+    ("يوم الأربعاء الماضي", "يوم الأربعاء الماضي"),
+    ("في عام 2021م قال", "عام 2021م"),  # م: of the Gregorian calendar
+    ("2 czerwca 2021r. i", "2 czerwca 2021r."),
+    ("2.06.2021 r. w", "2.06.2021 r."),
+])
+def test_dates_are_covered_whole(text, date):
+    assert [text[a:b] for a, b in find_dates(text)] == [date]
