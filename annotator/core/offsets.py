@@ -218,7 +218,7 @@ def snap_selection(text: str, start: int, end: int, words: bool = False) -> tupl
 
 
 # Hyphens that join the parts of one name: Kassym-Jomart, قاسم-جومارت.
-_HYPHENS = "-\u2010\u2011"
+HYPHENS = "-\u2010\u2011"  # that join the parts of one name (قاسم-جومارت)
 
 
 def word_at(text: str, index: int, hyphenated: bool = False) -> tuple[int, int] | None:
@@ -242,4 +242,4 @@ def word_at(text: str, index: int, hyphenated: bool = False) -> tuple[int, int] 
 
 
 def _joined(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
-    return right[0] - left[1] == 1 and text[left[1]] in _HYPHENS
+    return right[0] - left[1] == 1 and text[left[1]] in HYPHENS

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint
 
+from annotator.core.offsets import HYPHENS, word_at
 from annotator.core.word_edges import is_clitic_boundary, snap_to_words, word_touching
 
 # How far into the drag a press in a gap looks for the first letter it meets.
@@ -54,7 +55,13 @@ def snapped_drag(view, press: QPoint, release: QPoint, anchor: int,
 
 
 def _word_of(text: str, index: int | None) -> tuple[int, int] | None:
-    return word_touching(text, index) if index is not None else None
+    if index is None:
+        return None
+    if (text[index] in HYPHENS and 0 < index < len(text) - 1
+            and text[index - 1].isalnum() and text[index + 1].isalnum()):
+        # On the hyphen of قاسم-جومارت: the name whole, as a double-click takes it.
+        return word_at(text, index - 1, hyphenated=True)
+    return word_touching(text, index)
 
 
 def _starts_after_proclitic(view, press: QPoint, index: int | None, word: tuple[int, int]) -> bool:

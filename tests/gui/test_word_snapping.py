@@ -175,6 +175,20 @@ def test_double_click_selects_a_hyphenated_name_whole(window, qtbot):
         assert view.selection() == (start, start + len(hyphenated))
 
 
+def test_a_drag_from_the_hyphen_of_a_name_keeps_the_name_whole(window, qtbot):
+    doc = open_document(window, TASHKENT.replace("2016-06-24-xi-nazarbayev-tashkent",
+                                                 "2021-06-02-xi-tokayev-phone-call"))
+    view = window.view
+    name = "قاسم-جومارت توكاييف"
+    start = doc.text.index(name)
+    hyphen = start + len("قاسم")
+    press = glyph_box(view, hyphen, hyphen + 1).center()
+    last = glyph_box(view, start + len(name) - 3, start + len(name))
+    # Right to left: from the hyphen leftwards to the end of توكاييف.
+    got = _label_drag(window, qtbot, doc, press, QPoint(last.left() + 2, last.center().y()))
+    assert got == [name]
+
+
 def test_a_span_that_cuts_a_word_is_marked_in_the_view(window, qtbot):
     from PySide6.QtGui import QColor, QTextCursor
 
