@@ -176,7 +176,11 @@ def launch(project_path: Path | None) -> int:
     if started is None:
         return 2
     app, _window = started
-    return app.exec()
+    status = app.exec()
+    from annotator.suggest.preload import wait_for_preloads  # loaded at start already
+
+    wait_for_preloads()
+    return status
 
 
 def open_window(project_path: Path | None):

@@ -315,6 +315,11 @@ class Labelling:
             [self._own_suggestion(i) for i in ids], f"Accept {len(ids)} suggestions"))
 
     def delete(self, span_id: int) -> Edit:
+        """Delete a span; a suggestion deleted is rejected (remembered, so
+        proposing again does not bring it back)."""
+        span = self._spans.get(span_id)
+        if span is not None and span.is_suggestion:
+            return self.reject(span_id)
         return self._delete(span_id, "Delete")
 
     def reject(self, span_id: int) -> Edit:

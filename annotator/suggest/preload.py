@@ -21,8 +21,20 @@ def preload(lang: str) -> None:
     warm_up(lang)
 
 
+_started: list[threading.Thread] = []
+
+
 def preload_in_background(lang: str) -> threading.Thread:
     thread = threading.Thread(target=preload, args=(lang,), name="suggesters-preload",
                               daemon=True)
     thread.start()
+    _started.append(thread)
     return thread
+
+
+def wait_for_preloads(timeout: float = 10.0) -> None:
+    """Before the interpreter shuts down: a preload still importing (a C
+    extension, a dictionary) when it does can crash the process on its way
+    out, after a window closed at once."""
+    for thread in _started:
+        thread.join(timeout)

@@ -236,8 +236,14 @@ class AnnotationEditor(QObject):
         if change.removed:
             view.remove_spans([span.id for span in change.removed])
             view.select_span(None)
+        chosen = view.selected_span()
         for span in change.updated:
-            view.replace_span(span)
+            view.replace_span(span)  # each selected in turn
+        if chosen is not None and len(change.updated) > 1:
+            # An entity relabelled at once: the span the annotator chose stays chosen.
+            kept = next((span for span in change.updated if span.id == chosen.id), None)
+            if kept is not None:
+                view.select_span(kept)
         # Proposed, not made: the selection goes to what was made.
         made = [span for span in change.added if not span.is_suggestion]
         # All at once: a label can come with hundreds of proposed mentions.

@@ -34,6 +34,7 @@ from annotator.formats.export import export_project
 from annotator.formats.writing import ExportError, sidecar
 from annotator.store import Project, ProjectError
 from annotator.ui.format_options import FormatOptions, format_title
+from annotator.ui.stopping import StopFlag, StopRequested
 
 
 class ExportThread(QThread):
@@ -45,8 +46,10 @@ class ExportThread(QThread):
         super().__init__(parent)
         self.project_path, self.fmt, self.out, self.options = project_path, fmt, out, options
         self._percent = -1
+        self.stop = StopFlag()
 
     def _progress(self, done: int, total: int) -> None:
+        self.stop.check()  # stopped: the files are never written (they appear whole or not at all)
         # One signal per percent, not per document: 100,000 documents stay cheap.
         percent = done * 100 // max(total, 1)
         if percent != self._percent or done == total:
@@ -58,6 +61,9 @@ class ExportThread(QThread):
             with Project.open(self.project_path, create=False) as project:
                 report = export_project(project, self.fmt, self.out, progress=self._progress,
                                         **self.options)
+        except StopRequested:
+            self.failed.emit("")
+            return
         except (ExportError, ProjectError, OSError) as error:
             self.failed.emit(str(error))
             return
@@ -112,7 +118,6 @@ class ExportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self.reject)
 
@@ -122,6 +127,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.summary, 1)
         layout.addWidget(self.buttons)
+        # Once the button is in the dialog: a button made default before that
+        # is not the dialog's, and Return pressed the first other button (Browse).
+        self.export_button.setDefault(True)
 
         self._default_path = ""
         self.format.currentIndexChanged.connect(self._on_choice)
@@ -214,13 +222,17 @@ class ExportDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.message.setText(self.tr("Not exported: {0}").format(message))
+        self.message.setText(self.tr("Not exported: {0}").format(message) if message
+                             else self.tr("Cancelled: nothing was written."))
 
     def _on_thread_end(self) -> None:
         self._worker = None
         self._set_running(False)
 
     def reject(self) -> None:
+        """Close (or Escape) during an export stops it: at its next document
+        it leaves off, and nothing is written."""
         if self._worker is not None:
-            self._worker.wait()  # an export is short and writes whole files; let it end
+            self._worker.stop.request()
+            self._worker.wait()
         super().reject()

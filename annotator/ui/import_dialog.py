@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -33,6 +32,7 @@ from annotator.formats.importing import import_paths, note_lines, summary_line
 from annotator.formats.problems import InputError
 from annotator.store import Project, ProjectError
 from annotator.ui.format_options import FormatOptions, format_title
+from annotator.ui.stopping import StopFlag, StopRequested
 
 PATH_SEPARATOR = " ; "
 
@@ -49,11 +49,50 @@ def file_filter() -> str:
         " ".join("*" + e for e in extensions))
 
 
+class ImportThread(QThread):
+    """The import on a connection of its own, so that the window keeps
+    painting and Cancel is heard; stopped, its one transaction rolls back."""
+
+    progressed = Signal(int)
+    finished_with = Signal(object, list)  # the ImportSummary, the readers' notes
+    failed = Signal(list)  # problem lines; none when stopped
+
+    def __init__(self, project_path: Path, paths: list[Path], fmt: str, annotator: str | None,
+                 options: dict, strict_labels: bool, parent=None):
+        super().__init__(parent)
+        self.project_path, self.paths, self.fmt = project_path, paths, fmt
+        self.annotator, self.options, self.strict_labels = annotator, options, strict_labels
+        self.stop = StopFlag()
+
+    def _progress(self, done: int) -> None:
+        self.stop.check()
+        self.progressed.emit(done)
+
+    def run(self) -> None:
+        notes: list = []
+        try:
+            with Project.open(self.project_path, create=False) as project:
+                summary = import_paths(project, self.paths, self.fmt, self.annotator,
+                                       self.options, notes, self.strict_labels, self._progress)
+        except StopRequested:
+            self.failed.emit([])
+            return
+        except InputError as error:
+            self.failed.emit(error.lines())
+            return
+        except (ProjectError, OSError) as error:
+            self.failed.emit([str(error)])
+            return
+        self.finished_with.emit(summary, notes)
+
+
 class ImportDialog(QDialog):
     def __init__(self, project: Project, annotator: str, parent=None):
         super().__init__(parent)
         self.project = project
         self.summary = None  # the ImportSummary once imported
+        self._worker: ImportThread | None = None
+        self._closing = False  # Cancel pressed during the import: close when it has stopped
         self.setWindowTitle(self.tr("Import documents"))
 
         self.paths = QLineEdit()
@@ -102,6 +141,8 @@ class ImportDialog(QDialog):
         buttons.accepted.connect(self.run_import)
         buttons.rejected.connect(self.reject)
 
+        self._inputs = (self.paths, files, folder, self.format, self.annotator,
+                        self.strict_labels, self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems, 1)
@@ -129,52 +170,81 @@ class ImportDialog(QDialog):
             self.paths.setText(path)
 
     def run_import(self) -> bool:
-        """Import, or list the problems and store nothing. When the readers
-        left notes (what the files hold that was not imported), the dialog
-        stays open to show them; Import has become Close."""
+        """Start the import, or list the problems and store nothing. When the
+        readers left notes (what the files hold that was not imported), the
+        dialog stays open to show them; Import has become Close. False when
+        it could not start."""
         if self.summary is not None:
             self.accept()
             return True
+        if self._worker is not None:
+            return False
         paths = self.chosen_paths()
         if not paths:
             self._show_problems([self.tr("Choose files or a folder to import.")])
             return False
-        annotator = self.annotator.text().strip() or None
-        # A large import takes a while: say so, and show the busy cursor.
+        if self.project.path is None:
+            self._show_problems([self.tr("This project is not a file: nothing can be imported "
+                                         "into it.")])
+            return False
+        self.problems.clear()
+        # A large import takes a while: say so; Cancel stops it.
         self.status.setText(self.tr("Reading and checking the files…"))
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        self._repaint()
-        notes: list = []
-        try:
-            self.summary = import_paths(self.project, paths, self.format.currentData(), annotator,
-                                        self.options.values(), notes,
-                                        self.strict_labels.isChecked(), self._progress)
-        except InputError as error:
-            self._show_problems(error.lines())
-            return False
-        except ProjectError as error:
-            self._show_problems([str(error)])
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.status.setText(summary_line(self.summary).capitalize())
+        self._set_running(True)
+        self._worker = ImportThread(Path(self.project.path), paths, self.format.currentData(),
+                                    self.annotator.text().strip() or None, self.options.values(),
+                                    self.strict_labels.isChecked(), self)
+        self._worker.progressed.connect(self._progress)
+        self._worker.finished_with.connect(self._on_imported)
+        self._worker.failed.connect(self._on_failed)
+        self._worker.finished.connect(self._on_thread_end)
+        self._worker.start()
+        return True
+
+    def is_busy(self) -> bool:
+        return self._worker is not None
+
+    def _set_running(self, running: bool) -> None:
+        for widget in self._inputs:
+            widget.setEnabled(not running)
+        self.options.set_enabled(not running)
+
+    def _on_imported(self, summary, notes: list) -> None:
+        self.summary = summary
+        self.status.setText(summary_line(summary).capitalize())
         if notes:
             self.problems.setPlainText("\n".join(note_lines(notes)))
             self.import_button.setText(self.tr("Close"))
             self.cancel_button.setEnabled(False)  # it is imported: nothing left to cancel
-            return True
-        self.accept()
-        return True
+
+    def _on_failed(self, lines: list) -> None:
+        if not lines:  # stopped
+            self.problems.clear()
+            self.status.setText(self.tr("Cancelled: nothing was imported."))
+            return
+        self._show_problems(lines)
+
+    def _on_thread_end(self) -> None:
+        self._worker = None
+        self._set_running(False)
+        if self._closing:
+            super().reject()
+        elif self.summary is not None and not self.problems.toPlainText():
+            self.accept()
+
+    def reject(self) -> None:
+        """Cancel, Escape or closing: a running import is stopped first (it
+        rolls back); the dialog closes once it has."""
+        if self._worker is not None:
+            self._closing = True
+            self.status.setText(self.tr("Cancelling… nothing will be kept."))
+            self._worker.stop.request()
+            return
+        super().reject()
 
     def _progress(self, done: int) -> None:
         self.status.setText(self.tr("Reading and checking the files… {0} documents so far "
                                     "(nothing is kept unless every one is valid)").format(f"{done:,}"))
-        self._repaint()
-
-    @staticmethod
-    def _repaint() -> None:
-        # Paint only: a click or a key now would act on a half-done import.
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def _show_problems(self, lines: list[str]) -> None:
         self.problems.setPlainText("\n".join(lines))

@@ -34,7 +34,8 @@ class WelcomePanel(QFrame):
             text.addWidget(line)
         self.close_button = QPushButton(self.tr("&Close"))
         self.close_button.setToolTip(self.tr("Hide until the next start"))
-        self.never_button = QPushButton(self.tr("&Don't Show Again"))
+        # Alt+A: Alt+D is the Document menu's.
+        self.never_button = QPushButton(self.tr("Don't Show &Again"))
         self.never_button.setToolTip(self.tr("Help ▸ Welcome shows it again"))
         buttons = QVBoxLayout()
         buttons.addWidget(self.close_button)

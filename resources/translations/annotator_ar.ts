@@ -340,6 +340,10 @@
         <source>Not exported: {0}</source>
         <translation>لم يُصدَّر: {0}</translation>
     </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>أُلغي: لم يُكتب شيء.</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -540,12 +544,24 @@
         <translation>اختر ملفات أو مجلدًا للاستيراد.</translation>
     </message>
     <message>
+        <source>This project is not a file: nothing can be imported into it.</source>
+        <translation>هذا المشروع ليس ملفًا: لا يمكن الاستيراد إليه.</translation>
+    </message>
+    <message>
         <source>Reading and checking the files…</source>
         <translation>جارٍ قراءة الملفات وفحصها…</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>أُلغي: لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>Cancelling… nothing will be kept.</source>
+        <translation>يجري الإلغاء… لن يُحفظ شيء.</translation>
     </message>
     <message>
         <source>Reading and checking the files… {0} documents so far (nothing is kept unless every one is valid)</source>
@@ -1799,8 +1815,8 @@ This happens once; a big project takes a few seconds.</source>
         <translation>إخفاء حتى التشغيل القادم</translation>
     </message>
     <message>
-        <source>&amp;Don&apos;t Show Again</source>
-        <translation>&amp;عدم الإظهار مجددًا</translation>
+        <source>Don&apos;t Show &amp;Again</source>
+        <translation>لا تُظهرها &amp;مجددًا</translation>
     </message>
     <message>
         <source>Help ▸ Welcome shows it again</source>

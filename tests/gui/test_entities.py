@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 
 from annotator.core.model import Origin
 from annotator.ui.span_list import EntityRow
-from tests.helpers.files import span_table
+from tests.helpers.files import rejection_table, span_table
 from tests.helpers.gui import caret_point, drag, open_document
 
 POLISH = "pl-2021-06-02-xi-tokayev-phone-call"
@@ -145,3 +145,27 @@ def test_entity_keys_are_in_f1_help_and_collide_with_no_other_key(window):
     assert len(keys) == len(set(keys))
     assert not any(k.startswith("Alt+") and k[4:].isdigit() for k in keys)
     assert "Alt+1 … 9" in {k for k, _ in TEXT_KEYS}
+
+
+def test_alt_and_a_label_key_keep_the_chosen_span_chosen(window, qtbot):
+    doc, label, _ = label_name(window, qtbot)
+    view = window.view
+    view.select_span(next(s for s in view.spans if s.id == label.id))
+    qtbot.keyClick(view, Qt.Key.Key_3, ALT)  # every mention of the entity: DATE
+    assert {s.label for s in window.project.spans(doc.id, "alice")} == {"DATE"}
+    assert view.selected_span().id == label.id  # not the last mention relabelled
+    qtbot.keyClick(view, Qt.Key.Key_2)  # so the next key is for the span chosen
+    relabelled = {s.id: s.label for s in window.project.spans(doc.id, "alice")}
+    assert relabelled[label.id] == "ORG"
+    assert sorted(relabelled.values()) == ["DATE", "DATE", "ORG"]
+
+
+def test_delete_on_a_suggestion_rejects_it_so_it_is_not_proposed_again(window, qtbot):
+    doc, label, spans = label_name(window, qtbot)
+    view = window.view
+    mention = next(s for s in view.spans if s.is_suggestion)
+    view.select_span(mention)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert mention.id not in {s.id for s in window.project.spans(doc.id, "alice")}
+    rejected = rejection_table(window.project)
+    assert any((mention.start, mention.end, mention.label) == tuple(row[-3:]) for row in rejected)

@@ -145,3 +145,23 @@ def test_done_only_with_nothing_done_warns_in_the_summary(qtbot, annotated_db, t
     assert (tmp_path / "done.jsonl").read_text(encoding="utf-8") == ""
     assert dialog.summary.toPlainText().startswith(
         "warning: no document is marked done by alice; the output is empty")
+
+
+def test_close_during_an_export_stops_it_and_writes_nothing(qtbot, tmp_path):
+    from annotator.core.model import DocumentRecord, Span
+
+    path = tmp_path / "big.db"
+    with Project.open(path) as project:
+        project.import_records([DocumentRecord(f"d{i}", f"Report {i}: Xi Jinping met Tokayev.",
+                                               [Span(0, 6, "ORG")]) for i in range(20_000)],
+                               annotator="alice")
+    dialog = make_dialog(qtbot, path)
+    out = tmp_path / "out.conll"
+    dialog.path.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.is_busy()
+    qtbot.waitUntil(lambda: dialog.progress.maximum() > 1, timeout=60000)  # under way
+    dialog.reject()  # Close, or Escape
+    assert not dialog.is_busy() or dialog._worker.isFinished()
+    assert not out.exists() and not (tmp_path / "out.conll.report.json").exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []

@@ -9,6 +9,7 @@ from annotator.formats.registry import read_paths
 from annotator.store import Project
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.import_dialog import ImportDialog
+from tests.gui.test_import_dialog import click_import
 
 
 def pick(qtbot, combo, key):
@@ -43,7 +44,7 @@ def test_the_import_dialog_lists_the_toy_format_and_its_option(qtbot, window, to
     assert prefix.toolTip() == "put before each document's name"
     type_into(qtbot, dialog.paths, str(source))
     type_into(qtbot, prefix, "wire")
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    click_import(qtbot, dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert window.project.document_by_name("wire-news1").text == "Xi Jinping spoke."
 
@@ -58,7 +59,7 @@ def test_a_bad_option_value_is_listed_and_nothing_is_imported(qtbot, window, toy
     dialog.show()
     type_into(qtbot, dialog.paths, str(source))
     type_into(qtbot, dialog.options.widgets["prefix"], "a/b")
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    click_import(qtbot, dialog)
     assert dialog.problems.toPlainText() == (
         f"{source}: a prefix is letters and digits, not 'a/b'")
     assert window.project.document_count() == count

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.cli import main
-from tests.gui.test_import_dialog import make_dialog, type_into
+from tests.gui.test_import_dialog import click_import, make_dialog, type_into
 from tests.helpers.bad_inputs import bad_files, file_bytes, what_a_reader_sees
 
 
@@ -27,7 +27,7 @@ def test_the_dialog_shows_the_command_lines_message_and_the_window_keeps_running
     before, seen = file_bytes(project), what_a_reader_sees(project)
     dialog = make_dialog(qtbot, window)
     type_into(qtbot, dialog.paths, str(copy))
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    click_import(qtbot, dialog)
     assert dialog.problems.toPlainText() == printed
     assert dialog.status.text() == "Nothing was imported."
     assert dialog.isVisible() and window.isVisible()
@@ -48,11 +48,11 @@ def test_the_strict_labels_box_refuses_a_label_the_project_lacks(qtbot, window, 
     type_into(qtbot, dialog.paths, str(path))
     qtbot.mouseClick(dialog.strict_labels, Qt.MouseButton.LeftButton)
     assert dialog.strict_labels.isChecked()
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    click_import(qtbot, dialog)
     assert dialog.problems.toPlainText().startswith(
         f"{path}:1: label 'CITY' is not in the project (--strict-labels)")
     assert file_bytes(project) == before
     qtbot.mouseClick(dialog.strict_labels, Qt.MouseButton.LeftButton)  # unchecked: it is added
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    click_import(qtbot, dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert "CITY" in {label.key for label in window.project.labels()}

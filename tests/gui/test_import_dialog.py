@@ -19,6 +19,12 @@ def make_dialog(qtbot, window):
     return dialog
 
 
+def click_import(qtbot, dialog):
+    """A real click on Import, then the wait for the import's thread to end."""
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=60000)
+
+
 def type_into(qtbot, line_edit, text):
     line_edit.setFocus()
     qtbot.keyClick(line_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -42,7 +48,7 @@ def test_a_conll_file_named_txt_comes_in_as_conll_with_bobs_spans(qtbot, window,
     type_into(qtbot, dialog.paths, str(path))
     pick_format(qtbot, dialog, "conll")
     type_into(qtbot, dialog.annotator, "bob")
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    click_import(qtbot, dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     project = window.project
     document = project.document_by_name("tagged-1")
@@ -60,7 +66,7 @@ def test_problems_are_listed_like_the_command_line_and_nothing_is_stored(qtbot, 
     count = window.project.document_count()
     dialog = make_dialog(qtbot, window)
     type_into(qtbot, dialog.paths, f"{good} ; {bad}")
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    click_import(qtbot, dialog)
     assert dialog.isVisible()
     assert dialog.problems.toPlainText() == (
         f"{bad}:2: expected a token and a tag, separated by a space or a tab")
@@ -91,17 +97,17 @@ def test_notes_stay_on_screen_and_columns_can_be_chosen(qtbot, window, tmp_path)
     path.write_text("Xi B-PER B-PER\nJinping I-PER I-PER\nmet O O\nTak B-PER O\n", encoding="utf-8")
     dialog = make_dialog(qtbot, window)
     type_into(qtbot, dialog.paths, str(path))
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    click_import(qtbot, dialog)
     assert dialog.isVisible() and "--columns token=1,tag=2" in dialog.problems.toPlainText()
     type_into(qtbot, dialog.options.widgets["columns"], "token=1,tag=3")
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    click_import(qtbot, dialog)
     # Imported, and the note on the columns read stays on screen until Close.
     assert dialog.isVisible() and dialog.import_button.text() == "Close"
     assert "tags in column 3" in dialog.problems.toPlainText()
     document = window.project.document_by_name("gold-and-predicted-1")
     [span] = window.project.spans(document.id, "alice")
     assert (document.text[span.start:span.end], span.label) == ("Xi Jinping", "PER")
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    click_import(qtbot, dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
 
 
@@ -123,7 +129,7 @@ def test_bad_columns_are_listed_and_nothing_is_imported(qtbot, window, tmp_path)
     dialog = make_dialog(qtbot, window)
     type_into(qtbot, dialog.paths, str(path))
     type_into(qtbot, dialog.options.widgets["columns"], "token=1,tag=1")
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    click_import(qtbot, dialog)
     assert dialog.isVisible()
     assert dialog.problems.toPlainText() == (
         f"{path}: --columns 'token=1,tag=1': the token column cannot be a tag column")
@@ -136,7 +142,7 @@ def test_a_file_with_many_problems_lists_the_first_then_how_many_more(qtbot, win
     bad.write_text("\n".join("{not json" for _ in range(60)) + "\n", encoding="utf-8")
     dialog = make_dialog(qtbot, window)
     type_into(qtbot, dialog.paths, str(bad))
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    click_import(qtbot, dialog)
     lines = dialog.problems.toPlainText().splitlines()
     assert len(lines) == 21 and lines[0].startswith(f"{bad}:1:")
     assert "40 more problems" in lines[-1]
@@ -149,13 +155,38 @@ def test_a_long_import_says_how_far_it_has_come(qtbot, window, tmp_path):
     dialog = make_dialog(qtbot, window)
     type_into(qtbot, dialog.paths, str(path))
     seen: list[str] = []
-    # A timer runs while the import lets the dialog paint: it reads what is shown.
-    watch = QTimer(dialog)
-    watch.timeout.connect(lambda: seen.append(dialog.status.text()))
-    watch.start(0)
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    watch.stop()
+    shown = dialog._progress
+
+    def progress(done):  # what the dialog shows at each step the import's thread reports
+        shown(done)
+        seen.append(dialog.status.text())
+
+    dialog._progress = progress
+    click_import(qtbot, dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert any("500 documents so far" in text for text in seen), seen
     assert any("1,000 documents so far" in text for text in seen), seen
     assert window.project.document_by_name("n1199").text == "Text number 1199."
+
+
+def test_cancel_stops_a_running_import_and_nothing_is_kept(qtbot, window, tmp_path):
+    import json
+
+    big = tmp_path / "big.jsonl"
+    with big.open("w", encoding="utf-8") as out:
+        for i in range(20_000):
+            out.write(json.dumps({"id": f"d{i}", "text": f"Report {i}: Xi Jinping met Tokayev.",
+                                  "spans": [{"start": 0, "end": 6, "label": "ORG"}]}) + "\n")
+    count = window.project.document_count()
+    dialog = make_dialog(qtbot, window)
+    type_into(qtbot, dialog.paths, str(big))
+    seen = []
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.is_busy() and not dialog.paths.isEnabled()  # the window is not held up
+    qtbot.waitUntil(lambda: "documents so far" in dialog.status.text(), timeout=60000)
+    seen.append(dialog.status.text())
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=60000)
+    assert dialog.result() == dialog.DialogCode.Rejected and not dialog.isVisible()
+    assert window.project.document_count() == count
+    assert seen and seen[0].startswith("Reading and checking the files… ")

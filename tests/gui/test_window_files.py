@@ -37,6 +37,7 @@ def _import_through_the_menu(qtbot, window, path):
         dialog.paths.setFocus()
         qtbot.keyClicks(dialog.paths, str(path))
         qtbot.keyClick(dialog.paths, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=30000)  # its thread has ended
         seen["problems"] = dialog.problems.toPlainText()
         if dialog.isVisible():
             dialog.reject()
