@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 # The dialogs (QFileDialog, QInputDialog, QMessageBox) are imported where they
 # open: PySide makes a class's type with its enums on first use, and the first
 # paint needs none of them.
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from annotator import __version__
 from annotator.core.model import Direction, Status
@@ -156,6 +156,12 @@ class MainWindow(QMainWindow):
             self, self.tr("Group Spans by &Entity"), self.settings, "view/group_entities", False,
             self.span_list.span_model.set_grouped)
         view_menu.addAction(self.group_entities_action)
+        # The keyboard's way to the panels: the text, the document list (its
+        # filters a Shift+Tab away), the span list.
+        self._action(view_menu, self.tr("Next &Panel"), lambda: self._step_panel(1),
+                     QKeySequence("F6"))
+        self._action(view_menu, self.tr("Previous Panel"), lambda: self._step_panel(-1),
+                     QKeySequence("Shift+F6"))
         self.documents.build_sort_menu(view_menu.addMenu(self.tr("&Sort Documents By")))
         direction_menu = view_menu.addMenu(self.tr("Text &Direction"))
         self.direction_group = QActionGroup(self)
@@ -523,6 +529,15 @@ class MainWindow(QMainWindow):
         if 0 <= row < self.doc_model.rowCount():
             table.selectRow(row)
             self.view.setFocus()
+
+    def _step_panel(self, step: int) -> None:
+        panels = [w for w in (self.view, self.documents.table, self.span_list) if w.isVisible()]
+        if not panels:
+            return
+        focused = QApplication.focusWidget()
+        at = next((i for i, w in enumerate(panels)
+                   if focused is w or (focused is not None and w.isAncestorOf(focused))), -1)
+        panels[(at + step) % len(panels)].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _step_span(self, step: int) -> None:
         if self.editor is not None:

@@ -846,6 +846,14 @@
         <translation>تجميع المقاطع حسب ال&amp;كيان</translation>
     </message>
     <message>
+        <source>Next &amp;Panel</source>
+        <translation>اللوحة ال&amp;تالية</translation>
+    </message>
+    <message>
+        <source>Previous Panel</source>
+        <translation>اللوحة السابقة</translation>
+    </message>
+    <message>
         <source>&amp;Sort Documents By</source>
         <translation>ترتيب ال&amp;مستندات حسب</translation>
     </message>

@@ -300,3 +300,21 @@ def test_window_remembers_geometry_and_last_project(qtbot, settings, sample_db):
     assert second.recent_menu.actions()[0].text() == str(sample_db)
     assert second.view.point_size == first.view.point_size
     assert second.span_list.parentWidget().isFloating()
+
+
+def test_f6_steps_through_the_panels_and_back_to_the_text(window, qtbot):
+    open_document(window, POLISH)
+    window.view.setFocus()
+    reached = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+        reached.append(QApplication.focusWidget())
+    assert reached == [window.documents.table, window.span_list, window.view]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is window.span_list
+    # From the document list the keys choose a document.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is window.documents.table
+    first = window.editor.document.id
+    qtbot.keyClick(window.documents.table, Qt.Key.Key_Up)
+    assert window.editor.document.id != first
