@@ -71,10 +71,13 @@ class ExportThread(QThread):
 
 
 class ExportDialog(QDialog):
-    def __init__(self, project_path: Path, annotators: list[str], parent=None):
+    def __init__(self, project_path: Path, annotators: list[str], parent=None, settings=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export training data"))
         self.project_path = Path(project_path)
+        # The format, "done only" and the folder of the last export, when given
+        # the window's settings: the next export starts from them.
+        self.settings = settings
         self._worker: ExportThread | None = None
         self.report = None
 
@@ -132,6 +135,7 @@ class ExportDialog(QDialog):
         self.export_button.setDefault(True)
 
         self._default_path = ""
+        self._recall()
         self.format.currentIndexChanged.connect(self._on_choice)
         self.who.currentIndexChanged.connect(self._on_choice)
         self._on_choice()
@@ -152,7 +156,25 @@ class ExportDialog(QDialog):
     def _suggested_path(self) -> str:
         ending = self.chosen_format().output_ending
         who = self.who.currentData() or "export"
-        return str(self.project_path.with_name(f"{self.project_path.stem}-{who}{ending}"))
+        folder = self._remembered("export/folder")
+        folder = Path(folder) if folder and Path(folder).is_dir() else self.project_path.parent
+        return str(folder / f"{self.project_path.stem}-{who}{ending}")
+
+    def _remembered(self, key: str):
+        return self.settings.value(key) if self.settings is not None else None
+
+    def _recall(self) -> None:
+        at = self.format.findData(self._remembered("export/format"))
+        if at >= 0:
+            self.format.setCurrentIndex(at)
+        self.done_only.setChecked(self._remembered("export/done_only") in (True, "true"))
+
+    def _remember(self, out: Path) -> None:
+        if self.settings is None:
+            return
+        self.settings.setValue("export/format", self.fmt())
+        self.settings.setValue("export/done_only", self.done_only.isChecked())
+        self.settings.setValue("export/folder", str(out.parent.resolve()))
 
     def _on_choice(self) -> None:
         self.options.follow(self.chosen_format())
@@ -212,6 +234,7 @@ class ExportDialog(QDialog):
 
     def _on_done(self, report) -> None:
         self.report = report
+        self._remember(Path(report.output))
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.message.setText(self.tr("Written: {0}").format(", ".join(report.files) or report.output))

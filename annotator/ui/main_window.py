@@ -503,7 +503,7 @@ class MainWindow(QMainWindow):
             return
         from annotator.ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.project.path, self.project.annotators(), self)
+        dialog = ExportDialog(self.project.path, self.project.annotators(), self, self.settings)
         dialog.exec()
 
     # -- documents and spans -------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -165,3 +166,24 @@ def test_close_during_an_export_stops_it_and_writes_nothing(qtbot, tmp_path):
     assert not dialog.is_busy() or dialog._worker.isFinished()
     assert not out.exists() and not (tmp_path / "out.conll.report.json").exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == []
+
+
+def test_the_next_export_starts_from_the_last_ones_choices(qtbot, annotated_db, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = ExportDialog(annotated_db, ["alice"], None, settings)
+    qtbot.addWidget(first)
+    first.show()
+    assert first.fmt() == "conll" and not first.done_only.isChecked()  # the defaults
+    choose(first.format, "jsonl")
+    first.done_only.setChecked(True)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    first.path.setText(str(folder / "train.jsonl"))
+    export(qtbot, first)
+    assert (folder / "train.jsonl").exists()
+    again = ExportDialog(annotated_db, ["alice"], None, settings)
+    qtbot.addWidget(again)
+    assert again.fmt() == "jsonl" and again.done_only.isChecked()
+    assert Path(again.path.text()).parent == folder
