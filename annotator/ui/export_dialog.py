@@ -34,6 +34,7 @@ from annotator.formats.export import export_project
 from annotator.formats.writing import ExportError, sidecar
 from annotator.store import Project, ProjectError
 from annotator.ui.format_options import FormatOptions, format_title
+from annotator.ui.plain_text import left_to_right
 from annotator.ui.stopping import StopFlag, StopRequested
 
 
@@ -237,7 +238,8 @@ class ExportDialog(QDialog):
         self._remember(Path(report.output))
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.message.setText(self.tr("Written: {0}").format(", ".join(report.files) or report.output))
+        self.message.setText(self.tr("Written: {0}").format(
+            ", ".join(map(left_to_right, report.files or [report.output]))))
         warnings = [f"warning: {w}" for w in report.warnings]
         self.summary.setPlainText("\n".join(warnings + report.summary_lines()
                                             + [f"  report: {sidecar(Path(report.output), 'report.json')}"]))
@@ -245,7 +247,7 @@ class ExportDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.message.setText(self.tr("Not exported: {0}").format(message) if message
+        self.message.setText(self.tr("Not exported: {0}").format(left_to_right(message)) if message
                              else self.tr("Cancelled: nothing was written."))
 
     def _on_thread_end(self) -> None:

@@ -33,6 +33,13 @@ def escaped_paragraphs(lines: list[str]) -> str:
     return "<qt>" + "".join(f'<p style="margin:0">{_escaped(line)}</p>' for line in lines) + "</qt>"
 
 
+def left_to_right(text: str) -> str:
+    """``text`` (a path, a command) isolated as left to right: in a right-to-
+    left interface ``/tmp/out/ar.conll`` would otherwise show its slashes at
+    the wrong ends."""
+    return f"\u2066{text}\u2069"
+
+
 def menu_text(text: str) -> str:
     """For action texts: ``&`` would mark a mnemonic."""
     return text.replace("&", "&&")

@@ -114,7 +114,7 @@ def test_errors_show_as_plain_text_and_write_nothing(qtbot, annotated_db, tmp_pa
     dialog.path.setText(str(tmp_path / "<b>nowhere</b>" / "x.conll"))
     export(qtbot, dialog)
     assert dialog.message.textFormat() == Qt.TextFormat.PlainText
-    assert dialog.message.text().startswith("Not exported: the project has no gold")
+    assert dialog.message.text().startswith("Not exported: \u2066the project has no gold")
     choose(dialog.who, "alice")
     export(qtbot, dialog)
     assert "<b>nowhere</b>" in dialog.message.text() and "does not exist" in dialog.message.text()
@@ -187,3 +187,11 @@ def test_the_next_export_starts_from_the_last_ones_choices(qtbot, annotated_db, 
     qtbot.addWidget(again)
     assert again.fmt() == "jsonl" and again.done_only.isChecked()
     assert Path(again.path.text()).parent == folder
+
+
+def test_the_written_path_reads_left_to_right_in_an_arabic_interface(qtbot, annotated_db, tmp_path):
+    dialog = make_dialog(qtbot, annotated_db)
+    dialog.path.setText(str(tmp_path / "ar.conll"))
+    export(qtbot, dialog)
+    # Isolated as left to right: its slashes stay where they are in a right-to-left line.
+    assert f"\u2066{tmp_path / 'ar.conll'}\u2069" in dialog.message.text()
