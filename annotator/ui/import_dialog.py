@@ -83,6 +83,9 @@ class ImportThread(QThread):
         except (ProjectError, OSError) as error:
             self.failed.emit([str(error)])
             return
+        except Exception as error:  # never an import that ends without a word (it rolled back)
+            self.failed.emit([f"{self.project_path}: not imported ({error})"])
+            return
         self.finished_with.emit(summary, notes)
 
 
