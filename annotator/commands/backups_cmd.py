@@ -36,10 +36,11 @@ def run(args: argparse.Namespace) -> int:
         if found:
             print(f"  in {folder_for(path)}")
         return EXIT_OK
-    count = backup_count(path)
-    if not path.exists() and not 1 <= args.restore <= count:
+    if not path.exists():
         # Said before the lock is taken: no lock file is left beside a file that is not there.
-        return fail(f"{path}: no backup number {args.restore} (there are {count})")
+        count = backup_count(path)
+        if not 1 <= args.restore <= count:
+            return fail(f"{path}: no backup number {args.restore} (there are {count})")
     try:
         lock = ProjectLock.take(path)
     except InUseError as error:

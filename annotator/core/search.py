@@ -7,7 +7,9 @@ import unicodedata
 
 from pyarabic import araby
 
-_IGNORED = frozenset(araby.TASHKEEL) | {araby.TATWEEL, "\u0670", "\u0653", "\u0654", "\u0655"}
+# Marks a reader reads past: harakat, tatweel, the dagger alef and the
+# combining maddah and hamzas (the suggesters read past the same ones).
+IGNORED_MARKS = frozenset(araby.TASHKEEL) | {araby.TATWEEL, "\u0670", "\u0653", "\u0654", "\u0655"}
 # Alef forms fold to bare alef; hamza on waw, on ya and on the line fold to
 # one hamza, since spellings differ between them (شؤون / شئون, المسؤول / المسئول);
 # alef maqsura folds to ya.
@@ -23,7 +25,7 @@ def search_key(text: str) -> tuple[str, list[int]]:
     folded: list[str] = []
     origin: list[int] = []
     for index, ch in enumerate(text):
-        if ch in _IGNORED or (unicodedata.category(ch) == "Mn" and "\u0600" <= ch <= "\u06ff"):
+        if ch in IGNORED_MARKS or (unicodedata.category(ch) == "Mn" and "\u0600" <= ch <= "\u06ff"):
             continue
         ch = _FOLD.get(ch, ch)
         for piece in ch.casefold():
@@ -53,7 +55,7 @@ class SearchableText:
         while at >= 0:
             start = origin[at]
             end = origin[at + len(needle) - 1] + 1
-            while end < len(text) and (text[end] in _IGNORED or unicodedata.category(text[end]) == "Mn"):
+            while end < len(text) and (text[end] in IGNORED_MARKS or unicodedata.category(text[end]) == "Mn"):
                 end += 1
             matches.append((start, end))
             at = haystack.find(needle, at + len(needle))

@@ -29,7 +29,8 @@ def expand_paths(paths: Iterable[Path], fmt: str, problems: ProblemList) -> list
             found = [p for p in sorted(path.rglob("*"))
                      if p.is_file() and not p.name.startswith(".") and format_for(p, fmt)
                      and (fmt == catalog.AUTO or p.suffix.lower() in catalog.get(fmt).extensions)]
-            beside = [p for p in found if _beside_an_export(p)]
+            endings = catalog.sidecar_endings()
+            beside = [p for p in found if _beside_an_export(p, endings)]
             for p in beside:
                 note(problems, p, 0, "not imported: written by an export beside its output "
                                      "(name the file to import it)")
@@ -46,12 +47,12 @@ def expand_paths(paths: Iterable[Path], fmt: str, problems: ProblemList) -> list
     return files
 
 
-def _beside_an_export(path: Path) -> bool:
+def _beside_an_export(path: Path, endings: tuple[str, ...]) -> bool:
     """``train.jsonl.report.json`` next to ``train.jsonl``: an export's report
-    (or another file a writer adds), not data."""
+    (or another file a writer adds, by ``endings``), not data."""
     name = path.name
     return any(name.endswith(ending) and path.with_name(name[: -len(ending)]).exists()
-               for ending in catalog.sidecar_endings())
+               for ending in endings)
 
 
 def _without_companions(files: list[Path]) -> list[Path]:

@@ -62,9 +62,10 @@ class Adjudication:
         """Documents annotated by at least ``min_annotators`` of the compared
         annotators, most disputed first (then most groups, then import order)."""
         reviews = []
+        decided = self.project.decided_places_by_document()
         for document in iter_document_layers(self.project, self.annotators, min_annotators):
             found = find_disagreements(document.layers, tuple(document.layers))
-            places = self.decided_places(document.document_id)
+            places = decided.get(document.document_id, set())
             undecided = sum(not self.is_decided(document.document_id, group, places)
                             for group in found.groups)
             reviews.append(DocumentReview(document.document_id, found.score, len(found.groups),

@@ -1069,6 +1069,14 @@ class Project(TeamQueries, GuidelineQueries):
         return set(self._db.execute(
             'SELECT start, "end" FROM adjudicated_places WHERE document_id = ?', [document_id]))
 
+    def decided_places_by_document(self) -> dict[int, set[tuple[int, int]]]:
+        """:meth:`decided_places` of every document, in one query."""
+        places: dict[int, set[tuple[int, int]]] = {}
+        for document_id, start, end in self._db.execute(
+                'SELECT document_id, start, "end" FROM adjudicated_places'):
+            places.setdefault(document_id, set()).add((start, end))
+        return places
+
     def mark_decided(self, document_id: int, start: int, end: int) -> None:
         with self._db.atomic():
             self._db.execute(

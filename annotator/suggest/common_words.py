@@ -9,6 +9,8 @@ its own) is still found where it is written the same way.
 
 from __future__ import annotations
 
+from annotator.core.search import IGNORED_MARKS
+
 # As written, without harakat: prepositions, particles, pronouns,
 # demonstratives and relatives, with the proclitic forms news writes most.
 FUNCTION_WORDS = frozenset("""
@@ -19,12 +21,11 @@ FUNCTION_WORDS = frozenset("""
 فقد فلا فما لما كما بما مما عما فيما إنما أيضا كل بعض أي أيّ
 """.split())
 
-_HARAKAT = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670", "\u0640"}
 
 
 def _as_written(word: str) -> str:
     """A word without harakat and tatweel, its letters otherwise as written."""
-    return "".join(ch for ch in word if ch not in _HARAKAT)
+    return "".join(ch for ch in word if ch not in IGNORED_MARKS)
 
 
 def is_function_word(word: str) -> bool:

@@ -33,6 +33,7 @@ import regex
 
 from annotator.core.model import Span
 from annotator.core.overlaps import keep_longest
+from annotator.core.search import IGNORED_MARKS
 
 LABEL = "DATE"
 
@@ -167,9 +168,8 @@ def _valid(match: regex.Match) -> bool:
 
 # Read past, as a reader does: harakat and tatweel (يُونيُو, عــام), and the
 # invisible direction marks that stand for a space (عام‏2004).
-_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670", "\u0640"}
 _DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")
-_TO_READ_PAST = regex.compile("[" + "".join(sorted(_MARKS | _DIRECTION_MARKS)) + "]")
+_TO_READ_PAST = regex.compile("[" + "".join(sorted(IGNORED_MARKS | _DIRECTION_MARKS)) + "]")
 
 
 def _readable(text: str) -> tuple[str, list[int] | None]:
@@ -181,7 +181,7 @@ def _readable(text: str) -> tuple[str, list[int] | None]:
     kept: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        if ch in _MARKS:
+        if ch in IGNORED_MARKS:
             continue
         kept.append(" " if ch in _DIRECTION_MARKS else ch)
         origin.append(i)
@@ -199,7 +199,7 @@ def find_dates(text: str) -> list[tuple[int, int]]:
                 start, end = match.span("date")
                 if origin is not None:
                     start, end = origin[start], origin[end - 1] + 1
-                    while end < len(text) and text[end] in _MARKS:
+                    while end < len(text) and text[end] in IGNORED_MARKS:
                         end += 1  # the harakat on its last letter are part of it
                 found.append(Span(start, end, LABEL))
     return [(span.start, span.end) for span in keep_longest(found)]

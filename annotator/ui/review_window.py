@@ -79,6 +79,11 @@ class ReviewWindow(QMainWindow):
         self.setWindowTitle(self.tr("Review — {0}").format(project.path.name if project.path else self.tr("project")))
         self.project = project
         self.adjudication = Adjudication(project)
+        # Annotators' files merged from the command line while the review is
+        # open: the list, the disagreements and the agreement are read again.
+        self._seen_version = project.data_version()
+        self._watch = QTimer(self, interval=CHANGED_ELSEWHERE_CHECK_MS)
+        self._watch.timeout.connect(self.read_again_if_changed)
         # In the colours the main window shows them in (Settings), when opened from it.
         label_colors = getattr(parent, "label_colors", None)
         self.labels = label_colors.recolor(project.labels()) if label_colors else project.labels()
@@ -149,11 +154,6 @@ class ReviewWindow(QMainWindow):
         self._shown = False
         fit_to_screen(self, parent)
         self.reload()
-        # Annotators' files merged from the command line while the review is
-        # open: the list, the disagreements and the agreement are read again.
-        self._seen_version = project.data_version()
-        self._watch = QTimer(self, interval=CHANGED_ELSEWHERE_CHECK_MS)
-        self._watch.timeout.connect(self.read_again_if_changed)
         self._watch.start()
 
     def closeEvent(self, event) -> None:
@@ -162,8 +162,7 @@ class ReviewWindow(QMainWindow):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
-                and hasattr(self, "_watch")):  # not while the window is being built
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.read_again_if_changed()
 
     def read_again_if_changed(self) -> bool:
