@@ -153,11 +153,23 @@ class Adjudication:
         return span
 
     def remove(self, span_id: int) -> Span:
-        """Take a span out of gold."""
-        span = self.project.span(span_id)
+        """Take a span out of gold. A decided place the span was the last
+        gold span of is open again: "no entity here" is said by a rejection
+        (``resolve`` with nothing chosen), never by taking a span out."""
+        record = self.project.span_record(span_id)
+        span, document_id = record.span, record.document_id
         if span.annotator != GOLD_ANNOTATOR:
             raise ProjectError(f"span {span_id} belongs to {span.annotator!r}, not to gold")
-        return self.project.delete_span(span_id).span
+        with self.project.transaction():
+            self.project.delete_span(span_id)
+            places = self.decided_places(document_id)
+            left = self.gold(document_id)
+            still = {(start, end) for start, end in places
+                     if not _overlaps(span, start, end)
+                     or any(_overlaps(other, start, end) for other in left)}
+            if still != places:
+                self.project.set_decided_places(document_id, still)
+        return span
 
     def finish(self, document_id: int) -> None:
         """Mark the gold version of a document done."""
@@ -170,3 +182,7 @@ class Adjudication:
         start, end, label = key
         return self.project.add_span(document_id, GOLD_ANNOTATOR, start, end, label,
                                      origin=Origin.ADJUDICATED)
+
+
+def _overlaps(span: Span, start: int, end: int) -> bool:
+    return span.start < end and start < span.end

@@ -333,12 +333,14 @@ class ReviewWindow(QMainWindow):
 
     # -- decisions -----------------------------------------------------------
 
-    def _decide(self, text: str, action) -> None:
+    def _decide(self, text: str, action, place: tuple[int, int] | None = None) -> None:
+        """Run ``action`` as one undoable decision, then show ``place`` (by
+        default the selection, or else the current disagreement)."""
         if self.document_id is None:
             return
         group = self.current_group()
-        selection = self.view.selection()
-        place = selection or ((group.start, group.end) if group is not None else None)
+        place = place or self.view.selection() or (
+            (group.start, group.end) if group is not None else None)
         try:
             command = GoldDecisionCommand.decide(
                 self.adjudication, self.document_id, text, action,
@@ -443,7 +445,9 @@ class ReviewWindow(QMainWindow):
     def _on_delete_gold(self) -> None:
         span = self.view.selected_span()
         if span is not None:
-            self._decide(self.tr("Remove gold span"), lambda: self.adjudication.remove(span.id))
+            # Shown where it was: a disagreement it settled is open there again.
+            self._decide(self.tr("Remove gold span"), lambda: self.adjudication.remove(span.id),
+                         (span.start, span.end))
 
     def show_keys(self) -> None:
         KeyboardHelpDialog([(keys, self.tr(what)) for keys, what in KEYS], self).exec()

@@ -382,3 +382,21 @@ def test_a_merge_from_another_program_is_read_again(qtbot, review_project, tmp_p
     assert "read again" in window.statusBar().currentMessage()
     assert window.charts._report != before  # the agreement, measured again
     assert window.document_id == project.document_by_name(POLISH_DOC).id  # still where it was
+
+
+def test_deleting_the_decided_gold_span_leaves_its_place_to_settle(qtbot, review_project):
+    project, _, _ = review_project
+    window = open_review(qtbot, project)
+    view = window.view
+    group = window.current_group()
+    qtbot.keyClick(view, Qt.Key.Key_1)  # keep the first version
+    assert len(window.undecided_groups()) == 2
+    # The one gold span (the decision) chosen with Ctrl+Down, then Delete.
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert view.selected_span().start < group.end and group.start < view.selected_span().end
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert gold_keys(project, project.document_by_name(POLISH_DOC).id) == []
+    assert len(window.undecided_groups()) == 3
+    assert window.current_group().start == group.start  # shown where it was made
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.undecided_groups()) == 2

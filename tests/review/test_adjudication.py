@@ -162,3 +162,32 @@ def test_an_edit_replaces_the_gold_of_its_place(review):
     adjudication.edit(xi, group, 15, 22, "PERSON")
     assert sorted(s.key for s in adjudication.gold(xi)) == [(0, 10, "PERSON"),
                                                            (15, 22, "PERSON")]
+
+
+def test_taking_out_the_gold_span_of_a_decided_place_opens_it_again(review):
+    # Delete is "take this span out", not "no entity here" (that is R): a
+    # place left with no gold span must not count settled unseen.
+    adjudication = Adjudication(review)
+    xi = doc_id(review, XI)
+    adjudication.accept_agreed(xi)
+    [group] = adjudication.disagreements(xi).groups
+    [kept] = adjudication.resolve(xi, group, [(15, 22, "PERSON")])
+    assert adjudication.is_decided(xi, group)
+    outside = next(s for s in adjudication.gold(xi) if s.key == (0, 10, "PERSON"))
+    adjudication.remove(outside.id)  # not at the place: it stays settled
+    assert adjudication.is_decided(xi, group)
+    adjudication.remove(kept.id)
+    assert adjudication.gold(xi) == []
+    assert not adjudication.is_decided(xi, group)
+    assert adjudication.ranked_documents()[0].undecided == 1
+
+
+def test_a_place_keeping_another_gold_span_stays_settled(review):
+    adjudication = Adjudication(review)
+    xi = doc_id(review, XI)
+    [group] = adjudication.disagreements(xi).groups
+    both = adjudication.resolve(xi, group, group.candidates)
+    adjudication.remove(both[0].id)
+    assert adjudication.is_decided(xi, group)
+    adjudication.remove(both[1].id)
+    assert not adjudication.is_decided(xi, group)
