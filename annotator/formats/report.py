@@ -25,13 +25,26 @@ ACTIONS = {
                     "before the mark, so both pieces read back as numbers"),
     "trimmed": ("adjusted", "the span was trimmed to the tokens it covers"),
     "overlap": ("left out", "overlaps a longer span; tags hold one span per token "
-                "(CoNLL writes them all with --nesting columns)"),
+                "(CoNLL writes them all with {nesting})"),
     "no-token": ("left out", "covers no token"),
     "out-of-bounds": ("left out", "offsets outside the text"),
     "not-aligned": ("left out", "could not be placed on tokens"),
     "label-renamed": ("adjusted", "the label was renamed to a name the format allows"),
 }
 LEFT_OUT = {action for action, (kind, _) in ACTIONS.items() if kind == "left out"}
+
+# How the summary names the choices it points to: the command line's flags,
+# or the export dialog's own controls (``summary_lines(DIALOG_CHOICES)``).
+COMMAND_LINE_CHOICES = {
+    "nesting": "--nesting columns",
+    "done_only": "add --done-only to export only documents marked done",
+    "with_suggestions": "accept them, or add --with-suggestions",
+}
+DIALOG_CHOICES = {
+    "nesting": "Nesting: a tag column per nesting level",
+    "done_only": "tick \"Only documents marked done\" to export only those",
+    "with_suggestions": "accept them in the window to export them",
+}
 
 
 @dataclass(frozen=True)
@@ -96,13 +109,14 @@ class ExportReport:
                     counts=self.counts(), entries=[asdict(e) for e in self.entries])
         return data
 
-    def summary_lines(self) -> list[str]:
+    def summary_lines(self, choices: dict[str, str] = COMMAND_LINE_CHOICES) -> list[str]:
+        """The summary, naming the choices it points to as ``choices`` says."""
         who = self.annotator or "nobody"
         lines = [f"{self.output}: {self.documents} documents, {self.written} of {self.spans} "
                  f"spans of {who} written as {self.format}"]
         for action, count in self.counts().items():
             kind, meaning = ACTIONS[action]
-            lines.append(f"  {count} {action} ({kind}): {meaning}")
+            lines.append(f"  {count} {action} ({kind}): {meaning.format(**choices)}")
         if self.renamed:
             lines.append(f"  {len(self.renamed)} documents written under safe file names")
         if self.skipped:
@@ -118,14 +132,15 @@ class ExportReport:
         if self.open_suggestions:
             lines.append(f"  {self.open_suggestions} suggestions of {who} still open: "
                          + ("written with the spans" if self.with_suggestions
-                            else "not written (accept them, or add --with-suggestions)"))
+                            else f"not written ({choices['with_suggestions']})"))
         if self.entities_not_written:
             lines.append(f"  {self.entities_not_written} spans belong to entities (mentions "
                          f"grouped as one); {self.format} cannot carry the grouping, so it is "
                          "not written (jsonl, spacy and brat do)")
         if self.empty_documents:
             lines.append(f"  {self.empty_documents} documents have no spans of {who}"
-                         + ("" if self.done_only else " (add --done-only to export only documents marked done)"))
+                         + ("" if self.done_only or self.annotator is None
+                            else f" ({choices['done_only']})"))
         return lines
 
     def write(self, path: Path) -> None:

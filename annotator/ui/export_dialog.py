@@ -31,6 +31,7 @@ from annotator.core.model import GOLD_ANNOTATOR
 from annotator.formats import catalog
 from annotator.formats.declaration import Format
 from annotator.formats.export import export_project
+from annotator.formats.report import DIALOG_CHOICES
 from annotator.formats.writing import ExportError, sidecar
 from annotator.store import Project, ProjectError
 from annotator.ui.format_options import FormatOptions, format_title
@@ -91,7 +92,12 @@ class ExportDialog(QDialog):
         for name in annotators:
             if name != GOLD_ANNOTATOR:
                 self.who.addItem(name, name)
-        self.who.addItem(self.tr("Gold (adjudicated)"), GOLD_ANNOTATOR)
+        # Gold only once a review has written it: an empty gold layer offered
+        # in every project exported nothing, and said little more.
+        if GOLD_ANNOTATOR in annotators:
+            self.who.addItem(self.tr("Gold (adjudicated)"), GOLD_ANNOTATOR)
+        if not self.who.count():
+            self.who.addItem(self.tr("Nobody yet (the texts, no spans)"), None)
         self.options = FormatOptions(catalog.write_options(), lambda fmt: fmt.write_options)
         self.done_only = QCheckBox(self.tr("Only documents marked &done"))
         self.path = QLineEdit()
@@ -241,7 +247,7 @@ class ExportDialog(QDialog):
         self.message.setText(self.tr("Written: {0}").format(
             ", ".join(map(left_to_right, report.files or [report.output]))))
         warnings = [f"warning: {w}" for w in report.warnings]
-        self.summary.setPlainText("\n".join(warnings + report.summary_lines()
+        self.summary.setPlainText("\n".join(warnings + report.summary_lines(DIALOG_CHOICES)
                                             + [f"  report: {sidecar(Path(report.output), 'report.json')}"]))
 
     def _on_failed(self, message: str) -> None:

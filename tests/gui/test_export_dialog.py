@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from annotator.core.model import DocumentRecord
 from annotator.formats.registry import read_paths
 from annotator.store import Project
 from annotator.ui.export_dialog import ExportDialog
@@ -108,7 +109,8 @@ def test_brat_folder_and_clitics_expand_for_spacy(qtbot, annotated_db, tmp_path)
 
 
 def test_errors_show_as_plain_text_and_write_nothing(qtbot, annotated_db, tmp_path):
-    dialog = make_dialog(qtbot, annotated_db, ["alice", "<b>bob</b>"])
+    # A gold layer named in the list (a review wrote it) that the file no longer has.
+    dialog = make_dialog(qtbot, annotated_db, ["alice", "<b>bob</b>", "gold"])
     assert dialog.who.itemText(1) == "<b>bob</b>"
     choose(dialog.who, "gold")
     dialog.path.setText(str(tmp_path / "<b>nowhere</b>" / "x.conll"))
@@ -195,3 +197,37 @@ def test_the_written_path_reads_left_to_right_in_an_arabic_interface(qtbot, anno
     export(qtbot, dialog)
     # Isolated as left to right: its slashes stay where they are in a right-to-left line.
     assert f"\u2066{tmp_path / 'ar.conll'}\u2069" in dialog.message.text()
+
+
+def test_gold_is_offered_once_a_review_wrote_it(qtbot, annotated_db):
+    assert make_dialog(qtbot, annotated_db, ["alice"]).who.findData("gold") < 0
+    assert make_dialog(qtbot, annotated_db, ["alice", "gold"]).who.findData("gold") == 1
+
+
+def test_a_project_of_texts_only_exports_its_texts(qtbot, tmp_path, seeds_dir):
+    path = tmp_path / "texts.db"
+    with Project.open(path) as project:
+        project.import_records(read_paths([seeds_dir]))
+        annotators = project.annotators()
+    dialog = make_dialog(qtbot, path, annotators)
+    assert dialog.who.count() == 1 and dialog.who.currentData() is None
+    choose(dialog.format, "conll")
+    dialog.path.setText(str(tmp_path / "texts.conll"))
+    export(qtbot, dialog)
+    assert dialog.report.documents == 5 and dialog.report.spans == 0
+    assert "--" not in dialog.summary.toPlainText()
+
+
+def test_the_summary_names_the_dialogs_choices_not_command_line_flags(qtbot, annotated_db, tmp_path):
+    with Project.open(annotated_db) as project:
+        project.import_records([DocumentRecord("empty-one", "Nothing to label here.",
+                                               annotator="alice")])
+    dialog = make_dialog(qtbot, annotated_db)
+    choose(dialog.format, "conll")
+    dialog.path.setText(str(tmp_path / "train.conll"))
+    export(qtbot, dialog)
+    summary = dialog.summary.toPlainText()
+    assert "overlap (left out)" in summary and "have no spans of alice" in summary
+    assert "--" not in summary
+    assert "Nesting: a tag column per nesting level" in summary
+    assert 'tick "Only documents marked done"' in summary
