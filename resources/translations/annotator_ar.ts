@@ -289,6 +289,10 @@
         <translation>المرجعي (بعد التحكيم)</translation>
     </message>
     <message>
+        <source>Nobody yet (the texts, no spans)</source>
+        <translation>لا أحد بعد (النصوص بلا مقاطع)</translation>
+    </message>
+    <message>
         <source>Only documents marked &amp;done</source>
         <translation>المستندات المعلَّمة &amp;منجزة فقط</translation>
     </message>
