@@ -9,6 +9,7 @@ either: a year needs a word that makes it one (عام 2017, w 2021 roku,
 What is found (the span is what is underlined):
 
 - Arabic: ``2 يونيو 2021``, ``24 يونيو``, ``يونيو 2021``, ``الأول من يوليو``,
+  ``الحادي والعشرين من يونيو``,
   a month alone when it is an Egyptian-style name (``يوليو المقبل``), month
   names of both styles (يناير … ديسمبر, كانون الثاني … كانون الأول, and
   ``حزيران/يونيو``), ``عام 2017``, ``أمس الثلاثاء``, ``يوم الأربعاء``,
@@ -18,11 +19,12 @@ What is found (the span is what is underlined):
   before the date (وأمس الثلاثاء, بعام 2017) stays outside the span.
 - Polish: ``w środę`` (the design's example keeps the ``w``), ``2 czerwca 2021``,
   ``2 czerwca 2021 r.``, ``czerwca 2021``, ``w czerwcu``, ``w 2021 roku``,
-  ``2021 r.``, ``ten rok``, ``w tym roku``.
-- English: ``June 2, 2021``, ``2 June 2021``, ``June 2021``, ``Wednesday`` in
+  ``2021 r.``, ``ten rok``, ``w tym roku``, ``w ubiegłą środę``.
+- English: ``June 2, 2021``, ``2 June 2021``, ``30th of December 2016``, ``June 2021``, ``Wednesday`` in
   ``on Wednesday``, ``2021`` in ``in 2021``, ``June`` in ``in June``,
   ``this year``.
-- Numeric: ``2021-06-03`` and ``3.06.2021`` (a valid month and day).
+- Numeric: ``2021-06-03``, ``3.06.2021``, ``24/6/2016`` (or ``6/24/2016``) and
+  ``2016/6/24`` (a valid month and day).
 """
 
 from __future__ import annotations
@@ -62,8 +64,10 @@ _AR_MONTH = "(?:" + "|".join(_AR_MONTHS_EGYPTIAN + _AR_MONTHS_LEVANTINE) + ")"
 # A month alone is a date when its name can mean nothing else: مارس is also
 # "he practised", نيسان a car, تموز and آب names.
 _AR_MONTH_ALONE = "(?:" + "|".join(m for m in _AR_MONTHS_EGYPTIAN if m != "مارس") + ")"
-_AR_ORDINAL_DAY = (f"(?:ال{_A}ول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع"
-                   r"|العاشر)\s+من")
+# The first to the thirty-first: الأول, الحادي عشر, الثاني والعشرين, الحادي والثلاثين.
+_AR_UNIT = "(?:الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع)"
+_AR_ORDINAL_DAY = (rf"(?:ال{_A}ول|{_AR_UNIT}|العاشر|(?:الحادي|{_AR_UNIT})\s+(?:عشر|والعشرين)"
+                   r"|العشرين|الثلاثين|الحادي\s+والثلاثين)\s+من")
 _AR_NEXT_OR_LAST = "(?:الماضي|المقبل|القادم|الفائت)"
 _AR_WEEKDAY = (f"(?:ال{_A}حد|ال{_A}ثنين|الثلاثاء|ال{_A}ربعاء|الخميس|الجمعة|السبت)")
 _AR_NOW = f"(?:اليوم|{_A}مس|غدا\u064b?|يوم|صباح|مساء|ليلة)"
@@ -101,6 +105,8 @@ _PL_NOMINATIVE = ("(?:styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpie
 _PL_LOCATIVE = ("(?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu"
                 "|październiku|listopadzie|grudniu)")
 _PL_WEEKDAY = "(?:poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę)"
+# w ubiegłą środę, w przyszły piątek, w tę sobotę
+_PL_WHICH_WEEK = "(?:(?:ubiegł|zeszł|przyszł|najbliższ)[ąy]|tę|ten)"
 _PL_YEAR_WORD = r"(?:roku|r\.)"
 _PL_YEAR = rf"{_YEAR}(?:\s*r\.|\s+roku)?"  # 2021 r., 2021r., 2021 roku
 
@@ -110,8 +116,8 @@ _POLISH = [
     rf"{_START}(?P<date>(?:{_PL_GENITIVE}|{_PL_NOMINATIVE})\s+{_PL_YEAR}){_END_OR_DOT}",
     # w czerwcu (2021 r.)
     rf"{_START}(?P<date>we?\s+{_PL_LOCATIVE}(?:\s+{_PL_YEAR})?){_END_OR_DOT}",
-    # w środę, we wtorek
-    rf"{_START}(?P<date>we?\s+{_PL_WEEKDAY}){_END}",
+    # w środę, we wtorek, w ubiegłą środę
+    rf"{_START}(?P<date>we?\s+(?:{_PL_WHICH_WEEK}\s+)?{_PL_WEEKDAY}){_END}",
     # w 2021 roku, 2021 r.
     rf"{_START}(?P<date>(?:w\s+)?{_YEAR}\s+{_PL_YEAR_WORD}){_END_OR_DOT}",
     # ten rok, w tym roku, w zeszłym roku
@@ -131,6 +137,8 @@ _ENGLISH = [
     # (Wednesday,) June 2, 2021 / June 2 / 2 June 2021 / 2 June
     rf"{_START}(?P<date>{_EN_WEEKDAY_BEFORE}{_EN_MONTH}\s+{_EN_DAY}(?:,?\s+{_YEAR})?){_END}",
     rf"{_START}(?P<date>{_EN_WEEKDAY_BEFORE}{_EN_DAY}\s+{_EN_MONTH}(?:,?\s+{_YEAR})?){_END}",
+    # (the) 30th of December (2016): "the" stays outside
+    rf"{_START}(?P<date>{_EN_DAY}\s+of\s+{_EN_MONTH}(?:,?\s+{_YEAR})?){_END}",
     # June 2021
     rf"{_START}(?P<date>{_EN_MONTH},?\s+{_YEAR}){_END}",
     # in June, on Wednesday, in 2021: the preposition stays outside
@@ -147,6 +155,11 @@ _NUMERIC = [
     rf"{_START}(?P<date>{_YEAR}-(?P<month>{_D}{{2}})-{_DAY}){_END}(?![-/.]\p{{Nd}})",
     rf"{_START}(?<!\p{{Nd}}[./])(?P<date>{_DAY}\.(?P<month>{_D}{{1,2}})\.{_YEAR}"
     rf"(?:\s*r\.)?){_END_OR_DOT}(?![./]\p{{Nd}})",  # 2.06.2021 r. (Polish)
+    # 24/6/2016 (day first, or month first in American English: either reading
+    # valid will do, the span is the same), 2016/6/24
+    rf"{_START}(?<!\p{{Nd}}/)(?P<date>(?P<first>{_D}{{1,2}})/(?P<second>{_D}{{1,2}})/{_YEAR})"
+    rf"{_END}(?!/\p{{Nd}})",
+    rf"{_START}(?<!\p{{Nd}}/)(?P<date>{_YEAR}/(?P<month>{_D}{{1,2}})/{_DAY}){_END}(?!/\p{{Nd}})",
 ]
 
 _PATTERNS = [regex.compile(p, regex.IGNORECASE) for p in _ARABIC + _POLISH + _ENGLISH + _NUMERIC]
@@ -160,10 +173,18 @@ def _valid(match: regex.Match) -> bool:
         return False
     if groups.get("year") is not None and not 1000 <= int(groups["year"]) <= 2199:
         return False
-    if None not in (groups.get("day"), groups.get("month"), groups.get("year")):
+    year = groups.get("year")
+    if groups.get("first") is not None:  # 24/6/2016 or 6/24/2016
+        first, second = int(groups["first"]), int(groups["second"])
+        return _real_day(year, first, second) or _real_day(year, second, first)
+    if None not in (groups.get("day"), groups.get("month"), year):
         # 31.02.2021 and 2021-02-30 are no dates: a day the month has.
-        return int(groups["day"]) <= monthrange(int(groups["year"]), int(groups["month"]))[1]
+        return _real_day(year, int(groups["day"]), int(groups["month"]))
     return True
+
+
+def _real_day(year: str, day: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= monthrange(int(year), month)[1]
 
 
 # Read past, as a reader does: harakat and tatweel (يُونيُو, عــام), and the

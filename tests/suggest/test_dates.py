@@ -169,3 +169,26 @@ def test_a_day_the_month_does_not_have_is_no_date(text):
 ])
 def test_dates_are_covered_whole(text, date):
     assert [text[a:b] for a, b in find_dates(text)] == [date]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("في 24/6/2016 قال", "24/6/2016"),
+    ("on 6/24/2016 in", "6/24/2016"),  # month first: the same span
+    ("٢٤/٦/٢٠١٦", "٢٤/٦/٢٠١٦"),
+    ("2016/6/24 x", "2016/6/24"),
+    ("في الحادي والعشرين من يونيو", "الحادي والعشرين من يونيو"),
+    ("يوم الثاني عشر من مارس 2020", "الثاني عشر من مارس 2020"),
+    ("الحادي والثلاثين من ديسمبر", "الحادي والثلاثين من ديسمبر"),
+    ("powiedział w ubiegłą środę, że", "w ubiegłą środę"),
+    ("w przyszły piątek", "w przyszły piątek"),
+    ("on the 30th of December 2016, Xi", "30th of December 2016"),
+])
+def test_more_ways_of_writing_a_date(text, date):
+    assert [text[a:b] for a, b in find_dates(text)] == [date]
+
+
+@pytest.mark.parametrize("text", [
+    "13/13/2016", "31/2/2016", "1/2/3/2016", "a score of 3/4", "12/2016 units", "2016/13/40",
+])
+def test_slashed_numbers_that_are_no_day(text):
+    assert find_dates(text) == []
