@@ -5,7 +5,8 @@ Dictionary words are compared by lemma (simplemma). Names the dictionary
 does not know (Tokajew, Nazarbajew, Jinping) are compared by their shared
 beginning: at least four letters, after which each form has at most three
 letters of its own, the shorter at most two (Tokajewem / Tokajewowi); that is how declension changes
-a foreign name in Polish, without listing endings.
+a foreign name in Polish, without listing endings. A dictionary word is
+never a shortened form of an unknown one (Tokaj is not Tokajew).
 """
 
 from __future__ import annotations
@@ -69,6 +70,10 @@ def same_word(a: str, b: str, lang: str) -> bool:
     if lemma_a == lemma_b:
         return True
     if known_a and known_b:
+        return False
+    # The dictionary knows its words' forms: a longer word it does not know
+    # is no form of one it knows (Tokaj, a wine and a town, and Tokajew).
+    if known_a != known_b and len(a if known_a else b) < len(b if known_a else a):
         return False
     shorter, longer = sorted((a, b), key=len)
     shared = 0

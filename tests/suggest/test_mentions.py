@@ -91,6 +91,15 @@ def test_polish_cases_of_a_name_are_mentions(seeds_dir):
         "Tokajew", "Tokajewowi", "Tokajewa"]
 
 
+def test_a_dictionary_word_is_no_shortened_form_of_a_name():
+    # Tokaj (a wine, a town) begins Tokajew, but the dictionary knows it and
+    # every form of it: the name's forms are longer, never shorter.
+    sentence = "Kassym-Żomart Tokajew pije wino Tokaj, a Xi dziękuje Tokajewowi."
+    for name in ("Tokajew", "Kassym-Żomart Tokajew", "Tokajewem"):
+        mentions = [m for m, _, _ in found(sentence, [(name, "PERSON")], "pl")]
+        assert "Tokaj" not in mentions and "Tokajewowi" in mentions
+
+
 def test_an_adjective_of_a_name_is_not_a_mention(seeds_dir):
     text = read(seeds_dir, POLISH)
     # chińsko-kazachstańskich, strona kazachska: not Kazachstan
