@@ -109,6 +109,12 @@ def summary_line(summary: ImportSummary) -> str:
         (summary.spans_duplicate, "duplicates in the files"),
         (summary.spans_present, "already in the project")) if count]
     line += f" ({', '.join(apart)}: not stored again)" if apart else ""
+    if summary.suggestions_added:
+        line += (f"; {summary.suggestions_added} of the new spans are suggestions, to accept or "
+                 "reject in the window")
+    if summary.suggestions_rejected:
+        line += (f"; {summary.suggestions_rejected} suggestions the annotator had rejected "
+                 "there were not stored again")
     if summary.spans_from_repeats:
         # One text is one document: a repeat's spans join the earlier record's.
         line += (f"; {summary.spans_from_repeats} of the new spans came with a repeated text "

@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from annotator.core.model import Document, DocumentRecord, Span, entity_numbers
+from annotator.core.model import Document, DocumentRecord, Origin, Span, entity_numbers
 from annotator.core.offsets import SpanBoundsError, check_bounds
 from annotator.core.text import BOM_ONLY, normalize_with_map, remap_span
 from annotator.formats.declaration import Format
@@ -118,7 +118,7 @@ def parse_object(obj: object, path: Path, number: int, problems: ProblemList) ->
     spans: list[Span] = []
     groups: dict[object, int] = {}  # the line's entity values -> 1, 2, ...
     ok = True
-    for start, end, label, *entity in raw_spans:
+    for start, end, label, *extra in raw_spans:  # extra: the entity, then "suggested"
         problem = _bounds_problem(start, end, label, len(text))
         if problem:
             problems.add(path, number, problem)
@@ -130,8 +130,13 @@ def parse_object(obj: object, path: Path, number: int, problems: ProblemList) ->
             ok = False
             continue
         start, end = moved
-        group = groups.setdefault(entity[0], len(groups) + 1) if entity else None
-        spans.append(Span(start, end, label, entity=group))
+        entity = extra[0] if extra else None
+        group = groups.setdefault(entity, len(groups) + 1) if entity is not None else None
+        if len(extra) > 1:  # a proposal: it waits in the window to be accepted or rejected
+            spans.append(Span(start, end, label, entity=group, origin=Origin.SUGGESTED,
+                              reason=f"imported from {path.name}"))
+        else:
+            spans.append(Span(start, end, label, entity=group))
     if not ok:
         return None
     meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
@@ -186,14 +191,19 @@ def _native(items: object, key: str):
         if not _SPAN_KEYS.issuperset(item):
             unknown = ", ".join(map(repr, sorted(item.keys() - _SPAN_KEYS)))
             return (f'unknown keys {unknown} in a span: a span has "start", "end" and "label" '
-                    '(and an optional "entity")')
+                    '(and an optional "entity" and "suggested")')
         entity = item.get("entity")
-        if entity is None:
-            out.append((item["start"], item["end"], item["label"]))
-        elif isinstance(entity, bool) or not isinstance(entity, (int, str)):
+        if entity is not None and (isinstance(entity, bool) or not isinstance(entity, (int, str))):
             return f'a span\'s "entity" must be a number or a string, not {entity!r}'
-        else:
+        suggested = item.get("suggested", False)
+        if not isinstance(suggested, bool):
+            return f'a span\'s "suggested" must be true or false, not {suggested!r}'
+        if suggested:
+            out.append((item["start"], item["end"], item["label"], entity, True))
+        elif entity is not None:
             out.append((item["start"], item["end"], item["label"], entity))
+        else:
+            out.append((item["start"], item["end"], item["label"]))
     return out
 
 
@@ -225,7 +235,7 @@ _READ_KEY = {"spans": _native, "label": _doccano, "labels": _doccano, "entities"
 _NOT_SPANS = frozenset({"id", "name", "text", "lang", "annotator", "meta", "relations"})
 # doccano exports add "Comments"; "id" of a span is its tool's, not kept.
 _TOP_KEYS = _NOT_SPANS | set(SPAN_KEYS) | {"Comments"}
-_SPAN_KEYS = frozenset({"start", "end", "label", "id", "text", "entity"})
+_SPAN_KEYS = frozenset({"start", "end", "label", "id", "text", "entity", "suggested"})
 _NEEDED_KEYS = frozenset({"start", "end", "label"})
 _EDGE_KEYS = frozenset({"start", "end", "begin", "start_offset", "end_offset", "startOffset",
                         "endOffset", "start_char", "end_char", "char_start", "char_end", "offsets"})
@@ -274,6 +284,8 @@ def _span_object(span: Span, numbers: dict[int, int]) -> dict:
     obj = {"start": span.start, "end": span.end, "label": span.label}
     if span.entity is not None:
         obj["entity"] = numbers[span.entity]
+    if span.is_suggestion:  # written with --with-suggestions: read back as a proposal
+        obj["suggested"] = True
     return obj
 
 

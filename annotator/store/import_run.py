@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from annotator.core.model import DocumentRecord, Status
+from annotator.core.model import DocumentRecord, Origin, Status
 from annotator.core.text import describe, sha256_of
 
 
@@ -24,6 +24,8 @@ class ImportSummary:
     documents_repeated: int = 0
     spans_from_repeats: int = 0  # a repeat's spans its earlier record did not have
     first_repeat: str | None = None  # FILE:LINE of the first repeat that brought any
+    suggestions_added: int = 0  # of spans_added: proposals, waiting to be accepted
+    suggestions_rejected: int = 0  # proposals the annotator had rejected there: not stored
 
 
 class ImportRun:
@@ -35,7 +37,7 @@ class ImportRun:
     _INSERT_DOCUMENT = ("INSERT INTO documents (id, name, text, lang, direction, sha256, meta) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?)")
     _INSERT_SPAN = ('INSERT OR IGNORE INTO spans (document_id, annotator_id, start, "end", label, '
-                    "origin, entity) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    "origin, entity, reason, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
     _INSERT_STATUS = ("INSERT OR IGNORE INTO document_status (document_id, annotator_id, status) "
                       "VALUES (?, ?, ?)")
 
@@ -56,11 +58,14 @@ class ImportRun:
         self.provisional = 0  # entity groups met so far (see Project.settle_new_entities)
         self.repeated = self.repeat_stored = 0
         self.first_repeat: str | None = None
+        self.last_span_id = 0  # before this import: the spans after it are its own
+        self.suggestions_rejected = 0
 
     def store(self, batch: list[DocumentRecord]) -> None:
         conn = self.conn
         if self.first_new_id is None:
             self.first_new_id = (conn.execute("SELECT max(id) FROM documents").fetchone()[0] or 0) + 1
+            self.last_span_id = conn.execute("SELECT max(id) FROM spans").fetchone()[0] or 0
             self.next_id = self.first_new_id
             self.label_keys = {label.key for label in self.project.labels()}
         shas = [sha256_of(record.text) for record in batch]
@@ -101,11 +106,17 @@ class ImportRun:
                         self.provisional += 1
                         groups[span.entity] = -self.provisional
                     entity = groups[span.entity]
-                rows.append((document_id, annotator_id, span.start, span.end, span.label,
-                             self.origin, entity))
+                if span.origin is Origin.SUGGESTED:  # a proposal stays one (JSONL "suggested")
+                    rows.append((document_id, annotator_id, span.start, span.end, span.label,
+                                 Origin.SUGGESTED.value, entity, span.reason, span.confidence))
+                else:
+                    rows.append((document_id, annotator_id, span.start, span.end, span.label,
+                                 self.origin, entity, "", 1.0))
             statuses[(document_id, annotator_id)] = Status.IN_PROGRESS.value
         if documents:
             conn.executemany(self._INSERT_DOCUMENT, documents)
+        if old_spans:
+            old_spans = self._without_rejected(old_spans)
         if new_spans:
             self.spans_given += len(new_spans)
             self.spans_stored += conn.executemany(self._INSERT_SPAN, new_spans).rowcount
@@ -124,6 +135,19 @@ class ImportRun:
         if statuses:
             conn.executemany(self._INSERT_STATUS, [(d, a, s) for (d, a), s in statuses.items()])
 
+    def _without_rejected(self, rows: list[tuple]) -> list[tuple]:
+        """``rows`` less the proposals the annotator rejected at that place:
+        a rejection is remembered, whoever proposes it again."""
+        proposed = {row[0] for row in rows if row[5] == Origin.SUGGESTED.value}
+        if not proposed:
+            return rows
+        rejected = set(self.conn.execute(
+            'SELECT document_id, annotator_id, start, "end", label FROM rejected_suggestions '
+            f"WHERE document_id IN ({','.join('?' * len(proposed))})", list(proposed)))
+        kept = [row for row in rows if row[5] != Origin.SUGGESTED.value or row[:5] not in rejected]
+        self.suggestions_rejected += len(rows) - len(kept)
+        return kept
+
     def _annotator_id(self, name: str) -> int:
         if name not in self.writer_ids:
             self.writer_ids[name] = self.project._writer_id(name)
@@ -140,4 +164,12 @@ class ImportRun:
                              spans_present=len(self.old_seen) - self.old_stored,
                              documents_repeated=self.repeated,
                              spans_from_repeats=self.repeat_stored,
-                             first_repeat=self.first_repeat)
+                             first_repeat=self.first_repeat,
+                             suggestions_added=self._suggestions_added(),
+                             suggestions_rejected=self.suggestions_rejected)
+
+    def _suggestions_added(self) -> int:
+        if self.first_new_id is None:  # nothing was read
+            return 0
+        return self.conn.execute("SELECT count(*) FROM spans WHERE id > ? AND origin = ?",
+                                 [self.last_span_id, Origin.SUGGESTED.value]).fetchone()[0]
