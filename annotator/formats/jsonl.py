@@ -146,7 +146,9 @@ def parse_object(obj: object, path: Path, number: int, problems: ProblemList) ->
     annotator = obj.get("annotator") if isinstance(obj.get("annotator"), str) else None
     return DocumentRecord(name=name, text=stored, spans=spans, lang=lang, annotator=annotator,
                           meta=meta, source=str(path), line=number,
-                          annotated=any(key in obj for key in SPAN_KEYS))
+                          # proposals alone: nobody has worked on it
+                          annotated=any(key in obj for key in SPAN_KEYS)
+                          and not (spans and all(span.is_suggestion for span in spans)))
 
 
 def _raw_spans(obj: dict, path: Path, number: int, problems: ProblemList):

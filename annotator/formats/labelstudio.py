@@ -8,9 +8,10 @@ JSON: ``[{"id", "data": {"text": ...}, "annotations": [{"completed_by",
 Label Studio counts offsets in the browser's UTF-16 units, which differ from
 code points after an emoji; when a region's ``text`` does not match at the
 code-point offsets but does at the UTF-16 ones, those are used. Cancelled
-annotations are not imported. Model predictions are not imported either (the
-suggestions feature does not read them yet), nor results that are not text
-spans (rectangles, choices, text areas, relations): the import summary notes
+annotations are not imported. Model predictions (``"predictions"``) become
+suggestions in the layer of ``--annotator`` (else ``imported``), to accept
+or reject in the window, with the model's version as their source and its
+score as their confidence. Results that are not text spans (rectangles, choices, text areas, relations): the import summary notes
 how many of each were left (in JSON-MIN, where a choice or a text area is a
 bare value, by the field it sits in). An annotation whose results are all of that kind
 does not mark the document annotated: it says nothing about its entities. When a file holds the
@@ -25,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from annotator.core.model import DocumentRecord, Span
+from annotator.core.model import DocumentRecord, Origin, Span
 from annotator.core.offsets import SpanBoundsError, Utf16Map, check_bounds
 from annotator.core.text import BOM_ONLY, normalize_with_map, remap_span
 from annotator.formats.declaration import Format
@@ -52,8 +53,6 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
     parsed = [(number, task, _annotations(task)) for number, task in tasks if isinstance(task, dict)]
     users = {_user(who) for _, _, results in parsed for who, _ in results}
     left: Counter = Counter()  # results not imported, by type
-    predictions = sum(len(task["predictions"]) for _, task, _ in parsed
-                      if isinstance(task.get("predictions"), list))
     for number, task in tasks:
         if not isinstance(task, dict):
             problems.add(path, number, "expected a task (a JSON object)")
@@ -92,13 +91,25 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
             annotated = bool(spans) or others < len(regions) or not regions
             yield DocumentRecord(name=name, text=stored, spans=spans, annotator=annotator,
                                  source=str(path), line=number, annotated=annotated)
+        proposed = []
+        for reason, confidence, region in _predicted_regions(task):
+            if _not_a_span(region):
+                left[f"{_not_a_span(region)} predictions"] += 1
+                continue
+            for start, end, label in _spans(region, text, path, number, problems):
+                moved = remap_span(mapping, start, end)
+                if moved is None:
+                    problems.add(path, number, f"span {start}-{end} {BOM_ONLY}")
+                    continue
+                proposed.append(Span(*moved, label, origin=Origin.SUGGESTED, reason=reason,
+                                     confidence=confidence))
+        if proposed:  # a model's proposals: nobody has looked at the document for them
+            yield DocumentRecord(name=name, text=stored, spans=proposed, source=str(path),
+                                 line=number)
     if left:
         counts = ", ".join(f"{count} {kind}" for kind, count in sorted(left.items()))
         note(problems, path, 0, f"not imported: {sum(left.values())} results that are not text "
                                 f"spans ({counts})")
-    if predictions:
-        note(problems, path, 0, f"not imported: {predictions} predictions (model suggestions; "
-                                "reading them as suggestions is not supported yet)")
 
 
 def _tasks(raw: str, path: Path, problems: ProblemList) -> Iterator[tuple[int, object]]:
@@ -203,6 +214,28 @@ def _min_others(task: dict, text: str) -> Counter:
             elif item is not None:
                 found[key] += 1
     return found
+
+
+def _predicted_regions(task: dict) -> Iterator[tuple[str, float, object]]:
+    """(source, confidence, region) of each region a model predicted:
+    the source names the model's version; the confidence is the region's
+    score, else the prediction's, when it is a number from 0 to 1."""
+    predictions = task.get("predictions") if "data" in task else None
+    for prediction in predictions if isinstance(predictions, list) else []:
+        if not isinstance(prediction, dict) or not isinstance(prediction.get("result"), list):
+            continue
+        version = prediction.get("model_version")
+        reason = f"prediction of {version}" if isinstance(version, str) and version else "prediction"
+        for region in prediction["result"]:
+            yield reason, _score(region, prediction), region
+
+
+def _score(region: object, prediction: dict) -> float:
+    for holder in (region, prediction):
+        score = holder.get("score") if isinstance(holder, dict) else None
+        if isinstance(score, (int, float)) and not isinstance(score, bool) and 0 <= score <= 1:
+            return float(score)
+    return 1.0
 
 
 def _user(who: object) -> str | None:

@@ -112,7 +112,9 @@ class ImportRun:
                 else:
                     rows.append((document_id, annotator_id, span.start, span.end, span.label,
                                  self.origin, entity, "", 1.0))
-            statuses[(document_id, annotator_id)] = Status.IN_PROGRESS.value
+            # Proposals alone (a model's) say nobody has worked on the document yet.
+            if record.annotated or any(not span.is_suggestion for span in record.spans):
+                statuses[(document_id, annotator_id)] = Status.IN_PROGRESS.value
         if documents:
             conn.executemany(self._INSERT_DOCUMENT, documents)
         if old_spans:

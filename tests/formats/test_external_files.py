@@ -208,11 +208,10 @@ def test_label_studio_rectangles_and_predictions_are_noted_and_mark_no_layer(tmp
     assert [r.text for r in records] == [t["data"]["text"] for t in tasks]
     assert all(not r.spans and not r.annotated for r in records)
     results = sum(len(a["result"]) for t in tasks for a in t["annotations"])
-    predictions = sum(len(t["predictions"]) for t in tasks)
+    predicted = sum(len(p["result"]) for t in tasks for p in t["predictions"])
     assert [n.message for n in records.notes] == [
-        f"not imported: {results} results that are not text spans ({results} rectanglelabels)",
-        f"not imported: {predictions} predictions (model suggestions; reading them as "
-        "suggestions is not supported yet)"]
+        f"not imported: {results + predicted} results that are not text spans "
+        f"({results} rectanglelabels, {predicted} rectanglelabels predictions)"]
     with Project.open(tmp_path / "p.db") as project:
         project.import_records(records, annotator="hakan")
         assert project.stats()["by_status"] == {}

@@ -59,6 +59,7 @@ def test_a_suggestion_the_annotator_rejected_is_not_imported_again(tmp_path, cap
                             {"start": 15, "end": 22, "label": "PERSON", "suggested": True}])])
     assert main(["import", str(path), str(given)]) == 0
     with Project.open(path) as project:
+        assert project.stats()["by_status"] == {}  # proposals alone: nobody worked on it yet
         labelling = Labelling(project, "alice")
         labelling.open(project.document_by_name("call").id)
         [xi] = [s for s in labelling.suggestions if s.start == 0]

@@ -10,11 +10,15 @@ from annotator.formats.registry import read_paths
 from annotator.store import Project
 
 
-def task(text, results, completed_by=1, cancelled=False, task_id=7, data_extra=None):
-    return {"id": task_id, "data": {"text": text, **(data_extra or {})},
+def task(text, results, completed_by=1, cancelled=False, task_id=7, data_extra=None,
+         predicted=False):
+    made = {"id": task_id, "data": {"text": text, **(data_extra or {})},
             "annotations": [{"id": 1, "completed_by": completed_by, "was_cancelled": cancelled,
-                             "result": results}],
-            "predictions": [{"result": [region(0, 2, "Xi", "PREDICTED")]}]}
+                             "result": results}]}
+    if predicted:  # a model's proposal of the first two characters
+        made["predictions"] = [{"model_version": "ner-v2", "score": 0.75,
+                                "result": [region(0, 2, text[:2], "PREDICTED")]}]
+    return made
 
 
 def region(start, end, text, *labels):
@@ -30,16 +34,42 @@ def read(tmp_path, tasks, raw: str | None = None):
     return list(labelstudio.read(path, problems)), problems
 
 
-def test_regions_become_spans_and_predictions_are_left(tmp_path):
+def test_regions_become_spans_and_predictions_suggestions(tmp_path):
     text = "Xi Jinping spoke to Tokayev.\r\nوقال شي"
     results = [region(0, 10, "Xi Jinping", "PERSON"), region(20, 27, "Tokayev", "PERSON", "VIP"),
                region(35, 37, "شي", "PERSON"), {"type": "choices", "value": {"choices": ["ok"]}}]
-    [record], problems = read(tmp_path, [task(text, results)])
+    [record, predicted], problems = read(tmp_path, [task(text, results, predicted=True)])
     assert not problems
     assert record.text == "Xi Jinping spoke to Tokayev.\nوقال شي"
     assert [(record.text[s.start:s.end], s.label) for s in record.spans] == [
         ("Xi Jinping", "PERSON"), ("Tokayev", "PERSON"), ("Tokayev", "VIP"), ("شي", "PERSON")]
+    assert not any(s.is_suggestion for s in record.spans)
     assert record.name == "export-7" and record.annotator is None
+    # The model's proposal: a suggestion, its source and score kept, no layer marked worked on.
+    assert (predicted.name, predicted.annotator, predicted.annotated) == ("export-7", None, False)
+    [proposal] = predicted.spans
+    assert (proposal.start, proposal.end, proposal.label, proposal.is_suggestion,
+            proposal.reason, proposal.confidence) == (0, 2, "PREDICTED", True,
+                                                      "prediction of ner-v2", 0.75)
+
+
+def test_predictions_wait_as_suggestions_of_the_annotator_named(tmp_path):
+    tasks = [{"id": 1, "data": {"text": "Tokayev met Xi."},
+              "predictions": [{"model_version": "m1", "result": [
+                  dict(region(0, 7, "Tokayev", "PERSON"), score=0.9),
+                  region(12, 14, "Xi", "PERSON")]}]}]
+    path = tmp_path / "predicted.json"
+    path.write_text(json.dumps(tasks), encoding="utf-8")
+    with Project.open(tmp_path / "p.db") as project:
+        summary = project.import_records(read_paths([path]), annotator="alice")
+        assert (summary.spans_added, summary.suggestions_added) == (2, 2)
+        doc = project.document_by_name("predicted-1")
+        assert [(s.start, s.label, s.origin.value, s.reason, s.confidence)
+                for s in project.spans(doc.id, "alice")] == [
+            (0, "PERSON", "suggested", "prediction of m1", 0.9),
+            (12, "PERSON", "suggested", "prediction of m1", 1.0)]
+        assert project.spans(doc.id, "alice", suggestions=False) == []
+        assert project.stats()["by_status"] == {}  # nobody has worked on it yet
 
 
 def test_utf16_offsets_after_an_emoji_are_recognised(tmp_path):
@@ -106,20 +136,21 @@ def test_non_text_results_and_predictions_are_noted_and_mark_no_layer(tmp_path):
     rectangle = {"type": "rectanglelabels", "from_name": "box", "to_name": "image",
                  "value": {"x": 1, "y": 2, "width": 3, "height": 4, "rectanglelabels": ["Face"]}}
     choice = {"type": "choices", "from_name": "c", "to_name": "text", "value": {"choices": ["ok"]}}
-    tasks = [task("Xi Jinping spoke.", [rectangle, choice], task_id=1),
-             task("Tokayev spoke.", [region(0, 7, "Tokayev", "PERSON"), choice], task_id=2),
-             task("Nobody spoke.", [], task_id=3)]
+    tasks = [task("Xi Jinping spoke.", [rectangle, choice], task_id=1, predicted=True),
+             task("Tokayev spoke.", [region(0, 7, "Tokayev", "PERSON"), choice], task_id=2,
+                  predicted=True),
+             task("Nobody spoke.", [], task_id=3, predicted=True)]
     path = tmp_path / "export.json"
     path.write_text(json.dumps(tasks), encoding="utf-8")
     records = read_paths([path])
-    assert [(r.text, len(r.spans), r.annotated) for r in records] == [
+    people = [r for r in records if not any(s.is_suggestion for s in r.spans)]
+    assert [(r.text, len(r.spans), r.annotated) for r in people] == [
         ("Xi Jinping spoke.", 0, False),  # only a rectangle and a choice: no entity layer
         ("Tokayev spoke.", 1, True),
         ("Nobody spoke.", 0, True)]  # looked at and found nothing
+    assert len(records) - len(people) == 3  # each task's prediction: a suggestion
     assert [n.message for n in records.notes] == [
-        "not imported: 3 results that are not text spans (2 choices, 1 rectanglelabels)",
-        "not imported: 3 predictions (model suggestions; reading them as suggestions is not "
-        "supported yet)"]
+        "not imported: 3 results that are not text spans (2 choices, 1 rectanglelabels)"]
     with Project.open(tmp_path / "p.db") as project:
         project.import_records(records, annotator="ann")
         assert project.stats()["by_status"] == {"in_progress": 2}
