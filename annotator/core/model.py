@@ -145,3 +145,6 @@ class DocumentRecord:
     source: str = ""
     line: int = 0
     annotated: bool = False
+    # 0, or the place of this record among the layers of one source record
+    # (a Label Studio task's annotators: 1, 2, ...), which are no repeats.
+    layer: int = 0

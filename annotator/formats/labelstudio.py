@@ -69,8 +69,9 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
             left.update(_min_others(task, text))
         stored, mapping = normalize_with_map(text)
         name = _name(task, path, number)
+        layers = []  # the task's records: one per annotator
         if not results:
-            yield DocumentRecord(name=name, text=stored, source=str(path), line=number)
+            layers.append(DocumentRecord(name=name, text=stored, source=str(path), line=number))
         for who, regions in results:
             spans = []
             others = 0
@@ -89,8 +90,9 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
             annotator = _user(who) if len(users) > 1 else None
             # Only rectangles or choices: nothing said about entities, so no layer.
             annotated = bool(spans) or others < len(regions) or not regions
-            yield DocumentRecord(name=name, text=stored, spans=spans, annotator=annotator,
-                                 source=str(path), line=number, annotated=annotated)
+            layers.append(DocumentRecord(name=name, text=stored, spans=spans, annotator=annotator,
+                                         source=str(path), line=number, annotated=annotated,
+                                         layer=len(layers)))
         proposed = []
         for reason, confidence, region in _predicted_regions(task):
             if _not_a_span(region):
@@ -103,9 +105,8 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
                     continue
                 proposed.append(Span(*moved, label, origin=Origin.SUGGESTED, reason=reason,
                                      confidence=confidence))
-        if proposed:  # a model's proposals: nobody has looked at the document for them
-            yield DocumentRecord(name=name, text=stored, spans=proposed, source=str(path),
-                                 line=number)
+        _add_proposals(layers, proposed)
+        yield from layers
     if left:
         counts = ", ".join(f"{count} {kind}" for kind, count in sorted(left.items()))
         note(problems, path, 0, f"not imported: {sum(left.values())} results that are not text "
@@ -214,6 +215,23 @@ def _min_others(task: dict, text: str) -> Counter:
             elif item is not None:
                 found[key] += 1
     return found
+
+
+def _add_proposals(layers: list[DocumentRecord], proposed: list[Span]) -> None:
+    """Put a task's predicted spans in the layer of the annotator the import
+    names (the record with no annotator of its own), less those its
+    annotation already holds; a record of their own if every layer is a
+    user's. Proposals alone mark nobody's work (not ``annotated``)."""
+    if not proposed:
+        return
+    default = next((record for record in layers if record.annotator is None), None)
+    if default is None:
+        layers.append(DocumentRecord(name=layers[0].name, text=layers[0].text, spans=proposed,
+                                     source=layers[0].source, line=layers[0].line,
+                                     layer=len(layers)))
+        return
+    labelled = {span.key for span in default.spans}
+    default.spans.extend(span for span in proposed if span.key not in labelled)
 
 
 def _predicted_regions(task: dict) -> Iterator[tuple[str, float, object]]:

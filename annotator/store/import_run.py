@@ -60,6 +60,7 @@ class ImportRun:
         self.first_repeat: str | None = None
         self.last_span_id = 0  # before this import: the spans after it are its own
         self.suggestions_rejected = 0
+        self.last_sha = ""  # of the last record
 
     def store(self, batch: list[DocumentRecord]) -> None:
         conn = self.conn
@@ -75,8 +76,13 @@ class ImportRun:
         documents, new_spans, old_spans, statuses = [], [], [], {}
         repeats: list[tuple[str, list]] = []  # (where, span rows) of each repeat
         for record, sha in zip(batch, shas):
+            # Another layer of the record before (a Label Studio task's
+            # several annotators) is no repeat of its text.
+            further_layer = record.layer > 0 and sha == self.last_sha
+            self.last_sha = sha
             document_id = known.get(sha)
-            repeat = document_id is not None and document_id >= self.first_new_id
+            repeat = (document_id is not None and document_id >= self.first_new_id
+                      and not further_layer)
             if document_id is None:
                 document_id = known[sha] = self.next_id
                 self.next_id += 1
@@ -84,7 +90,7 @@ class ImportRun:
                 direction, lang = describe(record.text)
                 documents.append((document_id, record.name, record.text, record.lang or lang,
                                   direction.value, sha, json.dumps(record.meta, ensure_ascii=False)))
-            else:
+            elif not further_layer:
                 self.existing += 1
                 self.repeated += repeat
             if not (record.spans or record.annotated):

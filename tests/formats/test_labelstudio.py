@@ -38,16 +38,15 @@ def test_regions_become_spans_and_predictions_suggestions(tmp_path):
     text = "Xi Jinping spoke to Tokayev.\r\nوقال شي"
     results = [region(0, 10, "Xi Jinping", "PERSON"), region(20, 27, "Tokayev", "PERSON", "VIP"),
                region(35, 37, "شي", "PERSON"), {"type": "choices", "value": {"choices": ["ok"]}}]
-    [record, predicted], problems = read(tmp_path, [task(text, results, predicted=True)])
+    [record], problems = read(tmp_path, [task(text, results, predicted=True)])
     assert not problems
     assert record.text == "Xi Jinping spoke to Tokayev.\nوقال شي"
-    assert [(record.text[s.start:s.end], s.label) for s in record.spans] == [
+    labels = [s for s in record.spans if not s.is_suggestion]
+    assert [(record.text[s.start:s.end], s.label) for s in labels] == [
         ("Xi Jinping", "PERSON"), ("Tokayev", "PERSON"), ("Tokayev", "VIP"), ("شي", "PERSON")]
-    assert not any(s.is_suggestion for s in record.spans)
     assert record.name == "export-7" and record.annotator is None
-    # The model's proposal: a suggestion, its source and score kept, no layer marked worked on.
-    assert (predicted.name, predicted.annotator, predicted.annotated) == ("export-7", None, False)
-    [proposal] = predicted.spans
+    # The model's proposal joins the layer: a suggestion, its source and score kept.
+    [proposal] = [s for s in record.spans if s.is_suggestion]
     assert (proposal.start, proposal.end, proposal.label, proposal.is_suggestion,
             proposal.reason, proposal.confidence) == (0, 2, "PREDICTED", True,
                                                       "prediction of ner-v2", 0.75)
@@ -90,6 +89,28 @@ def test_several_users_become_annotators_and_cancelled_work_is_skipped(tmp_path)
     assert not problems
     assert [(r.annotator, [(s.start, s.end) for s in r.spans]) for r in records] == [
         ("a@x.org", [(0, 2)]), ("labelstudio-user-2", [(0, 10)])]
+    # One task, two layers: no text repeated, nothing "added to an earlier record".
+    with Project.open(tmp_path / "p.db") as project:
+        summary = project.import_records(records)
+        assert (summary.documents_added, summary.documents_existing, summary.documents_repeated,
+                summary.spans_from_repeats) == (1, 0, 0, 0)
+    second = task("Xi Jinping", [region(0, 2, "Xi", "PERSON")], task_id=8)  # the same text again
+    path = tmp_path / "again.json"
+    path.write_text(json.dumps([first, second]), encoding="utf-8")
+    with Project.open(tmp_path / "q.db") as project:
+        summary = project.import_records(read_paths([path]))
+        assert (summary.documents_added, summary.documents_repeated) == (1, 1)
+
+
+def test_predictions_join_the_annotation_of_the_layer_named_less_its_labels(tmp_path):
+    text = "Tokayev met Xi."
+    tasks = [task(text, [region(0, 7, "Tokayev", "PERSON")], task_id=1)]
+    tasks[0]["predictions"] = [{"result": [region(0, 7, "Tokayev", "PERSON"),
+                                           region(12, 14, "Xi", "PERSON")]}]
+    [record], problems = read(tmp_path, tasks)
+    assert not problems and record.annotated
+    assert [(s.start, s.is_suggestion, s.reason) for s in record.spans] == [
+        (0, False, ""), (12, True, "prediction")]
 
 
 def test_json_min(tmp_path):
@@ -143,12 +164,12 @@ def test_non_text_results_and_predictions_are_noted_and_mark_no_layer(tmp_path):
     path = tmp_path / "export.json"
     path.write_text(json.dumps(tasks), encoding="utf-8")
     records = read_paths([path])
-    people = [r for r in records if not any(s.is_suggestion for s in r.spans)]
-    assert [(r.text, len(r.spans), r.annotated) for r in people] == [
+    assert [(r.text, sum(not s.is_suggestion for s in r.spans), r.annotated)
+            for r in records] == [
         ("Xi Jinping spoke.", 0, False),  # only a rectangle and a choice: no entity layer
         ("Tokayev spoke.", 1, True),
         ("Nobody spoke.", 0, True)]  # looked at and found nothing
-    assert len(records) - len(people) == 3  # each task's prediction: a suggestion
+    assert [sum(s.is_suggestion for s in r.spans) for r in records] == [1, 1, 1]  # predicted
     assert [n.message for n in records.notes] == [
         "not imported: 3 results that are not text spans (2 choices, 1 rectanglelabels)"]
     with Project.open(tmp_path / "p.db") as project:
