@@ -201,7 +201,17 @@ class Labelling:
         return self._write(work)
 
     def relabel(self, span_id: int, label: str) -> Edit:
-        return self._update(span_id, "Relabel {old} as " + label, label=label)
+        """Give a span another label. The open mentions proposed for its
+        entity, when it is the entity's only label, follow it: they were
+        proposed as that name with its label (one undo step)."""
+        def work() -> Edit:
+            before = self._own(span_id)
+            followers = [r for r in self._proposed_by_alone(before) if r.span.label != label]
+            changes = tuple(SpanChange(r, self.project.update_span(r.id, label=label))
+                            for r in (before, *followers))
+            return Edit(f"Relabel {before.span.label} as {label}", before.document_id, changes)
+
+        return self._write(work)
 
     def move(self, span_id: int, start: int, end: int) -> Edit:
         """Move a span's edges (one or both)."""
@@ -297,11 +307,14 @@ class Labelling:
 
         return self._write(work)
 
-    def accept(self, span_id: int) -> Edit:
-        """Accept a suggested span: it becomes the annotator's own (manual)."""
+    def accept(self, span_id: int, label: str | None = None) -> Edit:
+        """Accept a suggested span: it becomes the annotator's own (manual),
+        with ``label`` when given (a label key pressed on a suggestion)."""
         def work() -> Edit:
             before = self._own_suggestion(span_id)
-            return self._accepting([before], f"Accept {before.span.label}")
+            if label is None or label == before.span.label:
+                return self._accepting([before], f"Accept {before.span.label}")
+            return self._accepting([before], f"Accept {before.span.label} as {label}", label=label)
 
         return self._write(work)
 
@@ -380,9 +393,10 @@ class Labelling:
             raise EditError(f"the {record.span.label} span is not a suggestion")
         return record
 
-    def _accepting(self, records: list[SpanRecord], name: str) -> Edit:
+    def _accepting(self, records: list[SpanRecord], name: str, **fields) -> Edit:
         before_status = self.project.status_record(records[0].document_id, self.annotator)
-        changes = tuple(SpanChange(r, self.project.update_span(r.id, origin=Origin.MANUAL))
+        changes = tuple(SpanChange(r, self.project.update_span(r.id, origin=Origin.MANUAL,
+                                                               **fields))
                         for r in records)
         # An accepted suggestion is a label: the document is in progress.
         document_id = records[0].document_id

@@ -115,6 +115,13 @@ class AnnotationEditor(QObject):
         span = self._selected()
         if span is None:
             self.message.emit(self.tr("Select some text first, then press a label key."))
+        elif span.is_suggestion:
+            # A label key on a proposal accepts it with that label: relabelled
+            # and left a proposal, it looked labelled and was never exported.
+            if span.label != label and self.labelling.has(span.start, span.end, label):
+                self.message.emit(self.tr("That text is already labelled {0}.").format(label))
+                return
+            self._edit(lambda: self.labelling.accept(span.id, label))
         elif span.label != label:
             if self.labelling.has(span.start, span.end, label):
                 self.message.emit(self.tr("That text is already labelled {0}.").format(label))

@@ -157,7 +157,27 @@ def test_alt_and_a_label_key_keep_the_chosen_span_chosen(window, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_2)  # so the next key is for the span chosen
     relabelled = {s.id: s.label for s in window.project.spans(doc.id, "alice")}
     assert relabelled[label.id] == "ORG"
-    assert sorted(relabelled.values()) == ["DATE", "DATE", "ORG"]
+    # The entity's only label: its open mentions, proposed as that name, follow it.
+    assert sorted(relabelled.values()) == ["ORG", "ORG", "ORG"]
+
+
+def test_a_label_key_on_a_suggestion_accepts_it_with_that_label(window, qtbot):
+    doc, label, spans = label_name(window, qtbot)
+    view = window.view
+    mention = next(s for s in view.spans if s.is_suggestion)
+    view.select_span(mention)
+    qtbot.keyClick(view, Qt.Key.Key_3)  # DATE: a label, no longer a proposal
+    stored = {s.id: s for s in window.project.spans(doc.id, "alice")}
+    assert (stored[mention.id].label, stored[mention.id].origin) == ("DATE", Origin.MANUAL)
+    other = next(s for s in view.spans if s.is_suggestion)
+    view.select_span(other)
+    qtbot.keyClick(view, Qt.Key.Key_1)  # its own label: accepted as it is
+    assert window.project.spans(doc.id, "alice", suggestions=False)[-1].label == "PERSON"
+    assert not any(s.is_suggestion for s in window.project.spans(doc.id, "alice"))
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert [s.id for s in window.project.spans(doc.id, "alice") if s.is_suggestion] == [
+        s.id for s in spans if s.is_suggestion]
 
 
 def test_delete_on_a_suggestion_rejects_it_so_it_is_not_proposed_again(window, qtbot):

@@ -307,3 +307,28 @@ def test_merge_carries_a_layer_s_entities_and_follows_their_changes(tmp_path, se
     with Project.open(review_path) as review:
         merge_projects(review, [source_path])
     assert groups(review_path) == groups(source_path) and len(groups(source_path)) == 2
+
+
+def test_relabelling_the_only_label_of_an_entity_relabels_its_open_mentions(labelling):
+    source, _ = label_and_propose(labelling)
+    edit = undo_redo_exactly(labelling, lambda: labelling.relabel(source.id, "ORG"))
+    assert len(edit.spans) == 3  # the label and its two open mentions, one undo step
+    assert [(s.label, s.is_suggestion) for s in labelling.entity_members(source.id)] == [
+        ("ORG", False), ("ORG", True), ("ORG", True)]
+
+
+def test_relabelling_one_of_several_labels_of_an_entity_leaves_the_mentions(labelling):
+    source, _ = label_and_propose(labelling)
+    accepted, still_open = labelling.entity_members(source.id)[1:]
+    labelling.accept(accepted.id)
+    assert len(labelling.relabel(source.id, "ORG").spans) == 1
+    assert labelling.span(still_open.id).label == "PERSON"
+
+
+def test_accepting_a_suggestion_with_another_label(labelling):
+    source, _ = label_and_propose(labelling)
+    proposal = labelling.entity_members(source.id)[1]
+    edit = undo_redo_exactly(labelling, lambda: labelling.accept(proposal.id, "ORG"))
+    assert edit.name == "Accept PERSON as ORG"
+    accepted = labelling.span(proposal.id)
+    assert (accepted.label, accepted.origin) == ("ORG", Origin.MANUAL)
