@@ -29,6 +29,7 @@ from pathlib import Path
 from annotator.core.model import DocumentRecord, Origin, Span
 from annotator.core.offsets import SpanBoundsError, Utf16Map, check_bounds
 from annotator.core.text import BOM_ONLY, normalize_with_map, remap_span
+from annotator.formats import jsonl
 from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
@@ -50,6 +51,15 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
     tasks = list(_tasks(raw.lstrip("\ufeff"), path, problems))
     if not tasks and problems.total == before:
         problems.add(path, 0, "no tasks in this file")
+    # A list of this tool's JSONL or doccano records saved as one .json file:
+    # read as those lines would be (as tasks their spans were dropped).
+    records = [(number, task) for number, task in tasks if _jsonl_shaped(task)]
+    for number, task in records:
+        record = jsonl.parse_object(task, path, number, problems)
+        if record is not None:
+            yield record
+    if records:
+        tasks = [(number, task) for number, task in tasks if not _jsonl_shaped(task)]
     parsed = [(number, task, _annotations(task)) for number, task in tasks if isinstance(task, dict)]
     users = {_user(who) for _, _, results in parsed for who, _ in results}
     left: Counter = Counter()  # results not imported, by type
@@ -215,6 +225,19 @@ def _min_others(task: dict, text: str) -> Counter:
             elif item is not None:
                 found[key] += 1
     return found
+
+
+def _jsonl_shaped(task: object) -> bool:
+    """A record of this tool's JSONL or of doccano's (``"spans"``, or
+    ``"label"``/``"labels"``/``"entities"`` not holding Label Studio regions)."""
+    if not isinstance(task, dict) or "data" in task or not isinstance(task.get("text"), str):
+        return False
+    for key in jsonl.SPAN_KEYS:
+        value = task.get(key)
+        if isinstance(value, list) and (key == "spans" or any(
+                not (isinstance(item, dict) and "labels" in item) for item in value)):
+            return True
+    return False
 
 
 def _add_proposals(layers: list[DocumentRecord], proposed: list[Span]) -> None:

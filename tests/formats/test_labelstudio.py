@@ -206,3 +206,20 @@ def test_json_min_with_only_text_spans_has_no_note(tmp_path):
     path.write_text(json.dumps(tasks), encoding="utf-8")
     records = read_paths([path])
     assert len(records) == 1 and records.notes == []
+
+
+def test_a_json_list_of_jsonl_or_doccano_records_keeps_its_spans(tmp_path):
+    # json.dump(records) of this tool's or doccano's lines: not Label Studio
+    # tasks, whose reading dropped every span with a note only.
+    rows = [{"id": 3, "text": "Ala ma kota i psa", "label": [[0, 3, "PER"], [14, 17, "ANIMAL"]]},
+            {"id": 4, "text": "Xi met Tokayev", "spans": [{"start": 0, "end": 2, "label": "PERSON"}]},
+            {"text": "Warsaw is big", "entities": [{"label": "LOC", "start_offset": 0,
+                                                    "end_offset": 6}]},
+            {"text": "Bad one", "spans": [{"start": 0, "end": 90, "label": "X"}]}]
+    records, problems = read(tmp_path, rows[:3])
+    assert not problems
+    assert [[(r.text[s.start:s.end], s.label) for s in r.spans] for r in records] == [
+        [("Ala", "PER"), ("psa", "ANIMAL")], [("Xi", "PERSON")], [("Warsaw", "LOC")]]
+    assert read_paths([tmp_path / "export.json"]).notes == []
+    _, problems = read(tmp_path, rows)
+    assert [p.message for p in problems] == ["span end 90 is past the end of the text (7)"]
