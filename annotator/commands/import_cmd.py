@@ -79,7 +79,7 @@ def _run(args: argparse.Namespace) -> int:
     except InputError as error:
         if created:
             _remove_project(project_path)
-        return fail(*error.lines())
+        return fail(*error.lines(), *note_lines(_reading_choices(notes)))
     except ProjectError as error:
         if created:
             _remove_project(project_path)
@@ -90,6 +90,12 @@ def _run(args: argparse.Namespace) -> int:
     if summary.labels_added:
         print(f"{project_path}: new labels {', '.join(summary.labels_added)}")
     return EXIT_OK
+
+
+def _reading_choices(notes: list) -> list:
+    """The notes that say how a file was read (a .txt read as CoNLL), which
+    explain a failed import's problems; not those of what was left out."""
+    return [n for n in notes if not n.message.startswith("not imported")]
 
 
 def _remove_project(path: Path) -> None:

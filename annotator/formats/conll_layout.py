@@ -235,10 +235,22 @@ def _not_nested(rows: list[Row], columns: list[int]) -> str | None:
 def looks_like_token_lines(text: str) -> bool:
     """Token-per-line content with tags: nearly every line that is not blank,
     a comment or a document separator has 2 to 12 columns with a tag after the
-    first. Prose never looks like that."""
+    first. Prose never looks like that.
+
+    So does a file of tokens whose tags this reader does not know (``LOC``
+    without ``B-``, ``b-per``) or with a few bad lines: most lines have 2 to
+    12 columns, and one last column (``O``) ends a good share of them, as the
+    last word of prose lines never does. Read as CoNLL, its lines are
+    refused by number; read as prose, it became one document of tags."""
     lines = [line.split() for line in text.split("\n")]
     data = [parts for parts in lines if parts and not parts[0].startswith(("#", "-DOCSTART-"))]
     if len(data) < 2:
         return False
-    tagged = sum(1 for parts in data if 2 <= len(parts) <= 12 and any(is_tag(p) for p in parts[1:]))
-    return tagged >= 0.9 * len(data)
+    columns = [parts for parts in data if 2 <= len(parts) <= 12]
+    tagged = sum(1 for parts in columns if any(is_tag(p) for p in parts[1:]))
+    if tagged >= 0.9 * len(data):
+        return True
+    if len(data) < 3 or len(columns) < 0.75 * len(data):
+        return False
+    commonest = Counter(parts[-1] for parts in columns).most_common(1)[0][1]
+    return commonest >= 0.3 * len(data)

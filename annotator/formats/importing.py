@@ -71,10 +71,11 @@ def import_paths(project: Project, paths: Iterable[str | Path], fmt: str = catal
     records = stream_paths([Path(p) for p in paths], fmt, options, problems)
     if strict_labels:
         records = _known_labels_only(project, records, problems)
-    summary = project.import_records(records, annotator=annotator or None, progress=progress)
-    if notes is not None:
-        notes.extend(problems.notes)
-    return summary
+    try:
+        return project.import_records(records, annotator=annotator or None, progress=progress)
+    finally:  # a failed import's notes too: how a file was read explains its problems
+        if notes is not None:
+            notes.extend(problems.notes)
 
 
 def _known_labels_only(project: Project, records: Iterator[DocumentRecord],

@@ -151,10 +151,34 @@ def test_a_conll_file_named_txt_is_read_as_conll_never_as_prose(tmp_path, capsys
         assert document.text == "Xi Jinping spoke ."
 
 
+@pytest.mark.parametrize("lines, problem", [
+    # IO tags, lower case, underscores: tags this reader does not know
+    (["Xi\tPER", "Jinping\tPER", "spoke\tO", "in\tO", "Astana\tLOC", ".\tO"],
+     "1: unknown tag 'PER'"),
+    (["xi b-per", "jinping i-per", "spoke o", "in o", ". o"], "1: unknown tag 'b-per'"),
+    (["Xi B_PER", "spoke O", "in O", "Astana B_LOC", ". O"], "1: unknown tag 'B_PER'"),
+    # a line without its tag
+    (["Jan B-PER", "Nowak I-PER", "mieszka O", "w O", "Warszawie B-LOC", ". O", "Koniec"],
+     "7: expected a token and a tag"),
+])
+def test_a_txt_of_tokens_with_odd_tags_is_refused_by_line_not_read_as_prose(
+        tmp_path, capsys, lines, problem):
+    path = write(tmp_path, "tagged.txt", "\n".join(lines) + "\n")
+    project = tmp_path / "p.db"
+    assert run_cli("import", project, path) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:{problem}" in err
+    assert f"note: {path}: read as CoNLL: its lines are tokens with tags" in err
+    assert not project.exists()
+
+
 def test_prose_stays_prose(tmp_path):
     path = write(tmp_path, "prose.txt", "Xi Jinping spoke to Tokayev.\nThe O-ring failed.\n")
     [record] = read_paths([path])
     assert record.text.startswith("Xi Jinping spoke") and record.spans == []
+    # Short lines, a list: no last word ends a third of them.
+    listing = "Xi Jinping spoke.\nTokayev answered him.\nThe talks ended.\nBoth left Astana.\n"
+    assert read_paths([write(tmp_path, "list.txt", listing)])[0].text == listing
 
 
 def test_nesting_levels_written_out_of_order_are_refused(tmp_path):
