@@ -105,6 +105,13 @@ class Cut:
     edge: str  # "start" or "end"
 
 
+def starts_inside_a_word(text: str, start: int, end: int) -> bool:
+    """The span begins inside a word (not after a proclitic): it marks the
+    word's inner or last letters ("i" of "Xi"), never a name of its own.
+    A stem (Tokajew of Tokajewem) begins at the word's start."""
+    return any(cut.edge == "start" for cut in span_cuts(text, start, end))
+
+
 def span_cuts(text: str, start: int, end: int) -> list[Cut]:
     """The words a span ``[start, end)`` cuts: none when both edges are at word
     edges (a start right after a proclitic counts as one)."""

@@ -1056,12 +1056,23 @@ class Project(TeamQueries, GuidelineQueries):
 
     def labelled_names(self, annotator: str) -> list[tuple[str, str, str]]:
         """(surface as written, label, lang) of every span ``annotator``
-        labelled or accepted, each once, in the order first labelled."""
-        return list(self._db.execute(
+        labelled or accepted, each once, in the order first labelled; not a
+        name whose first label begins inside a word (letters marked exactly):
+        its "mentions" as a whole word would be another word."""
+        from annotator.core.word_edges import starts_inside_a_word
+
+        rows = self._db.execute(
+            # The other columns are those of the first span (SQLite: min()).
             """SELECT substr(d.text, s.start + 1, s."end" - s.start) AS surface, s.label,
-                      min(d.lang) FROM spans s JOIN documents d ON d.id = s.document_id
+                      d.lang, min(s.id),
+                      substr(d.text, max(s.start - 19, 1), min(s.start, 20)),
+                      substr(d.text, s."end" + 1, 20)
+               FROM spans s JOIN documents d ON d.id = s.document_id
                WHERE s.annotator_id = ? AND s.origin != 'suggested'
-               GROUP BY surface, s.label ORDER BY min(s.id)""", [self._reader_id(annotator)]))
+               GROUP BY surface, s.label ORDER BY 4""", [self._reader_id(annotator)])
+        return [(surface, label, lang) for surface, label, lang, _, before, after in rows
+                if not starts_inside_a_word(before + surface + after, len(before),
+                                            len(before) + len(surface))]
 
     # -- adjudicated places --------------------------------------------------
 

@@ -368,6 +368,11 @@ class SuggestionMenu(QObject):
 
 
 def _names_of(edit: Edit, text: str) -> list[tuple[str, str]]:
-    """(surface, label) of the spans an edit added."""
-    return [(text[c.after.span.start:c.after.span.end], c.after.span.label)
-            for c in edit.spans if c.before is None and c.after is not None]
+    """(surface, label) of the spans an edit added, but for a span that
+    begins inside a word (letters marked exactly): its mentions as a whole
+    word would be another word ("i" of "Xi" is the Polish "and")."""
+    from annotator.core.word_edges import starts_inside_a_word
+
+    return [(text[span.start:span.end], span.label) for span in
+            (c.after.span for c in edit.spans if c.before is None and c.after is not None)
+            if not starts_inside_a_word(text, span.start, span.end)]

@@ -296,3 +296,19 @@ def test_marking_done_with_open_suggestions_says_they_are_not_labels(window, qtb
     qtbot.keyClick(window.view, Qt.Key.Key_Return, ALT | Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert window.statusBar().currentMessage() == "Marked done."
+
+
+def test_a_label_on_some_letters_of_a_word_proposes_no_mentions(window, qtbot):
+    # "i" of "Xi" marked exactly (Alt+drag): as a whole word "i" is the
+    # Polish "and", dozens of times in the article.
+    doc = open_document(window, "pl-2021-06-02-xi-tokayev-phone-call")
+    view = window.view
+    start = doc.text.index("Xi ") + 1
+    drag(view, caret_point(view, start), caret_point(view, start + 1), modifiers=ALT)
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert [(s.start, s.end, s.origin) for s in layer(window, doc.id)] == [
+        (start, start + 1, Origin.MANUAL)]
+    assert window.project.labelled_names("alice") == []  # nor for the command line
+    # A whole word labelled still proposes its mentions.
+    label_first_mention(window, qtbot, open_document(window, ARABIC))
+    assert window.project.labelled_names("alice") == [(NAME, "PERSON", "ar")]
