@@ -293,6 +293,8 @@ def _not_a_span(region: object) -> str | None:
     """The type of a result that is not a text span (rectangle, choices...), or None."""
     if not isinstance(region, dict):
         return None
+    if region.get("type") == "relation" or {"from_id", "to_id"} <= region.keys():
+        return "relation"  # its "labels" name the relation, not a span
     value = region.get("value", region)
     if isinstance(value, dict) and "labels" in value or region.get("type") == "labels":
         return None

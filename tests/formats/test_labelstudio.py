@@ -223,3 +223,17 @@ def test_a_json_list_of_jsonl_or_doccano_records_keeps_its_spans(tmp_path):
     assert read_paths([tmp_path / "export.json"]).notes == []
     _, problems = read(tmp_path, rows)
     assert [p.message for p in problems] == ["span end 90 is past the end of the text (7)"]
+
+
+def test_a_labelled_relation_is_noted_not_read_as_a_span(tmp_path):
+    relation = {"type": "relation", "from_id": "a", "to_id": "b", "direction": "right",
+                "labels": ["visited"]}
+    tasks = [task("Xi visited Astana.", [dict(region(0, 2, "Xi", "PERSON"), id="a"),
+                                          dict(region(11, 17, "Astana", "LOC"), id="b"),
+                                          relation])]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(tasks), encoding="utf-8")
+    records = read_paths([path])
+    assert [(s.start, s.label) for s in records[0].spans] == [(0, "PERSON"), (11, "LOC")]
+    assert [n.message for n in records.notes] == [
+        "not imported: 1 results that are not text spans (1 relation)"]
