@@ -71,11 +71,35 @@ def import_paths(project: Project, paths: Iterable[str | Path], fmt: str = catal
     records = stream_paths([Path(p) for p in paths], fmt, options, problems)
     if strict_labels:
         records = _known_labels_only(project, records, problems)
+    if annotator:
+        records = _one_layer_each(records, annotator, problems)
     try:
         return project.import_records(records, annotator=annotator or None, progress=progress)
     finally:  # a failed import's notes too: how a file was read explains its problems
         if notes is not None:
             notes.extend(problems.notes)
+
+
+def _one_layer_each(records: Iterator[DocumentRecord], annotator: str,
+                    problems: ProblemList) -> Iterator[DocumentRecord]:
+    """``records``, with a problem for a record that holds several people's
+    layers (a Label Studio task annotated twice): ``--annotator`` would put
+    their work in one layer, where it would look like one person's overlaps."""
+    first: DocumentRecord | None = None
+    for record in records:
+        if record.layer == 0:
+            first = record
+        elif first is not None and record.annotator != first.annotator:
+            problems.add(record.source or record.name, record.line or 0,
+                         f"this document holds the work of several annotators "
+                         f"({first.annotator or 'unnamed'}, {record.annotator or 'unnamed'}); "
+                         f"--annotator {annotator} would put it all in one layer: import it "
+                         "without --annotator to keep each their own")
+            first = None  # told once per document
+        if not problems:
+            yield record
+    if problems:
+        raise InputError(problems)
 
 
 def _known_labels_only(project: Project, records: Iterator[DocumentRecord],

@@ -62,6 +62,9 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         tasks = [(number, task) for number, task in tasks if not _jsonl_shaped(task)]
     parsed = [(number, task, _annotations(task)) for number, task in tasks if isinstance(task, dict)]
     users = {_user(who) for _, _, results in parsed for who, _ in results}
+    # A task annotated twice by one user (or by nobody named): each
+    # annotation its own layer, never one layer of both.
+    twice = any(len({_user(who) for who, _ in results}) < len(results) for _, _, results in parsed)
     left: Counter = Counter()  # results not imported, by type
     for number, task in tasks:
         if not isinstance(task, dict):
@@ -82,7 +85,7 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         layers = []  # the task's records: one per annotator
         if not results:
             layers.append(DocumentRecord(name=name, text=stored, source=str(path), line=number))
-        for who, regions in results:
+        for k, (who, regions) in enumerate(results, start=1):
             spans = []
             others = 0
             for region in regions:
@@ -98,6 +101,8 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
                         continue
                     spans.append(Span(*moved, label))
             annotator = _user(who) if len(users) > 1 else None
+            if twice and len(results) > 1:
+                annotator = f"{_user(who) or 'labelstudio'}-annotation-{k}"
             # Only rectangles or choices: nothing said about entities, so no layer.
             annotated = bool(spans) or others < len(regions) or not regions
             layers.append(DocumentRecord(name=name, text=stored, spans=spans, annotator=annotator,

@@ -237,3 +237,33 @@ def test_a_labelled_relation_is_noted_not_read_as_a_span(tmp_path):
     assert [(s.start, s.label) for s in records[0].spans] == [(0, "PERSON"), (11, "LOC")]
     assert [n.message for n in records.notes] == [
         "not imported: 1 results that are not text spans (1 relation)"]
+
+
+def test_a_task_annotated_twice_by_nobody_named_keeps_two_layers(tmp_path):
+    twice = {"id": 1, "data": {"text": "Barack Obama visited Warsaw."}, "annotations": [
+        {"id": 11, "result": [region(0, 12, "Barack Obama", "PER"), region(21, 27, "Warsaw", "LOC")]},
+        {"id": 12, "result": [region(0, 6, "Barack", "PER"), region(21, 27, "Warsaw", "ORG")]}]}
+    once = task("Angela Merkel spoke.", [region(0, 13, "Angela Merkel", "PER")], task_id=2,
+                completed_by=None)
+    records, problems = read(tmp_path, [twice, once])
+    assert not problems
+    assert [(r.annotator, [(s.start, s.end, s.label) for s in r.spans]) for r in records] == [
+        ("labelstudio-annotation-1", [(0, 12, "PER"), (21, 27, "LOC")]),
+        ("labelstudio-annotation-2", [(0, 6, "PER"), (21, 27, "ORG")]),
+        (None, [(0, 13, "PER")])]
+
+
+def test_annotator_named_for_several_peoples_work_is_refused(tmp_path, capsys):
+    from annotator.cli import main
+
+    first = task("Xi Jinping", [region(0, 2, "Xi", "PERSON")], completed_by=1)
+    first["annotations"].append({"completed_by": 2, "result": [region(0, 10, "Xi Jinping", "PERSON")]})
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps([first]), encoding="utf-8")
+    project = tmp_path / "p.db"
+    assert main(["import", str(project), str(path), "--annotator", "alice"]) == 2
+    assert (f"{path}:1: this document holds the work of several annotators (labelstudio-user-1, "
+            "labelstudio-user-2); --annotator alice would put it all in one layer"
+            in capsys.readouterr().err)
+    assert not project.exists()
+    assert main(["import", str(project), str(path)]) == 0
