@@ -29,7 +29,12 @@ def not_sqlite(path):
     path.write_bytes(b"PK\x03\x04 a zip file renamed to .db" + bytes(5000))
 
 
-DAMAGE = {"cut short": cut_short, "page overwritten": page_overwritten, "not SQLite": not_sqlite}
+def emptied(path):
+    path.write_bytes(b"")  # a copy that failed: opened as a project it became a new one
+
+
+DAMAGE = {"cut short": cut_short, "page overwritten": page_overwritten, "not SQLite": not_sqlite,
+          "emptied": emptied}
 
 
 @pytest.fixture(params=DAMAGE)
