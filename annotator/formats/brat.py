@@ -65,6 +65,7 @@ class BratWriter(Writer):
         self.out.mkdir()
         self.taken: set[str] = set()  # lower case: some file systems ignore case
         self.types: set[str] = set()
+        self.type_of: dict[str, str] = {}  # label -> the brat type written for it
 
     def add(self, document: Document, spans: list[Span]) -> None:
         name = self._file_name(document.name)
@@ -72,7 +73,7 @@ class BratWriter(Writer):
         lines = []
         clusters: dict[int, list[str]] = {}  # entity -> its T ids
         for span in spans:
-            label = _TYPE_UNSAFE.sub("_", span.label)
+            label = self._type(span.label)
             fragments = _fragments(text, span.start, span.end)
             if not fragments:
                 self.report.add(document.name, span.start, span.end, span.label,
@@ -95,6 +96,19 @@ class BratWriter(Writer):
         lines += [f"*\t{EQUIV} {' '.join(ids)}\n" for ids in clusters.values() if len(ids) > 1]
         write_atomic(self.out / f"{name}.txt", text)
         write_atomic(self.out / f"{name}.ann", "".join(lines))
+
+    def _type(self, label: str) -> str:
+        """The brat type of ``label``: itself, or with each character brat's
+        types cannot hold as ``_`` and more ``_`` at the end while the name is
+        another label's (``New Label`` beside ``New_Label``: never one type)."""
+        if label not in self.type_of:
+            safe = _TYPE_UNSAFE.sub("_", label)
+            if safe != label:
+                others = set(self.options.labels) | set(self.type_of.values())
+                while safe in others:
+                    safe += "_"
+            self.type_of[label] = safe
+        return self.type_of[label]
 
     def _file_name(self, document_name: str) -> str:
         base = safe_file_name(document_name)

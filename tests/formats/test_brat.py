@@ -199,3 +199,18 @@ def test_cli_prints_what_was_not_imported_and_from_which_file(tmp_path):
     assert result.returncode == 0
     assert (f"note: {tmp_path / 'in' / 'a.ann'}: not imported (not entity spans): "
             "1 relations (R)") in result.stdout
+
+
+def test_a_label_renamed_for_brat_never_takes_another_labels_name(project, tmp_path):
+    text = "Xi met Tokayev in Astana."
+    spans = [Span(0, 2, "New Label"), Span(7, 14, "New_Label"), Span(18, 24, "New:Label")]
+    project.import_records([DocumentRecord("doc", text, spans)], annotator="alice")
+    out = tmp_path / "out"
+    report = export_project(project, "brat", out, annotator="alice")
+    types = [line.split("\t")[1].split()[0]
+             for line in (out / "doc.ann").read_text(encoding="utf-8").splitlines()]
+    assert types == ["New_Label_", "New_Label", "New_Label__"]
+    assert [e.detail for e in report.entries] == ["written as New_Label_", "written as New_Label__"]
+    # Read back: three labels still, none merged into another.
+    assert sorted(s.label for s in read_paths([out]).pop().spans) == [
+        "New_Label", "New_Label_", "New_Label__"]
