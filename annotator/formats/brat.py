@@ -68,8 +68,17 @@ class BratWriter(Writer):
         self.type_of: dict[str, str] = {}  # label -> the brat type written for it
 
     def add(self, document: Document, spans: list[Span]) -> None:
-        name = self._file_name(document.name)
         text = document.text
+        if not text.strip():
+            # brat's tools, and this reader, take no empty .txt: skipped and
+            # reported, as the token formats do, where the folder could not
+            # be imported again.
+            for span in spans:
+                self.report.add(document.name, span.start, span.end, span.label,
+                                text[span.start:span.end], "not-aligned", "only whitespace")
+            self.report.skipped.append(document.name)
+            return
+        name = self._file_name(document.name)
         lines = []
         clusters: dict[int, list[str]] = {}  # entity -> its T ids
         for span in spans:

@@ -214,3 +214,14 @@ def test_a_label_renamed_for_brat_never_takes_another_labels_name(project, tmp_p
     # Read back: three labels still, none merged into another.
     assert sorted(s.label for s in read_paths([out]).pop().spans) == [
         "New_Label", "New_Label_", "New_Label__"]
+
+
+def test_an_empty_document_is_skipped_and_reported_so_the_folder_reads_back(project, tmp_path):
+    project.import_records([DocumentRecord("spaces", "   "), DocumentRecord("empty", ""),
+                            DocumentRecord("doc", "Xi spoke.", [Span(0, 2, "PERSON")])],
+                           annotator="alice")
+    out = tmp_path / "out"
+    report = export_project(project, "brat", out, annotator="alice")
+    assert report.skipped == ["spaces", "empty"] and report.documents == 1
+    assert sorted(p.name for p in out.iterdir()) == ["annotation.conf", "doc.ann", "doc.txt"]
+    assert [r.name for r in read_paths([out])] == ["doc"]
