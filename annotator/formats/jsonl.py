@@ -16,11 +16,12 @@ Both are read here and written by :class:`JsonlWriter` and :class:`DoccanoWriter
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.model import Document, DocumentRecord, Origin, Span, entity_numbers
-from annotator.core.offsets import SpanBoundsError, check_bounds
+from annotator.core.offsets import SpanBoundsError, Utf16Map, check_bounds
 from annotator.core.text import BOM_ONLY, normalize_with_map, remap_span
 from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
@@ -36,6 +37,7 @@ from annotator.formats.writing import SingleFileWriter, json_line
 EXTENSIONS = (".jsonl", ".ndjson")
 # Keys that carry spans: native, doccano (older and newer shapes).
 SPAN_KEYS = ("spans", "label", "labels", "entities")
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units each
 
 
 def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
@@ -114,6 +116,8 @@ def parse_object(obj: object, path: Path, number: int, problems: ProblemList) ->
         problems.add(path, number, f"unknown keys {', '.join(map(repr, unknown))}: "
                                    f'put what is not a span under "meta"')
         return None
+    if "spans" not in obj and raw_spans:
+        raw_spans = _doccano_offsets(text, raw_spans, path, number, problems)
     stored, mapping = normalize_with_map(text)
     spans: list[Span] = []
     groups: dict[object, int] = {}  # the line's entity values -> 1, 2, ...
@@ -149,6 +153,42 @@ def parse_object(obj: object, path: Path, number: int, problems: ProblemList) ->
                           # proposals alone: nobody has worked on it
                           annotated=any(key in obj for key in SPAN_KEYS)
                           and not (spans and all(span.is_suggestion for span in spans)))
+
+
+def _doccano_offsets(text: str, raw_spans: list, path: Path, number: int,
+                     problems: ProblemList) -> list:
+    """doccano's spans, in code points. doccano's web page counts offsets in
+    UTF-16 units, which differ after an emoji (a character beyond U+FFFF);
+    a script writes code points. Where the text has such a character before
+    a span, the reading whose every span begins and ends at word edges is
+    taken (with a note when it is UTF-16); when neither or both do and they
+    differ, code points, with a note to check."""
+    if _ASTRAL.search(text) is None:
+        return raw_spans
+    from annotator.core.word_edges import span_cuts
+
+    units = Utf16Map(text)
+
+    def fits(spans: list) -> bool:
+        return all(isinstance(a, int) and isinstance(b, int) and 0 <= a < b <= len(text)
+                   and not span_cuts(text, a, b) for a, b, *_ in spans)
+
+    if not all(isinstance(a, int) and isinstance(b, int) and 0 <= a < b <= units.utf16_length
+               for a, b, *_ in raw_spans):
+        return raw_spans  # not offsets of either kind: the bounds check says why
+    as_utf16 = [(units.to_index(a), units.to_index(b), *rest) for a, b, *rest in raw_spans]
+    if as_utf16 == raw_spans:
+        return raw_spans
+    code_points, utf16 = fits(raw_spans), fits(as_utf16)
+    if utf16 and not code_points:
+        note(problems, path, number, "offsets read as UTF-16 units (as doccano counts them past "
+                                     "an emoji): so read, every span holds whole words")
+        return as_utf16
+    if not code_points:
+        note(problems, path, number, "the text has an emoji before a span, and its offsets fit "
+                                     "words neither as code points nor as UTF-16 units (as "
+                                     "doccano counts them); read as code points: check its spans")
+    return raw_spans
 
 
 def _raw_spans(obj: dict, path: Path, number: int, problems: ProblemList):

@@ -84,3 +84,35 @@ def test_a_pretty_printed_record_is_one_clear_problem(tmp_path):
     path.write_text(json.dumps({"text": TEXT, "label": [[0, 2, "PERSON"]]}, indent=4), encoding="utf-8")
     assert problems_of(path) == [f"{path}:1: one JSON value spread over several lines, not JSON "
                                  "Lines: write each record on a line of its own"]
+
+
+EMOJI_TEXT = "Super mecz 😀😀 Lewandowski strzelił, a Barcelona wygrała w Madrycie."
+
+
+def words_read(path):
+    records = read_paths([path])
+    return [[r.text[s.start:s.end] for s in r.spans] for r in records], records.notes
+
+
+def test_doccano_offsets_counted_in_utf16_past_an_emoji_are_recognised(tmp_path):
+    # What doccano's page writes: each emoji counts two.
+    path = write(tmp_path / "d.jsonl",
+                 {"text": EMOJI_TEXT, "label": [[16, 27, "PER"], [40, 49, "ORG"], [60, 68, "LOC"]]},
+                 {"text": EMOJI_TEXT, "entities": [
+                     {"label": "PER", "start_offset": 16, "end_offset": 27}]})
+    spans, notes = words_read(path)
+    assert spans == [["Lewandowski", "Barcelona", "Madrycie"], ["Lewandowski"]]
+    assert [n.line for n in notes] == [1, 2]
+    assert "read as UTF-16 units" in notes[0].message
+
+
+def test_code_point_offsets_past_an_emoji_stay_code_points(tmp_path):
+    # A script's file, or this tool's own doccano export: code points.
+    path = write(tmp_path / "d.jsonl",
+                 {"text": EMOJI_TEXT, "label": [[14, 25, "PER"], [38, 47, "ORG"]]})
+    spans, notes = words_read(path)
+    assert spans == [["Lewandowski", "Barcelona"]] and notes == []
+    # Offsets that fit words neither way are read as code points, with a note.
+    path = write(tmp_path / "e.jsonl", {"text": EMOJI_TEXT, "label": [[15, 20, "PER"]]})
+    spans, notes = words_read(path)
+    assert spans == [["ewand"]] and "check its spans" in notes[0].message
