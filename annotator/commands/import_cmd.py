@@ -10,7 +10,7 @@ from pathlib import Path
 from annotator.commands.common import EXIT_OK, fail
 from annotator.commands.format_options import add_format_options, chosen_options
 from annotator.formats import catalog
-from annotator.formats.importing import import_paths, note_lines, summary_line
+from annotator.formats.importing import import_paths, note_lines, reading_choices, summary_line
 from annotator.formats.problems import InputError
 from annotator.store import Project, ProjectError
 
@@ -79,7 +79,7 @@ def _run(args: argparse.Namespace) -> int:
     except InputError as error:
         if created:
             _remove_project(project_path)
-        return fail(*error.lines(), *note_lines(_reading_choices(notes)))
+        return fail(*error.lines(), *note_lines(reading_choices(notes)))
     except ProjectError as error:
         if created:
             _remove_project(project_path)
@@ -90,12 +90,6 @@ def _run(args: argparse.Namespace) -> int:
     if summary.labels_added:
         print(f"{project_path}: new labels {', '.join(summary.labels_added)}")
     return EXIT_OK
-
-
-def _reading_choices(notes: list) -> list:
-    """The notes that say how a file was read (a .txt read as CoNLL), which
-    explain a failed import's problems; not those of what was left out."""
-    return [n for n in notes if not n.message.startswith("not imported")]
 
 
 def _remove_project(path: Path) -> None:

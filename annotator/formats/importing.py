@@ -148,6 +148,12 @@ def summary_line(summary: ImportSummary) -> str:
     return line
 
 
+def reading_choices(notes: list[Problem]) -> list[Problem]:
+    """The notes that say how a file was read (a .txt read as CoNLL), which
+    explain a failed import's problems; not those of what was left out."""
+    return [n for n in notes if not n.message.startswith("not imported")]
+
+
 def note_lines(notes: list[Problem]) -> list[str]:
     """Notes of what was read as it is but not kept, or read in a chosen way."""
     return [f"note: {n}" for n in notes]

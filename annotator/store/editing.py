@@ -104,6 +104,9 @@ class Change:
     updated: tuple[Span, ...] = ()
     reloaded: bool = False
     suggestion_count: int = 0  # suggestions still open
+    # Other documents the edit changed (a label's mentions proposed in the
+    # whole project): their counts are to be read again.
+    others: tuple[int, ...] = ()
 
 
 Listener = Callable[[Change], None]
@@ -244,6 +247,19 @@ class Labelling:
                         document_id, tuple(changes))
 
         return self._write(work)
+
+    def proposed_elsewhere(self, edit: Edit | None, since: int, name: str) -> Edit | None:
+        """``edit`` (a label and its mentions here) with the suggestions
+        stored after span id ``since`` in this annotator's other documents
+        (its mentions proposed in the whole project), so that one undo takes
+        them back with it; ``None`` when there is neither."""
+        here = edit.document_id if edit is not None else self._require_document()
+        records = [r for r in self.project.span_records_after(since, self.annotator)
+                   if r.document_id != here and r.span.is_suggestion]
+        if not records:
+            return edit
+        elsewhere = Edit(name, here, tuple(SpanChange(None, r) for r in records))
+        return elsewhere if edit is None else edit.then(elsewhere)
 
     def suggest_mentions(self, source_id: int, proposals: Sequence[Span]) -> Edit | None:
         """Propose the other mentions of the name the span ``source_id`` labels,
@@ -511,7 +527,12 @@ class Labelling:
 
     def _change_of(self, edit: Edit) -> Change:
         added, removed, updated = [], [], []
+        others = set()
         for change in edit.spans:
+            record = change.before or change.after
+            if record.document_id != edit.document_id:
+                others.add(record.document_id)  # not the edit's document: not its spans
+                continue
             if change.before is None:
                 added.append(change.after.span)
             elif change.after is None:
@@ -526,7 +547,7 @@ class Labelling:
                                                                           self.annotator)
         return Change(edit.document_id, self.project.status(edit.document_id, self.annotator),
                       labels, tuple(added), tuple(removed), tuple(updated),
-                      suggestion_count=suggestions)
+                      suggestion_count=suggestions, others=tuple(sorted(others)))
 
     def _take(self, gone: list[Span], new: list[Span]) -> None:
         """The open document's spans after an edit: ``gone`` out (by id),

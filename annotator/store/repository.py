@@ -728,6 +728,16 @@ class Project(TeamQueries, GuidelineQueries):
             'ORDER BY sp.start, sp."end" DESC, sp.label',
             [document_id, self._reader_id(annotator)])]
 
+    def last_span_id(self) -> int:
+        """The newest span's id (0: none): spans stored later have greater ones."""
+        return self._db.execute("SELECT max(id) FROM spans").fetchone()[0] or 0
+
+    def span_records_after(self, span_id: int, annotator: str) -> list[SpanRecord]:
+        """One annotator's spans stored after the span ``span_id``, in any document."""
+        return [_span_record_from_row(r) for r in self._db.execute(
+            f"{_SPAN_RECORD_SELECT} WHERE sp.id > ? AND sp.annotator_id = ? ORDER BY sp.id",
+            [span_id, self._reader_id(annotator)])]
+
     def span_count(self, document_id: int, annotator: str) -> int:
         """How many labels (suggestions not accepted yet left out)."""
         return self.span_and_suggestion_counts(document_id, annotator)[0]

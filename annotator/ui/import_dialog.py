@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.formats import catalog
-from annotator.formats.importing import import_paths, note_lines, summary_line
+from annotator.formats.importing import import_paths, note_lines, reading_choices, summary_line
 from annotator.formats.problems import InputError
 from annotator.store import Project, ProjectError
 from annotator.ui.format_options import FormatOptions, format_title
@@ -78,7 +78,7 @@ class ImportThread(QThread):
             self.failed.emit([])
             return
         except InputError as error:
-            self.failed.emit(error.lines())
+            self.failed.emit(error.lines() + note_lines(reading_choices(notes)))
             return
         except (ProjectError, OSError) as error:
             self.failed.emit([str(error)])

@@ -567,6 +567,8 @@ class MainWindow(QMainWindow):
                 self.span_list.show_selected(self.view.selected_span())
         self.doc_model.update_document(change.document_id, change.status, change.span_count,
                                        change.suggestion_count)
+        if change.others:  # mentions proposed in other documents, or taken back
+            self.doc_model.recount()
 
     def _show_spans(self) -> None:
         doc = self.editor.document

@@ -119,16 +119,23 @@ class SuggestionMenu(QObject):
         except EditError as error:
             self.editor.failed.emit(str(error))
             return None
+        elsewhere = 0
         if self.scope == "project":
             others = [i for i in self.window.project.document_ids()
                       if i != labelling.document.id]
-            self._apply([mention_source(names)], others, self.tr("Proposing mentions"))
-        if proposed is not None:
-            # The edit also holds the label itself when it joins the new entity.
-            count = sum(change.before is None for change in proposed.spans)
-            message = (self.tr("1 other mention proposed; {0} steps to it.") if count == 1 else
+            since = self.window.project.last_span_id()
+            elsewhere = self._apply([mention_source(names)], others, self.tr("Proposing mentions"))
+            # On the label's undo step: its undo takes them back from every document.
+            proposed = labelling.proposed_elsewhere(proposed, since, edit.name)
+        here = sum(change.before is None and change.after.document_id == labelling.document.id
+                   for change in proposed.spans) if proposed is not None else 0
+        if here or elsewhere:
+            message = (self.tr("1 other mention proposed; {0} steps to it.") if here == 1 else
                        self.tr("{1} other mentions proposed; {0} steps to them."))
-            self.editor.message.emit(message.format(KEYS["next"], count))
+            text = message.format(KEYS["next"], here)
+            if elsewhere:
+                text += " " + self.tr("{0} more in other documents.").format(elsewhere)
+            self.editor.message.emit(text)
         return proposed
 
     # -- stepping, accepting, rejecting ----------------------------------------

@@ -1608,6 +1608,10 @@ Mark the document settled anyway?</source>
         <translation>اقتُرح {1} من الذكر الآخر؛ ينتقل إليها {0}.</translation>
     </message>
     <message>
+        <source>{0} more in other documents.</source>
+        <translation>و{0} في مستندات أخرى.</translation>
+    </message>
+    <message>
         <source>No suggestion in this document.</source>
         <translation>لا اقتراحات في هذا المستند.</translation>
     </message>

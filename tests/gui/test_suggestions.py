@@ -312,3 +312,24 @@ def test_a_label_on_some_letters_of_a_word_proposes_no_mentions(window, qtbot):
     # A whole word labelled still proposes its mentions.
     label_first_mention(window, qtbot, open_document(window, ARABIC))
     assert window.project.labelled_names("alice") == [(NAME, "PERSON", "ar")]
+
+
+def test_undo_of_a_label_takes_back_its_mentions_in_the_whole_project(window, qtbot):
+    window.suggestions.set_scope("project")  # Suggestions ▸ ... in the Whole Project
+    doc = open_document(window, ARABIC)
+    others = [i for i in window.project.document_ids() if i != doc.id]
+
+    def open_elsewhere():
+        return sum(window.project.span_and_suggestion_counts(i, "alice")[1] for i in others)
+
+    label_first_mention(window, qtbot, doc)
+    proposed = open_elsewhere()
+    assert proposed > 0  # توكاييف in the other Arabic articles
+    assert f"{proposed} more in other documents" in window.statusBar().currentMessage()
+    view = window.view
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert layer(window, doc.id) == [] and open_elsewhere() == 0
+    shown = [window.doc_model.row(window.doc_model.row_of(i)) for i in others]
+    assert [row.suggestion_count for row in shown] == [0] * len(others)  # the list too
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert open_elsewhere() == proposed
