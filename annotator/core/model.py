@@ -36,6 +36,9 @@ class Label:
     color: str
     shortcut: str = ""
     position: int = 0
+    # When the label was added, among the project's (0: not known): a
+    # palette colours labels in this order, so moving one keeps every colour.
+    added: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

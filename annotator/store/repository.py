@@ -372,7 +372,7 @@ class Project(TeamQueries, GuidelineQueries):
 
     def labels(self) -> list[Label]:
         rows = self._db.execute(
-            "SELECT key, name, color, shortcut, position FROM labels ORDER BY position, key"
+            "SELECT key, name, color, shortcut, position, rowid FROM labels ORDER BY position, key"
         ).fetchall()
         return [Label(*row) for row in rows]
 

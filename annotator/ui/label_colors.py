@@ -63,5 +63,9 @@ class LabelColors:
         return palette[index % len(palette)] if palette else label.color
 
     def recolor(self, labels: list[Label]) -> list[Label]:
-        """``labels`` (in palette order) with the colours to show them in."""
-        return [replace(label, color=self.color(label, index)) for index, label in enumerate(labels)]
+        """``labels`` with the colours to show them in: a palette's colours
+        go to the labels in the order they were added (else as listed), so
+        that moving a label up or down changes no label's colour."""
+        order = sorted(range(len(labels)), key=lambda i: (labels[i].added, i))
+        rank = {i: r for r, i in enumerate(order)}
+        return [replace(label, color=self.color(label, rank[i])) for i, label in enumerate(labels)]

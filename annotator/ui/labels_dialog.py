@@ -22,16 +22,20 @@ from PySide6.QtWidgets import (
 
 from annotator.store import Project, ProjectError
 from annotator.ui.colors import label_color
+from annotator.ui.label_colors import LabelColors
 from annotator.ui.plain_text import escaped_rich_text, show_message
 
 LABEL_KEY = re.compile(r"^[A-Za-z0-9_\-\u0600-\u06FF]+$")
 
 
 class LabelsDialog(QDialog):
-    def __init__(self, project: Project, parent=None):
+    def __init__(self, project: Project, parent=None, colors: LabelColors | None = None):
+        """``colors``: the window's label colours, so that each label shows as
+        the text shows it and a colour picked is seen there at once."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Labels"))
         self.project = project
+        self.colors = colors
         self.list = QListWidget()
         buttons = QVBoxLayout()
         for text, slot in ((self.tr("&Add…"), self._on_add), (self.tr("&Rename…"), self._on_rename),
@@ -55,7 +59,8 @@ class LabelsDialog(QDialog):
     def _fill(self, select: str | None = None) -> None:
         self.list.clear()
         guidelines = self.project.guidelines()
-        for index, label in enumerate(self.project.labels()):
+        labels = self.project.labels()
+        for index, label in enumerate(self.colors.recolor(labels) if self.colors else labels):
             key = f"{index + 1}  " if index < 9 else "   "
             item = QListWidgetItem(f"{key}{label.name}  ({label.key})")
             item.setData(Qt.ItemDataRole.UserRole, label.key)
@@ -100,10 +105,14 @@ class LabelsDialog(QDialog):
         key = self._current_key()
         if key is None:
             return
-        current = next(l.color for l in self.project.labels() if l.key == key)
+        labels = self.project.labels()
+        shown = self.colors.recolor(labels) if self.colors else labels
+        current = next(l.color for l in shown if l.key == key)
         colour = QColorDialog.getColor(QColor(current), self, self.tr("Colour of {0}").format(key))
         if colour.isValid():
-            self.project.update_label(key, color=colour.name())
+            self.project.update_label(key, color=colour.name())  # for everyone's project colours
+            if self.colors is not None:
+                self.colors.choose(key, colour.name())  # and shown so here, whatever the palette
             self._fill(select=key)
 
     def _on_guideline(self) -> None:

@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
             return
         from annotator.ui.labels_dialog import LabelsDialog
 
-        LabelsDialog(self.project, self).exec()
+        LabelsDialog(self.project, self, self.label_colors).exec()
         self.refresh_labels()
 
     def _on_show_guidelines(self) -> None:

@@ -140,3 +140,30 @@ def test_language_override_from_the_view_menu(window, qtbot, monkeypatch):
     row = window.doc_model.row_of(doc.id)
     assert window.doc_model.data(window.doc_model.index(row, 1)) == "en"
     assert window.project.stats()["by_lang"] == {"ar": 4, "en": 1}
+
+
+def test_moving_a_label_keeps_every_labels_colour_and_the_dialog_shows_them(window, qtbot,
+                                                                            monkeypatch):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    from annotator.ui.labels_dialog import LabelsDialog
+
+    before = window.editor.colors()
+    dialog = LabelsDialog(window.project, window, window.label_colors)
+    qtbot.addWidget(dialog)
+    shown = {dialog.list.item(i).data(Qt.ItemDataRole.UserRole):
+             dialog.list.item(i).background().color().name().upper()
+             for i in range(dialog.list.count())}
+    assert shown == {key: color.upper() for key, color in before.items()}  # as the text shows them
+    dialog.list.setCurrentRow(0)
+    dialog._on_move(1)  # Person below Organization: keys 1 and 2 swap, colours stay
+    window.refresh_labels()
+    assert [l.key for l in window.project.labels()][:2] == ["ORG", "PERSON"]
+    assert window.editor.colors() == before
+    # A colour picked in the dialog is the one the text shows, whatever the palette.
+    dialog.list.setCurrentRow(0)
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#123456"))
+    dialog._on_colour()
+    window.refresh_labels()
+    assert window.editor.colors()["ORG"] == "#123456"
