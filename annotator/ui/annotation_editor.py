@@ -98,7 +98,8 @@ class AnnotationEditor(QObject):
         if self.document is None:
             return None
         status = Status.IN_PROGRESS if self.labelling.status() is Status.DONE else Status.DONE
-        return status if self._edit(lambda: self.labelling.set_status(status), push=False) else None
+        # On the undo stack: Ctrl+Z right after it takes back the mark, not the edit before.
+        return status if self._edit(lambda: self.labelling.set_status(status)) else None
 
     # -- span edits ----------------------------------------------------------
 

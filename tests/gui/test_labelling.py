@@ -243,6 +243,13 @@ def test_next_document_and_mark_done_from_the_keyboard(window, qtbot):
     assert window.doc_model.data(window.doc_model.index(row, 2)) == "done"
     qtbot.keyClick(window.view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert window.editor.document.id == first
+    # Ctrl+Z takes back the mark (showing its document), not an edit before it.
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.document.id == second
+    assert window.project.status(second, "alice") is not Status.DONE
+    assert window.doc_model.data(window.doc_model.index(row, 2)) != "done"
+    qtbot.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.status(second, "alice") is Status.DONE
 
 
 def test_direction_override_from_the_view_menu(window, qtbot):
