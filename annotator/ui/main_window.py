@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.documents.documentActivated.connect(self._on_documents_activated)
         self.span_list.spanActivated.connect(self._on_span_list_activated)
+        self.span_list.spanChosen.connect(self._on_span_list_chosen)
+        self.span_list.deleteRequested.connect(lambda: self.editor and self.editor.delete_selected())
+        self.span_list.labelKeyPressed.connect(lambda i: self.editor and self.editor.apply_label(i))
         self.palette.labelChosen.connect(self._on_palette_label_chosen)
         self.view.spanClicked.connect(self.span_list.show_selected)
         fit_to_available_screen(self, PREFERRED_SIZE)
@@ -606,6 +609,13 @@ class MainWindow(QMainWindow):
         if span is not None:
             self.view.select_span(span)
             self.view.setFocus()
+
+    def _on_span_list_chosen(self, span) -> None:
+        """A row reached with the arrow keys: its span is selected in the text
+        (and shown), the keys staying with the list."""
+        if span is not None:
+            self.view.select_span(span)
+            self.view.center_on(span.start)
 
     def _on_palette_label_chosen(self, index: int) -> None:
         if self.editor is not None:

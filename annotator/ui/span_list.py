@@ -292,7 +292,10 @@ class SpanTableModel(QAbstractTableModel):
 
 
 class SpanListView(RowTable):  # selectRow that works right to left
-    spanActivated = Signal(object)
+    spanActivated = Signal(object)  # clicked or Return: chosen, the text takes the keys
+    spanChosen = Signal(object)  # the current row moved (arrow keys): the keys stay here
+    deleteRequested = Signal()
+    labelKeyPressed = Signal(int)  # 0-based, as the text's label keys
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -305,6 +308,7 @@ class SpanListView(RowTable):  # selectRow that works right to left
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.clicked.connect(self._on_clicked)
         self.activated.connect(self._on_clicked)
+        self.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.span_model.modelReset.connect(self._span_entity_rows)
 
     def _span_entity_rows(self) -> None:
@@ -319,6 +323,21 @@ class SpanListView(RowTable):  # selectRow that works right to left
 
     def _on_clicked(self, index: QModelIndex) -> None:
         self.spanActivated.emit(self.span_model.data(index, Qt.ItemDataRole.UserRole))
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and self.hasFocus():  # moved by a key here, not by the text
+            self.spanChosen.emit(self.span_model.data(current, Qt.ItemDataRole.UserRole))
+
+    def keyPressEvent(self, event) -> None:
+        """Delete and the label keys act on the span of the current row, as
+        in the text: moved to with the arrow keys, a row was chosen in vain."""
+        key, plain = event.key(), event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if plain and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.deleteRequested.emit()
+        elif plain and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            self.labelKeyPressed.emit(key - Qt.Key.Key_1)
+        else:
+            super().keyPressEvent(event)
 
     def show_selected(self, span: Span | None) -> None:
         row = self.span_model.row_of_span(span)

@@ -325,3 +325,31 @@ def test_f6_steps_through_the_panels_and_back_to_the_text(window, qtbot):
     first = window.editor.document.id
     qtbot.keyClick(window.documents.table, Qt.Key.Key_Up)
     assert window.editor.document.id != first
+
+
+def test_the_span_list_takes_arrow_keys_delete_and_label_keys(window, qtbot):
+    doc = open_document(window, POLISH)
+    for word in ("Xi", "Tokajew", "Chin"):
+        start = doc.text.index(word)
+        window.view.set_selection(start, start + len(word))
+        qtbot.keyClick(window.view, Qt.Key.Key_1)
+    spans = sorted(window.project.spans(doc.id, "alice"), key=lambda s: s.start)
+    assert len(spans) == 3
+    window.view.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+    span_list = window.span_list
+    assert QApplication.focusWidget() is span_list
+    qtbot.keyClick(span_list, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(span_list, Qt.Key.Key_Down)
+    # The row reached is the span chosen in the text; the keys stay in the list.
+    model = span_list.span_model
+    second = model.data(model.index(1, 0), Qt.ItemDataRole.UserRole)
+    chosen = window.view.selected_span()
+    assert chosen is not None and chosen.id == second.id
+    assert QApplication.focusWidget() is span_list
+    qtbot.keyClick(span_list, Qt.Key.Key_2)  # ORG
+    assert {s.id: s.label for s in window.project.spans(doc.id, "alice")}[second.id] == "ORG"
+    qtbot.keyClick(span_list, Qt.Key.Key_Delete)
+    assert sorted(s.id for s in window.project.spans(doc.id, "alice")) == sorted(
+        s.id for s in spans if s.id != second.id)
