@@ -26,6 +26,7 @@ class ImportSummary:
     first_repeat: str | None = None  # FILE:LINE of the first repeat that brought any
     suggestions_added: int = 0  # of spans_added: proposals, waiting to be accepted
     suggestions_rejected: int = 0  # proposals the annotator had rejected there: not stored
+    labels_trimmed: tuple[str, ...] = ()  # labels given with spaces at their ends ("PER ")
 
 
 class ImportRun:
@@ -50,6 +51,7 @@ class ImportRun:
         self.next_id = 0
         self.label_keys: set[str] | None = None
         self.new_labels: list[str] = []
+        self.trimmed: dict[str, str] = {}  # labels given with spaces at their ends -> their keys
         self.writer_ids: dict[str, int] = {}  # this transaction's, so never stale
         self.added = self.existing = 0
         self.spans_given = self.spans_stored = 0
@@ -102,10 +104,9 @@ class ImportRun:
                 repeats.append((f"{record.source}:{record.line}", rows))
             groups: dict = {}  # the file's entity -> a provisional (negative) one
             for span in record.spans:
-                if span.label not in self.label_keys:
-                    self.project._add_label(span.label)
-                    self.label_keys.add(span.label)
-                    self.new_labels.append(span.label)
+                label = span.label
+                if label not in self.label_keys:
+                    label = self._new_label(label)
                 entity = None
                 if span.entity is not None:
                     if span.entity not in groups:
@@ -113,10 +114,10 @@ class ImportRun:
                         groups[span.entity] = -self.provisional
                     entity = groups[span.entity]
                 if span.origin is Origin.SUGGESTED:  # a proposal stays one (JSONL "suggested")
-                    rows.append((document_id, annotator_id, span.start, span.end, span.label,
+                    rows.append((document_id, annotator_id, span.start, span.end, label,
                                  Origin.SUGGESTED.value, entity, span.reason, span.confidence))
                 else:
-                    rows.append((document_id, annotator_id, span.start, span.end, span.label,
+                    rows.append((document_id, annotator_id, span.start, span.end, label,
                                  self.origin, entity, "", 1.0))
             # Proposals alone (a model's) say nobody has worked on the document yet.
             if record.annotated or any(not span.is_suggestion for span in record.spans):
@@ -142,6 +143,21 @@ class ImportRun:
             self.old_stored += conn.executemany(self._INSERT_SPAN, old_spans).rowcount
         if statuses:
             conn.executemany(self._INSERT_STATUS, [(d, a, s) for (d, a), s in statuses.items()])
+
+    def _new_label(self, label: str) -> str:
+        """The key a label not met before is stored under: itself, added to
+        the project, or without the spaces at its ends ("PER " is PER, never
+        a label of its own that looks the same)."""
+        if label in self.trimmed:
+            return self.trimmed[label]
+        key = label.strip()
+        if key != label:
+            self.trimmed[label] = key
+        if key not in self.label_keys:
+            self.project._add_label(key)
+            self.label_keys.add(key)
+            self.new_labels.append(key)
+        return key
 
     def _without_rejected(self, rows: list[tuple]) -> list[tuple]:
         """``rows`` less the proposals the annotator rejected at that place:
@@ -174,7 +190,8 @@ class ImportRun:
                              spans_from_repeats=self.repeat_stored,
                              first_repeat=self.first_repeat,
                              suggestions_added=self._suggestions_added(),
-                             suggestions_rejected=self.suggestions_rejected)
+                             suggestions_rejected=self.suggestions_rejected,
+                             labels_trimmed=tuple(self.trimmed))
 
     def _suggestions_added(self) -> int:
         if self.first_new_id is None:  # nothing was read

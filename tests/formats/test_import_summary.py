@@ -95,3 +95,15 @@ def test_counts_are_the_same_whatever_the_batches(tmp_path):
     assert (first.documents_repeated, first.spans_from_repeats) == (1, 0)  # "a again"
     assert all(f == figures[0] for f in figures), figures
     assert figures[0][1:] == (3, 3)
+
+
+def test_labels_with_spaces_at_their_ends_are_one_label_and_said(project, tmp_path):
+    path = tmp_path / "spaced.jsonl"
+    path.write_text(json.dumps({"text": "Ala ma kota w Polsce", "spans": [
+        {"start": 0, "end": 3, "label": " PER"}, {"start": 7, "end": 11, "label": "PER "},
+        {"start": 14, "end": 20, "label": "ORG\t"}]}) + "\n", encoding="utf-8")
+    summary = project.import_records(read_paths([path]))
+    assert summary.labels_trimmed == (" PER", "PER ", "ORG\t")
+    assert summary.labels_added == ("PER",)  # ORG is a default label already
+    assert sorted(s.label for s in project.spans(1)) == ["ORG", "PER", "PER"]
+    assert "read without them (' PER', 'PER ', 'ORG\\t')" in summary_line(summary)
