@@ -42,7 +42,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units each
 
 def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
     """The records of ``path``, a line at a time: memory does not grow with the file."""
-    relations = lines_with = 0
+    relations = lines_with = comments = 0
     first = True  # no line with content read yet
     # Lines end at "\n" only: JSON strings may hold U+2028 and U+0085 raw.
     for number, line in utf8_lines(path, problems):
@@ -71,6 +71,10 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
             if isinstance(obj.get("relations"), list) and obj["relations"]:
                 relations += len(obj["relations"])
                 lines_with += 1
+            if isinstance(obj.get("Comments"), list):
+                comments += len(obj["Comments"])
+    if comments:
+        note(problems, path, 0, f"not imported: {comments} comments (doccano's \"Comments\")")
     if relations:
         note(problems, path, 0, f"not imported: {relations} relations on {lines_with} lines "
                                 "(doccano relation extraction; relations are not spans)")

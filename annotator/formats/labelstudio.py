@@ -162,7 +162,10 @@ def _tasks(raw: str, path: Path, problems: ProblemList) -> Iterator[tuple[int, o
         if raw.startswith(",", i):
             i = _skip_blank(raw, i + 1)
         elif not raw.startswith("]", i):
-            problems.add(path, line_at(i), "expected , or ] between tasks")
+            hint = (": one JSON object a line is JSON Lines, read as such from a .jsonl file "
+                    "or with --format jsonl" if raw.startswith("{", i) and raw[i - 1] == "\n"
+                    else "")
+            problems.add(path, line_at(i), f"expected , or ] between tasks{hint}")
             return
 
 
@@ -321,6 +324,9 @@ def _spans(region: object, text: str, path: Path, number: int,
     labels, start, end = value.get("labels"), value.get("start"), value.get("end")
     if not isinstance(labels, list) or not all(isinstance(l, str) and l.strip() for l in labels):
         problems.add(path, number, f"region labels {labels!r} are not a list of names")
+        return []
+    if not labels:  # a region whose label was taken off: nothing to keep, said
+        note(problems, path, number, f"not imported: a region with no label at {start}-{end}")
         return []
     located = _locate(text, start, end, value.get("text"))
     if isinstance(located, str):

@@ -116,3 +116,10 @@ def test_code_point_offsets_past_an_emoji_stay_code_points(tmp_path):
     path = write(tmp_path / "e.jsonl", {"text": EMOJI_TEXT, "label": [[15, 20, "PER"]]})
     spans, notes = words_read(path)
     assert spans == [["ewand"]] and "check its spans" in notes[0].message
+
+
+def test_doccano_comments_are_counted_in_a_note(tmp_path):
+    path = write(tmp_path / "d.jsonl", {"text": TEXT, "label": [[0, 10, "PERSON"]],
+                                         "Comments": ["check the name", "ok"]})
+    assert [n.message for n in read_paths([path]).notes] == [
+        'not imported: 2 comments (doccano\'s "Comments")']

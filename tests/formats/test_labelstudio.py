@@ -267,3 +267,19 @@ def test_annotator_named_for_several_peoples_work_is_refused(tmp_path, capsys):
             in capsys.readouterr().err)
     assert not project.exists()
     assert main(["import", str(project), str(path)]) == 0
+
+
+def test_a_region_with_no_label_is_noted(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([task("Xi spoke.", [region(0, 2, "Xi"), region(3, 8, "spoke", "X")])]),
+                    encoding="utf-8")
+    records = read_paths([path])
+    assert [(s.start, s.label) for s in records[0].spans] == [(3, "X")]
+    assert [n.message for n in records.notes] == ["not imported: a region with no label at 0-2"]
+
+
+def test_json_lines_in_a_json_file_are_refused_with_a_hint(tmp_path):
+    _, problems = read(tmp_path, None, raw='{"text": "a", "label": []}\n{"text": "b", "label": []}\n')
+    assert [p.message for p in problems] == [
+        "expected , or ] between tasks: one JSON object a line is JSON Lines, read as such "
+        "from a .jsonl file or with --format jsonl"]
