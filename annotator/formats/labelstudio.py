@@ -16,7 +16,10 @@ how many of each were left (in JSON-MIN, where a choice or a text area is a
 bare value, by the field it sits in). An annotation whose results are all of that kind
 does not mark the document annotated: it says nothing about its entities. When a file holds the
 work of several users, each becomes an annotator (their e-mail, else
-``labelstudio-user-ID``); otherwise ``--annotator`` names them.
+``labelstudio-user-ID``); otherwise ``--annotator`` names them. A task
+annotated twice by one user, or by nobody named, keeps each annotation apart
+(``labelstudio-annotation-1``, ``-2``...). A list of JSONL or doccano records
+saved as one ``.json`` file is read as those records.
 """
 
 from __future__ import annotations
