@@ -153,11 +153,18 @@ class AnnotationEditor(QObject):
         if self.labelling.has(start, end, label):
             self.message.emit(self.tr("That text is already labelled {0}.").format(label))
             return
+        beside = [s.label for s in self.labelling.spans
+                  if (s.start, s.end) == (start, end) and not s.is_suggestion]
         edit = self._edit(lambda: self.labelling.add(start, end, label), push=False)
         if edit is None:
             return
         proposed = self.after_label(edit) if self.after_label else None
         self.push(edit.then(proposed) if proposed else edit)
+        if beside:
+            # Two labels on the same words are allowed, but seldom meant.
+            self.message.emit(self.tr("{0} added beside {1} on the same words; to change the label "
+                                      "instead, click the span, then press the key (Ctrl+Z takes this "
+                                      "back).").format(label, ", ".join(beside)))
 
     def push(self, edit: Edit) -> None:
         """Put an edit the service has made on the undo stack."""

@@ -47,6 +47,10 @@
         <translation>لا يحوي التحديد نصًا يمكن وسمه.</translation>
     </message>
     <message>
+        <source>{0} added beside {1} on the same words; to change the label instead, click the span, then press the key (Ctrl+Z takes this back).</source>
+        <translation>أُضيف {0} بجانب {1} على الكلمات نفسها؛ لتغيير التسمية بدلًا من ذلك انقر المقطع ثم اضغط المفتاح (Ctrl+Z يتراجع عن هذا).</translation>
+    </message>
+    <message>
         <source>Click a span first to delete it.</source>
         <translation>انقر على مقطع أولًا لحذفه.</translation>
     </message>

@@ -127,6 +127,13 @@ def test_click_select_relabel_delete_and_exact_duplicates_refused(window, qtbot)
     assert (start, start + 2, "ORG") in stored_spans(window.project, doc.id)
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert stored_spans(window.project, doc.id) == [(start, start + len("Xi Jinping"), "PERSON")]
+    # The same words chosen again, another key: a second label, and the status bar says so.
+    qtbot.wait(QApplication.doubleClickInterval() + 50)
+    drag(view, caret_point(view, start, -2), caret_point(view, start + len("Xi Jinping"), 2))
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert len(stored_spans(window.project, doc.id)) == 2
+    assert window.statusBar().currentMessage().startswith(
+        "ORG added beside PERSON on the same words; to change the label instead, click the span")
 
 
 def test_palette_click_labels_the_selection(window, qtbot):
