@@ -111,12 +111,17 @@ class ReviewWindow(QMainWindow):
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setWordWrap(True)
+        # What the number keys do now: keep a version, or (text selected) label it.
+        self.number_keys = QLabel()
+        self.number_keys.setTextFormat(Qt.TextFormat.PlainText)
+        self.number_keys.setWordWrap(True)
         keys = QPushButton(self.tr("Keys… (F1)"))
         keys.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         keys.clicked.connect(self.show_keys)
         right = QWidget()
         right_layout = QVBoxLayout(right)
-        for widget in (QLabel(self.tr("This disagreement")), self.candidates, self.legend, keys):
+        for widget in (QLabel(self.tr("This disagreement")), self.candidates, self.number_keys,
+                       self.legend, keys):
             right_layout.addWidget(widget)
         self.charts = AgreementCharts()
         docks = {}
@@ -305,6 +310,7 @@ class ReviewWindow(QMainWindow):
 
     def _show_group(self) -> None:
         self.editing = None
+        self._show_number_keys()
         self.candidates.clear()
         group = self.current_group()
         if group is None:
@@ -423,6 +429,15 @@ class ReviewWindow(QMainWindow):
         if self.view.selection() is None:
             self.editing = None
             self.view.editing_edges = False
+        self._show_number_keys()
+
+    def _show_number_keys(self) -> None:
+        if self.view.selection() is not None:
+            # Text selected (E, or a drag): the keys are the labels, not the versions.
+            self.number_keys.setText(self.tr("Text selected: a number key puts it in gold as {0}").format(
+                self.tr(", ").join(f"{i + 1} {label.name}" for i, label in enumerate(self.labels[:9]))))
+        else:
+            self.number_keys.setText(self.tr("1–9: keep that version"))
 
     def step_gold(self, step: int) -> None:
         """Select the next (+1) or previous (-1) gold span, from the selected

@@ -1352,6 +1352,14 @@ Named-entity annotation of Arabic and other news.</source>
         <translation>رفض</translation>
     </message>
     <message>
+        <source>Text selected: a number key puts it in gold as {0}</source>
+        <translation>نص محدد: مفتاح الرقم يضعه في المرجعي بتسمية {0}</translation>
+    </message>
+    <message>
+        <source>1–9: keep that version</source>
+        <translation>١–٩: احتفظ بتلك النسخة</translation>
+    </message>
+    <message>
         <source>Remove gold span</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>

@@ -400,3 +400,16 @@ def test_deleting_the_decided_gold_span_leaves_its_place_to_settle(qtbot, review
     assert window.current_group().start == group.start  # shown where it was made
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(window.undecided_groups()) == 2
+
+
+def test_the_panel_says_what_the_number_keys_do_now(qtbot, review_project):
+    project, _, _ = review_project
+    window = open_review(qtbot, project)
+    assert window.number_keys.text() == "1–9: keep that version"
+    qtbot.keyClick(window.view, Qt.Key.Key_E)  # edit: the place is selected
+    names = [label.name for label in project.labels()]
+    assert window.number_keys.text() == (
+        "Text selected: a number key puts it in gold as "
+        + ", ".join(f"{i + 1} {name}" for i, name in enumerate(names)))
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.number_keys.text() == "1–9: keep that version"
