@@ -1357,7 +1357,7 @@ Named-entity annotation of Arabic and other news.</source>
     </message>
     <message>
         <source>1–9: keep that version</source>
-        <translation>١–٩: احتفظ بتلك النسخة</translation>
+        <translation>1–9: احتفظ بتلك النسخة</translation>
     </message>
     <message>
         <source>Remove gold span</source>
