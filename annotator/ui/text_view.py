@@ -90,7 +90,7 @@ class AnnotationView(QTextEdit):
         # Selections snap to whole words unless this is off or Alt is held.
         self.word_snapping = True
         self.label_tags = True  # each span's label drawn small above its start
-        self._press: QPoint | None = None  # where a drag began, while words snap
+        self._press: QPoint | None = None  # where a drag began (content coordinates)
         self._exact_selection = False
         # A selection made letter by letter (Shift+arrows) shows the whole
         # words a label would take, outlined, while it is made.
@@ -646,9 +646,8 @@ class AnnotationView(QTextEdit):
         if (event.button() == Qt.MouseButton.LeftButton
                 and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
             self._exact_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
-            if self.snaps_to_words:
-                # In content coordinates: the view may scroll during the drag.
-                self._press = event.position().toPoint() + self._scrolled()
+            # In content coordinates: the view may scroll during the drag.
+            self._press = event.position().toPoint() + self._scrolled()
             # A press inside the selection would start dragging the text away;
             # in a read-only view it should start a new selection instead.
             cursor = self.textCursor()
@@ -664,15 +663,32 @@ class AnnotationView(QTextEdit):
             return
         cursor = self.textCursor()
         if cursor.hasSelection():
-            if press is not None:
+            if press is not None and self.snaps_to_words:
                 lo, hi = snapped_drag(self, press - self._scrolled(), event.position().toPoint(),
                                       self._map.to_index(cursor.anchor()),
                                       self._map.to_index(cursor.position()))
                 self.set_selection(lo, hi)
+            elif press is not None:
+                self._letters_dragged_over(press - self._scrolled(), event.position().toPoint())
             return
         index = self.character_under(event.position().toPoint())
         under = self.spans_at(index) if index is not None else []
         self.select_span(under[0] if under else None)
+
+    def _letters_dragged_over(self, press: QPoint, release: QPoint) -> None:
+        """An exact selection is the letters under the press and the release
+        and those between: Qt's nearest caret, inside right-to-left text, can
+        be a letter past the one pressed (ق of «وقازاقستان» was left out).
+        A release off the text (or out of sight) keeps Qt's end."""
+        first = self.character_under(press)
+        if first is None:
+            return
+        last = self.character_under(release) if self.viewport().rect().contains(release) else None
+        if last is not None:
+            self.set_selection(min(first, last), max(first, last) + 1)
+            return
+        end = self._map.to_index(self.textCursor().position())
+        self.set_selection(first, end) if end > first else self.set_selection(end, first + 1)
 
     def _scrolled(self) -> QPoint:
         return QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())

@@ -258,3 +258,19 @@ def test_a_keyboard_selection_inside_a_word_labels_the_whole_word_unless_exact(w
         qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(view, Qt.Key.Key_1)
     assert [doc.text[s:e] for s, e, _ in stored_spans(window.project, doc.id)] == ["muni"]
+
+
+@pytest.mark.parametrize("where", ["right", "middle", "left"])
+def test_an_exact_arabic_drag_takes_the_letter_pressed_wherever_on_it(window, qtbot, where):
+    # Alt+drag from any point of ق in «وقازاقستان» to its last letter: Qt's
+    # nearest caret made it start a letter or two later.
+    doc = open_document(window, TASHKENT)
+    view = window.view
+    word = doc.text.index("وقازاقستان")
+    qaf, last = word + 1, word + len("وقازاقستان") - 1
+    box = glyph_box(view, qaf, qaf + 1)
+    x = {"right": box.right() - 1, "middle": box.center().x(), "left": box.left() + 1}[where]
+    release = glyph_box(view, last, last + 1).center()
+    got = _label_drag(window, qtbot, doc, QPoint(x, box.center().y()), release,
+                      modifiers=Qt.KeyboardModifier.AltModifier)
+    assert got == ["قازاقستان"]
