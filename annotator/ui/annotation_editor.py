@@ -217,12 +217,18 @@ class AnnotationEditor(QObject):
     # -- undo ----------------------------------------------------------------
 
     def undo(self) -> None:
+        text = self.undo_stack.undoText()
         self._show_document_of(self.undo_stack.index() - 1)
-        step(self.undo_stack, back=True)
+        if step(self.undo_stack, back=True) and text:
+            # Says what was undone, in place of what the edit had said
+            # ("11 other mentions proposed"), no longer true.
+            self.message.emit(self.tr("Undone: {0}").format(text))
 
     def redo(self) -> None:
+        text = self.undo_stack.redoText()
         self._show_document_of(self.undo_stack.index())
-        step(self.undo_stack, back=False)
+        if step(self.undo_stack, back=False) and text:
+            self.message.emit(self.tr("Redone: {0}").format(text))
 
     def _show_document_of(self, index: int) -> None:
         edit = getattr(self.undo_stack.command(index), "edit", None)

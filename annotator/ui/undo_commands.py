@@ -98,18 +98,21 @@ class StoreCommand(QUndoCommand):
             self._report(str(error))
 
 
-def step(stack: QUndoStack, back: bool) -> None:
+def step(stack: QUndoStack, back: bool) -> bool:
     """Undo (``back``) or redo one command; when its write fails, the stack
-    steps over it again without running it: the file still holds what it held."""
+    steps over it again without running it: the file still holds what it held.
+    Whether a command was undone or redone."""
     index = stack.index() - 1 if back else stack.index()
     if not 0 <= index < stack.count():
-        return
+        return False
     command = stack.command(index)
     (stack.undo if back else stack.redo)()
     if isinstance(command, StoreCommand) and command.failed:
         command.failed = False
         command.skip_next = True
         (stack.redo if back else stack.undo)()
+        return False
+    return True
 
 
 class EditCommand(StoreCommand):

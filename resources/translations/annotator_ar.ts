@@ -58,6 +58,14 @@
         <source>Nothing changed: the project is read-only ({0}).</source>
         <translation>لم يتغير شيء: المشروع للقراءة فقط ({0}).</translation>
     </message>
+    <message>
+        <source>Undone: {0}</source>
+        <translation>تم التراجع عن: {0}</translation>
+    </message>
+    <message>
+        <source>Redone: {0}</source>
+        <translation>أعيد: {0}</translation>
+    </message>
 </context>
 <context>
     <name>AnnotatorName</name>

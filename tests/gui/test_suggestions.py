@@ -329,6 +329,8 @@ def test_undo_of_a_label_takes_back_its_mentions_in_the_whole_project(window, qt
     view = window.view
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert layer(window, doc.id) == [] and open_elsewhere() == 0
+    # The status bar no longer speaks of mentions that are gone.
+    assert window.statusBar().currentMessage() == "Undone: Add PERSON"
     shown = [window.doc_model.row(window.doc_model.row_of(i)) for i in others]
     assert [row.suggestion_count for row in shown] == [0] * len(others)  # the list too
     qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
