@@ -87,7 +87,7 @@ class AnnotationEditor(QObject):
         return {label.key: label.name for label in self.labels}
 
     def set_direction_override(self, direction) -> None:
-        if self.document is None or self._refused_read_only():
+        if self.document is None or self.refused_read_only():
             return
         self.project.set_direction_override(self.document.id, direction)
         self.document.direction_override = direction
@@ -194,7 +194,7 @@ class AnnotationEditor(QObject):
         span = self.view.selected_span()
         return self.labelling.span(span.id) if span else None
 
-    def _refused_read_only(self) -> bool:
+    def refused_read_only(self) -> bool:
         """Say in the status bar why nothing happens in a read-only project."""
         if self.read_only_reason is None:
             return False
@@ -203,7 +203,7 @@ class AnnotationEditor(QObject):
 
     def _edit(self, write, push: bool = True) -> Edit | None:
         """Run one write of the service; on success it goes on the undo stack."""
-        if self._refused_read_only():
+        if self.refused_read_only():
             return None
         try:
             edit = write()

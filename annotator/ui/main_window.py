@@ -261,10 +261,9 @@ class MainWindow(QMainWindow):
         self.editor.warm_up_later = finish_later
         self._unfinished = None if opened.finished else opened
         self.read_only_banner.show_reason(path.name, opened.read_only_reason)
-        # What writes outside the labelling service is off in a read-only project.
-        for action in (self.import_action, self.labels_action, self.review_action,
-                       self.language_action):
-            action.setEnabled(opened.read_only_reason is None)
+        # What writes outside the labelling service says, when chosen, why it
+        # does nothing in a read-only project (a greyed action said nothing to
+        # its shortcut).
         self.editor.after_label = self.suggestions.after_label
         self.doc_model = DocumentListModel(project, self.annotator, self)
         self.doc_model.orderFailed.connect(
@@ -392,8 +391,12 @@ class MainWindow(QMainWindow):
         if path:
             self.open_project(Path(path))
 
+    def _writes_refused(self) -> bool:
+        """No project, or a read-only one (said in the status bar)."""
+        return self.project is None or self.editor.refused_read_only()
+
     def _on_import(self) -> None:
-        if self.project is None:
+        if self._writes_refused():
             return
         from annotator.ui.import_dialog import ImportDialog
 
@@ -404,7 +407,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(dialog.status.text(), 8000)
 
     def _on_edit_labels(self) -> None:
-        if self.project is None:
+        if self._writes_refused():
             return
         from annotator.ui.labels_dialog import LabelsDialog
 
@@ -426,7 +429,7 @@ class MainWindow(QMainWindow):
         self.guidelines_dialog.activateWindow()
 
     def _on_review(self) -> None:
-        if self.project is None:
+        if self._writes_refused():
             return
         from annotator.ui.review_window import ReviewWindow
 
@@ -683,7 +686,7 @@ class MainWindow(QMainWindow):
 
     def _on_set_language(self) -> None:
         doc = self.editor.document if self.editor else None
-        if doc is None:
+        if doc is None or self._writes_refused():
             return
         from PySide6.QtWidgets import QInputDialog
 
