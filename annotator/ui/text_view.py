@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -421,19 +422,35 @@ class AnnotationView(QTextEdit):
         span starts: at its start edge (the right edge in right-to-left text).
         Drawn over the margin between lines, never into the text, so Arabic
         letters keep their joined shapes."""
+        font = self._tag_font()
+        painter.setFont(font)
+        for box, tag, color in self.tag_boxes(lo, hi, visible, QFontMetrics(font)):
+            painter.setPen(color)
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, tag)
+
+    def _tag_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, self._point_size * TAG_SCALE))
+        font.setBold(True)
+        return font
+
+    def tag_boxes(self, lo: int, hi: int, visible: QRect,
+                  metrics: QFontMetrics | None = None) -> list[tuple[QRect, str, QColor]]:
+        """Where each tag of the spans starting in ``[lo, hi]`` is drawn, its
+        text and colour. Tags of spans that start close together on a line
+        are moved on in reading order, never drawn over one another."""
+        metrics = metrics or QFontMetrics(self._tag_font())
         starts: dict[int, list[Span]] = {}
         for span in self._spans_near(lo, hi + 1):
             if span.end >= lo:
                 starts.setdefault(span.start, []).append(span)
-        font = QFont(self.font())
-        font.setPointSizeF(max(6.0, self._point_size * TAG_SCALE))
-        font.setBold(True)
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
         raise_by = metrics.ascent() - metrics.height() + TAG_RAISE
         looks: dict[str, tuple[int, QColor]] = {}  # each tag's width and colour, once a paint
+        taken: dict[int, list[tuple[int, int]]] = {}  # a line's top -> its tags' extents
+        boxes = []
         cursor = QTextCursor(self.document())
-        for start, spans in starts.items():
+        for start in sorted(starts):
+            spans = starts[start]
             cursor.setPosition(self._map.to_utf16(start))
             rect = self.cursorRect(cursor)
             if rect.bottom() < visible.top() or rect.top() > visible.bottom():
@@ -445,8 +462,12 @@ class AnnotationView(QTextEdit):
                 look = looks[tag] = (metrics.horizontalAdvance(tag), color)
             width, color = look
             rtl = cursor.block().blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
-            painter.setPen(color)
-            painter.drawText(tag_left(rect.left(), width, rtl, visible), rect.top() + raise_by, tag)
+            line = taken.setdefault(rect.top(), [])
+            x = clear_of(line, tag_left(rect.left(), width, rtl, visible), width, rtl)
+            line.append((x, x + width))
+            top = rect.top() + raise_by - metrics.ascent()
+            boxes.append((QRect(x, top, width, metrics.height()), tag, color))
+        return boxes
 
     def underlines(self, lo: int = 0, hi: int | None = None) -> list[tuple[Span, int, QPen]]:
         """(span, level, pen) for each underline in ``[lo, hi)``: here,
@@ -761,6 +782,23 @@ class AnnotationView(QTextEdit):
     def focusNextPrevChild(self, forward: bool) -> bool:
         # Tab moves between spans here, not between widgets.
         return False
+
+
+TAG_GAP = 3  # pixels between two tags on one line
+
+
+def clear_of(taken: list[tuple[int, int]], x: int, width: int, right_to_left: bool) -> int:
+    """``x``, or moved on in reading order (leftwards in right-to-left text)
+    past the tags already drawn on the line, which it would overlap: spans
+    that start a letter apart read "DATBNITIATIVE" where their tags met."""
+    moved = True
+    while moved:
+        moved = False
+        for left, right in taken:
+            if x < right + TAG_GAP and left < x + width + TAG_GAP:
+                x = left - width - TAG_GAP if right_to_left else right + TAG_GAP
+                moved = True
+    return x
 
 
 def tag_left(edge: int, width: int, right_to_left: bool, visible: QRect) -> int:

@@ -96,3 +96,28 @@ def test_a_tag_at_the_left_edge_of_a_right_to_left_line_is_drawn_whole(window, q
                       for y in range(max(band.top(), 0), band.bottom()))]
     assert columns, "the tag is drawn"
     assert columns[-1] - columns[0] + 1 >= whole - 4  # all of it, not its last letters
+
+
+def test_tags_of_spans_starting_close_together_do_not_overlap(window, qtbot):
+    # An outer INITIATIVE and an inner DATE a letter apart, on an Arabic and
+    # on a Latin line: the tags met and read "DATBNITIATIVE".
+    arabic = "تعزيز مبادرة الحزام والطريق الصينية اليوم\nthe Belt and Road Initiative of China today"
+    outer = arabic.index("مبادرة")
+    latin = arabic.index("Belt")
+    spans = [Span(outer, outer + len("مبادرة الحزام والطريق"), "INITIATIVE"),
+             Span(outer + 1, outer + 6, "DATE"),
+             Span(latin - 4, latin + len("Belt and Road Initiative"), "INITIATIVE"),
+             Span(latin, latin + 4, "DATE")]
+    window.project.import_records([DocumentRecord("close", arabic, spans=spans)], annotator="alice")
+    window.doc_model.reload()
+    open_document(window, "close")
+    view = window.view
+    qtbot.wait(10)
+    boxes = [box for box, _, _ in view.tag_boxes(0, len(arabic), view.viewport().rect())]
+    assert len(boxes) == 4
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.intersects(b), (a, b)
+    # Drawn where they are placed: ink in each box.
+    shown = view.viewport().grab().toImage()
+    assert all(_ink(shown, box) > 5 for box in boxes)
