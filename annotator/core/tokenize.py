@@ -207,6 +207,35 @@ def _all_tokens(text: str) -> Tokens:
     return Tokens(found.starts(1), found.ends(1), found.captures(1))
 
 
+# A document's meta key: its text is the tokens of a token-per-line file
+# joined by spaces, a sentence a line (what the CoNLL reader builds). Token
+# exports then keep those tokens and sentences, as the file had them.
+PRETOKENIZED = "pretokenized"
+_NOT_SPACE = re.compile(r"\S+")
+
+
+def space_tokens(text: str) -> Tokens:
+    """The runs of text between whitespace, as columns: a pretokenized text's
+    own tokens (``X-Files`` one token, as its file had it)."""
+    found = _NOT_SPACE.finditer(text)
+    starts, ends, texts = [], [], []
+    for match in found:
+        starts.append(match.start())
+        ends.append(match.end())
+        texts.append(match.group())
+    return Tokens(starts, ends, texts)
+
+
+def line_breaks(text: str, tokens: Tokens) -> list[int]:
+    """The indexes of the tokens that start a line, the first token's left
+    out: the sentences of a pretokenized text (see :func:`sentence_breaks`)."""
+    starts = tokens.starts
+    breaks = set(map(bisect_right, repeat(starts), map(_START_OF, _LINE_END.finditer(text))))
+    breaks.discard(0)
+    breaks.discard(len(starts))
+    return sorted(breaks)
+
+
 CLOSING = frozenset({"”", "’", "»", ")", "]", "}"})  # stay with the sentence they close
 
 

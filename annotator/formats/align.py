@@ -32,7 +32,9 @@ from annotator.core.tokenize import (
     Tokens,
     is_number,
     is_proclitic,
+    line_breaks,
     sentence_breaks,
+    space_tokens,
     token_columns,
     tokenize,
 )
@@ -63,6 +65,7 @@ class AlignedDocument:
     tokens: Tokens  # split at span edges by ``settle``
     spans: list[Placed]  # every span that covers a token, in stored order
     clitics: str = "split"
+    pretokenized: bool = False  # a sentence a line (see core.tokenize.PRETOKENIZED)
 
     def sentence_ranges(self, spans: Iterable[Placed],
                         report: ExportReport | None = None) -> list[tuple[int, int]]:
@@ -72,7 +75,8 @@ class AlignedDocument:
         count = len(self.tokens)
         if not count:
             return []
-        edges = [0, *sentence_breaks(self.text, self.tokens), count]
+        breaks = line_breaks if self.pretokenized else sentence_breaks
+        edges = [0, *breaks(self.text, self.tokens), count]
         token_starts = self.tokens.starts
         starts = [token_starts[edge] for edge in edges[:-1]]
         crossed: set[int] = set()
@@ -187,15 +191,16 @@ class AlignedDocument:
 
 
 def align(name: str, text: str, spans: Sequence[Span], clitics: str,
-          report: ExportReport) -> AlignedDocument:
+          report: ExportReport, pretokenized: bool = False) -> AlignedDocument:
     """Tokens of ``text`` and the spans on them. An edge on whitespace moves
     to the tokens inside (reported); an edge inside a word stays, and the word
     is split there by :meth:`AlignedDocument.settle` if the span is written.
-    ``spans`` must be within the text (checked by the caller)."""
-    tokens = token_columns(text)
+    ``spans`` must be within the text (checked by the caller). A
+    ``pretokenized`` text keeps its own tokens and lines as sentences."""
+    tokens = space_tokens(text) if pretokenized else token_columns(text)
     starts, ends = tokens.starts, tokens.ends
     count = len(starts)
-    document = AlignedDocument(name, text, tokens, [], clitics)
+    document = AlignedDocument(name, text, tokens, [], clitics, pretokenized)
     for span in spans:
         start, end = span.start, span.end
         # The token that starts at or before each edge: an edge strictly

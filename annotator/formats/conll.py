@@ -20,7 +20,7 @@ import regex
 from annotator.core.model import Document, DocumentRecord, Span
 from annotator.core.tagging import OUTSIDE, tags_to_spans
 from annotator.core.text import normalize_text
-from annotator.core.tokenize import Token
+from annotator.core.tokenize import PRETOKENIZED, Token
 from annotator.formats.conll_layout import Layout, LayoutError, Row, detect, is_tag
 from annotator.formats.declaration import Format
 from annotator.formats.options import CLITICS, COLUMNS, NESTING, SCHEME
@@ -273,8 +273,10 @@ def _record(path: Path, count: int, line: int,
         for level in range(levels):  # nesting levels, outer first: each its own spans
             level_tags = [tags[level] if level < len(tags) else OUTSIDE for _, tags in sentence]
             spans.extend(Span(s, e, label) for s, e, label in tags_to_spans(tokens, level_tags))
+    # Its tokens and sentences are the file's: token exports keep them.
     return DocumentRecord(name=f"{path.stem}-{count}", text="".join(pieces), spans=spans,
-                          source=str(path), line=line, annotated=True)
+                          meta={PRETOKENIZED: True}, source=str(path), line=line,
+                          annotated=True)
 
 
 FORMAT = Format("conll", "CoNLL (token per line)", EXTENSIONS, reader=read, writer=ConllWriter,

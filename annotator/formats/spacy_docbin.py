@@ -22,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.model import Document, Span, entity_numbers
-from annotator.core.tokenize import Tokens
+from annotator.core.tokenize import PRETOKENIZED, Tokens
 from annotator.formats.align import align, keep_longest
 from annotator.formats.declaration import Format
 from annotator.formats.options import CLITICS
@@ -48,7 +48,8 @@ class SpacyWriter(SingleFileWriter):
         self.docs = DocBin(store_user_data=True)
 
     def add(self, document: Document, spans: list[Span]) -> None:
-        aligned = align(document.name, document.text, spans, self.options.clitics, self.report)
+        aligned = align(document.name, document.text, spans, self.options.clitics, self.report,
+                        pretokenized=bool(document.meta.get(PRETOKENIZED)))
         # Every span is written (in doc.spans), so every span splits words.
         aligned.spans = aligned.settle(aligned.spans, self.report)
         sentence_starts = {aligned.tokens.starts[a]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from annotator.core.model import Document, Span
-from annotator.core.tokenize import Tokens
+from annotator.core.tokenize import PRETOKENIZED, Tokens
 from annotator.formats.align import align, keep_longest, nesting_levels, rename_labels
 from annotator.formats.report import ExportReport
 from annotator.formats.writing import ExportOptions, SingleFileWriter
@@ -32,7 +32,8 @@ def tag_document(document: Document, spans: list[Span], options: ExportOptions,
     ``report``; None when the document has no token. With ``nested``
     overlapping spans are all written, each level's tags of their own;
     without, one level of non-overlapping spans, the others reported."""
-    aligned = align(document.name, document.text, spans, options.clitics, report)
+    aligned = align(document.name, document.text, spans, options.clitics, report,
+                    pretokenized=bool(document.meta.get(PRETOKENIZED)))
     if nested:
         settled = aligned.settle(aligned.spans, report)
     else:

@@ -212,3 +212,52 @@ def test_problems_past_the_first_ones_are_counted_by_kind_and_file():
     assert problem_lines(same, limit=2)[-1] == "a.conll: 1 more problem of the same kinds as above (not shown)"
     mixed = same + [Problem("b.conll", 1, "expected a token and a tag")]
     assert problem_lines(mixed, limit=2)[2:] == ["2 more problems in 2 files (not shown)"]
+
+
+SOURCE = """-DOCSTART- O
+
+The O
+X-Files B-WORK
+aired O
+in O
+the O
+U.S. B-LOC
+. O
+
+Version O
+2 O
+. O
+0 O
+of O
+Ch O
+. O
+Wang B-PER
+shipped O
+. O
+
+"""
+
+
+@pytest.mark.parametrize("fmt", ["conll", "hf"])
+def test_a_conll_file_comes_back_with_its_own_tokens_and_sentences(tmp_path, fmt):
+    # Re-tokenized, X-Files became three tokens and "2 . 0" or "Ch . Wang"
+    # new sentences: a corpus exported again is to train as it was.
+    path = tmp_path / "src.conll"
+    path.write_text(SOURCE, encoding="utf-8")
+    with Project.open(tmp_path / "p.db") as project:
+        project.import_records(read_paths([path]))
+        out = tmp_path / f"out.{fmt}"
+        report = export_project(project, fmt, out)
+        assert report.entries == []
+    given = [[line.split() for line in block.splitlines() if not line.startswith("-DOCSTART-")]
+             for block in SOURCE.split("\n\n")]
+    given = [sentence for sentence in given if sentence]
+    if fmt == "conll":
+        written = [[line.split() for line in block.splitlines()]
+                   for block in out.read_text(encoding="utf-8").split("\n\n") if block.strip()]
+        written = [[row for row in sentence if row[0] != "-DOCSTART-"] for sentence in written]
+        assert [s for s in written if s] == given
+    else:
+        import json
+        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert [row["tokens"] for row in rows] == [[t for t, _ in s] for s in given]
