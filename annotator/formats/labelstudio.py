@@ -97,12 +97,8 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
                     left[kind] += 1
                     others += 1
                     continue
-                for start, end, label in _spans(region, text, path, number, problems):
-                    moved = remap_span(mapping, start, end)
-                    if moved is None:
-                        problems.add(path, number, f"span {start}-{end} {BOM_ONLY}")
-                        continue
-                    spans.append(Span(*moved, label))
+                spans.extend(Span(start, end, label) for start, end, label
+                             in _stored_spans(region, text, mapping, path, number, problems))
             annotator = _user(who) if len(users) > 1 else None
             if twice and len(results) > 1:
                 annotator = f"{_user(who) or 'labelstudio'}-annotation-{k}"
@@ -116,13 +112,9 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
             if _not_a_span(region):
                 left[f"{_not_a_span(region)} predictions"] += 1
                 continue
-            for start, end, label in _spans(region, text, path, number, problems):
-                moved = remap_span(mapping, start, end)
-                if moved is None:
-                    problems.add(path, number, f"span {start}-{end} {BOM_ONLY}")
-                    continue
-                proposed.append(Span(*moved, label, origin=Origin.SUGGESTED, reason=reason,
-                                     confidence=confidence))
+            proposed.extend(Span(start, end, label, origin=Origin.SUGGESTED, reason=reason,
+                                 confidence=confidence) for start, end, label
+                            in _stored_spans(region, text, mapping, path, number, problems))
         _add_proposals(layers, proposed)
         yield from layers
     if left:
@@ -236,6 +228,20 @@ def _min_others(task: dict, text: str) -> Counter:
             elif item is not None:
                 found[key] += 1
     return found
+
+
+def _stored_spans(region: object, text: str, mapping, path: Path, number: int,
+                  problems: ProblemList) -> list[tuple[int, int, str]]:
+    """A region's spans at their offsets in the stored text (line endings
+    made ``\n``, a byte-order mark dropped)."""
+    out = []
+    for start, end, label in _spans(region, text, path, number, problems):
+        moved = remap_span(mapping, start, end)
+        if moved is None:
+            problems.add(path, number, f"span {start}-{end} {BOM_ONLY}")
+            continue
+        out.append((*moved, label))
+    return out
 
 
 def _jsonl_shaped(task: object) -> bool:
