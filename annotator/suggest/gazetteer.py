@@ -54,9 +54,10 @@ class Gazetteer:
 
 _LAM = "\u0644"
 _ALEFS = "\u0627\u0623\u0625\u0622"
-# The rest of a word after a proclitic must still be a word: و alone is no
-# name inside لو.
-_MIN_AFTER_PROCLITIC = 2
+# The rest of a word after a proclitic must be a name of its own, not the
+# tail of another word: و alone is no name inside لو, nor اب (Ibb) inside
+# باب (a door), the commonest words being of two or three letters.
+_MIN_AFTER_PROCLITIC = 3
 
 
 def _without_articles_alef(phrase: str) -> str | None:
