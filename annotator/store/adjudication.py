@@ -18,18 +18,19 @@ from annotator.core.disagreements import (
 )
 from annotator.core.model import GOLD_ANNOTATOR, Origin, Span, Status
 from annotator.store.layers import document_annotators, iter_document_layers, layer_annotators
-from annotator.store.repository import Project, ProjectError, SpanRecord
+from annotator.store.repository import Project, ProjectError, SpanRecord, StatusRecord
 
 SpanKey = tuple[int, int, str]
 
 
 @dataclass(frozen=True)
 class GoldSnapshot:
-    """The reviewer's state of one document: gold spans (with ids) and the
-    places decided. Undo restores a snapshot exactly."""
+    """The reviewer's state of one document: gold spans (with ids), the
+    places decided and whether it is settled. Undo restores a snapshot exactly."""
 
     spans: tuple[SpanRecord, ...]
     places: frozenset[tuple[int, int]]
+    status: StatusRecord | None = None  # the gold layer's status row (None: to do)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ class Adjudication:
 
     def snapshot(self, document_id: int) -> GoldSnapshot:
         return GoldSnapshot(tuple(self.project.span_records(document_id, GOLD_ANNOTATOR)),
-                            frozenset(self.decided_places(document_id)))
+                            frozenset(self.decided_places(document_id)),
+                            self.project.status_record(document_id, GOLD_ANNOTATOR))
 
     def restore(self, document_id: int, snapshot: GoldSnapshot) -> None:
         """Make the gold layer and decided places exactly ``snapshot``, in one
@@ -110,6 +112,7 @@ class Adjudication:
                 if record.id not in kept:
                     self.project.restore_span(record)
             self.project.set_decided_places(document_id, snapshot.places)
+            self.project.restore_status(document_id, GOLD_ANNOTATOR, snapshot.status)
 
     # -- decisions -----------------------------------------------------------
 
@@ -170,6 +173,11 @@ class Adjudication:
             if still != places:
                 self.project.set_decided_places(document_id, still)
         return span
+
+    def agreed_missing(self, document_id: int) -> list[Candidate]:
+        """The spans all annotators agree on that gold does not hold."""
+        gold = {span.key for span in self.gold(document_id)}
+        return [c for c in self.disagreements(document_id).agreed if c.key not in gold]
 
     def finish(self, document_id: int) -> None:
         """Mark the gold version of a document done."""

@@ -51,3 +51,26 @@ def confirm_settle(parent, name: str, waiting: int) -> bool:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def ask_agreed(parent, name: str, missing: int) -> bool | None:
+    """Ask, before settling, whether the spans every annotator agreed on and
+    that gold lacks go in first: True (put them in), False (settle without
+    them), None (not settled)."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ReviewWindow", text)
+
+    question = (tr(QT_TRANSLATE_NOOP("ReviewWindow", "1 span every annotator agreed on in {1} is not in gold."))
+                if missing == 1 else
+                tr(QT_TRANSLATE_NOOP("ReviewWindow", "{0} spans every annotator agreed on in {1} are not in gold.")))
+    box = QMessageBox(QMessageBox.Icon.Question, tr(QT_TRANSLATE_NOOP("ReviewWindow", "Agreed spans not in gold")),
+                      question.format(missing, name) + " " + tr(QT_TRANSLATE_NOOP(
+                          "ReviewWindow", "Put them in gold before settling (as A does)?")),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Cancel:
+        return None
+    return answer == QMessageBox.StandardButton.Yes

@@ -28,7 +28,7 @@ from annotator.ui.gold_commands import GoldDecisionCommand
 from annotator.ui.eliding_list import ElidingList
 from annotator.ui.keyboard_help import KeyboardHelpDialog
 from annotator.ui.plain_text import show_message
-from annotator.ui.review_layout import confirm_settle, fit_to_screen, share_width
+from annotator.ui.review_layout import ask_agreed, confirm_settle, fit_to_screen, share_width
 from annotator.ui.review_view import ANNOTATOR_STYLES, ReviewView
 from annotator.ui.span_list import embedded
 from annotator.ui.undo_commands import step
@@ -468,12 +468,28 @@ class ReviewWindow(QMainWindow):
         KeyboardHelpDialog([(keys, self.tr(what)) for keys, what in KEYS], self).exec()
 
     def settle_document(self) -> None:
-        if self.document_id is None:
+        """Ctrl+Return: the document settled, one step of the undo history. It
+        asks first when disagreements are open, and when spans everyone
+        agreed on are not in gold (A not pressed): settled without them,
+        gold would lack them unseen."""
+        doc_id = self.document_id
+        if doc_id is None:
             return
+        name = self.names.get(doc_id, "")
         waiting = len(self.undecided_groups())
-        if waiting and not confirm_settle(self, self.names.get(self.document_id, ""), waiting):
+        if waiting and not confirm_settle(self, name, waiting):
             return
-        self.adjudication.finish(self.document_id)
+        missing = self.adjudication.agreed_missing(doc_id)
+        take = ask_agreed(self, name, len(missing)) if missing else False
+        if take is None:
+            return
+
+        def settle() -> None:
+            if take:
+                self.adjudication.accept_agreed(doc_id)
+            self.adjudication.finish(doc_id)
+
+        self._decide(self.tr("Settle"), settle)
         self._update_progress()
         self._step_document(1)
 

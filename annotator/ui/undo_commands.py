@@ -38,6 +38,7 @@ _STEP_FORMS = (
     (r"Reject (\d+) suggestions", QT_TRANSLATE_NOOP("UndoStep", "Reject {0} suggestions")),
     (r"Accept («.*») \((\d+) mentions\)", QT_TRANSLATE_NOOP("UndoStep", "Accept {0} ({1} mentions)")),
     (r"Reject («.*») \((\d+) mentions\)", QT_TRANSLATE_NOOP("UndoStep", "Reject {0} ({1} mentions)")),
+    (r"Accept (\S+) as (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Accept {0} as {1}")),
     (r"Accept (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Accept {0}")),
     (r"Reject (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Reject {0}")),
     (r"Delete (\S+)", QT_TRANSLATE_NOOP("UndoStep", "Delete {0}")),

@@ -1372,6 +1372,10 @@ Named-entity annotation of Arabic and other news.</source>
         <translation>حذف المقطع المرجعي</translation>
     </message>
     <message>
+        <source>Settle</source>
+        <translation>تسوية</translation>
+    </message>
+    <message>
         <source>1 disagreement in {1} is still open.</source>
         <translation>ما زال في «{1}» اختلاف واحد مفتوح.</translation>
     </message>
@@ -1390,6 +1394,22 @@ Mark the document settled anyway?</source>
         <translation>ستخلو الطبقة المرجعية مما لم يُفصل فيه هناك.
 
 هل تضع علامة «محسوم» على المستند رغم ذلك؟</translation>
+    </message>
+    <message>
+        <source>1 span every annotator agreed on in {1} is not in gold.</source>
+        <translation>مقطع واحد اتفق عليه كل المعلِّقين في {1} ليس في المرجعي.</translation>
+    </message>
+    <message>
+        <source>{0} spans every annotator agreed on in {1} are not in gold.</source>
+        <translation>{0} من المقاطع اتفق عليها كل المعلِّقين في {1} ليست في المرجعي.</translation>
+    </message>
+    <message>
+        <source>Agreed spans not in gold</source>
+        <translation>مقاطع متفق عليها ليست في المرجعي</translation>
+    </message>
+    <message>
+        <source>Put them in gold before settling (as A does)?</source>
+        <translation>أتُضاف إلى المرجعي قبل التسوية (كما يفعل A)؟</translation>
     </message>
 </context>
 <context>
@@ -1777,6 +1797,10 @@ Mark the document settled anyway?</source>
     <message>
         <source>Reject {0} ({1} mentions)</source>
         <translation>رفض {0} ({1} من الذكر)</translation>
+    </message>
+    <message>
+        <source>Accept {0} as {1}</source>
+        <translation>قبول {0} بتسمية {1}</translation>
     </message>
     <message>
         <source>Accept {0}</source>

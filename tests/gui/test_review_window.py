@@ -413,3 +413,37 @@ def test_the_panel_says_what_the_number_keys_do_now(qtbot, review_project):
         + ", ".join(f"{i + 1} {name}" for i, name in enumerate(names)))
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert window.number_keys.text() == "1–9: keep that version"
+
+
+def test_settling_asks_for_the_agreed_spans_gold_lacks_and_undoes_in_one_step(
+        qtbot, review_project, monkeypatch):
+    import annotator.ui.review_window as review_window
+
+    project, _, _ = review_project
+    window = open_review(qtbot, project)
+    view = window.view
+    doc_id = project.document_by_name(POLISH_DOC).id
+    agreed = sorted(c.key for c in window.found.agreed)
+    for _ in range(3):  # every disagreement: reject, A never pressed
+        qtbot.keyClick(view, Qt.Key.Key_R)
+    assert window.undecided_groups() == []
+    asked = []
+    monkeypatch.setattr(review_window, "ask_agreed",
+                        lambda parent, name, missing: asked.append(missing) or True)
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [len(agreed)]  # said, and put in: gold does not lack them unseen
+    assert gold_keys(project, doc_id) == agreed
+    assert project.status(doc_id, GOLD_ANNOTATOR) is Status.DONE
+    assert window.progress.text() == "Settled 1 of 1 documents"
+    # Ctrl+Z right after takes the settling back, agreed spans and all.
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert project.status(doc_id, GOLD_ANNOTATOR) is not Status.DONE
+    assert gold_keys(project, doc_id) == []
+    assert window.progress.text() == "Settled 0 of 1 documents"
+    # Settled without them, when so answered; nothing when cancelled.
+    monkeypatch.setattr(review_window, "ask_agreed", lambda parent, name, missing: None)
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert project.status(doc_id, GOLD_ANNOTATOR) is not Status.DONE
+    monkeypatch.setattr(review_window, "ask_agreed", lambda parent, name, missing: False)
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert project.status(doc_id, GOLD_ANNOTATOR) is Status.DONE and gold_keys(project, doc_id) == []
