@@ -228,6 +228,8 @@ def _short_proposals(text: str, surface: str, label: str, lang: str, full: list[
             if found is None:
                 continue
             acronym, at = found
+            if not short_forms.abbreviates(acronym, surface, text[max(0, m.start - 40):m.start]):
+                break
             for a in match_name(text, acronym, lang, with_variants=False):
                 if a.start >= at and a.level == EXACT:
                     out.append(Proposal(Span(a.start, a.end, label), reason, SHORT_CONFIDENCE[EXACT]))

@@ -73,6 +73,18 @@ def acronym_after(text: str, end: int) -> tuple[str, int] | None:
     return acronym, end + match.start("acronym")
 
 
+def abbreviates(acronym: str, name: str, before: str) -> bool:
+    """Whether a bracketed acronym after a name stands for it. Not when the
+    name ends a longer name (a capitalized word ``before`` it) whose first
+    letter the acronym has and the name has not: KPCh after «Komunistyczna
+    Partia Chin» is the party's, not a short form of Chiny. An acronym of
+    another language (BRI after «Inicjatywa Pasa i Drogi») still is."""
+    words = before.split()
+    if not words or not words[-1][:1].isupper() or not acronym[:1].isascii():
+        return True
+    return acronym[:1].casefold() == name[:1].casefold()
+
+
 def needs_context(short: str, lang: str) -> bool:
     """A short form that is also a dictionary word is proposed only where
     the context makes it a name."""

@@ -278,3 +278,11 @@ def test_a_variant_is_never_a_word_holding_the_name_with_letters_around_it():
 def test_a_word_in_capitals_is_no_mention_of_a_name_that_is_not():
     text = "Xi Jinping spoke. XI wiek. Xi said."
     assert [m for m, _, _ in found(text, [("Xi Jinping", "PERSON")], "pl")] == ["Xi Jinping", "Xi"]
+
+
+def test_an_acronym_is_a_short_form_only_of_the_name_it_abbreviates():
+    # «Chin» (of China) ends «Komunistyczna Partia Chin (KPCh)»: KPCh is the party's.
+    text = "Komunistyczna Partia Chin (KPCh) obchodzi rocznicę. Chiny i KPCh."
+    assert not any("KPCh" == m for m, _, _ in found(text, [("Chiny", "ORG")], "pl"))
+    party = found(text, [("Komunistyczna Partia Chin", "ORG")], "pl")
+    assert [m for m, _, _ in party].count("KPCh") == 2
