@@ -8,6 +8,7 @@ adjusted or left out.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,6 +39,8 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
     if done_only and who is None:
         raise ExportError("--done-only needs an annotator (--annotator NAME or --gold)")
     out = Path(out)
+    if out.name in ("", ".."):  # "." or "..": the folder by its own name
+        out = Path(os.path.abspath(out))
     _check_writable(out, chosen.folder)
     sidecars = [sidecar(out, extra) for extra in chosen.sidecars + ("report.json",)]
     for target in sidecars:

@@ -191,14 +191,22 @@ class Labelling:
     # -- edits ---------------------------------------------------------------
 
     def add(self, start: int, end: int, label: str, origin: Origin = Origin.MANUAL) -> Edit:
+        """Label ``[start, end)``. The open suggestions of that label it
+        overlaps go (not remembered as rejected): the label decided the
+        place, where «24 يونيو» stayed proposed beside «24 يونيو 2016»."""
         document_id = self._require_document()
+        superseded = [s.id for s in self._in_order() if s.is_suggestion and s.label == label
+                      and s.start < end and start < s.end] if origin is Origin.MANUAL else []
 
         def work() -> Edit:
             before = self.project.status_record(document_id, self.annotator)
+            gone = [self._own(i) for i in superseded]
+            self.project.delete_spans(superseded)
             span = self.project.add_span(document_id, self.annotator, start, end, label, origin)
             after = self.project.status_record(document_id, self.annotator)
             return Edit(f"Add {label}", document_id,
-                        (SpanChange(None, self.project.span_record(span.id)),),
+                        (*(SpanChange(r, None) for r in gone),
+                         SpanChange(None, self.project.span_record(span.id))),
                         StatusChange(before, after) if before != after else None)
 
         return self._write(work)

@@ -117,3 +117,16 @@ def test_render_never_draws_over_the_project(db):
     assert result.returncode == 2
     assert result.stderr.strip() == f"{db}: is the project file ({db}); give the output another name"
     assert _digest(db) == before
+
+
+@pytest.mark.parametrize("out", [".", ".."])
+def test_the_current_folder_as_out_is_one_clear_refusal(db, tmp_path, out):
+    work = tmp_path / "work" / "here"
+    work.mkdir(parents=True)
+    (work / "notes.txt").write_text("mine")
+    result = subprocess.run([sys.executable, "-m", "annotator", "export", str(db),
+                             "--format", "brat", "--out", out], capture_output=True, text=True,
+                            cwd=work, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert (work / "notes.txt").read_text() == "mine"

@@ -236,3 +236,24 @@ def test_a_batch_of_spans_is_stored_all_or_nothing(labelling):
     with pytest.raises(EditError, match="past the end of the text"):
         labelling.suggest([*found, Span(0, 10**6, "PERSON", reason="past the end")])
     assert file_state(project) == before and labelling.suggestions == []
+
+
+def test_a_label_over_an_open_suggestion_of_its_label_takes_its_place(labelling):
+    # A date proposed as «2 czerwca» and labelled «2 czerwca 2021»: the
+    # proposal is not left beside the label, to be rejected by hand.
+    text = labelling.document.text
+    labelling.suggest(proposals(labelling, "Tokajew"))
+    labelling.suggest(proposals(labelling, "Xi", label="ORG"))
+    start = text.index("Tokajew")
+    before = file_state(labelling.project)
+    edit = labelling.add(start, start + len("Tokajewem"), "PERSON")  # longer than the proposal
+    here = [s for s in labelling.spans if s.start < start + 9 and start < s.end]
+    assert [(s.label, s.origin) for s in here] == [("PERSON", Origin.MANUAL)]
+    assert rejection_table(labelling.project) == []  # taken out, not rejected
+    # Proposals of another label, and elsewhere, stay.
+    assert any(s.label == "ORG" for s in labelling.suggestions)
+    assert len([s for s in labelling.suggestions if s.label == "PERSON"]) == len(
+        proposals(labelling, "Tokajew")) - 1
+    tick()
+    labelling.undo(edit)
+    assert file_state(labelling.project) == before
