@@ -175,9 +175,13 @@ class Adjudication:
         return span
 
     def agreed_missing(self, document_id: int) -> list[Candidate]:
-        """The spans all annotators agree on that gold does not hold."""
+        """The spans all annotators agree on that gold does not hold, but for
+        those at a place the reviewer decided (a decision there may have
+        taken one out: that was the reviewer's word)."""
         gold = {span.key for span in self.gold(document_id)}
-        return [c for c in self.disagreements(document_id).agreed if c.key not in gold]
+        places = self.decided_places(document_id)
+        return [c for c in self.disagreements(document_id).agreed if c.key not in gold
+                and not any(c.start < end and start < c.end for start, end in places)]
 
     def finish(self, document_id: int) -> None:
         """Mark the gold version of a document done."""
