@@ -51,7 +51,10 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
             raise ExportError(problem)
     report = ExportReport(fmt, str(out), who, values["scheme"], values["clitics"], done_only,
                           with_suggestions=with_suggestions)
-    settings = ExportOptions(who, tuple(l.key for l in project.labels()),
+    # In the order the labels were added: hf's tag ids stay the same when
+    # labels are moved up or down (the keys 1-9 follow the list's order).
+    labels = sorted(project.labels(), key=lambda label: label.added)
+    settings = ExportOptions(who, tuple(label.key for label in labels),
                              Scheme(values["scheme"]), values["clitics"], values)
     total = project.document_count(who, Status.DONE) if done_only else project.document_count()
     if done_only and total == 0:

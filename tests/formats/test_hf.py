@@ -62,3 +62,15 @@ def test_a_label_missing_from_the_project_list_gets_the_next_ids(tmp_path):
     names = json.loads((tmp_path / "out.jsonl.labels.json").read_text(encoding="utf-8"))["names"]
     assert names == ["O", "B-PER", "I-PER", "B-ORG", "I-ORG"]
     assert row["ner_tags"] == [1, 2, 0, 3, 4, 0, 0, 0]
+
+
+def test_tag_ids_stay_when_labels_are_moved(annotated, tmp_path):
+    # Train and dev sets exported either side of a reorder share one labels.json.
+    export_project(annotated, "hf", tmp_path / "before.jsonl", annotator="alice")
+    keys = [label.key for label in annotated.labels()]
+    annotated.reorder_labels(list(reversed(keys)))
+    export_project(annotated, "hf", tmp_path / "after.jsonl", annotator="alice")
+    names = [json.loads((tmp_path / f"{n}.jsonl.labels.json").read_text(encoding="utf-8"))["names"]
+             for n in ("before", "after")]
+    assert names[0] == names[1]
+    assert (tmp_path / "before.jsonl").read_bytes() == (tmp_path / "after.jsonl").read_bytes()
