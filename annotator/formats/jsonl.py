@@ -338,10 +338,25 @@ def _span_object(span: Span, numbers: dict[int, int]) -> dict:
 class DoccanoWriter(SingleFileWriter):
     """doccano's sequence-labelling JSONL: ``{"text", "label": [[start, end, "LABEL"]]}``."""
 
+    shifted = 0  # documents with an emoji before a span: doccano's page shows those shifted
+
     def add(self, document: Document, spans: list[Span]) -> None:
         obj = {"id": document.name, "text": document.text,
                "label": [[s.start, s.end, s.label] for s in spans]}
         self.file.write(json_line(obj))
+        first = _ASTRAL.search(document.text)
+        if first is not None and any(s.end > first.start() for s in spans):
+            self.shifted += 1
+
+    def finish(self) -> list[Path]:
+        if self.shifted:
+            # Offsets stay code points, which every reader but doccano's page
+            # counts; it counts UTF-16 units, two for an emoji.
+            self.report.warnings.append(
+                f"{self.shifted} documents have an emoji (a character beyond U+FFFF) before a "
+                "span: offsets are code points, and doccano's page, which counts UTF-16 units, "
+                "shows those spans shifted by one character for each emoji before them")
+        return super().finish()
 
 
 FORMAT = Format("jsonl", "JSONL (the tool's own)", EXTENSIONS, reader=read, writer=JsonlWriter,

@@ -123,3 +123,18 @@ def test_doccano_comments_are_counted_in_a_note(tmp_path):
                                          "Comments": ["check the name", "ok"]})
     assert [n.message for n in read_paths([path]).notes] == [
         'not imported: 2 comments (doccano\'s "Comments")']
+
+
+def test_the_doccano_export_warns_of_spans_doccano_would_show_shifted(tmp_path):
+    from annotator.formats.export import export_project
+
+    path = write(tmp_path / "d.jsonl", {"text": EMOJI_TEXT, "spans": [
+        {"start": 0, "end": 5, "label": "ORG"}, {"start": 14, "end": 25, "label": "PER"}]},
+        {"text": "Xi 😀", "spans": [{"start": 0, "end": 2, "label": "PER"}]})
+    with Project.open(tmp_path / "p.db") as project:
+        project.import_records(read_paths([path]))
+        report = export_project(project, "doccano", tmp_path / "out.jsonl")
+    assert report.warnings == [
+        "1 documents have an emoji (a character beyond U+FFFF) before a span: offsets are code "
+        "points, and doccano's page, which counts UTF-16 units, shows those spans shifted by one "
+        "character for each emoji before them"]
