@@ -1,5 +1,6 @@
 """Hugging Face token classification: one JSON line per sentence,
 ``{"id", "document", "tokens": [...], "ner_tags": [ints], "offsets": [[start, end]...]}``
+(``document``: the document's name, with ``~2``, ``~3``... for a name met before)
 (each token's code-point offsets in the document's text, to map predictions
 back), and next to it ``OUT.labels.json`` with the tag names in id order, for
 ``ClassLabel``::
@@ -40,6 +41,7 @@ class HfWriter(TaggedSentenceWriter):
         self.names = tag_names(options.labels, options.scheme)
         self.ids = {name: i for i, name in enumerate(self.names)}
         self.prefixes: set[str] = set()
+        self.renamed = 0  # documents whose name an earlier one had
 
     def _ids(self, tags: list[str]) -> list[int]:
         try:
@@ -59,7 +61,7 @@ class HfWriter(TaggedSentenceWriter):
         ids = self._ids(tagged.tags)  # one level: nothing nested
         lines = []
         for k, (a, b) in enumerate(tagged.sentences):
-            row = {"id": f"{prefix}#{k + 1}", "document": document.name,
+            row = {"id": f"{prefix}#{k + 1}", "document": prefix,
                    "tokens": tokens.texts[a:b], "ner_tags": ids[a:b],
                    "offsets": list(zip(tokens.starts[a:b], tokens.ends[a:b]))}  # JSON arrays
             lines.append(json_line(row))
@@ -73,9 +75,15 @@ class HfWriter(TaggedSentenceWriter):
             n += 1
             prefix = f"{name}~{n}"
         self.prefixes.add(prefix)
+        self.renamed += prefix != name
         return prefix
 
     def finish(self) -> list[Path]:
+        if self.renamed:
+            # Rows map back to their text by "document": one name, one text.
+            self.report.warnings.append(
+                f"{self.renamed} documents have the name of a document before them: their rows "
+                "name them NAME~2, NAME~3... in \"id\" and \"document\"")
         labels = sidecar(self.out, "labels.json")
         info = {"names": self.names, "scheme": Scheme(self.options.scheme).value}
         write_atomic(labels, json.dumps(info, ensure_ascii=False, indent=1) + "\n")

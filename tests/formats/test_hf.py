@@ -74,3 +74,20 @@ def test_tag_ids_stay_when_labels_are_moved(annotated, tmp_path):
              for n in ("before", "after")]
     assert names[0] == names[1]
     assert (tmp_path / "before.jsonl").read_bytes() == (tmp_path / "after.jsonl").read_bytes()
+
+
+def test_rows_of_documents_sharing_a_name_name_each_document_apart(tmp_path):
+    from annotator.core.model import DocumentRecord, Span
+    from annotator.store import Project
+
+    with Project.open(tmp_path / "p.db") as project:
+        project.import_records([DocumentRecord("same", "Xi spoke.", [Span(0, 2, "PERSON")]),
+                                DocumentRecord("same", "Tokayev spoke.", [Span(0, 7, "PERSON")]),
+                                DocumentRecord("same~2", "Wang spoke.", [Span(0, 4, "PERSON")])],
+                               annotator="alice")
+        report = export_project(project, "hf", tmp_path / "out.jsonl", annotator="alice")
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [(r["document"], r["tokens"][0]) for r in rows] == [
+        ("same", "Xi"), ("same~2", "Tokayev"), ("same~2~2", "Wang")]
+    assert len({r["id"] for r in rows}) == 3
+    assert report.warnings[0].startswith("2 documents have the name of a document before them")
