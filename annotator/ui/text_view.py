@@ -709,7 +709,10 @@ class AnnotationView(QTextEdit):
             self.set_selection(min(first, last), max(first, last) + 1)
             return
         end = self._map.to_index(self.textCursor().position())
-        self.set_selection(first, end) if end > first else self.set_selection(end, first + 1)
+        if end > first:
+            self.set_selection(first, end)
+        else:
+            self.set_selection(end, first + 1)
 
     def _scrolled(self) -> QPoint:
         return QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
