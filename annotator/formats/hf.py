@@ -1,6 +1,7 @@
 """Hugging Face token classification: one JSON line per sentence,
 ``{"id", "document", "tokens": [...], "ner_tags": [ints], "offsets": [[start, end]...]}``
-(``document``: the document's name, with ``~2``, ``~3``... for a name met before)
+(``id``: the document's name, with ``~2``, ``~3``... for a name met before, and
+the sentence's number)
 (each token's code-point offsets in the document's text, to map predictions
 back), and next to it ``OUT.labels.json`` with the tag names in id order, for
 ``ClassLabel``::
@@ -61,7 +62,7 @@ class HfWriter(TaggedSentenceWriter):
         ids = self._ids(tagged.tags)  # one level: nothing nested
         lines = []
         for k, (a, b) in enumerate(tagged.sentences):
-            row = {"id": f"{prefix}#{k + 1}", "document": prefix,
+            row = {"id": f"{prefix}#{k + 1}", "document": document.name,
                    "tokens": tokens.texts[a:b], "ner_tags": ids[a:b],
                    "offsets": list(zip(tokens.starts[a:b], tokens.ends[a:b]))}  # JSON arrays
             lines.append(json_line(row))
@@ -80,10 +81,10 @@ class HfWriter(TaggedSentenceWriter):
 
     def finish(self) -> list[Path]:
         if self.renamed:
-            # Rows map back to their text by "document": one name, one text.
+            # Rows map back to their text by name: one name, two texts, said.
             self.report.warnings.append(
-                f"{self.renamed} documents have the name of a document before them: their rows "
-                "name them NAME~2, NAME~3... in \"id\" and \"document\"")
+                f"{self.renamed} documents have the name of a document before them: \"document\" "
+                "does not tell their rows apart; their row ids begin NAME~2, NAME~3...")
         labels = sidecar(self.out, "labels.json")
         info = {"names": self.names, "scheme": Scheme(self.options.scheme).value}
         write_atomic(labels, json.dumps(info, ensure_ascii=False, indent=1) + "\n")
