@@ -296,6 +296,8 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
         if opened.backup_problem:
             self.statusBar().showMessage(opened.backup_problem, 10000)
+        else:
+            self._say_if_not_one_of_its_annotators(project)
         if project.is_review_file() and offer_review(self, path.name):
             self._on_review()
 
@@ -562,6 +564,21 @@ class MainWindow(QMainWindow):
                         "until accepted (Alt+Down steps to them).").format(open_count), 8000)
                 else:
                     self.statusBar().showMessage(self.tr("Marked done."), 3000)
+
+    def _say_if_not_one_of_its_annotators(self, project: Project) -> None:
+        """The name is not one the file's work is under («Alice» on alice's
+        file): the labels would start a layer of their own, her work out of
+        sight. Said in the status bar, with where to change the name."""
+        from annotator.core.model import GOLD_ANNOTATOR
+
+        people = [n for n in project.annotators() if n not in (GOLD_ANNOTATOR, "imported")]
+        if not people or self.annotator in people:
+            return
+        like = [n for n in people if n.strip().casefold() == self.annotator.strip().casefold()]
+        self.statusBar().showMessage(self.tr(
+            "You work as {0}; this file holds the work of {1}: your labels start a layer of "
+            "their own (Project ▸ Annotator Name changes the name).").format(
+            self.annotator, ", ".join(like or people[:5])), 20000)
 
     def _on_labelling_change(self, change: Change) -> None:
         """The span list and the document list follow the labelling service."""

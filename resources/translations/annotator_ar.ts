@@ -1026,6 +1026,10 @@
         <translation>وُضعت علامة منجز.</translation>
     </message>
     <message>
+        <source>You work as {0}; this file holds the work of {1}: your labels start a layer of their own (Project ▸ Annotator Name changes the name).</source>
+        <translation>تعمل باسم {0}؛ وهذا الملف يحمل عمل {1}: تبدأ تسمياتك طبقة خاصة بها (مشروع ◂ اسم المُوسِّم يغيّر الاسم).</translation>
+    </message>
+    <message>
         <source>Not saved: {0}</source>
         <translation>لم يُحفظ: {0}</translation>
     </message>

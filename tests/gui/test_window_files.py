@@ -167,3 +167,22 @@ def test_moving_a_label_keeps_every_labels_colour_and_the_dialog_shows_them(wind
     dialog._on_colour()
     window.refresh_labels()
     assert window.editor.colors()["ORG"] == "#123456"
+
+
+def test_working_under_a_name_the_file_does_not_hold_is_said(qtbot, settings, tmp_path):
+    from annotator.core.model import DocumentRecord, Span
+    from annotator.store import Project
+
+    path = tmp_path / "alice.db"
+    with Project.open(path) as project:
+        project.import_records([DocumentRecord("d", "Xi spoke.", [Span(0, 2, "PERSON")])],
+                               annotator="alice")
+    window = MainWindow(settings, "Alice")  # a capital too many: another layer
+    qtbot.addWidget(window)
+    assert window.open_project(path)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("You work as Alice; this file holds the work of alice")
+    same = MainWindow(settings, "alice")
+    qtbot.addWidget(same)
+    assert same.open_project(path)
+    assert "You work as" not in same.statusBar().currentMessage()
