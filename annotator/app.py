@@ -131,12 +131,11 @@ def _sole_annotator(project_path: Path | None) -> str | None:
     or a file that cannot be read now: its opening will say why)."""
     if project_path is None or not project_path.exists():
         return None
-    from annotator.core.model import GOLD_ANNOTATOR
     from annotator.store import Project, ProjectError
 
     try:
         with Project.open(project_path, create=False, read_only=True, check="later") as project:
-            people = [n for n in project.annotators() if n not in (GOLD_ANNOTATOR, "imported")]
+            people = project.people()
     except (ProjectError, OSError):
         return None
     return people[0] if len(people) == 1 else None

@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Any
 
 GOLD_ANNOTATOR = "gold"
+IMPORTED_LAYER = "imported"  # the layer of spans imported without an annotator's name
 
 
 class Origin(str, Enum):

@@ -34,7 +34,7 @@ def check_bounds(start: int, end: int, text_length: int) -> None:
         raise SpanBoundsError(f"span start {start} is not before its end {end}")
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units each
+ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units each
 
 
 class Utf16Map:
@@ -47,7 +47,7 @@ class Utf16Map:
 
     def __init__(self, text: str):
         self._length = len(text)
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        self._astral = [m.start() for m in ASTRAL.finditer(text)]
         # UTF-16 position where each astral character starts.
         self._astral_utf16 = [index + k for k, index in enumerate(self._astral)]
 

@@ -228,7 +228,10 @@ def space_tokens(text: str) -> Tokens:
 
 def line_breaks(text: str, tokens: Tokens) -> list[int]:
     """The indexes of the tokens that start a line, the first token's left
-    out: the sentences of a pretokenized text (see :func:`sentence_breaks`)."""
+    out: the sentences of a pretokenized text, and where any text's
+    sentences end too (see :func:`sentence_breaks`)."""
+    # A line end lies between two tokens (no token holds whitespace): the
+    # token after it starts a sentence.
     starts = tokens.starts
     breaks = set(map(bisect_right, repeat(starts), map(_START_OF, _LINE_END.finditer(text))))
     breaks.discard(0)
@@ -263,11 +266,7 @@ def sentence_breaks(text: str, tokens: Tokens) -> list[int]:
     (tokens joined by spaces) splits into the same sentences again."""
     starts, texts = tokens.starts, tokens.texts
     count = len(texts)
-    # A line end lies between two tokens (no token holds whitespace): the
-    # token after it starts a sentence.
-    breaks = set(map(bisect_right, repeat(starts), map(_START_OF, _LINE_END.finditer(text))))
-    breaks.discard(0)
-    breaks.discard(count)
+    breaks = set(line_breaks(text, tokens))
     # Only after a sentence end (and the closing marks after it) may a
     # sentence end: the marks are found in the text, not token by token.
     for at in map(_START_OF, _END_MARK.finditer(text)):

@@ -16,12 +16,11 @@ Both are read here and written by :class:`JsonlWriter` and :class:`DoccanoWriter
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.model import Document, DocumentRecord, Origin, Span, entity_numbers
-from annotator.core.offsets import SpanBoundsError, Utf16Map, check_bounds
+from annotator.core.offsets import ASTRAL, SpanBoundsError, Utf16Map, check_bounds
 from annotator.core.text import BOM_ONLY, normalize_with_map, remap_span
 from annotator.formats.declaration import Format
 from annotator.formats.problems import ProblemList
@@ -37,7 +36,6 @@ from annotator.formats.writing import SingleFileWriter, json_line
 EXTENSIONS = (".jsonl", ".ndjson")
 # Keys that carry spans: native, doccano (older and newer shapes).
 SPAN_KEYS = ("spans", "label", "labels", "entities")
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # two UTF-16 units each
 
 
 def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
@@ -167,7 +165,7 @@ def _doccano_offsets(text: str, raw_spans: list, path: Path, number: int,
     a span, the reading whose every span begins and ends at word edges is
     taken (with a note when it is UTF-16); when neither or both do and they
     differ, code points, with a note to check."""
-    if _ASTRAL.search(text) is None:
+    if ASTRAL.search(text) is None:
         return raw_spans
     from annotator.core.word_edges import span_cuts
 
@@ -344,7 +342,7 @@ class DoccanoWriter(SingleFileWriter):
         obj = {"id": document.name, "text": document.text,
                "label": [[s.start, s.end, s.label] for s in spans]}
         self.file.write(json_line(obj))
-        first = _ASTRAL.search(document.text)
+        first = ASTRAL.search(document.text)
         if first is not None and any(s.end > first.start() for s in spans):
             self.shifted += 1
 

@@ -56,13 +56,13 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         problems.add(path, 0, "no tasks in this file")
     # A list of this tool's JSONL or doccano records saved as one .json file:
     # read as those lines would be (as tasks their spans were dropped).
-    records = [(number, task) for number, task in tasks if _jsonl_shaped(task)]
-    for number, task in records:
-        record = jsonl.parse_object(task, path, number, problems)
-        if record is not None:
-            yield record
-    if records:
-        tasks = [(number, task) for number, task in tasks if not _jsonl_shaped(task)]
+    shaped = [_jsonl_shaped(task) for _, task in tasks]
+    for (number, task), jsonl_record in zip(tasks, shaped):
+        if jsonl_record:
+            record = jsonl.parse_object(task, path, number, problems)
+            if record is not None:
+                yield record
+    tasks = [pair for pair, jsonl_record in zip(tasks, shaped) if not jsonl_record]
     parsed = [(number, task, _annotations(task)) for number, task in tasks if isinstance(task, dict)]
     users = {_user(who) for _, _, results in parsed for who, _ in results}
     # A task annotated twice by one user (or by nobody named): each
@@ -109,8 +109,9 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
                                          layer=len(layers)))
         proposed = []
         for reason, confidence, region in _predicted_regions(task):
-            if _not_a_span(region):
-                left[f"{_not_a_span(region)} predictions"] += 1
+            kind = _not_a_span(region)
+            if kind:
+                left[f"{kind} predictions"] += 1
                 continue
             proposed.extend(Span(start, end, label, origin=Origin.SUGGESTED, reason=reason,
                                  confidence=confidence) for start, end, label

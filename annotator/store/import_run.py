@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from annotator.core.model import DocumentRecord, Origin, Status
+from annotator.core.model import IMPORTED_LAYER, DocumentRecord, Origin, Status
 from annotator.core.text import describe, sha256_of
 
 
@@ -98,7 +98,7 @@ class ImportRun:
             if not (record.spans or record.annotated):
                 continue
             # A layer without spans still says its annotator saw the document.
-            annotator_id = self._annotator_id(self.annotator or record.annotator or "imported")
+            annotator_id = self._annotator_id(self.annotator or record.annotator or IMPORTED_LAYER)
             rows = [] if repeat else new_spans if document_id >= self.first_new_id else old_spans
             if repeat:
                 repeats.append((f"{record.source}:{record.line}", rows))

@@ -19,6 +19,7 @@ from annotator.core.document_query import DocumentQuery
 from annotator.core.labels import DEFAULT_GUIDELINES, DEFAULT_LABELS, EXTRA_COLORS
 from annotator.core.model import (
     GOLD_ANNOTATOR,
+    IMPORTED_LAYER,
     Direction,
     Document,
     DocumentRecord,
@@ -442,6 +443,11 @@ class Project(TeamQueries, GuidelineQueries):
 
     def annotators(self) -> list[str]:
         return [r[0] for r in self._db.execute("SELECT name FROM annotators ORDER BY name")]
+
+    def people(self) -> list[str]:
+        """The annotators who are persons: not the gold layer, nor the layer
+        an import without a name fills."""
+        return [n for n in self.annotators() if n not in (GOLD_ANNOTATOR, IMPORTED_LAYER)]
 
     def annotator_uids(self) -> dict[str, str]:
         """Every annotator's uid, by name."""

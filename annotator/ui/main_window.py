@@ -261,9 +261,6 @@ class MainWindow(QMainWindow):
         self.editor.warm_up_later = finish_later
         self._unfinished = None if opened.finished else opened
         self.read_only_banner.show_reason(path.name, opened.read_only_reason)
-        # What writes outside the labelling service says, when chosen, why it
-        # does nothing in a read-only project (a greyed action said nothing to
-        # its shortcut).
         self.editor.after_label = self.suggestions.after_label
         self.doc_model = DocumentListModel(project, self.annotator, self)
         self.doc_model.orderFailed.connect(
@@ -394,7 +391,9 @@ class MainWindow(QMainWindow):
             self.open_project(Path(path))
 
     def _writes_refused(self) -> bool:
-        """No project, or a read-only one (said in the status bar)."""
+        """No project, or a read-only one (said in the status bar). What
+        writes outside the labelling service asks this when chosen, rather
+        than being greyed: a greyed action's shortcut said nothing."""
         return self.project is None or self.editor.refused_read_only()
 
     def _on_import(self) -> None:
@@ -569,9 +568,7 @@ class MainWindow(QMainWindow):
         """The name is not one the file's work is under («Alice» on alice's
         file): the labels would start a layer of their own, her work out of
         sight. Said in the status bar, with where to change the name."""
-        from annotator.core.model import GOLD_ANNOTATOR
-
-        people = [n for n in project.annotators() if n not in (GOLD_ANNOTATOR, "imported")]
+        people = project.people()
         if not people or self.annotator in people:
             return
         like = [n for n in people if n.strip().casefold() == self.annotator.strip().casefold()]
