@@ -29,12 +29,13 @@ import regex
 # Characters whose grapheme is themselves and the marks and joiners after them.
 _PLAIN = (r"[[\p{GCB=Other}\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=Control}\p{GCB=CR}\p{GCB=LF}]"
           r"--[\p{Extended_Pictographic}\p{Cn}\p{Cs}]]")
-# What the rules' graphemes become among plain characters.
+# What the rules' graphemes become among plain characters (GAP: what lies
+# between tokens, whitespace and the invisible marks).
 _GRAPHEMES = {
     # A prefix mark (Arabic number sign) is never plain: this never matches.
-    r"\p{GCB=Prepend}++(?=\s)": r"(?!)",
+    r"\p{GCB=Prepend}++(?=GAP)": r"(?!)",
     # A control character alone, any other with the marks and joiners after it.
-    r"(?!\s)\X": r"(?!\s)(?:[\p{GCB=Control}\p{GCB=CR}\p{GCB=LF}]|[^\s][\p{GCB=Extend}\p{GCB=ZWJ}]*+)",
+    r"(?!GAP)\X": r"(?!GAP)(?:[\p{GCB=Control}\p{GCB=CR}\p{GCB=LF}]|[^\s][\p{GCB=Extend}\p{GCB=ZWJ}]*+)",
 }
 _SPACE = r"\s"
 _PROPERTY = re.compile(r"\\p\{[^}]*\}|\\s")
@@ -42,36 +43,38 @@ _PROPERTY = re.compile(r"\\p\{[^}]*\}|\\s")
 Scanner = Callable[[str], "tuple[list[int], list[int], list[str]] | None"]
 
 
-def compile_scanner(token: str) -> Scanner | None:
+def compile_scanner(token: str, gap: str) -> Scanner | None:
     """A function from a text to its tokens' starts, ends and texts, as
     ``regex`` would find them with the verbose pattern ``token`` (one token,
-    whitespace between tokens); it gives None for a text that is not all
-    plain. None where the standard library lacks possessive quantifiers
-    (before Python 3.11)."""
+    ``gap`` between tokens: a class of whitespace and other characters); it
+    gives None for a text that is not all plain. None where the standard
+    library lacks possessive quantifiers (before Python 3.11)."""
     if sys.version_info < (3, 11):
         return None
     plain = _plain_characters()
     body = _Bodies(plain)
     for graphemes, replacement in _GRAPHEMES.items():
+        graphemes, replacement = graphemes.replace("GAP", gap), replacement.replace("GAP", gap)
         if graphemes not in token:
             raise ValueError(f"the token rules no longer hold {graphemes}")
         token = token.replace(graphemes, replacement)
-    # Whitespace, then a token: split() gives [gap, space, token, gap, ...].
-    pattern = re.compile(f"([{body[_SPACE]}]*+)({_translate(token, body)})", re.VERBOSE)
+    between = _translate(gap, body)  # a class: [...]
+    # What lies between tokens, then a token: split() gives [gap, between, token, gap, ...].
+    pattern = re.compile(f"({between}*+)({_translate(token, body)})", re.VERBOSE)
     split = pattern.split
     not_plain = re.compile(f"[^{_ranges(plain)}]").search
-    not_space = re.compile(f"[^{body[_SPACE]}]").search
+    not_space = re.compile(f"[^{between[1:]}").search
 
     def scan(text: str) -> tuple[list[int], list[int], list[str]] | None:
         if not_plain(text):
             return None
         pieces = split(text)
-        # Every plain character that is not whitespace begins a token, so
-        # the gaps between matches are empty and the last holds only
-        # whitespace; anything else means a character was passed over.
+        # Every plain character that is not whitespace or an invisible mark
+        # begins a token, so the gaps between matches are empty and the last
+        # holds only those; anything else means a character was passed over.
         if not_space("".join(pieces[0::3])):
             return None
-        del pieces[0::3]  # now [space, token, space, token, ...]
+        del pieces[0::3]  # now [between, token, between, token, ...]
         ends = list(accumulate(map(len, pieces)))
         return ends[0::2], ends[1::2], pieces[1::2]
 

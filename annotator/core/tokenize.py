@@ -7,7 +7,11 @@ abbreviations of short pieces each followed by a dot (U.S., U.N., m.in.,
 p.n.e.) and initials (J.) are one token; every other punctuation mark (، ؛ ؟ « » and Latin) is
 a token of its own; an emoji sequence is one token. No token holds
 whitespace: a grapheme may (an Arabic number sign ؀ joins the space after
-it), so such a mark before a space is a token by itself.
+it), so such a mark before a space is a token by itself. Invisible marks
+(direction marks and isolates, byte-order marks, zero-width spaces: see
+``INVISIBLE``) are no token, as whitespace: text pasted from web pages holds
+them around names and numbers, and a token of nothing visible, tagged, would
+teach a model nothing but noise. A soft hyphen stays inside its word.
 
 Sentences: see :func:`split_sentences` (abbreviations from the Moses
 lists for Polish and English end none).
@@ -38,24 +42,30 @@ if TYPE_CHECKING:
     import regex
 
 SEPARATORS = ".,\u066b\u066c"  # decimal and thousands marks, Latin and Arabic
+# Invisible format marks that stand between tokens like whitespace: zero-width
+# space, left-to-right, right-to-left and Arabic letter marks, the bidi
+# embeddings and overrides, word joiner, the bidi isolates, byte-order mark.
+# (Zero-width joiners and non-joiners belong to their word: Persian writes them.)
+INVISIBLE = r"\u200b\u200e\u200f\u061c\u202a-\u202e\u2060\u2066-\u2069\ufeff"  # a class body
+GAP = f"[\\s{INVISIBLE}]"  # what lies between tokens
 
 _TOKENS = r"""
-    (?:https?://|www\.)[^\s<>"«»]*[^\s<>"«».,;:!?)\]}'،؛؟]   # URLs, without a closing mark
+    (?:https?://|www\.)[^\sINV<>"«»]*[^\sINV<>"«».,;:!?)\]}'،؛؟]   # URLs, without a closing mark
   | [\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+   # e-mail addresses
   | [\p{Latin}\p{N}][\p{Latin}\p{N}-]+(?:\.[\p{Latin}\p{N}-]+)*\.[a-z]{2,6}(?![\p{L}\p{N}])  # domains
   | (?:\p{L}\p{M}*){1,3}\.(?:(?:\p{L}\p{M}*){1,3}\.)+        # abbreviations: U.S., m.in.
   | \p{Lu}\p{M}*\.                                     # initials: J. R. R. Tolkien
   | [SEP]?\p{Nd}+(?:[SEP]\p{Nd}+)*                        # numbers: 2021, 3.5, .5, ٣٫٥
   | \p{Latin}[\p{Latin}\p{M}]*\p{Nd}[\p{Latin}\p{M}\p{Nd}]*   # Latin letters and digits: H1N1
-  | [\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d]*        # words with their marks
-  | \p{GCB=Prepend}++(?=\s)                                # a prefix mark before a space: alone
-  | (?!\s)\X                                             # anything else, one grapheme
-""".replace("SEP", re.escape(SEPARATORS))
+  | [\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d\u00ad]*   # words with their marks
+  | \p{GCB=Prepend}++(?=GAP)                               # a prefix mark before a space: alone
+  | (?!GAP)\X                                              # anything else, one grapheme
+""".replace("SEP", re.escape(SEPARATORS)).replace("GAP", GAP).replace("INV", INVISIBLE)
 # Only for speed, tried first: a run of letters that no alternative above
 # could begin to match (nothing after it makes it an e-mail, a domain, an
 # abbreviation or a word with digits) is the word "words with their marks"
 # matches. Tokens are the same with or without it (a test holds them so).
-_PLAIN_WORD = r"[\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d]*+(?![.\-_%+@:\p{N}])"
+_PLAIN_WORD = r"[\p{L}\p{M}\u0640][\p{L}\p{M}\u0640\u200c\u200d\u00ad]*+(?![.\-_%+@:\p{N}])"
 _TOKEN_RULES = f"{_PLAIN_WORD}\n  | {_TOKENS}"  # one token, for every engine that runs them
 _NUMBER_RULE = r"[SEP]?\p{Nd}+(?:[SEP]\p{Nd}+)*".replace("SEP", re.escape(SEPARATORS))
 
@@ -184,14 +194,14 @@ _new_token = partial(tuple.__new__, Token)
 def _all_pattern() -> regex.Pattern:
     import regex
 
-    return regex.compile(f"(?:\\s*+({_TOKEN_RULES}))*+\\s*+", regex.VERBOSE)
+    return regex.compile(f"(?:{GAP}*+({_TOKEN_RULES}))*+{GAP}*+", regex.VERBOSE)
 
 
 @lru_cache(maxsize=1)
 def _scanner():
     from annotator.core.token_scan import compile_scanner
 
-    return compile_scanner(_TOKEN_RULES)
+    return compile_scanner(_TOKEN_RULES, GAP)
 
 
 def _all_tokens(text: str) -> Tokens:

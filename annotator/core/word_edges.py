@@ -173,3 +173,50 @@ def widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 def cut_words(text: str, cuts: list[Cut]) -> str:
     """The words a span cuts, for a report: ``«الرئيس»`` or ``«Xi», «Jinping»``."""
     return ", ".join(f"«{text[c.word_start:c.word_end]}»" for c in cuts)
+
+
+def neighbour_word_start(text: str, index: int, forward: bool) -> int | None:
+    """The start of the first word after ``index`` (``forward``) or the last
+    one before it, on the same line; None when there is none. A word is a
+    token that begins with a letter or a digit: a start moved word by word
+    never lands on a hyphen or a quote («-Jomartem»)."""
+    return _neighbour(text, index, forward, [t.start for t in _words_near(text, index)])
+
+
+def neighbour_word_end(text: str, index: int, forward: bool) -> int | None:
+    """The end of the first word after ``index`` (``forward``) or the last one
+    before it, on the same line (see :func:`neighbour_word_start`): an end
+    moved word by word never takes a hyphen («Kassymem-»)."""
+    return _neighbour(text, index, forward, [t.end for t in _words_near(text, index)])
+
+
+def _neighbour(text: str, index: int, forward: bool, edges: list[int]) -> int | None:
+    if forward:
+        return next((e for e in edges if e > index), None)
+    return next((e for e in reversed(edges) if e < index), None)
+
+
+def _words_near(text: str, index: int) -> list:
+    """The words of the line holding ``index``, or of a long line's part around it."""
+    lo = _line_start(text, index, max(0, index - 20 * _REACH))
+    hi = _line_end(text, index, min(len(text), index + 20 * _REACH))
+    return [t for t in tokenize(text, lo, hi) if t.text[0].isalnum()]
+
+
+def _line_start(text: str, index: int, lo: int) -> int:
+    """Where the line holding ``index`` begins, or the first space at or after
+    ``lo`` when the line begins before ``lo``: never inside a token."""
+    start = text.rfind("\n", 0, index) + 1
+    if start >= lo:
+        return start
+    space = next((k for k in range(lo, index) if text[k].isspace()), index)
+    return space
+
+
+def _line_end(text: str, index: int, hi: int) -> int:
+    """Where the line holding ``index`` ends, or the last space before ``hi``
+    when it ends after ``hi``."""
+    end = text.find("\n", index, hi)
+    if end >= 0 or hi >= len(text):
+        return end if end >= 0 else len(text)
+    return next((k for k in range(hi - 1, index, -1) if text[k].isspace()), hi)

@@ -2,8 +2,9 @@
 extra: ``pip install 'annotator[spacy]'``).
 
 Each Doc is built from the exporter's own tokens (see ``align``), with extra
-whitespace kept as whitespace tokens, so ``doc.text`` is the stored text and
-every span sits on token boundaries. ``doc.ents`` cannot overlap, so:
+whitespace kept as whitespace tokens and each run of invisible marks (which
+the tokenizer passes over) a token of its own, so ``doc.text`` is the stored
+text and every span sits on token boundaries. ``doc.ents`` cannot overlap, so:
 
 - ``doc.spans["sc"]`` holds every span (what spaCy's ``spancat`` trains on);
 - ``doc.ents`` holds the non-overlapping ones, the longest winning as in
@@ -19,10 +20,11 @@ document's name.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from annotator.core.model import Document, Span, entity_numbers
-from annotator.core.tokenize import PRETOKENIZED, Tokens
+from annotator.core.tokenize import INVISIBLE, PRETOKENIZED, Tokens
 from annotator.formats.align import align, keep_longest
 from annotator.formats.declaration import Format
 from annotator.formats.options import CLITICS
@@ -83,6 +85,12 @@ class SpacyWriter(SingleFileWriter):
         return super().finish()
 
 
+# A gap between tokens in spaCy's words: whitespace tokens, and runs of
+# invisible marks, which are no whitespace to spaCy (a word of them and spaces
+# would be a token of its own, neither space nor word).
+_GAP_PIECES = re.compile(f"[{INVISIBLE}]+|[^{INVISIBLE}]+")
+
+
 def _words(text: str, tokens: Tokens, sentence_starts: set[int]):
     """spaCy's words, trailing-space flags and sentence starts for ``text``:
     one space after a token is its flag, any other whitespace a token."""
@@ -91,13 +99,14 @@ def _words(text: str, tokens: Tokens, sentence_starts: set[int]):
     starts: list[bool] = []
 
     def gap(blank: str) -> None:
-        if blank and words and not spaces[-1] and blank[0] == " ":
-            spaces[-1] = True
-            blank = blank[1:]
-        if blank:
-            words.append(blank)
-            spaces.append(False)
-            starts.append(not starts)
+        for piece in _GAP_PIECES.findall(blank):
+            if words and not spaces[-1] and piece[0] == " ":
+                spaces[-1] = True
+                piece = piece[1:]
+            if piece:
+                words.append(piece)
+                spaces.append(False)
+                starts.append(not starts)
 
     position = 0
     for start, end, word in zip(tokens.starts, tokens.ends, tokens.texts):

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QTextCursor
 
 from annotator.core.disagreements import DisagreementGroup
 from annotator.core.model import Span
+from annotator.core.word_edges import neighbour_word_end, neighbour_word_start
 from annotator.ui.colors import label_color
 from annotator.ui.text_view import AnnotationView
 
@@ -22,14 +23,13 @@ COMMAND_KEYS = {Qt.Key.Key_B: "both", Qt.Key.Key_R: "reject", Qt.Key.Key_0: "rej
 
 
 _ANCHOR_MOVES = {
-    (Qt.Key.Key_Left, False): QTextCursor.MoveOperation.Left,
-    (Qt.Key.Key_Right, False): QTextCursor.MoveOperation.Right,
-    (Qt.Key.Key_Left, True): QTextCursor.MoveOperation.WordLeft,
-    (Qt.Key.Key_Right, True): QTextCursor.MoveOperation.WordRight,
+    Qt.Key.Key_Left: QTextCursor.MoveOperation.Left,
+    Qt.Key.Key_Right: QTextCursor.MoveOperation.Right,
 }
 
 
-_WORD_KEYS = {Qt.Key.Key_BracketLeft: Qt.Key.Key_Left, Qt.Key.Key_BracketRight: Qt.Key.Key_Right}
+# [ and ] move the start a word left and right on screen.
+_WORD_KEYS = {Qt.Key.Key_BracketLeft: False, Qt.Key.Key_BracketRight: True}
 
 
 class ReviewView(AnnotationView):
@@ -98,6 +98,27 @@ class ReviewView(AnnotationView):
         cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
+    def move_edge_by_word(self, edge: str, rightward: bool) -> None:
+        """Move the ``edge`` ("start" or "end") of the selection to the
+        neighbouring word's on screen, keeping the other: by the tokenizer's
+        words, where Qt's word moves stop at a hyphen and would make a name
+        «-Jomartem» or «Kassymem-»."""
+        selection = self.selection()
+        if selection is None:
+            return
+        start, end = selection
+        block = self.textCursor().block()
+        rtl = block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+        forward = rightward != rtl
+        if edge == "start":
+            target = neighbour_word_start(self.text, start, forward)
+            if target is not None and target < end:  # else the selection would vanish
+                self.set_selection(target, end)
+        else:
+            target = neighbour_word_end(self.text, end, forward)
+            if target is not None and target > start:
+                self.set_selection(start, target)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -114,9 +135,14 @@ class ReviewView(AnnotationView):
         # Xfce move windows between workspaces with them.)
         alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and modifiers == alt_shift:
-            self.move_anchor(_ANCHOR_MOVES[(key, False)])
+            self.move_anchor(_ANCHOR_MOVES[key])
             return
         if key in _WORD_KEYS and not modifiers and self.textCursor().hasSelection():
-            self.move_anchor(_ANCHOR_MOVES[(_WORD_KEYS[key], True)])
+            self.move_edge_by_word("start", _WORD_KEYS[key])
+            return
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and modifiers == ctrl_shift \
+                and self.textCursor().hasSelection():
+            self.move_edge_by_word("end", key == Qt.Key.Key_Right)
             return
         super().keyPressEvent(event)

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from annotator.core.model import DocumentRecord, Span
 from annotator.formats import conll
 from annotator.formats.export import export_project
 from annotator.formats.problems import ProblemList
@@ -261,3 +262,23 @@ def test_a_conll_file_comes_back_with_its_own_tokens_and_sentences(tmp_path, fmt
         import json
         rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
         assert [row["tokens"] for row in rows] == [[t for t, _ in s] for s in given]
+
+
+def test_invisible_marks_in_the_text_leave_no_line_the_reader_refuses(tmp_path):
+    """A byte-order mark left inside a text where two files were joined, and
+    direction marks around a name: no token of them is written (the reader
+    takes a byte-order mark for nothing, so its line had no token), and the
+    file reads back with the same entities."""
+    text = "First part.\n\ufeffSecond\u200f part by Xi\u200e Jinping\u200f."
+    name = text.index("Xi"), text.index("Jinping") + len("Jinping")
+    out = tmp_path / "d.conll"
+    with Project.open(tmp_path / "p.db") as project:
+        project.import_records([DocumentRecord("d", text, [Span(*name, "PERSON")])],
+                               annotator="alice")
+        export_project(project, "conll", out, annotator="alice")
+    lines = out.read_text(encoding="utf-8").split("\n")
+    assert not [line for line in lines if any(c in line for c in "\ufeff\u200e\u200f")]
+    problems = ProblemList()
+    [document] = conll.read(out, problems)
+    assert problems.total == 0
+    assert [document.text[s.start:s.end] for s in document.spans] == ["Xi Jinping"]

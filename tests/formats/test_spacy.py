@@ -49,6 +49,21 @@ def test_clitics_expand_widens_spans_to_the_word(annotated, tmp_path):
     assert {"وقازاقستان", "والصين", "لشي", "لمبادرة الحزام والطريق"} <= texts
 
 
+def test_invisible_marks_are_tokens_of_their_own_and_the_text_is_kept(project, tmp_path):
+    """The tokenizer passes over direction marks; spaCy's words must still
+    spell the text, so each run of them is a word, neither space nor a name's."""
+    require("spacy")
+    text = "قال\u200f شي\u200e \u200f جين اليوم"
+    name = text.index("شي"), text.index("جين") + 3
+    project.import_records([DocumentRecord("d", text, [Span(*name, "PERSON")])],
+                           annotator="alice")
+    export_project(project, "spacy", tmp_path / "d.spacy", annotator="alice")
+    [doc] = load(tmp_path / "d.spacy")
+    assert doc.text == text
+    assert [t.text for t in doc] == ["قال", "\u200f", "شي", "\u200e", "\u200f", "جين", "اليوم"]
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(*name, "PERSON")]
+
+
 def test_whitespace_and_line_breaks_are_kept(project, tmp_path):
     require("spacy")
     text = "  Xi  Jinping\n\nw środę.\tKonferencja \n"

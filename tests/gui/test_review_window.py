@@ -447,3 +447,51 @@ def test_settling_asks_for_the_agreed_spans_gold_lacks_and_undoes_in_one_step(
     monkeypatch.setattr(review_window, "ask_agreed", lambda parent, name, missing: False)
     qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert project.status(doc_id, GOLD_ANNOTATOR) is Status.DONE and gold_keys(project, doc_id) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Prezydent Kassymem-Jomartem Tokajewem rozmawiał.", "pl"),
+    ("قال الرئيس قاسم-جومارت توكاييف اليوم.", "ar"),
+])
+def test_brackets_move_the_start_word_by_word_on_screen_never_onto_a_hyphen(
+        qtbot, tmp_path, text, lang):
+    first, last = ("Kassymem", "Tokajewem") if lang == "pl" else ("قاسم", "توكاييف")
+    second = text.index("-", text.index(first)) + 1
+    name = Span(text.index(first), text.index(last) + len(last), "PERSON")
+    surname = Span(text.index(last), name.end, "PERSON")
+    with Project.open(tmp_path / "r.db") as project:
+        project.import_records([DocumentRecord("d", text, [name], lang=lang, annotator="alice"),
+                                DocumentRecord("d", text, [surname], lang=lang, annotator="bob")])
+    with Project.open(tmp_path / "r.db") as project:
+        window = open_review(qtbot, project)
+        view = window.view
+        qtbot.keyClick(view, Qt.Key.Key_E)
+        assert view.selection() == (name.start, name.end)
+        # The next word is on the right in Polish, on the left in Arabic.
+        onward, back = ((Qt.Key.Key_BracketRight, Qt.Key.Key_BracketLeft) if lang == "pl"
+                        else (Qt.Key.Key_BracketLeft, Qt.Key.Key_BracketRight))
+        qtbot.keyClick(view, onward)
+        assert view.selection() == (second, name.end)  # after the hyphen, not on it
+        qtbot.keyClick(view, onward)
+        assert view.selection() == (surname.start, name.end)
+        qtbot.keyClick(view, onward)  # no word left before the end: the start stays
+        assert view.selection() == (surname.start, name.end)
+        qtbot.keyClick(view, back)
+        qtbot.keyClick(view, back)
+        assert view.selection() == (name.start, name.end)
+        # Ctrl+Shift+arrows move the end by words on screen, never past a hyphen.
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        left, right = Qt.Key.Key_Left, Qt.Key.Key_Right
+        toward_start, toward_end = (left, right) if lang == "pl" else (right, left)
+        second_end = second + len(text[second:].split()[0])
+        qtbot.keyClick(view, toward_start, ctrl_shift)
+        assert view.selection() == (name.start, second_end)
+        qtbot.keyClick(view, toward_start, ctrl_shift)
+        assert view.selection() == (name.start, second - 1)  # before the hyphen, not after
+        qtbot.keyClick(view, toward_start, ctrl_shift)  # the start is next: the end stays
+        assert view.selection() == (name.start, second - 1)
+        qtbot.keyClick(view, toward_end, ctrl_shift)
+        qtbot.keyClick(view, toward_end, ctrl_shift)
+        assert view.selection() == (name.start, name.end)
+        qtbot.keyClick(view, Qt.Key.Key_1)  # PERSON
+        assert (name.start, name.end, "PERSON") in gold_keys(project, project.document_by_name("d").id)

@@ -57,7 +57,8 @@ def test_every_plain_character_in_the_places_the_rules_turn_on():
 
 # The characters the rules turn on, and a few of every kind of plain one.
 _ALPHABET = list("abcXYZ wwwhttps:/.@-_%+,;!?()«»\"'0123٣٫٬،؛؟والصينـ\u064e\u0651\u200c\u200d"
-                 "\n\t\r\x1c\x85\u00a0\u2028\u200b\ufeffﾞ\u0301ŁżĘJ.ΣЖ中\u0903")
+                 "\n\t\r\x1c\x85\u00a0\u2028\u200b\ufeffﾞ\u0301ŁżĘJ.ΣЖ中\u0903"
+                 "\u200e\u200f\u061c\u2066\u2069\u00ad")
 
 
 @settings(max_examples=400, deadline=None)

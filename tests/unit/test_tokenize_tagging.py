@@ -97,13 +97,27 @@ def test_an_arabic_number_sign_before_a_space_is_a_token_without_the_space():
     assert texts_of(text) == ["رقم", "\u0600", "5", "و", "\u06dd", "\u064e", "x"]
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab1.,-@ \n\u0600\u06dd\u064e\u0640\u200dو٢😀🏽")),
+INVISIBLE_MARKS = "\u200b\u200e\u200f\u061c\u202b\u202c\u2060\u2066\u2069\ufeff"
+
+
+def test_invisible_marks_are_no_tokens_and_a_soft_hyphen_stays_in_its_word():
+    # As pasted from a web page: direction marks around a name and a year,
+    # a byte-order mark where two files were joined, isolates around a word.
+    text = "قال\u200f شي\u200e جين\u061c 2016\u200f. \ufeffKazach\u00adstan \u2066ok\u2069 a\u200bb"
+    assert texts_of(text) == ["قال", "شي", "جين", "2016", ".", "Kazach\u00adstan", "ok", "a", "b"]
+    assert token_columns(text).texts == texts_of(text)
+    assert texts_of("http://x.cn/a\u200f b") == ["http://x.cn/a", "b"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1.,-@ \n\u0600\u06dd\u064e\u0640\u200dو٢😀🏽"
+                                             + INVISIBLE_MARKS)),
                max_size=40))
 def test_no_token_holds_whitespace_and_every_other_character_is_in_one(text):
     tokens = tokenize(text)
-    assert all(not any(c.isspace() for c in t.text) for t in tokens)
+    assert all(not any(c.isspace() or c in INVISIBLE_MARKS for c in t.text) for t in tokens)
     assert all(text[t.start:t.end] == t.text for t in tokens)
-    assert "".join(t.text for t in tokens) == "".join(text.split())
+    visible = "".join(c for c in text if c not in INVISIBLE_MARKS)
+    assert "".join(t.text for t in tokens) == "".join(visible.split())
 
 
 def test_iob1_looks_for_the_span_before_in_the_same_sentence_only():

@@ -4,6 +4,8 @@ from hypothesis import strategies as st
 from annotator.core.offsets import snap_selection
 from annotator.core.word_edges import (
     is_clitic_boundary,
+    neighbour_word_end,
+    neighbour_word_start,
     snap_to_words,
     span_cuts,
     widen_to_words,
@@ -110,3 +112,33 @@ def test_the_proclitics_written_out_are_pyarabics_letters():
     pairs = {a + b for a in (araby.WAW, araby.FEH) for b in (araby.BEH, araby.LAM, araby.KAF)}
     assert PROCLITICS == set(single) | pairs
     assert CLITIC_PREFIXES == PROCLITICS | {araby.LAM + araby.LAM}
+
+
+def test_a_start_moved_word_by_word_skips_hyphens_quotes_and_marks():
+    text = "Prezydent «Kassymem-Jomartem» Tokajewem, 2016.\nNext line"
+    kassym, jomart = text.index("Kassymem"), text.index("Jomartem")
+    assert neighbour_word_start(text, kassym, forward=True) == jomart  # not the hyphen
+    assert neighbour_word_start(text, jomart, forward=True) == text.index("Tokajewem")
+    assert neighbour_word_start(text, jomart, forward=False) == kassym
+    assert neighbour_word_start(text, kassym, forward=False) == 0  # not the quote
+    assert neighbour_word_start(text, text.index("2016"), forward=True) is None  # the line ends
+    assert neighbour_word_start(text, 0, forward=False) is None
+    # A start after a proclitic goes back to its word's start, then on.
+    arabic = "قال والرئيس قاسم-جومارت"
+    after_waw = arabic.index("الرئيس")
+    assert neighbour_word_start(arabic, after_waw, forward=False) == arabic.index("والرئيس")
+    assert neighbour_word_start(arabic, after_waw, forward=True) == arabic.index("قاسم")
+    # Ends likewise: never after a hyphen or a quote.
+    end_of = lambda word: text.index(word) + len(word)  # noqa: E731
+    assert neighbour_word_end(text, end_of("Tokajewem"), forward=False) == end_of("Jomartem")
+    assert neighbour_word_end(text, end_of("Jomartem"), forward=False) == end_of("Kassymem")
+    assert neighbour_word_end(text, end_of("Kassymem"), forward=True) == end_of("Jomartem")
+    assert neighbour_word_end(text, end_of("2016"), forward=True) is None
+
+
+def test_a_start_moved_word_by_word_on_a_long_line_reads_only_near_it():
+    words = [f"w{k}" for k in range(20_000)]
+    text = " ".join(words)
+    middle = text.index(" w10000 ") + 1
+    assert neighbour_word_start(text, middle, forward=True) == text.index(" w10001 ") + 1
+    assert neighbour_word_start(text, middle, forward=False) == text.index(" w9999 ") + 1
