@@ -102,11 +102,25 @@ _SINGLE = (WAW, FEH, BEH, LAM, KAF)
 PROCLITICS = frozenset(_SINGLE + tuple(a + b for a in (WAW, FEH) for b in (BEH, LAM, KAF)))
 
 
+# What a span may start right after inside a word: the proclitics, and لل
+# (ل before the article, whose alef it drops: للتعاون is ل + التعاون).
+CLITIC_PREFIXES = PROCLITICS | {LAM + LAM}
+
+
 def is_proclitic(prefix: str) -> bool:
     """``prefix`` (with any harakat or tatweel) is one proclitic or one pair."""
+    return _bare(prefix) in PROCLITICS
+
+
+def is_clitic_prefix(prefix: str) -> bool:
+    """``prefix`` (with any harakat or tatweel) is one of :data:`CLITIC_PREFIXES`."""
+    return _bare(prefix) in CLITIC_PREFIXES
+
+
+def _bare(prefix: str) -> str:
     from pyarabic import araby
 
-    return araby.strip_tatweel(araby.strip_tashkeel(prefix)) in PROCLITICS
+    return araby.strip_tatweel(araby.strip_tashkeel(prefix))
 
 
 class Token(NamedTuple):

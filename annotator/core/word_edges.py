@@ -18,13 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from annotator.core.tokenize import LAM, PROCLITICS, tokenize
+from annotator.core.tokenize import CLITIC_PREFIXES, tokenize
 
 if TYPE_CHECKING:
     import regex
 
-# The pairs of PROCLITICS, and لل (ل before the article: للتعاون).
-CLITIC_PREFIXES = PROCLITICS | {LAM + LAM}
 # The rest of a word after a proclitic must still be a word.
 _MIN_REST = 2
 

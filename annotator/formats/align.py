@@ -2,7 +2,7 @@
 
 A span edge inside a word splits the word there, so the span keeps its exact
 offsets; only spans that are written split words, so overlaps are resolved
-first (:func:`keep_longest`), then :meth:`AlignedDocument.settle` splits. The common Arabic case, a proclitic (و ف ب ل ك, وب ول فب فل وك فك)
+first (:func:`keep_longest`), then :meth:`AlignedDocument.settle` splits. The common Arabic case, a proclitic (و ف ب ل ك, وب ول فب فل وك فك, and لل)
 before the span, is split quietly with ``clitics="split"``; with
 ``clitics="expand"`` the whole word takes the label instead (the ANERcorp and
 Wojood convention). Every change lands in the export report.
@@ -31,7 +31,7 @@ from annotator.core.tokenize import (
     Token,
     Tokens,
     is_number,
-    is_proclitic,
+    is_clitic_prefix,
     line_breaks,
     sentence_breaks,
     space_tokens,
@@ -135,7 +135,7 @@ class AlignedDocument:
             if word is not None:
                 prefix = text[word.start:start]
                 blocked = ""
-                if is_proclitic(prefix) and self.clitics == "expand":
+                if is_clitic_prefix(prefix) and self.clitics == "expand":
                     reaches = reaches or _reaches(spans)
                     starts, reach = reaches
                     k = bisect_left(starts, start) - 1
@@ -147,7 +147,7 @@ class AlignedDocument:
                               f"now {start}-{end} {text[start:end]!r}")
                 if start != word.start:
                     cuts.add(start)
-                    action = "clitic-split" if is_proclitic(prefix) else "token-split"
+                    action = "clitic-split" if is_clitic_prefix(prefix) else "token-split"
                     _note(report, self.name, text, span.original, action,
                           f"{word.text!r} split into {prefix!r} + {text[start:word.end]!r}"
                           + blocked)

@@ -52,6 +52,21 @@ def test_expand_gives_the_whole_word_the_label():
     assert report.entries[0].action == "clitic-expand"
 
 
+@pytest.mark.parametrize("clitics, tokens, start_back, action", [
+    ("split", ["دعا", "لل", "تعاون"], 0, "clitic-split"),
+    ("expand", ["دعا", "للتعاون"], 2, "clitic-expand"),
+])
+def test_a_span_after_lam_lam_is_a_clitic_split_or_widened(clitics, tokens, start_back, action):
+    """The window lets a span start after لل (ل before the article, its alef
+    dropped): the export treats it as it treats any proclitic."""
+    text = "دعا للتعاون"
+    start = text.index("تعاون")
+    document, report = run(text, [(start, len(text), "ORG")], clitics=clitics)
+    assert words(document) == tokens
+    assert [p.triple for p in document.spans] == [(start - start_back, len(text), "ORG")]
+    assert [e.action for e in report.entries] == [action]
+
+
 def test_other_misalignments_split_the_word_and_are_reported():
     text = "z prezydentem Tokajewem oraz الصينية"
     tok = text.index("Tokajew")
