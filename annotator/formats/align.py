@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -263,12 +264,30 @@ _WHITESPACE = regex.compile(r"\s+")
 
 def tag_label(label: str, labels: Sequence[str] = ()) -> str:
     """The name a token format writes for ``label``: whitespace would split a
-    ``token TAG`` line, so each run of it becomes ``_`` (with more ``_`` at the
-    end while the name is another of the project's ``labels``)."""
-    safe = _WHITESPACE.sub("_", label)
+    ``token TAG`` line, so each run of it becomes ``_``, with more ``_`` at the
+    end while the name is another of the project's ``labels`` or the name
+    given to one before it (``GEO LOC`` and ``GEO  LOC``: never one tag)."""
+    names = _tag_labels(tuple(labels))
+    if label in names:
+        return names[label]
+    return _unique(_WHITESPACE.sub("_", label), label, set(labels) | set(names.values()))
+
+
+@lru_cache(maxsize=8)
+def _tag_labels(labels: tuple[str, ...]) -> dict[str, str]:
+    """Each of the project's labels' tag name, given in the labels' order."""
+    names: dict[str, str] = {}
+    taken = set(labels)
+    for label in labels:
+        names[label] = _unique(_WHITESPACE.sub("_", label), label, taken)
+        taken.add(names[label])
+    return names
+
+
+def _unique(safe: str, label: str, taken: set[str]) -> str:
     if safe == label:
         return label
-    while safe in labels:
+    while safe in taken:
         safe += "_"
     return safe
 

@@ -141,8 +141,9 @@ def summary_line(summary: ImportSummary) -> str:
         line += (f"; {summary.suggestions_rejected} suggestions the annotator had rejected "
                  "there were not stored again")
     if summary.labels_trimmed:
-        shown = ", ".join(repr(label) for label in summary.labels_trimmed)
-        line += f"; labels given with spaces at their ends were read without them ({shown})"
+        shown = ", ".join(f"{given!r} as {key!r}" for given, key in summary.labels_trimmed.items())
+        line += ("; labels given with spaces at their ends or odd spaces inside were read with "
+                 f"single plain spaces ({shown})")
     if summary.spans_from_repeats:
         # One text is one document: a repeat's spans join the earlier record's.
         line += (f"; {summary.spans_from_repeats} of the new spans came with a repeated text "

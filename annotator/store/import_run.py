@@ -5,7 +5,7 @@ summary reports. Memory does not grow with the number of records."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.core.model import IMPORTED_LAYER, DocumentRecord, Origin, Status
 from annotator.core.text import describe, sha256_of
@@ -26,7 +26,7 @@ class ImportSummary:
     first_repeat: str | None = None  # FILE:LINE of the first repeat that brought any
     suggestions_added: int = 0  # of spans_added: proposals, waiting to be accepted
     suggestions_rejected: int = 0  # proposals the annotator had rejected there: not stored
-    labels_trimmed: tuple[str, ...] = ()  # labels given with spaces at their ends ("PER ")
+    labels_trimmed: dict[str, str] = field(default_factory=dict)  # "PER " -> "PER": spaces read plain
 
 
 class ImportRun:
@@ -146,11 +146,12 @@ class ImportRun:
 
     def _new_label(self, label: str) -> str:
         """The key a label not met before is stored under: itself, added to
-        the project, or without the spaces at its ends ("PER " is PER, never
-        a label of its own that looks the same)."""
+        the project, or without the spaces at its ends and with each run of
+        spaces inside one plain space ("PER " is PER, "GEO\u00a0LOC" with a
+        no-break space is GEO LOC: never a label of its own that looks the same)."""
         if label in self.trimmed:
             return self.trimmed[label]
-        key = label.strip()
+        key = " ".join(label.split())
         if key != label:
             self.trimmed[label] = key
         if key not in self.label_keys:
@@ -191,7 +192,7 @@ class ImportRun:
                              first_repeat=self.first_repeat,
                              suggestions_added=self._suggestions_added(),
                              suggestions_rejected=self.suggestions_rejected,
-                             labels_trimmed=tuple(self.trimmed))
+                             labels_trimmed=dict(self.trimmed))
 
     def _suggestions_added(self) -> int:
         if self.first_new_id is None:  # nothing was read
