@@ -192,11 +192,14 @@ class Labelling:
 
     def add(self, start: int, end: int, label: str, origin: Origin = Origin.MANUAL) -> Edit:
         """Label ``[start, end)``. The open suggestions of that label it
-        overlaps go (not remembered as rejected): the label decided the
-        place, where «24 يونيو» stayed proposed beside «24 يونيو 2016»."""
+        overlaps go, and those of any label on the same words (not remembered
+        as rejected): the label decided the place, where «24 يونيو» stayed
+        proposed beside «24 يونيو 2016», and KPCh proposed ORG under the
+        annotator's INITIATIVE."""
         document_id = self._require_document()
-        superseded = [s.id for s in self._in_order() if s.is_suggestion and s.label == label
-                      and s.start < end and start < s.end] if origin is Origin.MANUAL else []
+        superseded = [s.id for s in self._in_order() if s.is_suggestion and (
+                      (s.label == label and s.start < end and start < s.end)
+                      or (s.start, s.end) == (start, end))] if origin is Origin.MANUAL else []
 
         def work() -> Edit:
             before = self.project.status_record(document_id, self.annotator)

@@ -150,6 +150,13 @@ class AnnotationEditor(QObject):
             self.message.emit(self.tr("The selection holds no text to label."))
             return
         start, end = snapped
+        proposed_here = next((s for s in self.labelling.spans if s.is_suggestion
+                              and s.key == (start, end, label)), None)
+        if proposed_here is not None:
+            # The words of a proposal, its label's key: the proposal accepted
+            # (refused as "already labelled", it stayed out of every export).
+            self._edit(lambda: self.labelling.accept(proposed_here.id, label))
+            return
         if self.labelling.has(start, end, label):
             self.message.emit(self.tr("That text is already labelled {0}.").format(label))
             return

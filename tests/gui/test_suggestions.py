@@ -335,3 +335,28 @@ def test_undo_of_a_label_takes_back_its_mentions_in_the_whole_project(window, qt
     assert [row.suggestion_count for row in shown] == [0] * len(others)  # the list too
     qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert open_elsewhere() == proposed
+
+
+def test_a_label_key_on_the_words_of_a_proposal_accepts_or_replaces_it(window, qtbot):
+    """The words of an open proposal selected (a double-click, a drag), then
+    a label key: its own label accepts it, where "already labelled" left it a
+    proposal that no export wrote; another label replaces it."""
+    doc = open_document(window, ARABIC)
+    view = window.view
+    start, end = label_first_mention(window, qtbot, doc)
+    first, second = sorted((s for s in layer(window, doc.id) if s.is_suggestion),
+                           key=lambda s: s.start)[:2]
+    view.set_selection(first.start, first.end)
+    qtbot.keyClick(view, Qt.Key.Key_1)  # PERSON, the proposal's own label
+    spans = {s.id: s for s in layer(window, doc.id)}
+    assert spans[first.id].origin is Origin.MANUAL and spans[first.id].label == "PERSON"
+    assert not window.statusBar().currentMessage().startswith("That text is already labelled")
+    view.set_selection(second.start, second.end)
+    qtbot.keyClick(view, Qt.Key.Key_2)  # ORG on the words proposed as PERSON
+    here = [(s.label, s.origin) for s in layer(window, doc.id)
+            if (s.start, s.end) == (second.start, second.end)]
+    assert here == [("ORG", Origin.MANUAL)]
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step back
+    here = [(s.label, s.origin) for s in layer(window, doc.id)
+            if (s.start, s.end) == (second.start, second.end)]
+    assert here == [("PERSON", Origin.SUGGESTED)]
