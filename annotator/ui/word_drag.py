@@ -42,10 +42,13 @@ def snapped_drag(view, press: QPoint, release: QPoint, anchor: int,
         forward = released_at > pressed_at
     pressed = _word_of(text, pressed_at) or _nearest_word_along(view, press, release, forward)
     released = _word_of(text, released_at) or _nearest_word_along(view, release, press, not forward)
+    # A drag's start on the letter right after a proclitic, at its edge,
+    # starts there: و|الصين without the و, whichever way the drag went.
     if forward and pressed is not None and _starts_after_proclitic(view, press, pressed_at, pressed):
-        # A press on the letter right after a proclitic, at its edge, starts
-        # there: و|الصين without the و.
         pressed = (pressed_at, pressed[1])
+    if not forward and released is not None and _starts_after_proclitic(
+            view, release, released_at, released):
+        released = (released_at, released[1])
     first, last = (pressed, released) if forward else (released, pressed)
     new_lo = first[0] if first is not None else lo
     new_hi = last[1] if last is not None else hi

@@ -142,6 +142,14 @@ def test_a_drag_starting_between_a_proclitic_and_its_word_leaves_the_proclitic(w
     got = _label_drag(window, qtbot, doc, QPoint(whole.right() + 2, whole.center().y()),
                       QPoint(word.left() + 2, word.center().y()))
     assert got == ["وقازاقستان"]
+    # The other way (left to right on screen): ending on that letter, at the
+    # و's edge, leaves the و out as well; ending on the و takes it in.
+    got = _label_drag(window, qtbot, doc, QPoint(word.left() + 2, word.center().y()), press)
+    assert got == ["قازاقستان"]
+    waw = glyph_box(view, start - 1, start)
+    got = _label_drag(window, qtbot, doc, QPoint(word.left() + 2, word.center().y()),
+                      waw.center())
+    assert got == ["وقازاقستان"]
 
 
 def test_alt_drag_selects_letters_exactly_and_the_status_bar_says_so(window, qtbot):
