@@ -127,7 +127,11 @@ class AnnotationEditor(QObject):
             if self.labelling.has(span.start, span.end, label):
                 self.message.emit(self.tr("That text is already labelled {0}.").format(label))
                 return
-            self._edit(lambda: self.labelling.relabel(span.id, label))
+            edit = self._edit(lambda: self.labelling.relabel(span.id, label))
+            followers = _proposals_taken_along(edit, span.id)
+            if followers:
+                self.message.emit(self.tr("Relabelled {0}, and the {1} mentions proposed from it "
+                                          "with it.").format(label, followers))
 
     def relabel_entity(self, index: int) -> None:
         """Alt + a label key: give every mention of the selected span's entity that label."""
@@ -182,7 +186,11 @@ class AnnotationEditor(QObject):
         if self.document is None or span is None:
             self.message.emit(self.tr("Click a span first to delete it."))
             return
-        self._edit(lambda: self.labelling.delete(span.id))
+        edit = self._edit(lambda: self.labelling.delete(span.id))
+        followers = _proposals_taken_along(edit, span.id)
+        if followers:
+            self.message.emit(self.tr("{0} deleted, and the {1} mentions proposed from it (Ctrl+Z "
+                                      "brings them back).").format(span.label, followers))
 
     def step_span(self, direction: int) -> None:
         spans = self.labelling.spans
@@ -277,3 +285,13 @@ class AnnotationEditor(QObject):
         # All at once: a label can come with hundreds of proposed mentions.
         view.add_spans(change.added, select=made[-1] if made else None)
         self.saved.emit()
+
+
+def _proposals_taken_along(edit: Edit | None, span_id: int) -> int:
+    """How many open proposals an edit of the span ``span_id`` changed with
+    it (its entity's mentions follow a delete or relabel of its only label)."""
+    if edit is None:
+        return 0
+    return sum(1 for change in edit.spans
+               if change.span_id != span_id and change.before is not None
+               and change.before.span.is_suggestion)

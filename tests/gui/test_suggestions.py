@@ -360,3 +360,22 @@ def test_a_label_key_on_the_words_of_a_proposal_accepts_or_replaces_it(window, q
     here = [(s.label, s.origin) for s in layer(window, doc.id)
             if (s.start, s.end) == (second.start, second.end)]
     assert here == [("PERSON", Origin.SUGGESTED)]
+
+
+def test_deleting_or_relabelling_a_name_says_its_proposed_mentions_went_with_it(window, qtbot):
+    doc = open_document(window, ARABIC)
+    view = window.view
+    start, _ = label_first_mention(window, qtbot, doc)
+    proposed = sum(s.is_suggestion for s in layer(window, doc.id))
+    assert proposed >= 2
+    [label] = [s for s in layer(window, doc.id) if not s.is_suggestion]
+    view.select_span(label)
+    qtbot.keyClick(view, Qt.Key.Key_2)  # ORG: the proposals follow
+    assert window.statusBar().currentMessage() == (
+        f"Relabelled ORG, and the {proposed} mentions proposed from it with it.")
+    assert {s.label for s in layer(window, doc.id)} == {"ORG"}
+    view.select_span(next(s for s in layer(window, doc.id) if not s.is_suggestion))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert layer(window, doc.id) == []
+    assert window.statusBar().currentMessage() == (
+        f"ORG deleted, and the {proposed} mentions proposed from it (Ctrl+Z brings them back).")
