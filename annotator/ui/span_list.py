@@ -305,14 +305,20 @@ class SpanListView(RowTable):  # selectRow that works right to left
         self.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Text and Source share what the label leaves: on a narrow dock a
+        # fixed Source column left the text a few letters.
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.clicked.connect(self._on_clicked)
         self.activated.connect(self._on_clicked)
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.span_model.modelReset.connect(self._span_entity_rows)
 
     def _span_entity_rows(self) -> None:
-        """An entity's row reads across Text and Source: its name is long."""
+        """An entity's row reads across Text and Source: its name is long.
+        The Label column is as wide as the labels in sight need."""
+        self.resizeColumnToContents(0)  # measures the rows in sight only
         self.clearSpans()
         model = self.span_model
         if not model.grouped:
