@@ -39,6 +39,8 @@ EXTENSIONS = (".conll", ".conllu", ".conllx", ".iob", ".bio", ".bioes")
 DOCSTART = "-DOCSTART- -X- O O"
 
 _COLUMNS = regex.compile(r"[ \t]+")
+# More tokens than any real sentence has: a file without sentence breaks.
+LONG_SENTENCE = 1000
 
 
 class ConllWriter(TaggedSentenceWriter):
@@ -180,6 +182,14 @@ def read_text(path: Path, text: str, problems: ProblemList,
     if skipped_words:
         note(problems, path, 0, f"{skipped_words} multiword-range or empty-node lines (1-2, 1.1) "
                                 "skipped: their words are read from the lines that follow")
+    longest = max((len(sentence) for _, sentences in documents for sentence in sentences),
+                  default=0)
+    if longest > LONG_SENTENCE:
+        # ANERcorp has no blank line at all: one sentence, one Hugging Face
+        # row, that a model truncating at 512 tokens would mostly never see.
+        note(problems, path, 0, f"a sentence of {longest:,} tokens (no blank line between "
+                                "sentences?): token exports keep the file's sentences, so it "
+                                "stays one sentence, one Hugging Face row")
     for count, (line, sentences) in enumerate(documents, start=1):
         yield _record(path, count, line, sentences)
 

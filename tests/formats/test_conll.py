@@ -282,3 +282,20 @@ def test_invisible_marks_in_the_text_leave_no_line_the_reader_refuses(tmp_path):
     [document] = conll.read(out, problems)
     assert problems.total == 0
     assert [document.text[s.start:s.end] for s in document.spans] == ["Xi Jinping"]
+
+
+def test_a_file_without_blank_lines_is_read_as_one_sentence_and_said(tmp_path):
+    """ANERcorp as published: token and tag lines, no blank line anywhere."""
+    from annotator.formats.registry import read_paths
+
+    path = tmp_path / "aner.conll"
+    path.write_text("".join(f"كلمة{k} {'B-LOC' if k % 50 == 0 else 'O'}\n" for k in range(1500)),
+                    encoding="utf-8")
+    records = read_paths([path])
+    [record] = records
+    assert "\n" not in record.text and len(record.spans) == 30
+    [message] = [n.message for n in records.notes if "sentence of" in n.message]
+    assert message.startswith("a sentence of 1,500 tokens (no blank line between sentences?)")
+    short = tmp_path / "short.conll"
+    short.write_text("Ala O\nma O\n\nkota O\n", encoding="utf-8")
+    assert not [n for n in read_paths([short]).notes if "sentence of" in n.message]
