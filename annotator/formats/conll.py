@@ -123,6 +123,7 @@ def read_text(path: Path, text: str, problems: ProblemList,
     documents: list[tuple[int, list[list[tuple[str, list[str]]]]]] = []
     sentence: list[tuple[str, list[str]]] = []
     skipped_words = 0
+    spaced_tokens: list[int] = []  # the lines of tokens holding whitespace
     new_document = True
     document_line = 0  # its -DOCSTART- line, else its first token's
     # Entities start with B- (or S-): an I- that continues nothing is then a
@@ -174,7 +175,10 @@ def read_text(path: Path, text: str, problems: ProblemList,
             documents.append((document_line or row.line, []))
             document_line = 0
             new_document = False
-        sentence.append((row.parts[layout.token], tags))
+        token = row.parts[layout.token]
+        if any(c.isspace() for c in token):
+            spaced_tokens.append(row.line)
+        sentence.append((token, tags))
     if sentence:
         documents[-1][1].append(sentence)
     if layout not in (Layout(0, (1,)), Layout(0, (1,), width=2)):
@@ -182,6 +186,12 @@ def read_text(path: Path, text: str, problems: ProblemList,
     if skipped_words:
         note(problems, path, 0, f"{skipped_words} multiword-range or empty-node lines (1-2, 1.1) "
                                 "skipped: their words are read from the lines that follow")
+    if spaced_tokens:
+        # The text is the tokens joined by spaces: a space inside one is a
+        # token edge to every token export, and rows no longer line up.
+        note(problems, path, 0, f"{len(spaced_tokens)} tokens hold a space (the first at line "
+                                f"{spaced_tokens[0]}): the text keeps it, but token exports split "
+                                "such a token in two there")
     longest = max((len(sentence) for _, sentences in documents for sentence in sentences),
                   default=0)
     if longest > LONG_SENTENCE:

@@ -299,3 +299,18 @@ def test_a_file_without_blank_lines_is_read_as_one_sentence_and_said(tmp_path):
     short = tmp_path / "short.conll"
     short.write_text("Ala O\nma O\n\nkota O\n", encoding="utf-8")
     assert not [n for n in read_paths([short]).notes if "sentence of" in n.message]
+
+
+def test_tokens_holding_a_space_are_said_on_import(tmp_path):
+    """A tab-separated file may hold «Nowym Jorku» or «7 000» (a no-break
+    space) as one token: the text keeps it, token exports would split it."""
+    from annotator.formats.registry import read_paths
+
+    path = tmp_path / "spaced.conll"
+    path.write_text("Cena\tO\n7\u00a0000\tO\nw\tO\nNowym Jorku\tB-LOC\n.\tO\n", encoding="utf-8")
+    records = read_paths([path])
+    [record] = records
+    assert record.text == "Cena 7\u00a0000 w Nowym Jorku ."
+    assert [n.message for n in records.notes if "hold a space" in n.message] == [
+        "2 tokens hold a space (the first at line 2): the text keeps it, but token exports "
+        "split such a token in two there"]
