@@ -133,7 +133,8 @@ def read_utf8(path: Path, problems: ProblemList, may_be_empty: bool = False) -> 
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        problems.add(path, line, f"not valid UTF-8 (byte {data[error.start]:#04x} at offset {error.start})")
+        problems.add(path, line, f"not valid UTF-8 (byte {data[error.start]:#04x} at offset "
+                                 f"{error.start}){legacy_encoding_hint(data)}")
         return None
     found = _CONTROL.search(text)
     if found is not None:
@@ -211,7 +212,8 @@ def _decode_piece(decoder, piece: bytes, offset: int, texts: list[str]) -> str |
         text = decoder.decode(piece)
     except UnicodeDecodeError as error:
         at = offset - pending + error.start
-        return f"not valid UTF-8 (byte {(error.object[error.start]):#04x} at offset {at})"
+        return (f"not valid UTF-8 (byte {(error.object[error.start]):#04x} at offset {at})"
+                f"{legacy_encoding_hint(piece)}")
     found = _CONTROL.search(text)
     if found is not None:
         at = offset - pending + len(text[: found.start()].encode("utf-8"))
@@ -219,3 +221,26 @@ def _decode_piece(decoder, piece: bytes, offset: int, texts: list[str]) -> str |
                 "binary data, or text from a broken conversion")
     texts.append(text)
     return None
+
+
+# Encodings Arabic and Polish text comes in when it is not UTF-8 (Windows'
+# own), with the letters that tell them: every byte over 127 of such a file
+# is one of them.
+_LEGACY = (("cp1256", "Windows-1256 (Arabic)",
+            lambda c: "\u0600" <= c <= "\u06ff" or c in "\u00a0\u00ab\u00bb"),
+           ("cp1250", "Windows-1250 (Central European)",
+            lambda c: c in "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ\u00a0\u201e\u201d\u2013"))
+
+
+def legacy_encoding_hint(data: bytes) -> str:
+    """``; it looks like Windows-1256 (Arabic): ...`` when the bytes that are
+    not ASCII all read as that encoding's letters, else nothing."""
+    high = bytes(b for b in data[:65536] if b > 127)
+    if len(high) < 4:
+        return ""
+    for codec, name, fits in _LEGACY:
+        chars = high.decode(codec, "replace")
+        if sum(map(fits, chars)) >= 0.9 * len(chars):
+            return (f"; it looks like {name}: convert it first, for example with "
+                    f"iconv -f {codec} -t utf-8 FILE > NEW-FILE")
+    return ""

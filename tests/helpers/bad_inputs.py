@@ -18,6 +18,11 @@ EXPECTED = {
     "blank_lines.jsonl": (0, "the file is empty"),
     "invalid_utf8.jsonl": (2, "not valid UTF-8 (byte 0xe9 at offset 28)"),
     "invalid_utf8.txt": (1, "not valid UTF-8 (byte 0xf3 at offset 3)"),
+    # Arabic and Polish saved by Windows' own encodings: the message says which.
+    "cp1256_arabic.jsonl": (1, "not valid UTF-8 (byte 0xde at offset 10); it looks like "
+                               "Windows-1256 (Arabic): convert it first, for example with "
+                               "iconv -f cp1256 -t utf-8 FILE > NEW-FILE"),
+    "cp1250_polish.txt": (1, "it looks like Windows-1250 (Central European)"),
     "utf16_bom.jsonl": (0, "UTF-16 (little-endian, with a byte order mark)"),
     "utf16le_nobom.jsonl": (0, "UTF-16 (little-endian, without a byte order mark)"),
     "utf16be_nobom.txt": (0, "UTF-16 (big-endian, without a byte order mark)"),
