@@ -40,10 +40,15 @@ SPAN_KEYS = ("spans", "label", "labels", "entities")
 
 def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
     """The records of ``path``, a line at a time: memory does not grow with the file."""
-    relations = lines_with = comments = 0
+    relations = lines_with = comments = marks = 0
     first = True  # no line with content read yet
     # Lines end at "\n" only: JSON strings may hold U+2028 and U+0085 raw.
     for number, line in utf8_lines(path, problems):
+        if line.startswith("\ufeff"):
+            # Files joined end to end leave each one's byte-order mark at the
+            # start of a line: invisible, and no part of the record.
+            line = line.lstrip("\ufeff")
+            marks += 1
         if not line.strip():
             continue
         try:
@@ -71,6 +76,9 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
                 lines_with += 1
             if isinstance(obj.get("Comments"), list):
                 comments += len(obj["Comments"])
+    if marks:
+        note(problems, path, 0, f"{marks} byte-order marks (U+FEFF, invisible) at the start of a "
+                                "line passed over: files joined end to end leave them")
     if comments:
         note(problems, path, 0, f"not imported: {comments} comments (doccano's \"Comments\")")
     if relations:

@@ -138,3 +138,18 @@ def test_the_doccano_export_warns_of_spans_doccano_would_show_shifted(tmp_path):
         "1 documents have an emoji (a character beyond U+FFFF) before a span: offsets are code "
         "points, and doccano's page, which counts UTF-16 units, shows those spans shifted by one "
         "character for each emoji before them"]
+
+
+def test_files_joined_end_to_end_keep_no_byte_order_mark_in_between(tmp_path):
+    """Two JSONL files saved with a byte-order mark, joined by cat: the second
+    one's mark starts a line, where JSON refuses it ("decode using utf-8-sig")."""
+    first = '\ufeff{"text": "Ala ma kota", "spans": [{"start": 0, "end": 3, "label": "PER"}]}\n'
+    second = '\ufeff{"text": "قال شي", "spans": [{"start": 4, "end": 6, "label": "PERSON"}]}\n'
+    path = tmp_path / "joined.jsonl"
+    path.write_text(first + second, encoding="utf-8")
+    records = read_paths([path])
+    assert [(r.text, [(r.text[s.start:s.end]) for s in r.spans]) for r in records] == [
+        ("Ala ma kota", ["Ala"]), ("قال شي", ["شي"])]
+    assert [n.message for n in records.notes] == [
+        "1 byte-order marks (U+FEFF, invisible) at the start of a line passed over: files "
+        "joined end to end leave them"]
