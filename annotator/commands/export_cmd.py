@@ -38,11 +38,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    options = chosen_options(args, catalog.write_options())
+    for option, users in catalog.write_options():
+        if option.name in options and args.format not in users:
+            # Taken and ignored, it would leave the output unlike what was asked.
+            return fail(ExportError(f"--{option.name} does not apply to {args.format} (it is "
+                                    f"for {listed(users)})"))
     try:
         with Project.open(args.project, create=False) as project:
             report = export_project(
                 project, args.format, Path(args.out), annotator=args.annotator, gold=args.gold,
-                done_only=args.done_only, with_suggestions=args.with_suggestions, **chosen_options(args, catalog.write_options()))
+                done_only=args.done_only, with_suggestions=args.with_suggestions, **options)
     except (ExportError, ProjectError) as error:
         return fail(error)
     for warning in report.warnings:

@@ -49,7 +49,12 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
         problem = overwrite_problem(target, project.path)
         if problem is not None:
             raise ExportError(problem)
-    report = ExportReport(fmt, str(out), who, values["scheme"], values["clitics"], done_only,
+    # The report names the options the format takes: a JSONL report saying
+    # "bioes" would claim a scheme its spans never had.
+    taken = {option.name for option in chosen.write_options}
+    report = ExportReport(fmt, str(out), who,
+                          values["scheme"] if "scheme" in taken else None,
+                          values["clitics"] if "clitics" in taken else None, done_only,
                           with_suggestions=with_suggestions)
     # In the order the labels were added: hf's tag ids stay the same when
     # labels are moved up or down (the keys 1-9 follow the list's order).

@@ -67,8 +67,8 @@ class ExportReport:
     format: str
     output: str
     annotator: str | None
-    scheme: str
-    clitics: str
+    scheme: str | None  # None: the format has no tags
+    clitics: str | None  # None: the format has no tokens
     done_only: bool
     with_suggestions: bool = False
     open_suggestions: int = 0  # suggestions neither accepted nor rejected yet

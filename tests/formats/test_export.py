@@ -242,3 +242,23 @@ def test_cli_errors_are_one_line_with_status_2(annotated, project_path, tmp_path
 
     with Project.open(project_path, create=False) as project:
         assert project.annotators() == ["alice"]  # nothing was added by asking
+
+
+def test_an_option_the_format_does_not_take_is_refused_and_not_reported(annotated, tmp_path,
+                                                                           capsys):
+    """--scheme bioes on a JSONL export would be ignored, and its report said
+    bioes: the command refuses it, naming the formats that take it."""
+    project = annotated.path
+    out = tmp_path / "out.jsonl"
+    code = main(["export", str(project), "--format", "jsonl", "--out", str(out), "--annotator",
+                 "alice", "--scheme", "bioes"])
+    assert code == 2 and not out.exists()
+    assert capsys.readouterr().err.strip() == "--scheme does not apply to jsonl (it is for conll and hf)"
+    assert main(["export", str(project), "--format", "jsonl", "--out", str(out), "--annotator",
+                 "alice"]) == 0
+    report = json.loads((tmp_path / "out.jsonl.report.json").read_text(encoding="utf-8"))
+    assert (report["scheme"], report["clitics"]) == (None, None)
+    assert main(["export", str(project), "--format", "conll", "--out", str(tmp_path / "o.conll"),
+                 "--annotator", "alice", "--scheme", "bioes"]) == 0
+    report = json.loads((tmp_path / "o.conll.report.json").read_text(encoding="utf-8"))
+    assert (report["scheme"], report["clitics"]) == ("bioes", "split")
