@@ -75,7 +75,7 @@ class BratWriter(Writer):
             # be imported again.
             for span in spans:
                 self.report.add(document.name, span.start, span.end, span.label,
-                                text[span.start:span.end], "not-aligned", "only whitespace")
+                                text[span.start:span.end], "blank", "only whitespace")
             self.report.skipped.append(document.name)
             return
         name = self._file_name(document.name)
@@ -86,7 +86,7 @@ class BratWriter(Writer):
             fragments = _fragments(text, span.start, span.end)
             if not fragments:
                 self.report.add(document.name, span.start, span.end, span.label,
-                                text[span.start:span.end], "not-aligned", "only line breaks")
+                                text[span.start:span.end], "blank", "only line breaks")
                 continue
             if label != span.label:
                 self.report.add(document.name, span.start, span.end, span.label,

@@ -24,11 +24,12 @@ ACTIONS = {
     "number-edge": ("adjusted", "the edge fell just after a number's decimal mark; it moved "
                     "before the mark, so both pieces read back as numbers"),
     "trimmed": ("adjusted", "the span was trimmed to the tokens it covers"),
-    "overlap": ("left out", "overlaps a longer span; tags hold one span per token "
-                "(CoNLL writes them all with {nesting})"),
+    "overlap": ("left out", "overlaps a span kept in its place (the longest, then the "
+                "earliest); tags hold one span per token (CoNLL writes them all with {nesting})"),
     "no-token": ("left out", "covers no token"),
     "out-of-bounds": ("left out", "offsets outside the text"),
     "not-aligned": ("left out", "could not be placed on tokens"),
+    "blank": ("left out", "covers only whitespace or line breaks, which the format cannot mark"),
     "label-renamed": ("adjusted", "the label was renamed to a name the format allows"),
 }
 LEFT_OUT = {action for action, (kind, _) in ACTIONS.items() if kind == "left out"}

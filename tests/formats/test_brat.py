@@ -51,6 +51,18 @@ def test_overlaps_and_line_breaks(project, tmp_path):
     assert {(s.start, s.end, s.label) for s in record.spans} == {(s.start, s.end, s.label) for s in spans}
 
 
+def test_a_span_of_only_a_line_break_is_left_out_as_blank(project, tmp_path):
+    """brat has no tokens: such a span is not "not placed on tokens"."""
+    text = "Xi Jinping\nTokajew"
+    project.import_records([DocumentRecord("doc", text, [Span(10, 11, "PERSON"),
+                                                          Span(0, 2, "PERSON")])],
+                           annotator="alice")
+    report = export_project(project, "brat", tmp_path / "out", annotator="alice")
+    assert [(e.start, e.action, e.detail) for e in report.entries] == [(10, "blank", "only line breaks")]
+    assert report.left_out == 1
+    assert any("covers only whitespace or line breaks" in line for line in report.summary_lines())
+
+
 def read(tmp_path, text: str, ann: str, txt_bytes: bytes | None = None):
     (tmp_path / "d.txt").write_bytes(txt_bytes if txt_bytes is not None else text.encode("utf-8"))
     (tmp_path / "d.ann").write_text(ann, encoding="utf-8")
