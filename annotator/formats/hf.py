@@ -42,7 +42,9 @@ class HfWriter(TaggedSentenceWriter):
         self.names = tag_names(options.labels, options.scheme)
         self.ids = {name: i for i, name in enumerate(self.names)}
         self.prefixes: set[str] = set()
-        self.renamed = 0  # documents whose name an earlier one had
+        self.names: set[str] = set()
+        self.repeated = 0  # documents whose name an earlier one had
+        self.renamed = 0  # documents whose row ids are not their name
 
     def _ids(self, tags: list[str]) -> list[int]:
         try:
@@ -77,14 +79,21 @@ class HfWriter(TaggedSentenceWriter):
             prefix = f"{name}~{n}"
         self.prefixes.add(prefix)
         self.renamed += prefix != name
+        self.repeated += name in self.names
+        self.names.add(name)
         return prefix
 
     def finish(self) -> list[Path]:
-        if self.renamed:
+        if self.repeated:
             # Rows map back to their text by name: one name, two texts, said.
             self.report.warnings.append(
-                f"{self.renamed} documents have the name of a document before them: \"document\" "
-                "does not tell their rows apart; their row ids begin NAME~2, NAME~3...")
+                f"{self.repeated} documents have the name of a document before them: "
+                "\"document\" does not tell their rows apart; their row ids begin NAME~2, "
+                "NAME~3...")
+        if self.renamed > self.repeated:
+            self.report.warnings.append(
+                f"{self.renamed - self.repeated} documents are named as the row ids made for "
+                "another (NAME~2): their own row ids begin NAME~2~2...")
         labels = sidecar(self.out, "labels.json")
         info = {"names": self.names, "scheme": Scheme(self.options.scheme).value}
         write_atomic(labels, json.dumps(info, ensure_ascii=False, indent=1) + "\n")

@@ -31,7 +31,8 @@ from annotator.formats.textfile import (
     lone_surrogate_problem,
     utf8_lines,
 )
-from annotator.formats.writing import SingleFileWriter, json_line
+from annotator.formats.report import ExportReport
+from annotator.formats.writing import ExportOptions, SingleFileWriter, json_line
 
 EXTENSIONS = (".jsonl", ".ndjson")
 # Keys that carry spans: native, doccano (older and newer shapes).
@@ -319,12 +320,38 @@ def _bounds_problem(start: object, end: object, label: object, length: int) -> s
     return None
 
 
-class JsonlWriter(SingleFileWriter):
+class _RecordsById(SingleFileWriter):
+    """A writer of one record per document whose ``"id"`` is the document's
+    name: a name met before is counted and said, since the ids of those
+    records do not tell them apart (their texts differ: one text is one
+    document)."""
+
+    def __init__(self, out: Path, options: ExportOptions, report: ExportReport):
+        super().__init__(out, options, report)
+        self.names: set[str] = set()
+        self.repeated: list[str] = []
+
+    def _id(self, document: Document) -> str:
+        if document.name in self.names:
+            self.repeated.append(document.name)
+        self.names.add(document.name)
+        return document.name
+
+    def finish(self) -> list[Path]:
+        if self.repeated:
+            shown = ", ".join(sorted(set(self.repeated))[:3])
+            self.report.warnings.append(
+                f"{len(self.repeated)} documents have the name of a document before them "
+                f"({shown}): their \"id\" does not tell them apart")
+        return super().finish()
+
+
+class JsonlWriter(_RecordsById):
     """Native JSONL: every span as stored, overlapping ones too."""
 
     def add(self, document: Document, spans: list[Span]) -> None:
         numbers = entity_numbers(spans)
-        obj = {"id": document.name, "text": document.text, "lang": document.lang,
+        obj = {"id": self._id(document), "text": document.text, "lang": document.lang,
                "spans": [_span_object(s, numbers) for s in spans]}
         if self.options.annotator:
             obj["annotator"] = self.options.annotator
@@ -341,13 +368,13 @@ def _span_object(span: Span, numbers: dict[int, int]) -> dict:
     return obj
 
 
-class DoccanoWriter(SingleFileWriter):
+class DoccanoWriter(_RecordsById):
     """doccano's sequence-labelling JSONL: ``{"text", "label": [[start, end, "LABEL"]]}``."""
 
     shifted = 0  # documents with an emoji before a span: doccano's page shows those shifted
 
     def add(self, document: Document, spans: list[Span]) -> None:
-        obj = {"id": document.name, "text": document.text,
+        obj = {"id": self._id(document), "text": document.text,
                "label": [[s.start, s.end, s.label] for s in spans]}
         self.file.write(json_line(obj))
         first = ASTRAL.search(document.text)

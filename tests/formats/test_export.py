@@ -262,3 +262,19 @@ def test_an_option_the_format_does_not_take_is_refused_and_not_reported(annotate
                  "--annotator", "alice", "--scheme", "bioes"]) == 0
     report = json.loads((tmp_path / "o.conll.report.json").read_text(encoding="utf-8"))
     assert (report["scheme"], report["clitics"]) == ("bioes", "split")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "doccano"])
+def test_two_documents_of_one_name_are_said_since_their_ids_are_one(tmp_path, fmt):
+    from annotator.core.model import DocumentRecord
+    from annotator.store import Project
+
+    with Project.open(tmp_path / "p.db") as project:
+        project.import_records([DocumentRecord("a/b", "Ala ma kota."),
+                                DocumentRecord("a/b", "Ola ma psa."),
+                                DocumentRecord("c", "Jan ma rybki.")])
+        report = export_project(project, fmt, tmp_path / "out.jsonl")
+    ids = [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert ids == ["a/b", "a/b", "c"]  # the id is the name, as the format holds it
+    assert report.warnings == ['1 documents have the name of a document before them (a/b): '
+                               'their "id" does not tell them apart']
