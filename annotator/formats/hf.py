@@ -42,7 +42,7 @@ class HfWriter(TaggedSentenceWriter):
         self.names = tag_names(options.labels, options.scheme)
         self.ids = {name: i for i, name in enumerate(self.names)}
         self.prefixes: set[str] = set()
-        self.names: set[str] = set()
+        self.document_names: set[str] = set()
         self.repeated = 0  # documents whose name an earlier one had
         self.renamed = 0  # documents whose row ids are not their name
 
@@ -79,8 +79,8 @@ class HfWriter(TaggedSentenceWriter):
             prefix = f"{name}~{n}"
         self.prefixes.add(prefix)
         self.renamed += prefix != name
-        self.repeated += name in self.names
-        self.names.add(name)
+        self.repeated += name in self.document_names
+        self.document_names.add(name)
         return prefix
 
     def finish(self) -> list[Path]:
