@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from annotator.core.tokenize import CLITIC_PREFIXES, tokenize
+from annotator.core.tokenize import CLITIC_PREFIXES, LAM, tokenize
 
 if TYPE_CHECKING:
     import regex
 
 # The rest of a word after a proclitic must still be a word.
 _MIN_REST = 2
+ARTICLE = "\u0627\u0644"  # ال
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +92,24 @@ def is_clitic_boundary(text: str, index: int, word: tuple[int, int] | None = Non
     rest = araby.strip_tashkeel(text[index:end])
     return (prefix in CLITIC_PREFIXES and len(rest) >= _MIN_REST
             and _arabic_letter().match(text, index) is not None)
+
+
+def doubtful_clitic_start(text: str, start: int, words: set[str]) -> tuple[str, str] | None:
+    """(the word, the part after its proclitic) when a span starts right
+    after a proclitic and that part stands nowhere alone among ``words`` (the
+    tokens of the project's texts): the letter read as a proclitic is then likely the
+    name's own (ب of بشار, ل of لبنان, و of وليد), the span's offsets one letter
+    late. None when the part stands alone somewhere (قازاقستان beside
+    وقازاقستان), or with its article (لتعاون, تعاون of للتعاون: التعاون)."""
+    word = word_around(text, start)
+    if word is None or not is_clitic_boundary(text, start, word):
+        return None
+    rest = text[start:word[1]]
+    if rest.startswith(ARTICLE) or text[word[0]:start].endswith(LAM) and rest.startswith(LAM):
+        return None  # a proclitic before the article (والصين, للتعاون, ل|لتعاون) is one
+    if {rest, ARTICLE + rest} & words:
+        return None
+    return text[word[0]:word[1]], rest
 
 
 @dataclass(frozen=True)
