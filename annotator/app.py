@@ -175,6 +175,9 @@ def launch(project_path: Path | None) -> int:
     if started is None:
         return 2
     app, _window = started
+    from annotator.ui.termination import close_windows_on_termination
+
+    close_windows_on_termination(app)
     status = app.exec()
     from annotator.suggest.preload import wait_for_preloads  # loaded at start already
 
