@@ -59,11 +59,13 @@ _REASONS = (
 
 
 def reason_text(reason: str) -> str:
-    """A stored reason in the interface's language; one of no known form as stored."""
+    """A stored reason in the interface's language; one of no known form as
+    stored. The quoted name is isolated (FSI ... PDI): an Arabic name read
+    into what follows it, and «وانغ يي» (85%) showed as «(%85) «وانغ يي."""
     for pattern, text in _REASONS:
         match = pattern.fullmatch(reason)
         if match:
-            return _tr(text).format(*match.groups())
+            return _tr(text).format(*(f"\u2068{name}\u2069" for name in match.groups()))
     return reason
 
 

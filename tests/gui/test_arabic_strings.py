@@ -40,7 +40,7 @@ def test_a_label_names_its_undo_step_and_its_mentions_sources_in_arabic(qtbot, a
     model = window.span_list.span_model
     sources = [model.index(row, 2).data() for row in range(model.rowCount())]
     # The label has no source; its two short forms say whose they are.
-    short_form = f"\u202bصيغة مختصرة لـ«{NAME}»\u202c (80%)"
+    short_form = f"\u202bصيغة مختصرة لـ«\u2068{NAME}\u2069»\u202c (80%)"
     assert sources == ["", short_form, short_form]
     # Undone, the menu offers to redo it, in Arabic too.
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -55,7 +55,7 @@ def test_store_names_and_reasons_are_translated_and_unknown_ones_kept(arabic):
     assert step_text("Undo Accept «Xi» (2 mentions)") == "التراجع عن قبول «Xi» (2 من الذكر)"
     assert step_text("Mark done") == "وضع علامة منجز"
     assert step_text("Something new") == "Something new"
-    assert reason_text("short form of «Tokajew»") == "صيغة مختصرة لـ«Tokajew»"
+    assert reason_text("short form of «Tokajew»") == "صيغة مختصرة لـ«\u2068Tokajew\u2069»"
     assert reason_text("date rule") == "قاعدة التواريخ"
     assert reason_text("learned from the model") == "learned from the model"
 

@@ -68,7 +68,7 @@ def test_label_then_step_accept_and_reject_with_keys(window, qtbot):
     # Listed with their source.
     model = window.span_list.span_model
     sources = [model.index(row, 2).data() for row in range(model.rowCount())]
-    assert sources.count(f"mention of «{NAME}»") == len(suggested)
+    assert sources.count(f"mention of «\u2068{NAME}\u2069»") == len(suggested)
     assert view.selected_span().id == manual.id  # the selection stays on the label
 
     qtbot.keyClick(view, Qt.Key.Key_Down, ALT)
@@ -379,3 +379,26 @@ def test_deleting_or_relabelling_a_name_says_its_proposed_mentions_went_with_it(
     assert layer(window, doc.id) == []
     assert window.statusBar().currentMessage() == (
         f"ORG deleted, and the {proposed} mentions proposed from it (Ctrl+Z brings them back).")
+
+
+def test_a_source_with_an_arabic_name_and_a_confidence_reads_in_order(qapp):
+    """«وانغ يي» (85%): the Arabic name must not carry the number and the
+    percent sign along (it showed «(%85) «وانغ يي)."""
+    from PySide6.QtGui import QFont, QTextLayout, QTextOption
+
+    from annotator.core.model import Span
+    from annotator.ui.span_list import suggestion_source
+
+    text = suggestion_source(Span(0, 7, "PERSON", origin=Origin.SUGGESTED,
+                                  reason="variant of «وانغ يي»", confidence=0.85))
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight)  # an English interface's cell
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    x = [line.cursorToX(i)[0] for i in range(len(text) + 1)]
+    opening, digit, percent = text.index("("), text.index("8"), text.index("%")
+    # Left to right on screen: "variant of", the name, then (85%) in that order.
+    assert x[text.index("variant")] < x[opening] < x[digit] < x[percent]
