@@ -35,6 +35,10 @@
         <translation>هذا النص موسوم بالفعل بـ {0}.</translation>
     </message>
     <message>
+        <source>Relabelled {0}, and the {1} mentions proposed from it with it.</source>
+        <translation>أعيد الوسم بـ {0}، ومعه {1} من الذكر المقترح منه.</translation>
+    </message>
+    <message>
         <source>Select a span whose name was labelled with its other mentions; Alt + a label key relabels them all.</source>
         <translation>اختر مقطعًا وُسم اسمه مع ذكره الآخر؛ فيعيد Alt مع مفتاح وسم وسمَها كلها.</translation>
     </message>
@@ -53,6 +57,10 @@
     <message>
         <source>Click a span first to delete it.</source>
         <translation>انقر على مقطع أولًا لحذفه.</translation>
+    </message>
+    <message>
+        <source>{0} deleted, and the {1} mentions proposed from it (Ctrl+Z brings them back).</source>
+        <translation>حُذف {0}، ومعه {1} من الذكر المقترح منه (Ctrl+Z يعيدها).</translation>
     </message>
     <message>
         <source>Nothing changed: the project is read-only ({0}).</source>
