@@ -193,6 +193,9 @@ def find_mentions(text: str, names: Sequence[tuple[str, str]], lang: str = "",
     proposals: list[Proposal] = []
     for i, (surface, label) in enumerate(names):
         full = match_name(text, surface, lang, with_variants)
+        bare = _without_its_proclitic(text, surface)
+        if bare is not None:
+            full += match_name(text, bare, lang, with_variants)
         for m in full:
             reason = f"variant of «{surface}»" if m.level == VARIANT else f"mention of «{surface}»"
             proposals.append(Proposal(Span(m.start, m.end, label), reason, CONFIDENCE[m.level], i))
@@ -203,6 +206,25 @@ def find_mentions(text: str, names: Sequence[tuple[str, str]], lang: str = "",
     proposals.sort(key=lambda p: -p.confidence)
     kept = resolve_overlaps(proposals, lambda p: (p.span.start, p.span.end, p.span.label)).kept
     return kept
+
+
+def _without_its_proclitic(text: str, surface: str) -> str | None:
+    """A name labelled with the proclitic before it (وكازاخستان: a double-click
+    takes the word whole), without it, when the text also writes its first
+    word alone (كازاخستان): the mentions of that are the name's too, where
+    only the ones after و were proposed."""
+    from annotator.core.word_edges import is_clitic_boundary  # pyarabic: at first use
+
+    keys = None
+    for k in (1, 2):  # a proclitic, then a pair (وب)
+        if not is_clitic_boundary(surface, k):
+            continue
+        rest = surface[k:]
+        words = name_words(rest)
+        keys = keys if keys is not None else {word.key for word in word_index(text).words}
+        if words and words[0] in keys:
+            return rest
+    return None
 
 
 def _short_proposals(text: str, surface: str, label: str, lang: str, full: list[Match],

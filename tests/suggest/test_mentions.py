@@ -286,3 +286,18 @@ def test_an_acronym_is_a_short_form_only_of_the_name_it_abbreviates():
     assert not any("KPCh" == m for m, _, _ in found(text, [("Chiny", "ORG")], "pl"))
     party = found(text, [("Komunistyczna Partia Chin", "ORG")], "pl")
     assert [m for m, _, _ in party].count("KPCh") == 2
+
+
+def test_a_name_labelled_with_its_proclitic_proposes_its_mentions_without_one():
+    """A double-click takes وكازاخستان whole: its mentions are also the bare
+    كازاخستان and the one after ب, when the text writes the name alone."""
+    text = "زار شي وكازاخستان أمس. كازاخستان بلد كبير، وفي بكازاخستان نفط."
+    found = [(text[p.span.start:p.span.end], p.span.start)
+             for p in find_mentions(text, [("وكازاخستان", "LOC")], "ar")]
+    assert found == [("وكازاخستان", text.index("وكازاخستان")),
+                     ("كازاخستان", text.index(" كازاخستان") + 1),
+                     ("كازاخستان", text.index("بكازاخستان") + 1)]
+    # Where the rest never stands alone (ووليد: وليد nowhere alone here),
+    # nothing more is proposed.
+    assert [text2[p.span.start:p.span.end] for text2 in ["ووليد هنا. ووليد ذهب."]
+            for p in find_mentions(text2, [("ووليد", "PERSON")], "ar")] == ["ووليد", "ووليد"]
