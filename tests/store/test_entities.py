@@ -160,8 +160,11 @@ def test_a_mention_can_leave_its_entity_and_join_it_again(labelling):
 def test_a_failed_relabel_of_the_entity_changes_nothing(labelling):
     source, _ = label_and_propose(labelling)
     mention = labelling.entity_members(source.id)[1]
-    # An ORG span at one mention's place: relabelling that mention would duplicate it.
-    labelling.add(mention.start, mention.end, "ORG")
+    # An ORG span at one mention's place, written by another program (a label
+    # key there would replace the proposal): relabelling that mention would
+    # duplicate it.
+    labelling.project.add_span(labelling.document.id, labelling.annotator, mention.start,
+                               mention.end, "ORG")
     before = file_state(labelling.project)
     with pytest.raises(Exception, match="exists already"):
         labelling.relabel_entity(source.id, "ORG")
