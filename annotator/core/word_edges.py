@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from annotator.core.tokenize import CLITIC_PREFIXES, LAM, tokenize
+from annotator.core.tokenize import CLITIC_PREFIXES, LAM, Token, tokenize
 
 if TYPE_CHECKING:
     import regex
@@ -197,40 +197,39 @@ def neighbour_word_start(text: str, index: int, forward: bool) -> int | None:
     one before it, on the same line; None when there is none. A word is a
     token that begins with a letter or a digit: a start moved word by word
     never lands on a hyphen or a quote («-Jomartem»)."""
-    return _neighbour(text, index, forward, [t.start for t in _words_near(text, index)])
+    return _neighbour(index, forward, [t.start for t in _words_near(text, index)])
 
 
 def neighbour_word_end(text: str, index: int, forward: bool) -> int | None:
     """The end of the first word after ``index`` (``forward``) or the last one
     before it, on the same line (see :func:`neighbour_word_start`): an end
     moved word by word never takes a hyphen («Kassymem-»)."""
-    return _neighbour(text, index, forward, [t.end for t in _words_near(text, index)])
+    return _neighbour(index, forward, [t.end for t in _words_near(text, index)])
 
 
-def _neighbour(text: str, index: int, forward: bool, edges: list[int]) -> int | None:
+def _neighbour(index: int, forward: bool, edges: list[int]) -> int | None:
     if forward:
         return next((e for e in edges if e > index), None)
     return next((e for e in reversed(edges) if e < index), None)
 
 
-def _words_near(text: str, index: int) -> list:
+def _words_near(text: str, index: int) -> list[Token]:
     """The words of the line holding ``index``, or of a long line's part around it."""
-    lo = _line_start(text, index, max(0, index - 20 * _REACH))
-    hi = _line_end(text, index, min(len(text), index + 20 * _REACH))
+    lo = _line_start_near(text, index, max(0, index - 20 * _REACH))
+    hi = _line_end_near(text, index, min(len(text), index + 20 * _REACH))
     return [t for t in tokenize(text, lo, hi) if t.text[0].isalnum()]
 
 
-def _line_start(text: str, index: int, lo: int) -> int:
+def _line_start_near(text: str, index: int, lo: int) -> int:
     """Where the line holding ``index`` begins, or the first space at or after
     ``lo`` when the line begins before ``lo``: never inside a token."""
     start = text.rfind("\n", 0, index) + 1
     if start >= lo:
         return start
-    space = next((k for k in range(lo, index) if text[k].isspace()), index)
-    return space
+    return next((k for k in range(lo, index) if text[k].isspace()), index)
 
 
-def _line_end(text: str, index: int, hi: int) -> int:
+def _line_end_near(text: str, index: int, hi: int) -> int:
     """Where the line holding ``index`` ends, or the last space before ``hi``
     when it ends after ``hi``."""
     end = text.find("\n", index, hi)
