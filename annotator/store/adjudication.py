@@ -90,9 +90,11 @@ class Adjudication:
 
     def is_decided(self, document_id: int, group: DisagreementGroup,
                    places: set[tuple[int, int]] | None = None) -> bool:
-        """A group is settled once a decision covered any part of it."""
+        """A group is settled once decisions covered all of it. A version an
+        annotator added after the decision (merged again) that reaches past
+        the place decided makes it a group the reviewer has not seen: open."""
         places = self.decided_places(document_id) if places is None else places
-        return any(start < group.end and group.start < end for start, end in places)
+        return _covered(group.start, group.end, places)
 
     def snapshot(self, document_id: int) -> GoldSnapshot:
         return GoldSnapshot(tuple(self.project.span_records(document_id, GOLD_ANNOTATOR)),
@@ -126,12 +128,12 @@ class Adjudication:
             return self._accept(document_id, (start, end, label))
 
     def accept_agreed(self, document_id: int) -> list[Span]:
-        """Copy every span all annotators agree on into gold; returns the new ones."""
-        found = self.disagreements(document_id)
-        existing = {s.key for s in self.gold(document_id)}
+        """Copy every span all annotators agree on into gold, but for those at
+        a place the reviewer decided (see :meth:`agreed_missing`); returns the
+        new ones."""
+        missing = self.agreed_missing(document_id)
         with self.project.transaction():
-            return [self._accept(document_id, c.key) for c in found.agreed
-                    if c.key not in existing]
+            return [self._accept(document_id, c.key) for c in missing]
 
     def resolve(self, document_id: int, group: DisagreementGroup,
                 chosen: Iterable[Candidate | SpanKey]) -> list[Span]:
@@ -177,7 +179,8 @@ class Adjudication:
     def agreed_missing(self, document_id: int) -> list[Candidate]:
         """The spans all annotators agree on that gold does not hold, but for
         those at a place the reviewer decided (a decision there may have
-        taken one out: that was the reviewer's word)."""
+        taken one out: that was the reviewer's word, which annotators who
+        came to agree after it, merged again, do not overturn)."""
         gold = {span.key for span in self.gold(document_id)}
         places = self.decided_places(document_id)
         return [c for c in self.disagreements(document_id).agreed if c.key not in gold
@@ -198,3 +201,15 @@ class Adjudication:
 
 def _overlaps(span: Span, start: int, end: int) -> bool:
     return span.start < end and start < span.end
+
+
+def _covered(start: int, end: int, places: Iterable[tuple[int, int]]) -> bool:
+    """``[start, end)`` lies within the union of ``places``."""
+    reached = start
+    for a, b in sorted(places):
+        if a > reached:
+            break
+        reached = max(reached, b)
+        if reached >= end:
+            return True
+    return False

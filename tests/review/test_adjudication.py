@@ -191,3 +191,43 @@ def test_a_place_keeping_another_gold_span_stays_settled(review):
     assert adjudication.is_decided(xi, group)
     adjudication.remove(both[1].id)
     assert not adjudication.is_decided(xi, group)
+
+
+def _merged_again(project, annotator, text, spans):
+    """An annotator's layer of one document replaced, as a merge of their
+    changed file leaves it."""
+    document = doc_id(project, text)
+    for span in project.spans(document, annotator):
+        project.delete_span(span.id)
+    for start, end, label in spans:
+        project.add_span(document, annotator, start, end, label)
+
+
+def test_annotators_who_agree_after_a_decision_do_not_overturn_it(review):
+    """Decided 15-22 ORG; merged again, both now say PERSON there: A keeps the
+    reviewer's ORG, and adds no second label beside it."""
+    adjudication = Adjudication(review)
+    xi = doc_id(review, XI)
+    [group] = adjudication.disagreements(xi).groups
+    adjudication.resolve(xi, group, [(15, 22, "ORG")])
+    _merged_again(review, "bob", XI, [(0, 10, "PERSON"), (15, 22, "PERSON")])
+    assert adjudication.disagreements(xi).groups == ()
+    added = adjudication.accept_agreed(xi)
+    assert [s.key for s in added] == [(0, 10, "PERSON")]
+    assert sorted(s.key for s in adjudication.gold(xi)) == [(0, 10, "PERSON"), (15, 22, "ORG")]
+
+
+def test_a_version_added_after_the_decision_that_reaches_past_it_is_open(review):
+    """Rejected 15-22; merged again, bob's new version covers "Tokayev in
+    Astana": a place the reviewer never saw, so it is to settle."""
+    adjudication = Adjudication(review)
+    xi = doc_id(review, XI)
+    [group] = adjudication.disagreements(xi).groups
+    adjudication.resolve(xi, group, [])
+    _merged_again(review, "bob", XI, [(0, 10, "PERSON"), (15, 22, "ORG"), (15, 32, "DATE")])
+    [wider] = adjudication.disagreements(xi).groups
+    assert (wider.start, wider.end) == (15, 32)
+    assert not adjudication.is_decided(xi, wider)
+    assert [r.undecided for r in adjudication.ranked_documents() if r.document_id == xi] == [1]
+    adjudication.resolve(xi, wider, [(15, 22, "PERSON")])
+    assert adjudication.is_decided(xi, wider)
