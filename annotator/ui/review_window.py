@@ -21,7 +21,7 @@ from annotator.core.disagreements import DisagreementGroup, DocumentDisagreement
 from annotator.core.model import GOLD_ANNOTATOR, Status
 from annotator.core.offsets import snap_selection
 from annotator.store import Project, ProjectError
-from annotator.store.adjudication import Adjudication
+from annotator.store.adjudication import Adjudication, DocumentReview
 from annotator.store.layers import iter_document_layers
 from annotator.ui.agreement_charts import AgreementCharts
 from annotator.ui.gold_commands import GoldDecisionCommand
@@ -217,14 +217,29 @@ class ReviewWindow(QMainWindow):
     def _item_text(self, document_id: int, waiting: int) -> str:
         review = next(r for r in self.reviews if r.document_id == document_id)
         # Two lines, each elided in its middle when the list is narrow.
-        return (f"{self.names[document_id]}\n"
-                + self.tr("{0} of {1} to settle  ·  {2}% disputed").format(
-                    waiting, review.disagreements, round(100 * review.score)))
+        line = self.tr("{0} of {1} to settle  ·  {2}% disputed").format(
+            waiting, review.disagreements, round(100 * review.score))
+        if waiting and self._marked_settled(document_id):
+            # Merged again since it was settled: an annotator's new version.
+            line += "  ·  " + self.tr("new since settled")
+        return f"{self.names[document_id]}\n{line}"
+
+    def _marked_settled(self, document_id: int) -> bool:
+        return self.project.status(document_id, GOLD_ANNOTATOR) is Status.DONE
 
     def _update_progress(self) -> None:
+        # A document marked settled that a merge has brought new disagreements
+        # to is not settled until they are.
         settled = sum(1 for r in self.reviews
-                      if self.project.status(r.document_id, GOLD_ANNOTATOR) is Status.DONE)
+                      if self._marked_settled(r.document_id) and not self._waiting(r))
         self.progress.setText(self.tr("Settled {0} of {1} documents").format(settled, len(self.reviews)))
+
+    def _waiting(self, review: DocumentReview) -> int:
+        """Groups still to settle in a listed document: the open document's as
+        the window holds them now, any other's as listed."""
+        if review.document_id == self.document_id and self.found is not None:
+            return len(self.undecided_groups())
+        return review.undecided
 
     def _on_documents_row_changed(self, row: int) -> None:
         if 0 <= row < len(self.reviews):

@@ -495,3 +495,25 @@ def test_brackets_move_the_start_word_by_word_on_screen_never_onto_a_hyphen(
         assert view.selection() == (name.start, name.end)
         qtbot.keyClick(view, Qt.Key.Key_1)  # PERSON
         assert (name.start, name.end, "PERSON") in gold_keys(project, project.document_by_name("d").id)
+
+
+def test_a_settled_document_a_merge_brings_new_disagreements_to_is_settled_no_more(
+        qtbot, review_project):
+    project, polish, _ = review_project
+    window = open_review(qtbot, project)
+    view = window.view
+    doc_id = project.document_by_name(POLISH_DOC).id
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_1)  # keep the first version, place after place
+    assert window.undecided_groups() == []
+    with pytest.MonkeyPatch.context() as patch:  # agreed spans put in when asked
+        patch.setattr("annotator.ui.review_window.ask_agreed", lambda *args: True)
+        qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.progress.text() == "Settled 1 of 1 documents"
+    # bob's file merged again: a name he had not marked before.
+    start = polish.text.index("Tokajew")
+    project.add_span(doc_id, "bob", start - 20, start - 2, "ORG")
+    window.reload()
+    assert window.undecided_groups()
+    assert window.progress.text() == "Settled 0 of 1 documents"
+    assert window.documents.item(0).toolTip().endswith("new since settled")  # the whole line
