@@ -69,6 +69,9 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
     except OSError as error:
         raise ExportError(f"{out}: cannot write ({error.strerror or error})") from error
     adjudication = Adjudication(project) if who == GOLD_ANNOTATOR else None
+    # Gold of a document nobody reviewed is no finding of "no entity": said.
+    reviewed = set(project.annotated_documents([who])) if adjudication is not None else set()
+    unreviewed = 0
     try:
         done = 0
         for document in project.iter_documents():
@@ -79,6 +82,7 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
                 report.entities_not_written += sum(s.entity is not None for s in spans)
             if adjudication is not None:
                 _note_open_disagreements(project, adjudication, document, report)
+                unreviewed += document.id not in reviewed
             skipped = len(report.skipped)
             writer.add(document, spans)
             if len(report.skipped) == skipped:
@@ -86,6 +90,12 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
             done += 1
             if progress:
                 progress(done, total)
+        if unreviewed:
+            report.warnings.append(
+                f"{unreviewed} documents were never reviewed: gold holds nothing of them, so "
+                "they are written with no spans; settle them in the review (the documents one "
+                "annotator labelled are listed there too), or add --done-only to write only "
+                "the settled ones")
         report.files = [str(p) for p in writer.finish()]
         report_path = sidecar(out, "report.json")
         report.write(report_path)

@@ -4,6 +4,7 @@ each disagreement settled from the keyboard into the gold layer."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -21,7 +22,7 @@ from annotator.core.disagreements import DisagreementGroup, DocumentDisagreement
 from annotator.core.model import GOLD_ANNOTATOR, Status
 from annotator.core.offsets import snap_selection
 from annotator.store import Project, ProjectError
-from annotator.store.adjudication import Adjudication, DocumentReview
+from annotator.store.adjudication import Adjudication
 from annotator.store.layers import iter_document_layers
 from annotator.ui.agreement_charts import AgreementCharts
 from annotator.ui.gold_commands import GoldDecisionCommand
@@ -199,7 +200,9 @@ class ReviewWindow(QMainWindow):
     # -- documents -----------------------------------------------------------
 
     def reload(self) -> None:
-        self.reviews = self.adjudication.ranked_documents()
+        # Documents one annotator labelled too: gold needs them, and nothing
+        # but a review brings them there.
+        self.reviews = self.adjudication.ranked_documents(min_annotators=1)
         self.documents.blockSignals(True)
         self.documents.clear()
         self.names = {r.document_id: self.project.document(r.document_id).name
@@ -220,26 +223,23 @@ class ReviewWindow(QMainWindow):
         line = self.tr("{0} of {1} to settle  ·  {2}% disputed").format(
             waiting, review.disagreements, round(100 * review.score))
         if waiting and self._marked_settled(document_id):
-            # Merged again since it was settled: an annotator's new version.
-            line += "  ·  " + self.tr("new since settled")
+            # Settled with these open, or merged again since: either way, said.
+            line += "  ·  " + self.tr("settled with these open")
         return f"{self.names[document_id]}\n{line}"
 
     def _marked_settled(self, document_id: int) -> bool:
         return self.project.status(document_id, GOLD_ANNOTATOR) is Status.DONE
 
     def _update_progress(self) -> None:
-        # A document marked settled that a merge has brought new disagreements
-        # to is not settled until they are.
-        settled = sum(1 for r in self.reviews
-                      if self._marked_settled(r.document_id) and not self._waiting(r))
-        self.progress.setText(self.tr("Settled {0} of {1} documents").format(settled, len(self.reviews)))
+        settled = [r for r in self.reviews if self._marked_settled(r.document_id)]
+        text = self.tr("Settled {0} of {1} documents").format(len(settled), len(self.reviews))
+        # Settled with disagreements left open, or merged again since: a new
+        # version came to a settled document, and the count alone hid it.
+        open_ones = sum(1 for r in settled if r.undecided)
+        if open_ones:
+            text += " " + self.tr("({0} with disagreements open)").format(open_ones)
+        self.progress.setText(text)
 
-    def _waiting(self, review: DocumentReview) -> int:
-        """Groups still to settle in a listed document: the open document's as
-        the window holds them now, any other's as listed."""
-        if review.document_id == self.document_id and self.found is not None:
-            return len(self.undecided_groups())
-        return review.undecided
 
     def _on_documents_row_changed(self, row: int) -> None:
         if 0 <= row < len(self.reviews):
@@ -283,10 +283,13 @@ class ReviewWindow(QMainWindow):
             f"{name} {self.tr(STYLE_NAMES[ANNOTATOR_STYLES[i % len(ANNOTATOR_STYLES)]])}"
             for i, name in enumerate(self.found.annotators))))
         self._show_group()
-        self._update_progress()
         row = next(i for i, r in enumerate(self.reviews) if r.document_id == document_id)
-        self.documents.set_line(self.documents.item(row),
-                                self._item_text(document_id, len(self.undecided_groups())))
+        waiting = len(self.undecided_groups())
+        # The list's figures of this document as they are now, for when
+        # another is open (the progress line counts them).
+        self.reviews[row] = replace(self.reviews[row], undecided=waiting)
+        self._update_progress()
+        self.documents.set_line(self.documents.item(row), self._item_text(document_id, waiting))
 
     # -- disagreements -------------------------------------------------------
 

@@ -1312,8 +1312,16 @@ Named-entity annotation of Arabic and other news.</source>
         <translation>{0} من {1} للحسم  ·  {2}% مختلف عليه</translation>
     </message>
     <message>
+        <source>settled with these open</source>
+        <translation>حُسم وهذه ما زالت مفتوحة</translation>
+    </message>
+    <message>
         <source>Settled {0} of {1} documents</source>
         <translation>حُسم {0} من {1} مستندات</translation>
+    </message>
+    <message>
+        <source>({0} with disagreements open)</source>
+        <translation>({0} منها باختلافات مفتوحة)</translation>
     </message>
     <message>
         <source>Lines: {0}; highlights: gold</source>

@@ -43,7 +43,7 @@ def test_ctrl_return_with_open_disagreements_asks_first_naming_how_many(qtbot, r
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert len(asked) == 2
     assert project.status(doc_id, GOLD_ANNOTATOR) is Status.DONE
-    assert window.progress.text() == "Settled 1 of 1 documents"
+    assert window.progress.text() == "Settled 1 of 1 documents (1 with disagreements open)"
 
     # The export report names the document settled with open disagreements.
     report = export_project(project, "jsonl", tmp_path / "gold.jsonl", gold=True, done_only=True)

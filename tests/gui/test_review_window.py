@@ -497,7 +497,7 @@ def test_brackets_move_the_start_word_by_word_on_screen_never_onto_a_hyphen(
         assert (name.start, name.end, "PERSON") in gold_keys(project, project.document_by_name("d").id)
 
 
-def test_a_settled_document_a_merge_brings_new_disagreements_to_is_settled_no_more(
+def test_a_settled_document_a_merge_brings_new_disagreements_to_says_so(
         qtbot, review_project):
     project, polish, _ = review_project
     window = open_review(qtbot, project)
@@ -515,5 +515,38 @@ def test_a_settled_document_a_merge_brings_new_disagreements_to_is_settled_no_mo
     project.add_span(doc_id, "bob", start - 20, start - 2, "ORG")
     window.reload()
     assert window.undecided_groups()
-    assert window.progress.text() == "Settled 0 of 1 documents"
-    assert window.documents.item(0).toolTip().endswith("new since settled")  # the whole line
+    assert window.progress.text() == "Settled 1 of 1 documents (1 with disagreements open)"
+    assert window.documents.item(0).toolTip().endswith("settled with these open")  # whole line
+
+
+def test_a_document_one_annotator_labelled_is_listed_and_reaches_gold(qtbot, tmp_path):
+    """With a partial overlap most documents have one annotator: listed in the
+    review, settled with Ctrl+Return (its spans offered), they reach gold;
+    a gold export says which documents nobody reviewed."""
+    from annotator.formats.export import export_project
+
+    both = "Xi Jinping met Tokayev in Astana."
+    alone = "Wang Yi visited Almaty on Monday."
+    with Project.open(tmp_path / "r.db") as project:
+        project.import_records([
+            DocumentRecord("both", both, [Span(0, 10, "PERSON")], annotator="alice"),
+            DocumentRecord("both", both, [Span(0, 2, "PERSON")], annotator="bob"),
+            DocumentRecord("alone", alone, [Span(0, 7, "PERSON")], annotator="alice")])
+    with Project.open(tmp_path / "r.db") as project:
+        window = open_review(qtbot, project)
+        assert window.documents.count() == 2
+        assert window.progress.text() == "Settled 0 of 2 documents"
+        row = next(i for i, r in enumerate(window.reviews)
+                   if r.document_id == project.document_by_name("alone").id)
+        window.documents.setCurrentRow(row)
+        with pytest.MonkeyPatch.context() as patch:  # "put the agreed spans in?" Yes
+            patch.setattr("annotator.ui.review_window.ask_agreed", lambda *args: True)
+            qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        alone_id = project.document_by_name("alone").id
+        assert gold_keys(project, alone_id) == [(0, 7, "PERSON")]
+        assert window.progress.text() == "Settled 1 of 2 documents"
+        report = export_project(project, "jsonl", tmp_path / "gold.jsonl", gold=True)
+    assert [w for w in report.warnings if "never reviewed" in w] == [
+        "1 documents were never reviewed: gold holds nothing of them, so they are written with "
+        "no spans; settle them in the review (the documents one annotator labelled are listed "
+        "there too), or add --done-only to write only the settled ones"]
