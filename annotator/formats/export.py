@@ -135,7 +135,8 @@ def _option_values(given: dict[str, str]) -> dict[str, object]:
 def _note_open_disagreements(project: Project, adjudication: Adjudication, document,
                              report: ExportReport) -> None:
     """A gold document marked settled while some disagreements were left
-    open goes into the report, so its gaps are known."""
+    open, or without spans every annotator agreed on (the offer to put them
+    in declined), goes into the report, so its gaps are known."""
     if project.status(document.id, GOLD_ANNOTATOR) is not Status.DONE:
         return
     places = adjudication.decided_places(document.id)
@@ -143,6 +144,9 @@ def _note_open_disagreements(project: Project, adjudication: Adjudication, docum
                       if not adjudication.is_decided(document.id, group, places))
     if open_groups:
         report.settled_with_open[document.name] = open_groups
+    missing = len(adjudication.agreed_missing(document.id))
+    if missing:
+        report.settled_without_agreed[document.name] = missing
 
 
 def resolve_annotator(project: Project, annotator: str | None, gold: bool) -> str | None:

@@ -83,6 +83,8 @@ class ExportReport:
     # Gold exports: documents marked settled while disagreements were still
     # open (document name -> how many).
     settled_with_open: dict[str, int] = field(default_factory=dict)
+    # ... and those settled without spans every annotator agreed on (how many).
+    settled_without_agreed: dict[str, int] = field(default_factory=dict)
     entries: list[ReportEntry] = field(default_factory=list)
     # Spans that name an entity with others, when the format cannot say so.
     entities_not_written: int = 0
@@ -130,6 +132,12 @@ class ExportReport:
             more = ", ..." if len(self.settled_with_open) > 5 else ""
             lines.append(f"  {len(self.settled_with_open)} documents were settled with "
                          f"disagreements still open: {shown}{more}")
+        if self.settled_without_agreed:
+            shown = ", ".join(f"{name} ({count})" for name, count
+                              in list(self.settled_without_agreed.items())[:5])
+            more = ", ..." if len(self.settled_without_agreed) > 5 else ""
+            lines.append(f"  {len(self.settled_without_agreed)} documents were settled without "
+                         f"spans every annotator agreed on: {shown}{more}")
         if self.open_suggestions:
             lines.append(f"  {self.open_suggestions} suggestions of {who} still open: "
                          + ("written with the spans" if self.with_suggestions

@@ -3,6 +3,7 @@ its place, the window fits the screen and keeps the current place in sight."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -106,3 +107,24 @@ def test_the_current_disagreement_is_scrolled_to_the_middle(qtbot, review_projec
         middle = view.viewport().height() // 2
         at_an_end = bar.value() in (bar.minimum(), bar.maximum())
         assert abs(y - middle) <= view.fontMetrics().height() or at_an_end
+
+
+def test_settling_without_the_agreed_spans_is_named_in_the_gold_export(qtbot, review_project,
+                                                                       tmp_path):
+    """No to "put the spans everyone agreed on in gold?" is the reviewer's
+    word, but a misclick would leave gold short unseen: the export names it."""
+    project, _, _ = review_project
+    window = open_review(qtbot, project)
+    for _ in range(3):
+        qtbot.keyClick(window.view, Qt.Key.Key_R)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("annotator.ui.review_window.ask_agreed", lambda *args: False)
+        qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    doc_id = project.document_by_name(POLISH_DOC).id
+    assert project.status(doc_id, GOLD_ANNOTATOR) is Status.DONE
+    missing = len(window.adjudication.agreed_missing(doc_id))
+    assert missing > 0
+    report = export_project(project, "jsonl", tmp_path / "gold.jsonl", gold=True)
+    assert report.settled_without_agreed == {POLISH_DOC: missing}
+    assert (f"  1 documents were settled without spans every annotator agreed on: "
+            f"{POLISH_DOC} ({missing})") in report.summary_lines()
