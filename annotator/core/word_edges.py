@@ -192,19 +192,67 @@ def cut_words(text: str, cuts: list[Cut]) -> str:
     return ", ".join(f"«{text[c.word_start:c.word_end]}»" for c in cuts)
 
 
-def neighbour_word_start(text: str, index: int, forward: bool) -> int | None:
+def neighbour_word_start(text: str, index: int, forward: bool, end: int | None = None) -> int | None:
     """The start of the first word after ``index`` (``forward``) or the last
     one before it, on the same line; None when there is none. A word is a
     token that begins with a letter or a digit: a start moved word by word
-    never lands on a hyphen or a quote («-Jomartem»)."""
-    return _neighbour(index, forward, [t.start for t in _words_near(text, index)])
+    never lands on a hyphen or a quote («-Jomartem»). With the span's ``end``
+    given, a start that would leave a bracket of the span unopened («BRI)»)
+    takes its opening bracket along, or passes over the bracketed words."""
+    words = _words_near(text, index)
+    target = _neighbour(index, forward, [t.start for t in words])
+    if target is None or end is None or target >= end:
+        return target
+    opener = _unopened(text, target, end)
+    if opener is None:
+        return target
+    if not forward and text[target - 1:target] == opener:
+        return target - 1  # the bracket before the word: taken along
+    return _neighbour(target, forward, [t.start for t in words])
 
 
-def neighbour_word_end(text: str, index: int, forward: bool) -> int | None:
+def neighbour_word_end(text: str, index: int, forward: bool, start: int | None = None) -> int | None:
     """The end of the first word after ``index`` (``forward``) or the last one
     before it, on the same line (see :func:`neighbour_word_start`): an end
-    moved word by word never takes a hyphen («Kassymem-»)."""
-    return _neighbour(index, forward, [t.end for t in _words_near(text, index)])
+    moved word by word never takes a hyphen («Kassymem-»). With the span's
+    ``start`` given, an end that would leave a bracket of the span unclosed
+    («(BRI») takes its closing bracket along, or passes over the bracketed words."""
+    words = _words_near(text, index)
+    target = _neighbour(index, forward, [t.end for t in words])
+    if target is None or start is None or target <= start:
+        return target
+    closer = _unclosed(text, start, target)
+    if closer is None:
+        return target
+    if forward and text[target:target + 1] == closer:
+        return target + 1  # the bracket after the word: taken along
+    return _neighbour(target, forward, [t.end for t in words])
+
+
+BRACKETS = {"(": ")", "[": "]", "{": "}", "\u00ab": "\u00bb"}  # « »
+_OPENER_OF = {closer: opener for opener, closer in BRACKETS.items()}
+
+
+def _unclosed(text: str, start: int, end: int) -> str | None:
+    """The closing bracket ``text[start:end]`` lacks, if it opens one it does not close."""
+    waiting: list[str] = []
+    for char in text[start:end]:
+        if char in BRACKETS:
+            waiting.append(BRACKETS[char])
+        elif char in _OPENER_OF and waiting and waiting[-1] == char:
+            waiting.pop()
+    return waiting[-1] if waiting else None
+
+
+def _unopened(text: str, start: int, end: int) -> str | None:
+    """The opening bracket ``text[start:end]`` lacks, if it closes one it does not open."""
+    waiting: list[str] = []
+    for char in reversed(text[start:end]):
+        if char in _OPENER_OF:
+            waiting.append(_OPENER_OF[char])
+        elif char in BRACKETS and waiting and waiting[-1] == char:
+            waiting.pop()
+    return waiting[-1] if waiting else None
 
 
 def _neighbour(index: int, forward: bool, edges: list[int]) -> int | None:

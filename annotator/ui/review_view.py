@@ -111,11 +111,11 @@ class ReviewView(AnnotationView):
         rtl = block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
         forward = rightward != rtl
         if edge == "start":
-            target = neighbour_word_start(self.text, start, forward)
+            target = neighbour_word_start(self.text, start, forward, end=end)
             if target is not None and target < end:  # else the selection would vanish
                 self.set_selection(target, end)
         else:
-            target = neighbour_word_end(self.text, end, forward)
+            target = neighbour_word_end(self.text, end, forward, start=start)
             if target is not None and target > start:
                 self.set_selection(start, target)
 

@@ -332,7 +332,9 @@ class ReviewWindow(QMainWindow):
         self.candidates.clear()
         group = self.current_group()
         if group is None:
-            self.candidates.add_line(self.tr("No disagreements here. Ctrl+Return marks it settled."))
+            # Two short lines: one long line lost its key to the panel's eliding.
+            self.candidates.add_line(self.tr("No disagreements here."))
+            self.candidates.add_line(self.tr("Ctrl+Return marks it settled."))
             return
         waiting = len(self.undecided_groups())
         total = len(self.found.groups)

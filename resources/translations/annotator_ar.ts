@@ -1332,8 +1332,12 @@ Named-entity annotation of Arabic and other news.</source>
         <translation>، </translation>
     </message>
     <message>
-        <source>No disagreements here. Ctrl+Return marks it settled.</source>
-        <translation>لا اختلافات هنا. Ctrl+Return يضع عليه علامة «محسوم».</translation>
+        <source>No disagreements here.</source>
+        <translation>لا اختلافات هنا.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return marks it settled.</source>
+        <translation>Ctrl+Return يضع عليه علامة «محسوم».</translation>
     </message>
     <message>
         <source>settled</source>

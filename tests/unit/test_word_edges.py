@@ -142,3 +142,25 @@ def test_a_start_moved_word_by_word_on_a_long_line_reads_only_near_it():
     middle = text.index(" w10000 ") + 1
     assert neighbour_word_start(text, middle, forward=True) == text.index(" w10001 ") + 1
     assert neighbour_word_start(text, middle, forward=False) == text.index(" w9999 ") + 1
+
+
+def test_an_edge_moved_word_by_word_never_leaves_a_bracket_half_in():
+    text = "w ramach Inicjatywy Pasa i Szlaku (BRI) oraz Chin"
+    start, closed = text.index("Inicjatywy"), text.index(")") + 1
+    # The end, back from after «(BRI)»: past the bracketed word, not «(BRI».
+    back = neighbour_word_end(text, closed, forward=False, start=start)
+    assert text[start:back] == "Inicjatywy Pasa i Szlaku"
+    # And onward again: the closing bracket comes along.
+    assert text[start:neighbour_word_end(text, back, forward=True, start=start)] == \
+        "Inicjatywy Pasa i Szlaku (BRI)"
+    # The start, back from «oraz»: the opening bracket comes along, never «BRI) oraz».
+    end = text.index("Chin") + 4
+    earlier = neighbour_word_start(text, text.index("oraz"), forward=False, end=end)
+    assert text[earlier:end] == "(BRI) oraz Chin"
+    # Onward from «Szlaku»: past the bracketed word to «oraz».
+    later = neighbour_word_start(text, text.index("Szlaku"), forward=True, end=end)
+    assert text[later:end] == "oraz Chin"
+    # Guillemets alike.
+    quoted = "agencja «Xinhua» podała"
+    assert quoted[:neighbour_word_end(quoted, len("agencja"), forward=True, start=0)] \
+        == "agencja «Xinhua»"
