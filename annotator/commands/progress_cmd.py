@@ -53,7 +53,8 @@ def format_progress(report: ProgressReport) -> str:
              f"{'spans':>6}  last collected"]
     for a in report.annotators:
         extra = f" (+{a.unassigned_edits} not assigned)" if a.unassigned_edits else ""
-        lines.append(f"{a.name:<16} {a.assigned:>8} {a.todo:>6} {a.in_progress:>11} "
+        assigned = a.assigned if report.assignments else "-"  # no assignment in this file
+        lines.append(f"{a.name:<16} {assigned:>8} {a.todo:>6} {a.in_progress:>11} "
                      f"{a.done:>5} {sum(a.spans_by_label.values()):>6}  "
                      f"{a.last_collected or 'never'}{extra}")
     if report.agreement is None:

@@ -57,6 +57,7 @@ class ProgressReport:
     documents: list[DocumentProgress]
     agreement: dict | None  # AgreementReport.to_json() over finished overlaps, None: none yet
     finished_overlaps: int  # documents two annotators or more have finished
+    assignments: bool = True  # the file assigns documents (a master); else counts are per holder
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(DOCUMENT_STATES, 0)
@@ -65,7 +66,7 @@ class ProgressReport:
         return counts
 
     def to_json(self) -> dict:
-        return {"documents": self.counts(),
+        return {"documents": self.counts(), "assignments": self.assignments,
                 "annotators": [a.to_json() for a in self.annotators],
                 "finished_overlaps": self.finished_overlaps,
                 "agreement": self.agreement,
@@ -95,6 +96,11 @@ def project_progress(project: Project) -> ProgressReport:
             if who in own:
                 record.assigned += 1
                 setattr(record, status, getattr(record, status) + 1)
+            elif not assigned:
+                # A file with no assignment at all (a review merged from the
+                # annotators' files, a project of one): each person's own
+                # documents, not all of them "not assigned" and 0 done.
+                setattr(record, status, getattr(record, status) + 1)
             elif status != Status.TODO.value:
                 record.unassigned_edits += 1
         documents.append(DocumentProgress(document_id, name, holders, _state(holders)))
@@ -105,7 +111,7 @@ def project_progress(project: Project) -> ProgressReport:
         person(name).last_collected = when
     agreement, finished = _finished_agreement(project, statuses)
     return ProgressReport(sorted(people.values(), key=lambda p: p.name), documents,
-                          agreement, finished)
+                          agreement, finished, assignments=bool(assigned))
 
 
 def _state(holders: dict[str, str]) -> str:

@@ -105,7 +105,14 @@ class ProgressView(QWidget):
             f"{counts[s]} {state_name(s)}" for s in reversed(DOCUMENT_STATES))))
         painter.setFont(self.font())
         y = MARGIN + 34
-        most = max((a.assigned + a.unassigned_edits for a in report.annotators), default=1) or 1
+        def held(a) -> int:
+            """A person's documents: assigned (and edited besides), or, in a
+            file that assigns nothing (a review), those they worked on."""
+            if report.assignments:
+                return a.assigned + a.unassigned_edits
+            return a.todo + a.in_progress + a.done
+
+        most = max(map(held, report.annotators), default=1) or 1
         for person in report.annotators:
             painter.setPen(QColor("black"))
             painter.drawText(QRect(MARGIN, y, NAME_WIDTH - 8, ROW - 6),
@@ -124,7 +131,8 @@ class ProgressView(QWidget):
             spans = sum(person.spans_by_label.values())
             when = (person.last_collected or "")[:16].replace("T", " ")
             text = QCoreApplication.translate("ProgressView", "{0}/{1} done, {2} in progress, {3} spans, ").format(
-                person.done, person.assigned, person.in_progress, spans) + (
+                person.done, person.assigned if report.assignments else held(person),
+                person.in_progress, spans) + (
                 QCoreApplication.translate("ProgressView", "collected {0}").format(when) if when else QCoreApplication.translate("ProgressView", "not collected"))
             if person.unassigned_edits:
                 text += QCoreApplication.translate("ProgressView", ", +{0} not assigned").format(person.unassigned_edits)

@@ -87,3 +87,26 @@ def test_agreement_appears_as_soon_as_two_annotators_finish_one_document(master,
 def test_a_missing_file_is_one_line_and_status_2(tmp_path, cli):
     status, _, err = cli("progress", tmp_path / "none.db")
     assert status == 2 and "no such project file" in err and not (tmp_path / "none.db").exists()
+
+
+def test_a_file_without_assignments_counts_each_persons_own_documents(master, tmp_path, cli):
+    """A review file merged from the annotators' files holds no assignment:
+    each person's documents are counted, not shown as 0 done and all "not
+    assigned" beside "2 documents finished by two annotators"."""
+    out = tmp_path / "out"
+    assert cli("assign", master, "--to", "alice", "bob", "--out", out, "--overlap", "1",
+               "--per-annotator", "3")[0] == 0
+    label_all(out / "alice.db", "alice", limit=2)
+    label_all(out / "bob.db", "bob", limit=2)
+    review = tmp_path / "review.db"
+    assert cli("merge", review, out / "alice.db", out / "bob.db")[0] == 0
+    report = progress(cli, review)
+    assert report["assignments"] is False
+    by_name = {a["name"]: a for a in report["annotators"]}
+    assert {(n, a["done"], a["unassigned_edits"]) for n, a in by_name.items()} == {
+        ("alice", 2, 0), ("bob", 2, 0)}
+    status, text, _ = cli("progress", review)
+    assert status == 0
+    [alice_row] = [line for line in text.splitlines() if line.startswith("alice")]
+    assert alice_row.split()[1:5] == ["-", "0", "0", "2"] and "not assigned" not in alice_row
+    assert progress(cli, master)["assignments"] is True
