@@ -127,17 +127,11 @@ class ExportReport:
             lines.append(f"  {len(self.skipped)} documents skipped (empty or only whitespace): "
                          f"{shown}")
         if self.settled_with_open:
-            shown = ", ".join(f"{name} ({count} open)" for name, count
-                              in list(self.settled_with_open.items())[:5])
-            more = ", ..." if len(self.settled_with_open) > 5 else ""
-            lines.append(f"  {len(self.settled_with_open)} documents were settled with "
-                         f"disagreements still open: {shown}{more}")
+            lines.append(_documents_line(self.settled_with_open, "{} open", "documents were "
+                                         "settled with disagreements still open"))
         if self.settled_without_agreed:
-            shown = ", ".join(f"{name} ({count})" for name, count
-                              in list(self.settled_without_agreed.items())[:5])
-            more = ", ..." if len(self.settled_without_agreed) > 5 else ""
-            lines.append(f"  {len(self.settled_without_agreed)} documents were settled without "
-                         f"spans every annotator agreed on: {shown}{more}")
+            lines.append(_documents_line(self.settled_without_agreed, "{}", "documents were "
+                                         "settled without spans every annotator agreed on"))
         if self.open_suggestions:
             lines.append(f"  {self.open_suggestions} suggestions of {who} still open: "
                          + ("written with the spans" if self.with_suggestions
@@ -154,3 +148,10 @@ class ExportReport:
 
     def write(self, path: Path) -> None:
         write_atomic(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n")
+
+
+def _documents_line(counts: dict[str, int], each: str, what: str) -> str:
+    """``  N documents were ...: a (2 open), b (1 open), ...``: the first five named."""
+    shown = ", ".join(f"{name} ({each.format(count)})" for name, count in list(counts.items())[:5])
+    more = ", ..." if len(counts) > 5 else ""
+    return f"  {len(counts)} {what}: {shown}{more}"
