@@ -96,15 +96,26 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
                 "they are written with no spans; settle them in the review (the documents one "
                 "annotator labelled are listed there too), or add --done-only to write only "
                 "the settled ones")
-        report.files = [str(p) for p in writer.finish()]
-        report_path = sidecar(out, "report.json")
-        report.write(report_path)
+        # The report is written (under its temporary name) before the output
+        # takes its place: a full disk then fails the whole export, where a
+        # complete new output without its report was left for a trainer.
+        report.files = [str(path) for path in (out, *sidecars[:-1])]
+        report_file = report.prepare(sidecars[-1])
     except OSError as error:
         writer.abort()
         raise ExportError(f"{out}: cannot write ({error.strerror or error})") from error
     except BaseException:
         writer.abort()
         raise
+    try:
+        writer.finish()
+    except BaseException as error:
+        writer.abort()
+        report_file.abort()
+        if isinstance(error, OSError):
+            raise ExportError(f"{out}: cannot write ({error.strerror or error})") from error
+        raise
+    report_file.commit()
     return report
 
 

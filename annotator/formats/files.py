@@ -66,13 +66,22 @@ class AtomicFile:
     def write(self, data) -> None:
         self.handle.write(data)
 
+    def flush(self) -> None:
+        """Hand what is written to the file system now: a full disk fails
+        here, before anything is renamed."""
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+
     def commit(self) -> Path:
         self.handle.close()
         os.replace(self.tmp, self.path)
         return self.path
 
     def abort(self) -> None:
-        self.handle.close()
+        try:
+            self.handle.close()
+        except OSError:
+            pass  # a full disk fails the close's flush too: the file goes all the same
         self.tmp.unlink(missing_ok=True)
 
 

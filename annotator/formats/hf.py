@@ -96,6 +96,7 @@ class HfWriter(TaggedSentenceWriter):
                 "another (NAME~2): their own row ids begin NAME~2~2...")
         labels = sidecar(self.out, "labels.json")
         info = {"names": self.names, "scheme": Scheme(self.options.scheme).value}
+        # The names first: a full disk fails before the rows take their place.
         write_atomic(labels, json.dumps(info, ensure_ascii=False, indent=1) + "\n")
         return super().finish() + [labels]
 

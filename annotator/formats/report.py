@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from annotator.formats.files import write_atomic
+from annotator.formats.files import AtomicFile, write_atomic
 
 # What an entry says was done, and whether the span is still in the output.
 ACTIONS = {
@@ -147,7 +147,22 @@ class ExportReport:
         return lines
 
     def write(self, path: Path) -> None:
-        write_atomic(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n")
+        write_atomic(path, self._json())
+
+    def prepare(self, path: Path) -> AtomicFile:
+        """The report written under its temporary name, to commit once the
+        output it describes is in place (or abort with it)."""
+        target = AtomicFile(path)
+        try:
+            target.write(self._json())
+            target.flush()
+        except BaseException:
+            target.abort()
+            raise
+        return target
+
+    def _json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
 
 
 def _documents_line(counts: dict[str, int], each: str, what: str) -> str:
