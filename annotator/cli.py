@@ -74,6 +74,21 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PIPE_CLOSED
 
 
+def _run_command(args, command: str) -> int:
+    """A subcommand, whose write the system may refuse (a full disk, a
+    read-only file, another writer): one line and status 2, not a traceback."""
+    import sqlite3
+
+    try:
+        return args.run(args)
+    except BrokenPipeError:
+        raise
+    except (sqlite3.Error, OSError) as error:
+        from annotator.commands.common import system_failure
+
+        return system_failure(getattr(args, "project", None) or command, error)
+
+
 def _run(argv: list[str]) -> int:
     if argv and argv[0] == "--version":
         print(f"annotator {__version__}")
@@ -81,7 +96,7 @@ def _run(argv: list[str]) -> int:
     if argv and argv[0] in COMMANDS:
         args = build_parser([argv[0]]).parse_args(argv)
         _announce_upgrades()
-        return args.run(args)
+        return _run_command(args, argv[0])
     if argv and argv[0].startswith("-"):
         args = build_parser().parse_args(argv)
         return args.run(args)

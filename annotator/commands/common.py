@@ -13,3 +13,27 @@ def fail(*lines: object) -> int:
     for line in lines:
         print(str(line), file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+# What the system or SQLite said, and what the user can do about it.
+_CAUSES = (
+    (("database or disk is full", "no space left", "disk quota"),
+     "the disk is full; free some space and run it again"),
+    (("readonly database", "read-only file system", "permission denied"),
+     "the project file or its folder cannot be written here (permissions, or a read-only "
+     "disk)"),
+    (("database is locked",),
+     "another program is writing the project (the window, another command); run it again "
+     "once it is done"),
+    (("disk i/o error", "file too large"),
+     "the system refused to write (a file size limit, or a failing disk)"),
+)
+
+
+def system_failure(where: object, error: BaseException) -> int:
+    """One line for a write the system or SQLite refused (a full disk, a
+    read-only file, a lock): the command's own transaction is undone."""
+    said = str(getattr(error, "strerror", None) or error)
+    lowered = said.lower()
+    cause = next((hint for keys, hint in _CAUSES if any(k in lowered for k in keys)), None)
+    return fail(f"{where}: {said}" + (f": {cause}" if cause else ""))

@@ -1,4 +1,6 @@
+import errno
 import json
+import sqlite3
 import subprocess
 import sys
 
@@ -176,3 +178,31 @@ def test_a_command_on_a_big_file_of_an_older_version_says_it_upgrades_it(tmp_pat
     # Upgraded once: the next command says nothing of it.
     assert main(["stats", str(path)]) == 0
     assert "upgrading" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("raised, said", [
+    (sqlite3.OperationalError("database or disk is full"),
+     "database or disk is full: the disk is full; free some space and run it again"),
+    (sqlite3.OperationalError("attempt to write a readonly database"),
+     "attempt to write a readonly database: the project file or its folder cannot be written "
+     "here (permissions, or a read-only disk)"),
+    (sqlite3.OperationalError("database is locked"),
+     "database is locked: another program is writing the project (the window, another "
+     "command); run it again once it is done"),
+    (OSError(errno.ENOSPC, "No space left on device"),
+     "No space left on device: the disk is full; free some space and run it again"),
+])
+def test_a_write_the_system_refuses_is_one_line_and_status_2(tmp_path, monkeypatch, capsys,
+                                                             raised, said):
+    from annotator.store import Project
+
+    records = tmp_path / "a.jsonl"
+    records.write_text('{"text": "Ala ma kota"}\n', encoding="utf-8")
+
+    def refused(*args, **kwargs):
+        raise raised
+
+    monkeypatch.setattr(Project, "import_records", refused)
+    assert main(["import", str(tmp_path / "p.db"), str(records)]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines() == [f"{tmp_path / 'p.db'}: {said}"]
