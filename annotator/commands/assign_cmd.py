@@ -4,10 +4,15 @@ per annotator; all or nothing."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from annotator.commands.common import EXIT_OK, fail
 from annotator.store import Project, ProjectError
-from annotator.store.assignments import plan_assignment, write_assignment
+from annotator.store.assignments import (
+    finish_interrupted,
+    plan_assignment,
+    write_assignment,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,6 +40,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         with Project.open(args.master, create=False) as project:
+            finished = [] if args.dry_run else finish_interrupted(project, Path(args.out))
+            if finished:
+                for path in finished:
+                    print(f"{path}: written before, now in place (the last assign was "
+                          "interrupted before it could put it there)")
+                print("The interrupted round is complete; run assign again for a new one.")
+                return EXIT_OK
             plan = plan_assignment(project, args.to, args.out, args.overlap,
                                    args.per_annotator, args.seed)
             if not args.dry_run:

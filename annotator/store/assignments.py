@@ -139,6 +139,21 @@ def write_assignment(project: Project, plan: AssignmentPlan) -> None:
         os.replace(path.with_name(f".{path.name}.partial"), path)
 
 
+def finish_interrupted(project: Project, out: Path) -> list[Path]:
+    """The files of a round the master recorded but that were never put in
+    place (the process ended between the master's commit and the renames):
+    their written copies in ``out`` take their names now. Without this, those
+    documents stayed handed out to files nobody had."""
+    finished = []
+    for file in sorted({a.file for a in project.assignments()}):
+        path = out / file
+        partial = path.with_name(f".{path.name}.partial")
+        if not path.exists() and partial.exists():
+            os.replace(partial, path)
+            finished.append(path)
+    return finished
+
+
 def _remove(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

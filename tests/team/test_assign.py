@@ -144,3 +144,38 @@ def test_a_dry_run_shows_the_numbers_and_writes_nothing(master, tmp_path, cli):
     assert status == 0 and "round 1: 40 documents to 2 annotators, 4 of them" in text
     assert "dry run: nothing written" in text
     assert master.read_bytes() == before and not (tmp_path / "o").exists()
+
+
+def test_an_assign_ended_between_the_masters_record_and_the_renames_is_finished(
+        master, tmp_path, cli, monkeypatch):
+    """Killed after the master recorded the round but before every file took
+    its name: the next assign puts the written files in place, where those
+    documents stayed handed out to files nobody had."""
+    import os
+
+    from annotator.store import assignments
+
+    out = tmp_path / "out"
+    renames = []
+
+    def rename_once_then_die(source, target):
+        if renames:
+            raise SystemExit("killed")  # as a kill -9 here would leave things
+        renames.append(target)
+        os.rename(source, target)
+
+    monkeypatch.setattr(assignments.os, "replace", rename_once_then_die)
+    with pytest.raises(SystemExit):
+        from annotator.cli import main
+
+        main(["assign", str(master), "--to", "alice", "bob", "--out", str(out)])
+    monkeypatch.undo()
+    assert sorted(p.name for p in out.iterdir()) == [".bob.db.partial", "alice.db"]
+    status, text, err = cli("assign", master, "--to", "alice", "bob", "--out", out)
+    assert status == 0, err
+    assert f"{out / 'bob.db'}: written before, now in place" in text
+    assert sorted(p.name for p in out.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
+        "alice.db", "bob.db"]
+    with Project.open(master) as project:
+        recorded = Counter(a.annotator for a in project.assignments())
+    assert recorded["bob"] == len(shas(out / "bob.db"))
