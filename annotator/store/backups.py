@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -99,21 +100,47 @@ def restore_backup(project_path: Path, number: int, root: Path | None = None) ->
             make_backup(project, root, keep=KEEP + 1)
             project.restore_from(chosen.path)
         return chosen, "the file as it was is now backup 1"
-    aside = None
-    if project_path.exists():
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        aside = project_path.with_name(f"{project_path.name}.damaged-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
-            old = Path(f"{project_path}{suffix}")
-            if old.exists():
-                os.replace(old, f"{aside}{suffix}")
-    partial = project_path.with_name(f".{project_path.name}.restoring")
+    # The real file, not a link to it: the link stays, and the file it names
+    # is the one restored.
+    target = project_path.resolve()
+    partial = target.with_name(f".{target.name}.restoring")
     with closing(sqlite3.connect(f"{chosen.path.resolve().as_uri()}?mode=ro", uri=True)) as src:
         with closing(sqlite3.connect(partial)) as dst:
             src.backup(dst)
-    os.replace(partial, project_path)
+    # The copy is whole before the damaged file moves: ended at any moment,
+    # the process leaves a project file in place (damaged, or restored).
+    aside = None
+    if target.exists():
+        aside = _kept_already(target)  # by a restore that was ended before its end
+        if aside is None:
+            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+            aside = target.with_name(f"{target.name}.damaged-{stamp}")
+            _keep_aside(target, aside)
+    os.replace(partial, target)
     return chosen, (f"the file as it was is kept as {aside.name}" if aside
                     else "there was no file before")
+
+
+def _kept_already(damaged: Path) -> Path | None:
+    """The name aside that is the damaged file already, if any."""
+    for path in damaged.parent.glob(f"{damaged.name}.damaged-*"):
+        if not path.name.endswith(("-wal", "-shm")) and os.path.samefile(path, damaged):
+            return path
+    return None
+
+
+def _keep_aside(damaged: Path, aside: Path) -> None:
+    """The damaged file under ``aside`` while it stays where it is (a second
+    name, or a copy); its log files moved there, so that none is read with
+    the file restored in its place."""
+    try:
+        os.link(damaged, aside)
+    except OSError:  # a file system without hard links
+        shutil.copy2(damaged, aside)
+    for suffix in ("-wal", "-shm"):
+        log = Path(f"{damaged}{suffix}")
+        if log.exists():
+            os.replace(log, f"{aside}{suffix}")
 
 
 def _files(folder: Path) -> list[Path]:

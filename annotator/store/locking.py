@@ -33,7 +33,10 @@ else:
 
 
 def lock_path(project: Path) -> Path:
-    return project.with_name(project.name + ".lock")
+    """The lock beside the project's real file: a window opened through a
+    link and one opened on the file itself take the same lock."""
+    real = Path(project).resolve()
+    return real.with_name(real.name + ".lock")
 
 
 class InUseError(Exception):

@@ -59,6 +59,50 @@ def run_cli(*args, env):
                           text=True, env=env)
 
 
+def test_a_restore_ended_at_any_moment_leaves_a_project_file_in_place(sample_db, monkeypatch):
+    """The copy is made whole before the damaged file moves, and the damaged
+    file keeps its place until the copy replaces it: a restore killed between
+    its steps no longer left no project file (which the next import would
+    have made anew, empty)."""
+    import os
+
+    from annotator.store import backups
+
+    with Project.open(sample_db) as project:
+        make_backup(project)
+    page_overwritten(sample_db)
+    damaged = sample_db.read_bytes()
+
+    def killed(*args, **kwargs):
+        raise SystemExit("killed")  # as a kill -9 before the copy takes its place
+
+    with monkeypatch.context() as patch:
+        patch.setattr(backups.os, "replace", killed)
+        try:
+            restore_backup(sample_db, 1)
+        except SystemExit:
+            pass
+    assert sample_db.read_bytes() == damaged  # in place, not moved away
+    [kept] = [p for p in sample_db.parent.iterdir() if ".damaged-" in p.name]
+    assert kept.read_bytes() == damaged
+    restore_backup(sample_db, 1)  # again, to the end
+    assert span_count(sample_db) == 0
+    assert os.path.exists(sample_db)
+
+
+def test_a_restore_through_a_link_restores_the_file_it_names(sample_db, tmp_path):
+    from annotator.store.locking import lock_path
+
+    link = tmp_path / "link.db"
+    link.symlink_to(sample_db)
+    assert lock_path(link) == lock_path(sample_db)  # one lock: one writer, whichever name
+    with Project.open(sample_db) as project:
+        make_backup(project)
+    page_overwritten(sample_db)
+    restore_backup(link, 1)
+    assert link.is_symlink() and span_count(sample_db) == 0
+
+
 def test_the_command_line_lists_and_restores_backups(sample_db, tmp_path):
     env = dict(child_env(), XDG_DATA_HOME=str(tmp_path / "data"))
     empty = run_cli("backups", str(sample_db), env=env)
