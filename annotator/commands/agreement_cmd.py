@@ -8,8 +8,9 @@ import json
 from annotator.commands.common import EXIT_OK, fail
 from annotator.core.agreement import AgreementReport, compute_agreement
 from annotator.core.model import GOLD_ANNOTATOR
-from annotator.store import Project, ProjectError
+from annotator.store import ProjectError
 from annotator.store.layers import iter_document_layers, layer_annotators
+from annotator.store.session import open_to_read
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        with Project.open(args.project, create=False) as project:
+        with open_to_read(args.project) as project:
             names = args.annotators or [a for a in layer_annotators(project)
                                         if a != GOLD_ANNOTATOR]
             names = list(dict.fromkeys(names))

@@ -19,6 +19,7 @@ from annotator.core.word_edges import (
     span_cuts,
 )
 from annotator.store import Project, ProjectError
+from annotator.store.session import open_to_read
 
 EXIT_FOUND = 1
 
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     found = 0
     doubtful: list[tuple[str, Span, str]] = []  # (the document's name, the span, its text)
     try:
-        with Project.open(args.project, create=False) as project:
+        with open_to_read(args.project) as project:
             if args.annotator is not None and args.annotator not in project.annotators():
                 return fail(f"{args.project}: no annotator named {args.annotator!r} "
                             f"(there are: {', '.join(project.annotators()) or 'none'})")

@@ -12,7 +12,8 @@ from annotator.commands.format_options import add_format_options, chosen_options
 from annotator.formats import catalog
 from annotator.formats.export import export_project
 from annotator.formats.writing import ExportError, sidecar
-from annotator.store import Project, ProjectError
+from annotator.store import ProjectError
+from annotator.store.session import open_to_read
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             return fail(ExportError(f"--{option.name} does not apply to {args.format} (it is "
                                     f"for {listed(users)})"))
     try:
-        with Project.open(args.project, create=False) as project:
+        with open_to_read(args.project) as project:
             report = export_project(
                 project, args.format, Path(args.out), annotator=args.annotator, gold=args.gold,
                 done_only=args.done_only, with_suggestions=args.with_suggestions, **options)

@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 from annotator.commands.common import EXIT_OK, fail
-from annotator.store import Project, ProjectError
+from annotator.store import ProjectError
 from annotator.store.progress import ProgressReport, project_progress
+from annotator.store.session import open_to_read
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        with Project.open(args.project, create=False) as project:
+        with open_to_read(args.project) as project:
             report = project_progress(project)
         if args.png:
             from annotator.ui.progress_view import render_progress  # Qt only for the picture

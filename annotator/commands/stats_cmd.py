@@ -6,7 +6,8 @@ import argparse
 import json
 
 from annotator.commands.common import EXIT_OK, fail
-from annotator.store import Project, ProjectError
+from annotator.store import ProjectError
+from annotator.store.session import open_to_read
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        with Project.open(args.project, create=False) as project:
+        with open_to_read(args.project) as project:
             stats = project.stats()
     except ProjectError as error:
         return fail(error)

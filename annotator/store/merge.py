@@ -42,6 +42,7 @@ from annotator.store.repository import (
     ProjectError,
     SpanRecord,
     StatusRecord,
+    connect_read_only,
 )
 from annotator.store.guideline_queries import guideline_rows
 from annotator.store.schema import (ENTITIES_VERSION, GUIDELINES_VERSION, SCHEMA_VERSION,
@@ -156,7 +157,7 @@ def _read_source(path: Path, review: Project) -> _Source:
     header = open_files.first_bytes(path, len(SQLITE_HEADER))  # None: open here, so SQLite's
     if header is not None and header != SQLITE_HEADER:
         raise MergeError(f"{path}: not a project file (not an SQLite database)")
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    conn = connect_read_only(path)  # on a read-only disk too
     try:
         return _read_open_source(path, conn)
     except BaseException:

@@ -195,7 +195,7 @@ class Project(TeamQueries, GuidelineQueries):
         # of it in this process may drop them from now on (open_files).
         noted = open_files.opened(path) if existed else None
         try:
-            conn = _connect_read_only(path) if read_only else sqlite3.connect(path)
+            conn = connect_read_only(path) if read_only else sqlite3.connect(path)
         except BaseException:
             if noted is not None:
                 open_files.closed(noted)
@@ -1245,7 +1245,7 @@ def _document_from_row(row: tuple) -> Document:
     )
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
+def connect_read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot write. A WAL file on a read-only medium has no
     shared-memory file to read through; then it is opened as immutable."""
     uri = path.resolve().as_uri()

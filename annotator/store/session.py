@@ -69,6 +69,17 @@ def not_writable_reason(path: Path) -> str | None:
     return None
 
 
+def open_to_read(path: str | Path) -> Project:
+    """An existing project, for a command that only reads it (stats, export,
+    check, progress, agreement): read-only where the file or its folder
+    cannot be written (a read-only disk or share, no permission), as the
+    window opens it there; else as every command opens a project."""
+    path = Path(path)
+    if path.exists() and not_writable_reason(path) is not None:
+        return Project.open(path, create=False, read_only=True)
+    return Project.open(path, create=False)
+
+
 def lengthy_upgrade(path: Path) -> bool:
     """An upgrade of ``path`` (when it is of an older schema) takes a while."""
     try:
