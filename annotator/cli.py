@@ -86,7 +86,9 @@ def _run_command(args, command: str) -> int:
     except (sqlite3.Error, OSError) as error:
         from annotator.commands.common import system_failure
 
-        return system_failure(getattr(args, "project", None) or command, error)
+        where = next((getattr(args, name) for name in ("project", "review", "master")
+                      if getattr(args, name, None)), command)  # the file the command writes
+        return system_failure(where, error)
 
 
 def _run(argv: list[str]) -> int:

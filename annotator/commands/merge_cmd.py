@@ -36,11 +36,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         with Project.open(review_path) as review:
             summary = merge_projects(review, args.sources, renames)
-    except ProjectError as error:
-        if created:  # leave nothing behind, as import does
+    except BaseException as error:
+        if created:  # leave nothing behind, as import does (a full disk too)
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{review_path}{suffix}").unlink(missing_ok=True)
-        return fail(error)
+        if isinstance(error, ProjectError):
+            return fail(error)
+        raise
     print(f"{review_path}: {summary.documents_added} new documents"
           + (f", new labels {', '.join(summary.labels_added)}" if summary.labels_added else ""))
     for layer in summary.layers:

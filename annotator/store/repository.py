@@ -188,7 +188,9 @@ class Project(TeamQueries, GuidelineQueries):
             if not (create and not read_only) and path.stat().st_size == 0:
                 # Opened as a project it would become an empty one: a file cut
                 # to nothing (a failed copy) must stay as it is, and say so.
-                raise DamagedProjectError(integrity.damage_message(path, "empty: 0 bytes"))
+                raise DamagedProjectError(integrity.damage_message(
+                    path, "empty: 0 bytes; a first import stopped before it wrote leaves a "
+                          "file so too, and importing into it again starts it"))
         elif not create or read_only:
             raise ProjectError(f"{path}: no such project file")
         # Noted before a query takes SQLite's locks on the file: no raw read

@@ -206,3 +206,33 @@ def test_a_write_the_system_refuses_is_one_line_and_status_2(tmp_path, monkeypat
     assert main(["import", str(tmp_path / "p.db"), str(records)]) == 2
     err = capsys.readouterr().err
     assert err.splitlines() == [f"{tmp_path / 'p.db'}: {said}"]
+
+
+def test_a_merge_into_a_new_file_that_the_disk_refuses_leaves_no_file(tmp_path, monkeypatch,
+                                                                      capsys):
+    from annotator.commands import merge_cmd
+    from annotator.core.model import DocumentRecord
+    from annotator.store import Project
+
+    source = tmp_path / "alice.db"
+    with Project.open(source) as project:
+        project.import_records([DocumentRecord("d", "Ala ma kota.")], annotator="alice")
+
+    def disk_full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(merge_cmd, "merge_projects", disk_full)
+    review = tmp_path / "review.db"
+    assert main(["merge", str(review), str(source)]) == 2
+    assert capsys.readouterr().err.startswith(f"{review}: database or disk is full: the disk is full")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("review.db")]
+
+
+def test_a_project_left_empty_by_a_stopped_first_import_says_import_starts_it(tmp_path, capsys):
+    path = tmp_path / "p.db"
+    path.write_bytes(b"")  # what a first import killed before it wrote leaves
+    assert main(["stats", str(path)]) == 2
+    assert "importing into it again starts it" in capsys.readouterr().err
+    records = tmp_path / "a.jsonl"
+    records.write_text('{"text": "Ala ma kota"}\n', encoding="utf-8")
+    assert main(["import", str(path), str(records)]) == 0
