@@ -37,6 +37,7 @@ from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
 from annotator.formats.report import ExportReport
 from annotator.formats.textfile import read_utf8
+from annotator.formats.files import temporary_name
 from annotator.formats.writing import (ExportError, ExportOptions, Writer, output_target,
                                        safe_file_name, write_atomic)
 
@@ -59,7 +60,7 @@ class BratWriter(Writer):
         check_replaceable(out)
         super().__init__(out, options, report)
         self.final = out
-        self.out = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+        self.out = temporary_name(out)
         if self.out.exists():
             shutil.rmtree(self.out)
         self.out.mkdir()

@@ -4,8 +4,11 @@ writers and the report build on it."""
 
 from __future__ import annotations
 
+import glob
 import os
+import shutil
 import stat
+import time
 from pathlib import Path
 
 
@@ -48,6 +51,48 @@ def output_target(path: Path, folder: bool = False) -> Path:
     return path
 
 
+# A temporary file of an export is written to at least this often: one left
+# older by a process that is gone was left by a killed export.
+_STALE_SECONDS = 120
+
+
+def temporary_name(path: Path) -> Path:
+    """Where an output is written before it takes its name: ``.NAME.PID.tmp``.
+    What an export killed earlier left there (and would keep the disk
+    full) goes first."""
+    _remove_stale_temporaries(path)
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    if os.name != "posix":
+        return  # no harmless way to ask whether a process lives (os.kill ends it on Windows)
+    now = time.time()
+    for found in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        pid = found.name[len(path.name) + 2:-len(".tmp")]
+        if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+            continue
+        try:
+            if now - found.stat().st_mtime < _STALE_SECONDS:
+                continue  # written to just now: another machine's export, on a share
+            if found.is_dir():
+                shutil.rmtree(found, ignore_errors=True)
+            else:
+                found.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's
+    return True
+
+
 class AtomicFile:
     """A text file written under a temporary name and renamed when complete,
     so a failed export never leaves half a file where the old one was. A
@@ -57,7 +102,7 @@ class AtomicFile:
     def __init__(self, path: Path, binary: bool = False):
         path = output_target(path)
         self.path = path
-        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        self.tmp = temporary_name(path)
         if binary:
             self.handle = open(self.tmp, "wb")
         else:

@@ -53,3 +53,30 @@ def test_an_abort_whose_close_fails_again_still_removes_its_file(tmp_path):
     target.handle = FullDisk(target.handle)
     target.abort()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_what_a_killed_export_left_is_removed_by_the_next(annotated, tmp_path):
+    """A killed export leaves its temporary file (a brat folder of them): the
+    next export to that place removes it, as long as its process is gone and
+    it is not being written to; another live process's is left alone."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    old = time.time() - 600
+    left = tmp_path / f".train.conll.{gone}.tmp"
+    left.write_text("half an export")
+    folder = tmp_path / f".corpus.{gone}.tmp"
+    folder.mkdir()
+    (folder / "d.ann").write_text("T1\tPERSON 0 2\tXi\n")
+    live = tmp_path / f".train.conll.{os.getppid()}.tmp"  # a process that runs
+    live.write_text("another export")
+    for path in (left, folder, live):
+        os.utime(path, (old, old))
+    export_project(annotated, "conll", tmp_path / "train.conll", annotator="alice")
+    export_project(annotated, "brat", tmp_path / "corpus", annotator="alice")
+    assert not left.exists() and not folder.exists()
+    assert live.exists()
