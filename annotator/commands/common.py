@@ -37,3 +37,26 @@ def system_failure(where: object, error: BaseException) -> int:
     lowered = said.lower()
     cause = next((hint for keys, hint in _CAUSES if any(k in lowered for k in keys)), None)
     return fail(f"{where}: {said}" + (f": {cause}" if cause else ""))
+
+
+class TerminalProgress:
+    """``what: 1,234 of 20,000 documents`` on one line of a terminal, kept up
+    to date at most twice a second, and nothing when stderr is not one (a
+    pipe, a log): long work shows it is moving."""
+
+    def __init__(self, what: str, stream=None):
+        self.what = what
+        self.stream = stream if stream is not None else sys.stderr
+        self.shown = self.stream.isatty()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        import time
+
+        now = time.monotonic()
+        if not self.shown or (now - self.last < 0.5 and done < total):
+            return
+        self.last = now
+        end = "\n" if done >= total else ""
+        self.stream.write(f"\r{self.what}: {done:,} of {total:,} documents{end}")
+        self.stream.flush()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from annotator.commands.common import EXIT_OK, fail
+from annotator.commands.common import EXIT_OK, TerminalProgress, fail
 from annotator.formats.problems import InputError
 from annotator.store import Project, ProjectError
 from annotator.suggest.apply import SourceSummary, apply_suggestions, check_annotator
@@ -72,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
                 if args.forget_rejections:
                     forgotten = project.forget_rejections(
                         documents[0] if documents else None, annotator)
-                summaries = apply_suggestions(project, annotator, sources, documents)
+                summaries = apply_suggestions(project, annotator, sources, documents,
+                                              progress=TerminalProgress("suggest"))
             if args.save_gazetteer:
                 try:
                     saved = save_gazetteer(args.save_gazetteer, names)

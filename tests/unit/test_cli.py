@@ -236,3 +236,22 @@ def test_a_project_left_empty_by_a_stopped_first_import_says_import_starts_it(tm
     records = tmp_path / "a.jsonl"
     records.write_text('{"text": "Ala ma kota"}\n', encoding="utf-8")
     assert main(["import", str(path), str(records)]) == 0
+
+
+def test_long_work_shows_its_progress_on_a_terminal_only():
+    import io
+
+    from annotator.commands.common import TerminalProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal, log = Terminal(), io.StringIO()
+    for stream in (terminal, log):
+        progress = TerminalProgress("suggest", stream)
+        for done in range(1, 2001):
+            progress(done, 2000)
+    assert terminal.getvalue().startswith("\rsuggest: 1 of 2,000 documents")
+    assert terminal.getvalue().endswith("\rsuggest: 2,000 of 2,000 documents\n")
+    assert log.getvalue() == ""
