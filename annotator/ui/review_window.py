@@ -22,7 +22,7 @@ from annotator.core.disagreements import DisagreementGroup, DocumentDisagreement
 from annotator.core.model import GOLD_ANNOTATOR, Status
 from annotator.core.offsets import snap_selection
 from annotator.store import Project, ProjectError
-from annotator.store.adjudication import Adjudication
+from annotator.store.adjudication import Adjudication, DocumentReview
 from annotator.store.layers import iter_document_layers
 from annotator.ui.agreement_charts import AgreementCharts
 from annotator.ui.gold_commands import GoldDecisionCommand
@@ -205,10 +205,12 @@ class ReviewWindow(QMainWindow):
         self.reviews = self.adjudication.ranked_documents(min_annotators=1)
         self.documents.blockSignals(True)
         self.documents.clear()
-        self.names = {r.document_id: self.project.document(r.document_id).name
-                      for r in self.reviews}
+        names = self.project.document_names()  # one query, no text read
+        self.names = {r.document_id: names[r.document_id] for r in self.reviews}
+        settled = self._settled_ids()
         for review in self.reviews:
-            item = self.documents.add_line(self._item_text(review.document_id, review.undecided))
+            item = self.documents.add_line(self._item_text(
+                review, review.undecided, review.document_id in settled))
             item.setData(Qt.ItemDataRole.UserRole, review.document_id)
         self.documents.blockSignals(False)
         self._update_progress()
@@ -217,21 +219,23 @@ class ReviewWindow(QMainWindow):
         if self.reviews:
             self.documents.setCurrentRow(0)
 
-    def _item_text(self, document_id: int, waiting: int) -> str:
-        review = next(r for r in self.reviews if r.document_id == document_id)
+    def _item_text(self, review: DocumentReview, waiting: int, settled: bool) -> str:
         # Two lines, each elided in its middle when the list is narrow.
         line = self.tr("{0} of {1} to settle  ·  {2}% disputed").format(
             waiting, review.disagreements, round(100 * review.score))
-        if waiting and self._marked_settled(document_id):
+        if waiting and settled:
             # Settled with these open, or merged again since: either way, said.
             line += "  ·  " + self.tr("settled with these open")
-        return f"{self.names[document_id]}\n{line}"
+        return f"{self.names[review.document_id]}\n{line}"
 
-    def _marked_settled(self, document_id: int) -> bool:
-        return self.project.status(document_id, GOLD_ANNOTATOR) is Status.DONE
+    def _settled_ids(self) -> set[int]:
+        """The documents whose gold is marked settled (one query for the list)."""
+        return {document_id for document_id, name, status in self.project.all_statuses()
+                if name == GOLD_ANNOTATOR and status == Status.DONE.value}
 
     def _update_progress(self) -> None:
-        settled = [r for r in self.reviews if self._marked_settled(r.document_id)]
+        settled_ids = self._settled_ids()
+        settled = [r for r in self.reviews if r.document_id in settled_ids]
         text = self.tr("Settled {0} of {1} documents").format(len(settled), len(self.reviews))
         # Settled with disagreements left open, or merged again since: a new
         # version came to a settled document, and the count alone hid it.
@@ -239,7 +243,6 @@ class ReviewWindow(QMainWindow):
         if open_ones:
             text += " " + self.tr("({0} with disagreements open)").format(open_ones)
         self.progress.setText(text)
-
 
     def _on_documents_row_changed(self, row: int) -> None:
         if 0 <= row < len(self.reviews):
@@ -289,7 +292,9 @@ class ReviewWindow(QMainWindow):
         # another is open (the progress line counts them).
         self.reviews[row] = replace(self.reviews[row], undecided=waiting)
         self._update_progress()
-        self.documents.set_line(self.documents.item(row), self._item_text(document_id, waiting))
+        settled = self.project.status(document_id, GOLD_ANNOTATOR) is Status.DONE
+        self.documents.set_line(self.documents.item(row),
+                                self._item_text(self.reviews[row], waiting, settled))
 
     # -- disagreements -------------------------------------------------------
 
