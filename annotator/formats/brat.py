@@ -19,6 +19,7 @@ noted in the import summary.
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 from collections.abc import Iterator
@@ -37,7 +38,7 @@ from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
 from annotator.formats.report import ExportReport
 from annotator.formats.textfile import read_utf8
-from annotator.formats.files import temporary_name
+from annotator.formats.files import process_alive, temporary_name
 from annotator.formats.writing import (ExportError, ExportOptions, Writer, output_target,
                                        safe_file_name, write_atomic)
 
@@ -57,6 +58,7 @@ class BratWriter(Writer):
 
     def __init__(self, out: Path, options: ExportOptions, report: ExportReport):
         out = output_target(out, folder=True)  # a link to a folder: its target
+        _recover_hidden(out)
         check_replaceable(out)
         super().__init__(out, options, report)
         self.final = out
@@ -170,6 +172,22 @@ def _marked(out: Path) -> bool:
         return conf.is_file() and conf.read_text(encoding="utf-8").startswith(EXPORT_MARK)
     except (OSError, UnicodeDecodeError):
         return False
+
+
+def _recover_hidden(out: Path) -> None:
+    """An earlier export that was ended between its two renames left the
+    folder before it under ``.NAME.PID.old``: put back in its place when that
+    place is empty, removed when the new folder took it."""
+    if os.name != "posix":
+        return
+    for old in sorted(out.parent.glob(f".{glob.escape(out.name)}.*.old")):
+        pid = old.name[len(out.name) + 2:-len(".old")]
+        if not pid.isdigit() or process_alive(int(pid)):
+            continue
+        if out.exists():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(old, out)
 
 
 def check_replaceable(out: Path) -> None:

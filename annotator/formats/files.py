@@ -70,7 +70,7 @@ def _remove_stale_temporaries(path: Path) -> None:
     now = time.time()
     for found in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         pid = found.name[len(path.name) + 2:-len(".tmp")]
-        if not pid.isdigit() or int(pid) == os.getpid() or _alive(int(pid)):
+        if not pid.isdigit() or int(pid) == os.getpid() or process_alive(int(pid)):
             continue
         try:
             if now - found.stat().st_mtime < _STALE_SECONDS:
@@ -83,7 +83,8 @@ def _remove_stale_temporaries(path: Path) -> None:
             pass
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """A process of this id runs here (POSIX only: on Windows os.kill ends it)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -237,3 +237,35 @@ def test_an_empty_document_is_skipped_and_reported_so_the_folder_reads_back(proj
     assert report.skipped == ["spaces", "empty"] and report.documents == 1
     assert sorted(p.name for p in out.iterdir()) == ["annotation.conf", "doc.ann", "doc.txt"]
     assert [r.name for r in read_paths([out])] == ["doc"]
+
+
+def test_a_brat_export_ended_between_its_renames_gets_its_folder_back(annotated, tmp_path,
+                                                                      monkeypatch):
+    """Ended after the old folder went aside and before the new one took its
+    place: the next export puts the old one back first (it was hidden under a
+    temporary name, and the place empty), then replaces it as usual."""
+    import os
+
+    out = tmp_path / "corpus"
+    export_project(annotated, "brat", out, annotator="alice")
+    before = sorted(p.name for p in out.iterdir())
+    real_replace = os.replace
+
+    def ended_after_the_first(source, target):
+        real_replace(source, target)
+        if str(target).endswith(".old"):
+            raise SystemExit("killed")  # as a kill -9 between the two renames
+
+    with monkeypatch.context() as patch:
+        patch.setattr(brat.os, "replace", ended_after_the_first)
+        try:
+            export_project(annotated, "brat", out, annotator="alice")
+        except SystemExit:
+            pass
+    assert not out.exists()  # hidden
+    [hidden] = tmp_path.glob(".corpus.*.old")
+    with monkeypatch.context() as patch:
+        patch.setattr(brat, "process_alive", lambda pid: False)  # its process is gone
+        export_project(annotated, "brat", out, annotator="alice")
+    assert sorted(p.name for p in out.iterdir()) == before
+    assert not list(tmp_path.glob(".corpus.*"))
