@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from annotator.core.tokenize import CLITIC_PREFIXES, LAM, Token, tokenize
+from annotator.core.tokenize import LAM, Token, is_clitic_prefix, tokenize
 
 if TYPE_CHECKING:
     import regex
@@ -88,9 +88,8 @@ def is_clitic_boundary(text: str, index: int, word: tuple[int, int] | None = Non
     start, end = word
     from pyarabic import araby  # here: a window's first paint seldom needs it
 
-    prefix = araby.strip_tatweel(araby.strip_tashkeel(text[start:index]))
     rest = araby.strip_tashkeel(text[index:end])
-    return (prefix in CLITIC_PREFIXES and len(rest) >= _MIN_REST
+    return (is_clitic_prefix(text[start:index]) and len(rest) >= _MIN_REST
             and _arabic_letter().match(text, index) is not None)
 
 

@@ -151,11 +151,12 @@ def _note_open_disagreements(project: Project, adjudication: Adjudication, docum
     if project.status(document.id, GOLD_ANNOTATOR) is not Status.DONE:
         return
     places = adjudication.decided_places(document.id)
-    open_groups = sum(1 for group in adjudication.disagreements(document.id).groups
+    found = adjudication.disagreements(document.id)  # read once for both questions
+    open_groups = sum(1 for group in found.groups
                       if not adjudication.is_decided(document.id, group, places))
     if open_groups:
         report.settled_with_open[document.name] = open_groups
-    missing = len(adjudication.agreed_missing(document.id))
+    missing = len(adjudication.agreed_missing(document.id, found, places))
     if missing:
         report.settled_without_agreed[document.name] = missing
 

@@ -176,14 +176,18 @@ class Adjudication:
                 self.project.set_decided_places(document_id, still)
         return span
 
-    def agreed_missing(self, document_id: int) -> list[Candidate]:
+    def agreed_missing(self, document_id: int, found: DocumentDisagreements | None = None,
+                       places: set[tuple[int, int]] | None = None) -> list[Candidate]:
         """The spans all annotators agree on that gold does not hold, but for
         those at a place the reviewer decided (a decision there may have
         taken one out: that was the reviewer's word, which annotators who
-        came to agree after it, merged again, do not overturn)."""
+        came to agree after it, merged again, do not overturn). ``found`` and
+        ``places``: the document's disagreements and decided places, when
+        the caller has read them already."""
         gold = {span.key for span in self.gold(document_id)}
-        places = self.decided_places(document_id)
-        return [c for c in self.disagreements(document_id).agreed if c.key not in gold
+        places = self.decided_places(document_id) if places is None else places
+        found = self.disagreements(document_id) if found is None else found
+        return [c for c in found.agreed if c.key not in gold
                 and not any(c.start < end and start < c.end for start, end in places)]
 
     def finish(self, document_id: int) -> None:

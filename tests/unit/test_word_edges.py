@@ -105,8 +105,7 @@ def test_numbers_and_latin_words_snap_too():
 def test_the_proclitics_written_out_are_pyarabics_letters():
     from pyarabic import araby
 
-    from annotator.core.tokenize import PROCLITICS
-    from annotator.core.word_edges import CLITIC_PREFIXES
+    from annotator.core.tokenize import CLITIC_PREFIXES, PROCLITICS
 
     single = (araby.WAW, araby.FEH, araby.BEH, araby.LAM, araby.KAF)
     pairs = {a + b for a in (araby.WAW, araby.FEH) for b in (araby.BEH, araby.LAM, araby.KAF)}
