@@ -239,6 +239,51 @@ class Bench:
                               "reported (the floor of a token export)", "our JSONL export"))
         return results
 
+    # mentions -----------------------------------------------------------------
+
+    def mention_runs(self) -> list[Result]:
+        """``suggest --mentions`` in a large project: every name an annotator
+        labelled looked for in every document. Names: the hand-labelled
+        sample's, and made-up ones found nowhere (a big project's names are
+        mostly in few of its documents)."""
+        from annotator.core.text import describe
+        from annotator.suggest import mentions
+        from annotator.suggest.inflection import same_word
+
+        rng = random.Random(7)
+        gold = [json.loads(line) for line in (BENCH / "sample_gold.jsonl").open(encoding="utf-8")]
+        names = list(dict.fromkeys((g["text"][s["start"]:s["end"]], s["label"])
+                                   for g in gold for s in g["spans"]))
+        letters = ("\u0627\u0628\u062a\u062b\u062c\u062d\u062e\u062f\u0631\u0633\u0634"
+                   "\u0639\u0641\u0642\u0643\u0644\u0645\u0646\u0647\u0648\u064a",
+                   "abcdefghijklmnoprstuwyz")
+        while len(names) < 3_000:
+            abc = letters[len(names) % 2]
+            words = ["".join(rng.choice(abc) for _ in range(rng.randint(4, 9)))
+                     for _ in range(rng.choice((1, 2, 2, 3)))]
+            names.append((" ".join(words).title(), "PERSON"))
+        texts = [(r["text"], describe(r["text"])[1])
+                 for r in corpus.records(max(self.sizes.window_documents // 5, 5), seed=3)]
+        for lang in {lang for _, lang in texts}:  # dictionaries loaded, as the window does
+            same_word("Tokajewem", "Tokajew", lang)
+
+        def each_document() -> float:
+            return timed(lambda: [mentions.find_mentions(t, names, lang) for t, lang in texts])
+
+        def matching_every_name() -> float:
+            screen_from, mentions.SCREEN_FROM = mentions.SCREEN_FROM, len(names) + 1
+            try:
+                return each_document()
+            finally:
+                mentions.SCREEN_FROM = screen_from
+
+        per = len(texts)
+        return [Result(f"mentions of {len(names):,} labelled names, per document "
+                       f"({per} documents)", median_of(self.repeat, each_document) / per,
+                       median_of(self.repeat, matching_every_name) / per,
+                       "reported (far below matching every name)",
+                       "matching every name in the document, unscreened")]
+
     # agreement ----------------------------------------------------------------
 
     def agreement_runs(self) -> list[Result]:
@@ -641,6 +686,7 @@ SCENARIOS = {
     "import": Bench.import_runs,
     "export": Bench.export_runs,
     "agreement": Bench.agreement_runs,
+    "mentions": Bench.mention_runs,
     "big-document": Bench.big_document_runs,
     "startup": Bench.startup_runs,
     "document-list": Bench.document_list_runs,

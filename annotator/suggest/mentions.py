@@ -25,6 +25,7 @@ from annotator.core.overlaps import resolve_overlaps
 from annotator.suggest import short_forms, variants
 from annotator.suggest.common_words import is_function_word, same_as_written
 from annotator.suggest.inflection import same_word
+from annotator.suggest.name_screen import SCREEN_FROM, proclitic_rests, screen_of
 from annotator.suggest.words import (
     PREFIX,
     WordIndex,
@@ -191,7 +192,11 @@ def find_mentions(text: str, names: Sequence[tuple[str, str]], lang: str = "",
     surname, an acronym in brackets); ``with_variants`` the spellings that
     differ (lower confidence)."""
     proposals: list[Proposal] = []
-    for i, (surface, label) in enumerate(names):
+    candidates = range(len(names))
+    if len(names) >= SCREEN_FROM:  # the names that may be here, matched alone
+        candidates = screen_of(tuple(names)).possible(word_index(text))
+    for i in candidates:
+        surface, label = names[i]
         full = match_name(text, surface, lang, with_variants)
         bare = _without_its_proclitic(text, surface)
         if bare is not None:
@@ -213,15 +218,12 @@ def _without_its_proclitic(text: str, surface: str) -> str | None:
     takes the word whole), without it, when the text also writes its first
     word alone (كازاخستان): the mentions of that are the name's too, where
     only the ones after و were proposed."""
-    from annotator.core.word_edges import is_clitic_boundary  # pyarabic: at first use
-
-    keys = None
-    for k in (1, 2):  # a proclitic, then a pair (وب)
-        if not is_clitic_boundary(surface, k):
-            continue
-        rest = surface[k:]
+    rests = proclitic_rests(surface)
+    if not rests:
+        return None
+    keys = word_index(text).word_keys()
+    for rest in rests:  # a proclitic, then a pair (وب)
         words = name_words(rest)
-        keys = keys if keys is not None else {word.key for word in word_index(text).words}
         if words and words[0] in keys:
             return rest
     return None

@@ -39,14 +39,17 @@ def fold(text: str) -> tuple[str, list[int]]:
     return key.translate(_EXTRA), origin
 
 
-def name_words(surface: str) -> list[str]:
+# A project's names are looked for in document after document: kept.
+@lru_cache(maxsize=1 << 14)
+def name_words(surface: str) -> tuple[str, ...]:
     """The folded words of a name (hyphens and spaces both separate)."""
-    return [w for w in (fold(m.group())[0] for m in _WORD.finditer(surface)) if w]
+    return tuple(w for w in (fold(m.group())[0] for m in _WORD.finditer(surface)) if w)
 
 
-def name_words_as_written(surface: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def name_words_as_written(surface: str) -> tuple[str, ...]:
     """The words of :func:`name_words`, each as the name writes it."""
-    return [m.group() for m in _WORD.finditer(surface) if fold(m.group())[0]]
+    return tuple(m.group() for m in _WORD.finditer(surface) if fold(m.group())[0])
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,8 @@ class WordIndex:
     def __init__(self, text: str):
         self.text = text
         self._variant_choices: tuple[list[str], list[str]] | None = None
+        self._word_keys: frozenset[str] | None = None
+        self._joined_pairs: frozenset[str] | None = None
         self.words: list[Word] = []
         self.by_key: dict[str, list[tuple[int, Reading]]] = {}
         self.by_prefix: dict[str, list[int]] = {}  # Latin words by their first letters
@@ -114,6 +119,24 @@ class WordIndex:
             keys = [k for k in self.by_key if len(k) >= variants.MIN_LENGTH]
             self._variant_choices = (keys, [variants.skeleton(k) for k in keys])
         return self._variant_choices
+
+    def word_keys(self) -> frozenset[str]:
+        """The keys of the words as written (no clitic taken off)."""
+        if self._word_keys is None:
+            self._word_keys = frozenset(word.key for word in self.words)
+        return self._word_keys
+
+    def joined_pairs(self) -> frozenset[str]:
+        """Each word's readings joined to the next word's key, where only
+        spaces lie between them: a one-word name written in two words."""
+        if self._joined_pairs is None:
+            pairs = set()
+            for key, readings in self.by_key.items():
+                for i, _ in readings:
+                    if i + 1 < len(self.words) and self.gap(i, i + 1).strip(" \t\u00a0") == "":
+                        pairs.add(key + self.words[i + 1].key)
+            self._joined_pairs = frozenset(pairs)
+        return self._joined_pairs
 
     def gap(self, left: int, right: int) -> str:
         """The characters between two neighbouring words."""

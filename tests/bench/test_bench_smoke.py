@@ -20,7 +20,7 @@ def test_every_scenario_runs_and_reports_a_ratio(tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     scenarios = json.loads(out.read_text())["scenarios"]
     names = " | ".join(s["name"] for s in scenarios)
-    for expected in ("import", "peak memory", "export conll", "export hf", "agreement",
+    for expected in ("import", "peak memory", "export conll", "export hf", "agreement", "mentions of",
                      "open a", "add one span", "label to painted suggestions", "--version",
                      "first window", "against showing its first text", "window memory",
                      "document list", "jump to the last"):

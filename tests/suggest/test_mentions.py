@@ -210,7 +210,7 @@ def test_every_proposal_reads_as_the_name(name, pieces):
     for proposal in find_mentions(text, [(name, "ORG")], "ar", short=False, with_variants=False):
         words = name_words(text[proposal.span.start:proposal.span.end])
         # the name's words, or after لل the name with its article's alef unwritten
-        assert words == target or ["ا" + words[0]] + words[1:] == target
+        assert words == target or ("ا" + words[0],) + words[1:] == target
         # it starts a word or follows a proclitic, and ends a word
         assert span_cuts(text, proposal.span.start, proposal.span.end) == []
 
