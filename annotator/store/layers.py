@@ -7,8 +7,9 @@ row for it (a document they opened and marked done with no span counts).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
-from annotator.core.agreement import DocumentLayers
+from annotator.core.agreement import AgreementReport, DocumentLayers, compute_agreement
 from annotator.core.model import Span
 from annotator.store.repository import Project
 
@@ -38,3 +39,15 @@ def iter_document_layers(project: Project, annotators: Sequence[str],
             found = spans.get(document_id, {})
             layers = {name: found.get(name, []) for name in sorted(annotated[document_id])}
             yield DocumentLayers(document_id, text, layers)
+
+
+def agreement_of(project: Project, annotators: Sequence[str]) -> AgreementReport:
+    return compute_agreement(iter_document_layers(project, annotators), annotators)
+
+
+def agreement_in_file(path: Path, annotators: Sequence[str]) -> AgreementReport:
+    """:func:`agreement_of` on a read-only connection of its own: a review of
+    thousands of documents takes seconds to measure, so a worker thread does
+    it (a connection belongs to the thread that made it)."""
+    with Project.open(path, create=False, read_only=True, check="later") as project:
+        return agreement_of(project, annotators)

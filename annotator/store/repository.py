@@ -133,11 +133,16 @@ def _duplicate_as_error(message: str) -> Iterator[None]:
         raise
 
 
+# A stored origin's member by a dict lookup: Origin(value) costs an enum
+# call per span, and a review reads every span of a project.
+_ORIGIN_OF = {origin.value: origin for origin in Origin}
+
+
 def _span_from_row(row: sqlite3.Row | tuple) -> Span:
     """From (id, start, end, label, annotator, origin[, reason, confidence, entity])."""
     span_id, start, end, label, annotator, origin, *why = row
     reason, confidence, entity = why if why else ("", 1.0, None)
-    return Span(start, end, label, id=span_id, annotator=annotator, origin=Origin(origin),
+    return Span(start, end, label, id=span_id, annotator=annotator, origin=_ORIGIN_OF[origin],
                 reason=reason, confidence=confidence, entity=entity)
 
 
@@ -1007,7 +1012,7 @@ class Project(TeamQueries, GuidelineQueries):
                     WHERE annotator_id IN ({marks}) AND origin != 'suggested'
                     ORDER BY document_id, start, "end" DESC, label""", list(names)):
             yield document_id, Span(start, end, label, id=span_id, annotator=names[annotator_id],
-                                    origin=Origin(origin))
+                                    origin=_ORIGIN_OF[origin])
 
     def layer_span_keys(self, annotator: str
                         ) -> dict[tuple[str, int, int, str], tuple[int, Origin, int | None]]:

@@ -103,6 +103,13 @@ class AgreementCharts(QWidget):
         self._colors: dict[str, str] = {}
         self.pair_choice.currentIndexChanged.connect(self._on_pair_choice_changed)
 
+    def set_waiting(self) -> None:
+        """Until a worker's report comes: the last figures stay, said to be old."""
+        self.summary.setText(self.tr("Measuring agreement…"))
+
+    def set_failed(self, reason: str) -> None:
+        self.summary.setText(self.tr("Agreement could not be measured: {0}").format(reason))
+
     def set_report(self, report: AgreementReport, colors: dict[str, str]) -> None:
         self._report, self._colors = report, colors
         self.pair_choice.blockSignals(True)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt, QT_TRANSLATE_NOOP, QTimer
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QT_TRANSLATE_NOOP, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -23,7 +25,7 @@ from annotator.core.model import GOLD_ANNOTATOR, Status
 from annotator.core.offsets import snap_selection
 from annotator.store import Project, ProjectError
 from annotator.store.adjudication import Adjudication, DocumentReview
-from annotator.store.layers import iter_document_layers
+from annotator.store.layers import agreement_in_file, agreement_of
 from annotator.ui.agreement_charts import AgreementCharts
 from annotator.ui.gold_commands import GoldDecisionCommand
 from annotator.ui.eliding_list import ElidingList
@@ -85,6 +87,9 @@ class ReviewWindow(QMainWindow):
         self._seen_version = project.data_version()
         self._watch = QTimer(self, interval=CHANGED_ELSEWHERE_CHECK_MS)
         self._watch.timeout.connect(self.read_again_if_changed)
+        self._agreement = _AgreementDelivery(self)
+        self._agreement.ready.connect(self._on_agreement_ready)
+        self._agreement_request = 0
         # In the colours the main window shows them in (Settings), when opened from it.
         label_colors = getattr(parent, "label_colors", None)
         self.labels = label_colors.recolor(project.labels()) if label_colors else project.labels()
@@ -99,7 +104,7 @@ class ReviewWindow(QMainWindow):
 
         self.view = ReviewView()
         self.setCentralWidget(self.view)
-        self.documents = ElidingList()
+        self.documents = ElidingList(uniform=True)  # two lines a document
         self.progress = QLabel()
         self.progress.setTextFormat(Qt.TextFormat.PlainText)
         left = QWidget()
@@ -215,9 +220,40 @@ class ReviewWindow(QMainWindow):
         self.documents.blockSignals(False)
         self._update_progress()
         annotators = self.adjudication.annotators
-        self.charts.set_report(_agreement(self.project, annotators), self.colors)
+        self._measure_agreement(annotators)
         if self.reviews:
             self.documents.setCurrentRow(0)
+
+    def _measure_agreement(self, annotators) -> None:
+        """The Agreement tab's figures: a review of thousands of documents
+        takes seconds to measure (every text tokenized), so a worker does
+        it while the reviewer starts on the first document."""
+        self._agreement_request += 1
+        if self.project.path is None:  # in memory: no second connection
+            self.charts.set_report(agreement_of(self.project, annotators), self.colors)
+            return
+        self.charts.set_waiting()
+        request, path, delivery = self._agreement_request, Path(self.project.path), self._agreement
+
+        def work() -> None:
+            try:
+                answer = agreement_in_file(path, annotators)
+            except Exception as error:  # noqa: BLE001 (said in the tab, never a crash)
+                answer = str(error)
+            try:
+                delivery.ready.emit(request, answer)
+            except RuntimeError:  # the window closed meanwhile: nobody is waiting
+                pass
+
+        QThreadPool.globalInstance().start(work)
+
+    def _on_agreement_ready(self, request: int, answer: object) -> None:
+        if request != self._agreement_request:
+            return  # read again since: a newer measure is coming
+        if isinstance(answer, str):
+            self.charts.set_failed(answer)
+        else:
+            self.charts.set_report(answer, self.colors)
 
     def _item_text(self, review: DocumentReview, waiting: int, settled: bool) -> str:
         # Two lines, each elided in its middle when the list is narrow.
@@ -519,7 +555,7 @@ class ReviewWindow(QMainWindow):
         self._step_document(1)
 
 
-def _agreement(project: Project, annotators):
-    from annotator.core.agreement import compute_agreement
+class _AgreementDelivery(QObject):
+    """Carries a worker's agreement report to the window's thread."""
 
-    return compute_agreement(iter_document_layers(project, annotators), annotators)
+    ready = Signal(int, object)  # the request's number, its report or an error text

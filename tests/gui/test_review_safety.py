@@ -11,7 +11,7 @@ from annotator.core.model import GOLD_ANNOTATOR, Status
 from annotator.formats.export import export_project
 from tests.fixtures.sample_annotations import POLISH_DOC
 from tests.helpers.gui import caret_point
-from tests.helpers.review import open_review
+from tests.helpers.review import open_review, painted_lines
 
 
 def _answer_when_asked(qtbot, button, seen: list[str]):
@@ -86,7 +86,7 @@ def test_the_window_fits_the_screen_and_gives_the_text_most_room(qtbot, review_p
     assert window.view.width() > window.width() * 0.45
     # A long name is shortened in its middle to the list's width, whole in the tooltip.
     item = window.documents.item(0)
-    name_line = item.text().split("\n")[0]
+    name_line = painted_lines(window.documents, item)[0]
     assert POLISH_DOC.startswith(name_line[:5]) and POLISH_DOC.endswith(name_line[-3:])
     assert "…" in name_line
     assert item.toolTip().split("\n")[0] == POLISH_DOC

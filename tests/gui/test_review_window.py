@@ -9,7 +9,7 @@ from annotator.core.model import GOLD_ANNOTATOR, DocumentRecord, Span, Status
 from annotator.store import Project
 from annotator.ui.review_window import ReviewWindow
 from tests.fixtures.sample_annotations import POLISH_DOC
-from tests.helpers.review import open_review
+from tests.helpers.review import open_review, painted_lines
 
 
 def go_to(qtbot, window, wanted):
@@ -255,6 +255,7 @@ def test_agreement_charts_follow_the_numbers(qtbot, review_project):
     window.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
     window.show()
     charts = window.charts
+    qtbot.waitUntil(lambda: "exact F1" in charts.summary.text(), timeout=10000)  # a worker's
     assert charts.pair_choice.currentText() == "alice ↔ bob"
     assert "exact F1" in charts.summary.text()
     # bob dropped one of alice's two dates, moved one of her three persons'
@@ -371,6 +372,7 @@ def test_a_merge_from_another_program_is_read_again(qtbot, review_project, tmp_p
     window = open_review(qtbot, project)
     assert window.documents.count() == 1
     assert not window.read_again_if_changed()  # nothing changed
+    qtbot.waitUntil(lambda: window.charts._report is not None)
     before = window.charts._report
     text = "Alpha met Beta."
     with Project.open(project.path, create=False) as elsewhere:  # another connection commits
@@ -380,7 +382,7 @@ def test_a_merge_from_another_program_is_read_again(qtbot, review_project, tmp_p
                                                  annotator="bob")])
     qtbot.waitUntil(lambda: window.documents.count() == 2, timeout=5000)  # the timer's check
     assert "read again" in window.statusBar().currentMessage()
-    assert window.charts._report != before  # the agreement, measured again
+    qtbot.waitUntil(lambda: window.charts._report not in (None, before))  # measured again
     assert window.document_id == project.document_by_name(POLISH_DOC).id  # still where it was
 
 
@@ -550,3 +552,65 @@ def test_a_document_one_annotator_labelled_is_listed_and_reaches_gold(qtbot, tmp
         "1 documents were never reviewed: gold holds nothing of them, so they are written with "
         "no spans; settle them in the review (the documents one annotator labelled are listed "
         "there too), or add --done-only to write only the settled ones"]
+
+
+def test_agreement_is_measured_by_a_worker_while_the_review_opens(qtbot, review_project,
+                                                                   monkeypatch):
+    """A review of thousands of documents takes seconds to measure: the
+    window is built, shown and usable while a worker thread measures."""
+    import threading
+
+    from annotator.store import layers
+
+    release, threads = threading.Event(), []
+    measure = layers.compute_agreement
+
+    def slow_measure(*args):
+        threads.append(threading.current_thread())
+        release.wait(10)  # the window must not wait for this
+        return measure(*args)
+
+    monkeypatch.setattr(layers, "compute_agreement", slow_measure)
+    project, _, _ = review_project
+    window = open_review(qtbot, project)
+    assert window.documents.count() == 1 and window.document_id is not None
+    assert window.charts.summary.text() == "Measuring agreement…"
+    assert not release.is_set()
+    release.set()
+    qtbot.waitUntil(lambda: "exact F1" in window.charts.summary.text(), timeout=10000)
+    assert threads and threading.main_thread() not in threads
+
+
+def test_an_agreement_that_cannot_be_measured_is_said(qtbot, review_project, monkeypatch):
+    from annotator.store import layers
+
+    def broken(*args):
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(layers, "compute_agreement", broken)
+    project, _, _ = review_project
+    window = open_review(qtbot, project)
+    qtbot.waitUntil(lambda: "could not be measured" in window.charts.summary.text(),
+                    timeout=10000)
+    assert "disk I/O error" in window.charts.summary.text()
+
+
+def test_list_lines_are_shortened_in_their_middle_as_painted(qtbot):
+    """Each line of an item is elided to the list's width when painted (the
+    rows in sight only); the item keeps its whole text and tooltip."""
+    from annotator.ui.eliding_list import MARGIN, ElidingList
+
+    listing = ElidingList(uniform=True)
+    qtbot.addWidget(listing)
+    listing.resize(160, 300)
+    listing.show()
+    whole = "ar-2021-06-02-xi-tokayev-phone-call-and-more\n2 of 3 to settle  ·  40% disputed"
+    item = listing.add_line(whole)
+    assert item.text() == whole and item.toolTip() == whole
+    first, second = painted_lines(listing, item)
+    assert "…" in first and first.startswith("ar-") and first.endswith("more")
+    width = listing.visualItemRect(item).width() - MARGIN
+    assert listing.fontMetrics().horizontalAdvance(first) <= width
+    assert listing.fontMetrics().horizontalAdvance(second) <= width
+    listing.resize(1200, 300)  # wide enough: whole again
+    assert painted_lines(listing, item) == whole.split("\n")

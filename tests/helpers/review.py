@@ -39,3 +39,14 @@ def open_review(qtbot, project):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     return window
+
+
+def painted_lines(listing, item) -> list[str]:
+    """The lines of a list item as its delegate paints them (elided)."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.rect = listing.visualItemRect(item)
+    option.fontMetrics = listing.fontMetrics()
+    listing.itemDelegate().initStyleOption(option, listing.indexFromItem(item))
+    return option.text.split("\u2028")  # Qt's line break in display text
