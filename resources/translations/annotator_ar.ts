@@ -12,6 +12,14 @@
         <translation>الوسوم على المقطع نفسه (الصفوف: المُوسِّم الأول)</translation>
     </message>
     <message>
+        <source>Measuring agreement…</source>
+        <translation>جارٍ قياس الاتفاق…</translation>
+    </message>
+    <message>
+        <source>Agreement could not be measured: {0}</source>
+        <translation>تعذّر قياس الاتفاق: {0}</translation>
+    </message>
+    <message>
         <source>Agreement needs two annotators with a document in common.</source>
         <translation>يحتاج حساب الاتفاق إلى مُوسِّمَين بينهما مستند مشترك.</translation>
     </message>
