@@ -38,6 +38,14 @@ def test_the_dialog_shows_the_command_lines_message_and_the_window_keeps_running
     assert window.project.document_count() > 0  # the project still answers
 
 
+def click_box(qtbot, box):
+    """A click on the box itself: a check box in a form row is wider than
+    its box and text, and a click past them does nothing."""
+    from PySide6.QtCore import QPoint
+
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
 def test_the_strict_labels_box_refuses_a_label_the_project_lacks(qtbot, window, tmp_path):
     path = tmp_path / "new-label.jsonl"
     path.write_text('{"id": "x", "text": "Ewa w Krakowie", '
@@ -46,13 +54,13 @@ def test_the_strict_labels_box_refuses_a_label_the_project_lacks(qtbot, window, 
     before = file_bytes(project)
     dialog = make_dialog(qtbot, window)
     type_into(qtbot, dialog.paths, str(path))
-    qtbot.mouseClick(dialog.strict_labels, Qt.MouseButton.LeftButton)
+    click_box(qtbot, dialog.strict_labels)
     assert dialog.strict_labels.isChecked()
     click_import(qtbot, dialog)
     assert dialog.problems.toPlainText().startswith(
         f"{path}:1: label 'CITY' is not in the project (--strict-labels)")
     assert file_bytes(project) == before
-    qtbot.mouseClick(dialog.strict_labels, Qt.MouseButton.LeftButton)  # unchecked: it is added
+    click_box(qtbot, dialog.strict_labels)  # unchecked: it is added
     click_import(qtbot, dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert "CITY" in {label.key for label in window.project.labels()}
