@@ -119,22 +119,30 @@ def parse_object(obj: object, path: Path, number: int, problems: ProblemList) ->
     if control:
         problems.add(path, number, f'"text": {control}')
         return None
-    raw_spans = _raw_spans(obj, path, number, problems)
-    if raw_spans is None:
+    found = _raw_spans(obj, path, number, problems)
+    if found is None:
         return None
+    raw_spans, key = found
+    stated = _stated_texts(obj.get(key)) if key else []
     unknown = sorted(set(obj) - _TOP_KEYS)
     if unknown:
         problems.add(path, number, f"unknown keys {', '.join(map(repr, unknown))}: "
                                    f'put what is not a span under "meta"')
         return None
     if "spans" not in obj and raw_spans:
-        raw_spans = _doccano_offsets(text, raw_spans, path, number, problems)
+        raw_spans = _doccano_offsets(text, raw_spans, path, number, problems, stated)
     stored, mapping = normalize_with_map(text)
     spans: list[Span] = []
     groups: dict[object, int] = {}  # the line's entity values -> 1, 2, ...
     ok = True
-    for start, end, label, *extra in raw_spans:  # extra: the entity, then "suggested"
+    for (start, end, label, *extra), shown in zip(raw_spans, stated or [None] * len(raw_spans)):
+        # extra: the entity, then "suggested"
         problem = _bounds_problem(start, end, label, len(text))
+        if problem is None and shown is not None and text[start:end] != shown:
+            # A span's own "text" says where it was meant: offsets that
+            # disagree would label other letters, unseen.
+            problem = (f"span text {shown!r} does not match the text at {start}-{end} "
+                       f"({text[start:end]!r})")
         if problem:
             problems.add(path, number, problem)
             ok = False
@@ -167,13 +175,14 @@ def parse_object(obj: object, path: Path, number: int, problems: ProblemList) ->
 
 
 def _doccano_offsets(text: str, raw_spans: list, path: Path, number: int,
-                     problems: ProblemList) -> list:
+                     problems: ProblemList, stated: list[str | None]) -> list:
     """doccano's spans, in code points. doccano's web page counts offsets in
     UTF-16 units, which differ after an emoji (a character beyond U+FFFF);
     a script writes code points. Where the text has such a character before
-    a span, the reading whose every span begins and ends at word edges is
-    taken (with a note when it is UTF-16); when neither or both do and they
-    differ, code points, with a note to check."""
+    a span, spans that state their text decide; else the reading whose every
+    span begins and ends at word edges is taken (with a note when it is
+    UTF-16); when neither or both do and they differ, code points, with a
+    note to check."""
     if ASTRAL.search(text) is None:
         return raw_spans
     from annotator.core.word_edges import span_cuts
@@ -190,6 +199,14 @@ def _doccano_offsets(text: str, raw_spans: list, path: Path, number: int,
     as_utf16 = [(units.to_index(a), units.to_index(b), *rest) for a, b, *rest in raw_spans]
     if as_utf16 == raw_spans:
         return raw_spans
+    def says(spans: list) -> bool:  # every span with a "text" holds that text
+        return all(shown is None or (0 <= a < b <= len(text) and text[a:b] == shown)
+                   for (a, b, *_), shown in zip(spans, stated))
+
+    if any(shown is not None for shown in stated) and says(as_utf16) and not says(raw_spans):
+        note(problems, path, number, "offsets read as UTF-16 units (as doccano counts them past "
+                                     "an emoji): so read, every span holds the text it states")
+        return as_utf16
     code_points, utf16 = fits(raw_spans), fits(as_utf16)
     if utf16 and not code_points:
         note(problems, path, number, "offsets read as UTF-16 units (as doccano counts them past "
@@ -203,7 +220,8 @@ def _doccano_offsets(text: str, raw_spans: list, path: Path, number: int,
 
 
 def _raw_spans(obj: dict, path: Path, number: int, problems: ProblemList):
-    """The spans of a line, from whichever span-carrying key it has.
+    """The spans of a line, from whichever span-carrying key it has, and
+    that key (None: no spans).
 
     Two keys are fine when they give the same spans; keys that disagree, or
     any other key that looks like it holds spans, are problems: a span is
@@ -227,7 +245,14 @@ def _raw_spans(obj: dict, path: Path, number: int, problems: ProblemList):
             problems.add(path, number, f'"{keys[0]}" and "{other}" give different spans; '
                                        'keep only one of them')
             return None
-    return found[keys[0]] if keys else []
+    return (found[keys[0]], keys[0]) if keys else ([], None)
+
+
+def _stated_texts(items: list) -> list[str | None]:
+    """Each span's own "text" (doccano's entities and our spans may carry
+    it), None where it has none; in the order of the spans read."""
+    return [item.get("text") if isinstance(item, dict) and isinstance(item.get("text"), str)
+            else None for item in items]
 
 
 def _sortable(span: tuple) -> tuple:
@@ -281,6 +306,7 @@ def _entities(items: object, key: str):
                     '"start_offset" and "end_offset"')
         out.append((item["start_offset"], item["end_offset"], item["label"]))
     return out
+
 
 
 _READ_KEY = {"spans": _native, "label": _doccano, "labels": _doccano, "entities": _entities}

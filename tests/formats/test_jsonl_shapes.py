@@ -153,3 +153,33 @@ def test_files_joined_end_to_end_keep_no_byte_order_mark_in_between(tmp_path):
     assert [n.message for n in records.notes] == [
         "1 byte-order marks (U+FEFF, invisible) at the start of a line passed over: files "
         "joined end to end leave them"]
+
+
+def test_a_span_whose_own_text_disagrees_with_its_offsets_is_refused(tmp_path):
+    """A span that states its text ("text" of our spans, of doccano's
+    entities) must hold it: offsets one letter off would label other letters."""
+    text = "Jan Kowalski mieszka tu."
+    for shape in ({"spans": [{"start": 1, "end": 12, "label": "PER", "text": "Jan Kowalski"}]},
+                  {"entities": [{"start_offset": 1, "end_offset": 12, "label": "PER",
+                                 "text": "Jan Kowalski"}]}):
+        path = write(tmp_path / "d.jsonl", {"text": text, **shape})
+        with pytest.raises(InputError) as refused:
+            read_paths([path])
+        assert refused.value.lines()[0] == (
+            f"{path}:1: span text 'Jan Kowalski' does not match the text at 1-12 ('an Kowalski')")
+    # Holding its text, it is read; a span without one is read as before.
+    path = write(tmp_path / "ok.jsonl", {"text": text, "spans": [
+        {"start": 0, "end": 12, "label": "PER", "text": "Jan Kowalski"},
+        {"start": 13, "end": 20, "label": "LOC"}]})
+    [record] = read_paths([path])
+    assert [(s.start, s.end) for s in record.spans] == [(0, 12), (13, 20)]
+
+
+def test_entities_stating_their_text_decide_how_offsets_past_an_emoji_count(tmp_path):
+    # UTF-16 units (doccano's page), told by the entity's own text even where
+    # the code-point reading would also fall on word edges.
+    text = "😀😀 a b c d"  # read as code points, 7-8 is «c», a whole word too
+    path = write(tmp_path / "d.jsonl", {"text": text, "entities": [
+        {"label": "X", "start_offset": 7, "end_offset": 8, "text": "b"}]})
+    spans, notes = words_read(path)
+    assert spans == [["b"]] and "states" in notes[0].message
