@@ -141,11 +141,14 @@ class Adjudication:
         exactly ``chosen`` (nothing chosen: no entity there). Returns the gold
         spans of the group afterwards."""
         keys = {c.key if isinstance(c, Candidate) else tuple(c) for c in chosen}
+        # What every annotator marked is no part of the group, though it may
+        # hold it (a name inside an agreed organisation): it stays.
+        agreed = {c.key for c in self.disagreements(document_id).agreed}
         with self.project.transaction():
             self.project.mark_decided(document_id, group.start, group.end)
             for span in self.gold(document_id):
                 overlaps = span.start < group.end and group.start < span.end
-                if overlaps and span.key not in keys:
+                if overlaps and span.key not in keys and span.key not in agreed:
                     self.project.delete_span(span.id)
             return [self._accept(document_id, key) for key in sorted(keys)]
 
@@ -179,16 +182,17 @@ class Adjudication:
     def agreed_missing(self, document_id: int, found: DocumentDisagreements | None = None,
                        places: set[tuple[int, int]] | None = None) -> list[Candidate]:
         """The spans all annotators agree on that gold does not hold, but for
-        those at a place the reviewer decided (a decision there may have
+        those within places the reviewer decided (a decision there may have
         taken one out: that was the reviewer's word, which annotators who
-        came to agree after it, merged again, do not overturn). ``found`` and
-        ``places``: the document's disagreements and decided places, when
-        the caller has read them already."""
+        came to agree after it, merged again, do not overturn). An agreed
+        span reaching past them (an organisation around a disputed name) is
+        no part of the decision. ``found`` and ``places``: the document's
+        disagreements and decided places, when the caller has read them."""
         gold = {span.key for span in self.gold(document_id)}
         places = self.decided_places(document_id) if places is None else places
         found = self.disagreements(document_id) if found is None else found
-        return [c for c in found.agreed if c.key not in gold
-                and not any(c.start < end and start < c.end for start, end in places)]
+        return [c for c in found.agreed
+                if c.key not in gold and not _covered(c.start, c.end, places)]
 
     def finish(self, document_id: int) -> None:
         """Mark the gold version of a document done."""

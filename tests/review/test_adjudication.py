@@ -231,3 +231,39 @@ def test_a_version_added_after_the_decision_that_reaches_past_it_is_open(review)
     assert [r.undecided for r in adjudication.ranked_documents() if r.document_id == xi] == [1]
     adjudication.resolve(xi, wider, [(15, 22, "PERSON")])
     assert adjudication.is_decided(xi, wider)
+
+
+ORG_TEXT = "The Shanghai Cooperation Organisation met in Astana."
+
+
+@pytest.fixture
+def nested(project):
+    """alice and carol agree on the organisation; carol also marked the
+    city name inside it."""
+    for annotator, spans in (("alice", [(4, 37, "ORG")]),
+                             ("carol", [(4, 37, "ORG"), (4, 12, "LOC")])):
+        project.import_records([DocumentRecord("sco", ORG_TEXT, [Span(*s) for s in spans],
+                                               annotator=annotator)])
+    return project, project.document_by_name("sco").id
+
+
+@pytest.mark.parametrize("chosen", [[], [(4, 12, "LOC")]])
+def test_a_decision_inside_an_agreed_span_leaves_it_in_gold(nested, chosen):
+    project, sco = nested
+    adjudication = Adjudication(project)
+    assert [s.key for s in adjudication.accept_agreed(sco)] == [(4, 37, "ORG")]
+    [group] = adjudication.disagreements(sco).groups
+    assert (group.start, group.end) == (4, 12)
+    adjudication.resolve(sco, group, chosen)  # R, or keep carol's version
+    assert sorted(s.key for s in adjudication.gold(sco)) == sorted([(4, 37, "ORG"), *chosen])
+    adjudication.edit(sco, group, 4, 12, "PERSON")  # E: the reviewer's own span there
+    assert sorted(s.key for s in adjudication.gold(sco)) == [(4, 12, "PERSON"), (4, 37, "ORG")]
+
+
+def test_an_agreed_span_around_a_decided_place_is_accepted_after_it(nested):
+    project, sco = nested
+    adjudication = Adjudication(project)
+    [group] = adjudication.disagreements(sco).groups
+    adjudication.resolve(sco, group, [])  # R first, then A
+    assert [c.key for c in adjudication.agreed_missing(sco)] == [(4, 37, "ORG")]
+    assert [s.key for s in adjudication.accept_agreed(sco)] == [(4, 37, "ORG")]
