@@ -34,7 +34,7 @@ from pathlib import Path
 
 from annotator.core.model import GOLD_ANNOTATOR, Guideline, Label, Origin, Span, Status
 from annotator.core.offsets import SpanBoundsError, check_bounds
-from annotator.store import open_files
+from annotator.store import integrity, open_files
 from annotator.store.repository import (
     SQLITE_HEADER,
     MergeSource,
@@ -154,9 +154,13 @@ def _read_source(path: Path, review: Project) -> _Source:
         raise MergeError(f"{path}: no such project file")
     if review.path is not None and path.resolve() == Path(review.path).resolve():
         raise MergeError(f"{path}: is the review file itself")
-    header = open_files.first_bytes(path, len(SQLITE_HEADER))  # None: open here, so SQLite's
-    if header is not None and header != SQLITE_HEADER:
+    header = open_files.first_bytes(path, integrity.HEADER_SIZE)  # None: open here, so SQLite's
+    if header is not None and not header.startswith(SQLITE_HEADER):
         raise MergeError(f"{path}: not a project file (not an SQLite database)")
+    short = integrity.cut_short(path, header) if header else None
+    if short is not None:
+        raise MergeError(f"{path}: the file is damaged ({short}): nothing was merged; "
+                         "ask its annotator for it again")
     conn = connect_read_only(path)  # on a read-only disk too
     try:
         return _read_open_source(path, conn)
@@ -212,19 +216,26 @@ def _read_open_source(path: Path, conn: sqlite3.Connection) -> _Source:
                 """SELECT st.annotator_id, d.sha256, st.status, st.updated_at
                    FROM document_status st JOIN documents d ON d.id = st.document_id"""):
             layers[uids[annotator][0]].statuses[sha] = (status, updated)
+        team_id = owner = None
+        if version >= 2:
+            info = dict(conn.execute("SELECT key, value FROM project_info"))
+            team_id, owner = info.get(TEAM_ID), info.get(TEAM_MEMBER)
+            if owner is None:
+                team_id = None  # a master: its layers are whole layers
     except sqlite3.DatabaseError as error:
-        raise MergeError(f"{path}: cannot be read as a project file ({error})") from error
+        raise _unreadable(path, error) from error
     except KeyError as error:
         raise MergeError(f"{path}: a span or status of annotator id {error} who is not "
                          "in the file") from error
-    team_id = owner = None
-    if version >= 2:
-        info = dict(conn.execute("SELECT key, value FROM project_info"))
-        team_id, owner = info.get(TEAM_ID), info.get(TEAM_MEMBER)
-        if owner is None:
-            team_id = None  # a master: its layers are whole layers
     return _Source(path, project_id, labels, documents, names, layers, conn, team_id, owner,
                    guidelines)
+
+
+def _unreadable(path: Path, error: sqlite3.DatabaseError) -> MergeError:
+    if integrity.is_damage(error):
+        return MergeError(f"{path}: the file is damaged ({error}): nothing was merged; "
+                          "ask its annotator for it again")
+    return MergeError(f"{path}: cannot be read as a project file ({error})")
 
 
 def _check_team(review: Project, sources: list[_Source]) -> str | None:
@@ -430,10 +441,13 @@ def _add_documents(review: Project, source: _Source, doc_ids: dict[str, int]) ->
     rows = []
     for start in range(0, len(missing), 500):
         chunk = missing[start : start + 500]
-        rows += source.conn.execute(
-            "SELECT name, text, lang, direction, direction_override, sha256, meta, created_at "
-            f"FROM documents WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk
-        ).fetchall()
+        try:
+            rows += source.conn.execute(
+                "SELECT name, text, lang, direction, direction_override, sha256, meta, created_at "
+                f"FROM documents WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk
+            ).fetchall()
+        except sqlite3.DatabaseError as error:  # the source's fault, not the review's
+            raise _unreadable(source.path, error) from error
     columns = ("name", "text", "lang", "direction", "direction_override", "sha256", "meta",
                "created_at")
     records = [dict(zip(columns, row)) for row in rows]

@@ -304,3 +304,31 @@ def test_a_review_started_as_a_copy_of_a_source_accepts_that_source(tmp_path, so
             merge_projects(review, [sources[1], other])
         merge_projects(review, [sources[1]])
         assert review.annotators() == ["alice", "bob"]
+
+
+def _long_source(path):
+    """A source whose documents fill many pages (texts of 20,000 characters)."""
+    texts = {f"Document {n}: " + "Xi Jinping met Tokayev in Astana. " * 600: [(0, 8, "ORG")]
+             for n in range(20)}
+    return make_source(path, "bob", texts)
+
+
+@pytest.mark.parametrize("damage", ["cut short", "a page overwritten"])
+def test_a_damaged_source_is_named_and_the_review_is_left_as_it_was(tmp_path, damage):
+    review = make_source(tmp_path / "review.db", "alice", {XI: [(0, 10, "PERSON")]})
+    source = _long_source(tmp_path / "bob.db")
+    data = bytearray(source.read_bytes())
+    assert len(data) > 200_000
+    if damage == "cut short":
+        data = data[: len(data) // 2]
+    else:  # the second half's pages (texts) overwritten, the file as long as it was
+        half = len(data) // 2
+        data[half:] = b"\x5a" * (len(data) - half)
+    source.write_bytes(bytes(data))
+    before = review.read_bytes()
+    done = run_cli("merge", review, source)
+    assert done.returncode == 2, done.stderr
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith(f"{source}: the file is damaged"), line
+    assert "ask its annotator for it again" in line and str(review) not in line
+    assert review.read_bytes() == before
