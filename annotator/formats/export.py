@@ -99,6 +99,7 @@ def export_project(project: Project, fmt: str, out: str | Path, *, annotator: st
         # The report is written (under its temporary name) before the output
         # takes its place: a full disk then fails the whole export, where a
         # complete new output without its report was left for a trainer.
+        writer.conclude()  # its last warnings, before the report is written
         report.files = [str(path) for path in (out, *sidecars[:-1])]
         report_file = report.prepare(sidecars[-1])
     except OSError as error:

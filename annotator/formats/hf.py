@@ -83,7 +83,8 @@ class HfWriter(TaggedSentenceWriter):
         self.document_names.add(name)
         return prefix
 
-    def finish(self) -> list[Path]:
+    def conclude(self) -> None:
+        super().conclude()
         if self.repeated:
             # Rows map back to their text by name: one name, two texts, said.
             self.report.warnings.append(
@@ -94,6 +95,8 @@ class HfWriter(TaggedSentenceWriter):
             self.report.warnings.append(
                 f"{self.renamed - self.repeated} documents are named as the row ids made for "
                 "another (NAME~2): their own row ids begin NAME~2~2...")
+
+    def finish(self) -> list[Path]:
         labels = sidecar(self.out, "labels.json")
         info = {"names": self.names, "scheme": Scheme(self.options.scheme).value}
         # The names first: a full disk fails before the rows take their place.

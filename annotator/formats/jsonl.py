@@ -363,13 +363,12 @@ class _RecordsById(SingleFileWriter):
         self.names.add(document.name)
         return document.name
 
-    def finish(self) -> list[Path]:
+    def conclude(self) -> None:
         if self.repeated:
             shown = ", ".join(sorted(set(self.repeated))[:3])
             self.report.warnings.append(
                 f"{len(self.repeated)} documents have the name of a document before them "
                 f"({shown}): their \"id\" does not tell them apart")
-        return super().finish()
 
 
 class JsonlWriter(_RecordsById):
@@ -407,7 +406,8 @@ class DoccanoWriter(_RecordsById):
         if first is not None and any(s.end > first.start() for s in spans):
             self.shifted += 1
 
-    def finish(self) -> list[Path]:
+    def conclude(self) -> None:
+        super().conclude()
         if self.shifted:
             # Offsets stay code points, which every reader but doccano's page
             # counts; it counts UTF-16 units, two for an emoji.
@@ -415,7 +415,6 @@ class DoccanoWriter(_RecordsById):
                 f"{self.shifted} documents have an emoji (a character beyond U+FFFF) before a "
                 "span: offsets are code points, and doccano's page, which counts UTF-16 units, "
                 "shows those spans shifted by one character for each emoji before them")
-        return super().finish()
 
 
 FORMAT = Format("jsonl", "JSONL (the tool's own)", EXTENSIONS, reader=read, writer=JsonlWriter,

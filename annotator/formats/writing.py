@@ -50,7 +50,7 @@ def json_line(obj: object) -> str:
 
 class Writer:
     """One export: ``add`` each document with the spans to write, then
-    ``finish`` (the files written) or ``abort``."""
+    ``conclude``, then ``finish`` (the files written) or ``abort``."""
 
     def __init__(self, out: Path, options: ExportOptions, report: ExportReport):
         self.out = out
@@ -59,6 +59,10 @@ class Writer:
 
     def add(self, document: Document, spans: list[Span]) -> None:
         raise NotImplementedError
+
+    def conclude(self) -> None:
+        """Add to the report what is known only once every document is in
+        (the report is written next, before the output takes its place)."""
 
     def finish(self) -> list[Path]:
         raise NotImplementedError

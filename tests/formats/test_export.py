@@ -278,3 +278,23 @@ def test_two_documents_of_one_name_are_said_since_their_ids_are_one(tmp_path, fm
     assert ids == ["a/b", "a/b", "c"]  # the id is the name, as the format holds it
     assert report.warnings == ['1 documents have the name of a document before them (a/b): '
                                'their "id" does not tell them apart']
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "doccano", "hf"])
+def test_the_report_file_holds_the_warnings_said_at_the_end(tmp_path, fmt):
+    """Warnings a writer knows only once every document is in (repeated
+    names, doccano's emoji shift) are in OUT.report.json as well."""
+    from annotator.core.model import DocumentRecord, Span
+    from annotator.store import Project
+
+    with Project.open(tmp_path / "p.db") as project:
+        project.import_records([
+            DocumentRecord("a", "Jan Kowalski.", [Span(0, 12, "PERSON")], annotator="alice"),
+            DocumentRecord("a", "Anna Nowak.", [Span(0, 10, "PERSON")], annotator="alice"),
+            DocumentRecord("e", "😀 Ola Lis.", [Span(2, 9, "PERSON")], annotator="alice")])
+        report = export_project(project, fmt, tmp_path / "out")
+    written = json.loads((tmp_path / "out.report.json").read_text(encoding="utf-8"))
+    assert report.warnings and written["warnings"] == report.warnings
+    assert any("name of a document before them" in w for w in written["warnings"])
+    if fmt == "doccano":
+        assert any("emoji" in w for w in written["warnings"])
