@@ -115,6 +115,7 @@ def open_for_window(path: Path, create: bool = False, backup_root: Path | None =
             lock.release()
             raise
         project.close_with(lock.release)
+        project.keep_file_whole()  # the annotator may copy the file while the window is open
         opened = OpenedProject(project)
     opened.backup_root = backup_root
     if not finish_later:

@@ -360,3 +360,27 @@ def test_the_span_list_takes_arrow_keys_delete_and_label_keys(window, qtbot):
     qtbot.keyClick(span_list, Qt.Key.Key_Delete)
     assert sorted(s.id for s in window.project.spans(doc.id, "alice")) == sorted(
         s.id for s in spans if s.id != second.id)
+
+
+def test_a_copy_of_the_file_alone_holds_the_edits_the_window_shows(window, qtbot, tmp_path):
+    """Annotators mail PROJECT.db while the window is open: every edit is in
+    that file itself, not only in its write-ahead log beside it."""
+    import shutil
+    import sqlite3
+
+    doc = open_document(window, POLISH)
+    view = window.view
+    phrase = "Komunistyczna Partia Chin"
+    start = doc.text.index(phrase)
+    drag(view, caret_point(view, start, nudge=-3),
+         caret_point(view, start + len(phrase), nudge=+4))
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert stored_spans(window.project, doc.id) == [(start, start + len(phrase), "ORG")]
+    copy = tmp_path / "mailed.db"
+    shutil.copyfile(window.project.path, copy)  # the file alone, as a mail takes it
+    conn = sqlite3.connect(copy)
+    try:
+        rows = conn.execute('SELECT start, "end", label FROM spans').fetchall()
+    finally:
+        conn.close()
+    assert rows == [(start, start + len(phrase), "ORG")]
