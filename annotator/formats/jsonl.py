@@ -29,6 +29,7 @@ from annotator.formats.textfile import (
     control_problem,
     json_problem,
     lone_surrogate_problem,
+    strict_loads,
     utf8_lines,
 )
 from annotator.formats.report import ExportReport
@@ -53,7 +54,7 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = strict_loads(line)
         except json.JSONDecodeError as error:
             if first and _one_value_over_lines(path):
                 # doccano's documentation shows records pretty-printed: one
@@ -96,7 +97,7 @@ def _one_value_over_lines(path: Path) -> bool:
         return False
     raw = path.read_bytes().decode("utf-8", "replace").lstrip("\ufeff")
     try:
-        json.loads(raw)
+        strict_loads(raw)
     except json.JSONDecodeError:
         return False
     return "\n" in raw.strip()

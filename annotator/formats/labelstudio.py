@@ -38,9 +38,11 @@ from annotator.formats.problems import ProblemList
 from annotator.formats.reading import note
 from annotator.formats.textfile import (
     control_problem,
+    decode,
     json_problem,
     lone_surrogate_problem,
     read_utf8,
+    strict_decoder,
 )
 
 EXTENSIONS = (".json",)
@@ -126,7 +128,7 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
 
 def _tasks(raw: str, path: Path, problems: ProblemList) -> Iterator[tuple[int, object]]:
     """The elements of the top-level array, each with the line it starts on."""
-    decoder = json.JSONDecoder()
+    decoder = strict_decoder()
     i = _skip_blank(raw, 0)
     if raw.startswith("{", i):
         raw = f"[{raw}]"  # a single task
@@ -145,7 +147,7 @@ def _tasks(raw: str, path: Path, problems: ProblemList) -> Iterator[tuple[int, o
     i = _skip_blank(raw, i + 1)
     while not raw.startswith("]", i):
         try:
-            task, end = decoder.raw_decode(raw, i)
+            task, end = decode(decoder, raw, i)
         except json.JSONDecodeError as error:
             problems.add(path, error.lineno, json_problem(error))
             return

@@ -7,8 +7,10 @@ must not become a document of garbage."""
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from annotator.formats.problems import ProblemList
@@ -67,6 +69,43 @@ def _not_utf8(data: bytes) -> bool:
 # code point that is no character, which neither UTF-8 nor SQLite's text holds.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_constant(name: str) -> None:
+    # Python's json reads NaN and Infinity, which JSON has not: a strict
+    # reader (or our own export, written back) would then refuse the file.
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def strict_decoder() -> json.JSONDecoder:
+    """A decoder of standard JSON only (no NaN, no Infinity)."""
+    return json.JSONDecoder(parse_constant=_no_constant)
+
+
+def strict_loads(raw: str) -> object:
+    """``json.loads`` of standard JSON; ``json.JSONDecodeError`` for NaN or
+    Infinity, and for values nested deeper than Python's stack takes."""
+    with _as_decode_errors(raw, 0):
+        return strict_decoder().decode(raw)
+
+
+def decode(decoder: json.JSONDecoder, raw: str, start: int) -> tuple[object, int]:
+    """``decoder.raw_decode(raw, start)``, failing as :func:`strict_loads` does."""
+    with _as_decode_errors(raw, start):
+        return decoder.raw_decode(raw, start)
+
+
+@contextmanager
+def _as_decode_errors(raw: str, start: int) -> Iterator[None]:
+    try:
+        yield
+    except RecursionError:
+        raise json.JSONDecodeError("arrays or objects nested too deep", raw, start) from None
+    except ValueError as error:
+        if isinstance(error, json.JSONDecodeError):
+            raise
+        name = str(error).split(" ", 1)[0]  # NaN, Infinity or -Infinity
+        raise json.JSONDecodeError(str(error), raw, max(raw.find(name, start), start)) from None
 
 
 def json_problem(error: ValueError) -> str:
