@@ -43,8 +43,31 @@ def expand_paths(paths: Iterable[Path], fmt: str, problems: ProblemList) -> list
         else:
             problems.add(path, 0, "no such file or folder")
     if fmt == catalog.AUTO:
-        files = _without_companions(files)
+        files = _without_companions(_with_their_annotations(files, problems))
     return files
+
+
+def _with_their_annotations(files: list[Path], problems: ProblemList) -> list[Path]:
+    """A brat text named alone (``corpus/*.txt``) is read with the ``.ann``
+    beside it: read as plain text, every annotation of the corpus was lost
+    without a word."""
+    named = set(files)
+    out, taken = [], []
+    for path in files:
+        annotations = path.with_suffix(".ann")
+        if path.suffix.lower() == ".txt" and annotations not in named and annotations.is_file():
+            taken.append(path)
+            out.append(annotations)
+        else:
+            out.append(path)
+    if taken:
+        first, others = taken[0], len(taken) - 1
+        more = f", as are the {others} other texts named" if others > 1 else (
+            ", as is the other text named" if others else "")
+        note(problems, first, 0, f"read with the brat annotations beside it "
+                                 f"({first.with_suffix('.ann').name}){more}; give --format txt "
+                                 "to import the text alone")
+    return out
 
 
 def _beside_an_export(path: Path, endings: tuple[str, ...]) -> bool:

@@ -269,3 +269,21 @@ def test_a_brat_export_ended_between_its_renames_gets_its_folder_back(annotated,
         export_project(annotated, "brat", out, annotator="alice")
     assert sorted(p.name for p in out.iterdir()) == before
     assert not list(tmp_path.glob(".corpus.*"))
+
+
+def test_brat_texts_named_alone_are_read_with_their_annotations(tmp_path):
+    """``import p.db corpus/*.txt`` on a brat corpus: each text with the .ann
+    beside it, said in a note; ``--format txt`` takes the text alone."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Jan Kowalski mieszka w Warszawie.", encoding="utf-8")
+    (corpus / "a.ann").write_text("T1\tPER 0 12\tJan Kowalski\nT2\tLOC 23 32\tWarszawie\n",
+                                  encoding="utf-8")
+    (corpus / "b.txt").write_text("Ala.", encoding="utf-8")  # no annotations: plain text
+    records = read_paths([corpus / "a.txt", corpus / "b.txt"])
+    assert [[(s.start, s.end, s.label) for s in r.spans] for r in records] == [
+        [(0, 12, "PER"), (23, 32, "LOC")], []]
+    [notice] = records.notes
+    assert notice.message.startswith("read with the brat annotations beside it (a.ann)")
+    [alone] = read_paths([corpus / "a.txt"], "txt")
+    assert alone.spans == []
