@@ -30,11 +30,17 @@ def ask_name(parent: QWidget | None, title: str, current: str) -> str | None:
     ``gold``), or ``None`` when the dialog is cancelled."""
     from PySide6.QtWidgets import QInputDialog  # its type is made when first used
 
+    label = QCoreApplication.translate("AnnotatorName", "Your name as annotator:")
+    why = ""  # why the last name was not taken, said above the question
     while True:
         name, ok = QInputDialog.getText(parent, QCoreApplication.translate("AnnotatorName", title),
-                                        QCoreApplication.translate("AnnotatorName", "Your name as annotator:"),
-                                        text=current)
+                                        f"{why}\n\n{label}" if why else label, text=current)
         if not ok:
             return None
         if usable_name(name):
             return usable_name(name)
+        why = (QCoreApplication.translate("AnnotatorName", "“{0}” names the reviewer's "
+                                          "gold layer; choose another name.").format(name.strip())
+               if name.strip() else
+               QCoreApplication.translate("AnnotatorName", "A name cannot be empty."))
+        current = name

@@ -97,6 +97,14 @@
         <source>Your name as annotator:</source>
         <translation>اسمك بصفتك مُوسِّمًا:</translation>
     </message>
+    <message>
+        <source>“{0}” names the reviewer&apos;s gold layer; choose another name.</source>
+        <translation>«{0}» اسم الطبقة الذهبية للمراجِع؛ اختر اسمًا آخر.</translation>
+    </message>
+    <message>
+        <source>A name cannot be empty.</source>
+        <translation>لا يمكن أن يكون الاسم فارغًا.</translation>
+    </message>
 </context>
 <context>
     <name>AssignDialog</name>

@@ -228,3 +228,22 @@ def test_the_document_list_counts_spans_as_they_change(window, qtbot):
     counts.append(shown_count())
     assert counts == [1, 2, 1, 2]
     assert shown_count() == len(window.project.spans(doc.id, "alice"))
+
+
+def test_a_name_not_taken_is_asked_again_saying_why(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from annotator.ui.annotator_name import ask_name
+
+    answers, prompts = iter([("Gold ", True), ("  ", True), ("bob", True)]), []
+
+    def typed(parent, title, label, text=""):
+        prompts.append((label, text))
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", typed)
+    assert ask_name(window, "Annotator name", "alice") == "bob"
+    assert prompts[0] == ("Your name as annotator:", "alice")
+    assert prompts[1][0].startswith("“Gold” names the reviewer's gold layer; choose another name.")
+    assert prompts[2][0].startswith("A name cannot be empty.")
+    assert all(label.endswith("Your name as annotator:") for label, _ in prompts)
