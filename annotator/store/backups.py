@@ -24,12 +24,17 @@ class Backup:
     path: Path
     made: datetime
     documents: int | None
-    spans: int | None
+    spans: int | None  # labels, as stats and the document list count them
+    suggestions: int | None = None  # proposals not yet accepted
 
     def describe(self) -> str:
         when = self.made.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        counts = ("unreadable" if self.documents is None
-                  else f"{self.documents} documents, {self.spans} spans")
+        if self.documents is None:
+            counts = "unreadable"
+        else:
+            counts = f"{self.documents} documents, {self.spans} spans"
+            if self.suggestions:
+                counts += f", {self.suggestions} suggestions"
         return f"{self.number}. {when}  ({counts})"
 
 
@@ -54,8 +59,14 @@ def make_backup(project: Project, root: Path | None = None, keep: int = KEEP) ->
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{stamp}.db"
     partial = target.with_suffix(".partial")
+    newest = next(iter(_files(folder)), None)
     try:
         project.backup_to(partial)
+        if newest is not None and _same_bytes(partial, newest):
+            # The file as the newest backup holds it (opened again with no
+            # change): a second copy would push an older state out of the
+            # few kept.
+            return newest
         os.replace(partial, target)  # a backup cut short by a crash is never listed
     finally:
         partial.unlink(missing_ok=True)
@@ -64,13 +75,18 @@ def make_backup(project: Project, root: Path | None = None, keep: int = KEEP) ->
     return target
 
 
+def _same_bytes(a: Path, b: Path) -> bool:
+    import filecmp  # read in blocks, stopping at the first that differs
+
+    return a.stat().st_size == b.stat().st_size and filecmp.cmp(a, b, shallow=False)
+
+
 def list_backups(project_path: Path, root: Path | None = None) -> list[Backup]:
     """The backups of a project file, newest first, numbered from 1."""
     found = []
     for number, path in enumerate(_files(folder_for(project_path, root)), start=1):
         made = datetime.strptime(path.stem, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=timezone.utc)
-        documents, spans = _counts(path)
-        found.append(Backup(number, path, made, documents, spans))
+        found.append(Backup(number, path, made, *_counts(path)))
     return found
 
 
@@ -147,11 +163,14 @@ def _files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.db"), reverse=True) if folder.is_dir() else []
 
 
-def _counts(path: Path) -> tuple[int | None, int | None]:
+def _counts(path: Path) -> tuple[int | None, int | None, int | None]:
+    """Documents, labels and open suggestions (a suggestion is no label:
+    counted apart, as everywhere else)."""
     try:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
             documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-            spans = conn.execute("SELECT count(*) FROM spans").fetchone()[0]
-        return documents, spans
+            every, suggestions = conn.execute(
+                "SELECT count(*), coalesce(sum(origin = 'suggested'), 0) FROM spans").fetchone()
+        return documents, every - suggestions, suggestions
     except sqlite3.Error:
-        return None, None
+        return None, None, None

@@ -29,6 +29,7 @@ class OpenedProject:
     backup_problem: str | None = None  # the backup could not be made
     backup_root: Path | None = None
     finished: bool = False  # checked and backed up
+    back_up: bool = True  # False: just restored from a backup, which holds it already
 
     def finish(self) -> None:
         """Check the whole file, then back it up (with write access). A
@@ -43,7 +44,7 @@ class OpenedProject:
         except ProjectError:
             self.project.close()
             raise
-        if self.read_only_reason is not None:
+        if self.read_only_reason is not None or not self.back_up:
             return
         try:
             from annotator.store import backups  # after the window's first paint
@@ -90,11 +91,13 @@ def lengthy_upgrade(path: Path) -> bool:
 
 def open_for_window(path: Path, create: bool = False, backup_root: Path | None = None,
                     finish_later: bool = False,
-                    on_upgrade: Callable[[Path], None] | None = None) -> OpenedProject:
+                    on_upgrade: Callable[[Path], None] | None = None,
+                    back_up: bool = True) -> OpenedProject:
     """Open ``path`` for a window; raises ProjectError as Project.open does.
     ``finish_later``: the check and the backup wait for ``opened.finish()``
     (a small file is checked at once all the same: it takes milliseconds).
-    ``on_upgrade``: told before a file of an older schema is upgraded."""
+    ``on_upgrade``: told before a file of an older schema is upgraded.
+    ``back_up``: False just after a restore (the backup restored is the copy)."""
     check = "small" if finish_later else "later"  # else finish() checks it now
     reason = not_writable_reason(path) if path.exists() else None
     lock = None
@@ -117,7 +120,7 @@ def open_for_window(path: Path, create: bool = False, backup_root: Path | None =
         project.close_with(lock.release)
         project.keep_file_whole()  # the annotator may copy the file while the window is open
         opened = OpenedProject(project)
-    opened.backup_root = backup_root
+    opened.backup_root, opened.back_up = backup_root, back_up
     if not finish_later:
         opened.finish()
     return opened

@@ -210,11 +210,12 @@ class MainWindow(QMainWindow):
 
     # -- projects ------------------------------------------------------------
 
-    def open_project(self, path: Path, create: bool = False, finish_later: bool = False) -> bool:
+    def open_project(self, path: Path, create: bool = False, finish_later: bool = False,
+                     back_up: bool = True) -> bool:
         """Open a project file (``create``: a new one where none is).
         ``finish_later``: the check of the whole file and the backup wait for
         :meth:`finish_opening` (a window that starts calls it after its
-        first paint)."""
+        first paint). ``back_up``: False just after a restore."""
         if self.project is not None and self.project.path.resolve() == path.resolve():
             self._close_project()  # this window's own lock must not make it read-only
         notices = []
@@ -228,7 +229,7 @@ class MainWindow(QMainWindow):
         try:
             try:
                 opened = open_for_window(path, create=create, finish_later=finish_later,
-                                         on_upgrade=say_upgrading)
+                                         on_upgrade=say_upgrading, back_up=back_up)
             finally:
                 for notice in notices:
                     notice.close()
@@ -501,7 +502,9 @@ class MainWindow(QMainWindow):
 
             show_message(self, QMessageBox.Icon.Warning, self.tr("Not restored"), str(error))
             return self.open_project(path) and False
-        opened = self.open_project(path)
+        # No backup of the file restored: the chosen backup is that copy, and
+        # a new one would push the file as it was out of the numbers said.
+        opened = self.open_project(path, back_up=False)
         self.statusBar().showMessage(self.tr("Restored backup {0}; {1}.").format(chosen.describe(), before), 15000)
         return opened
 

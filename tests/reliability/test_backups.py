@@ -23,12 +23,17 @@ def span_count(path) -> int:
 
 
 def test_each_opening_makes_a_backup_and_the_last_few_are_kept(sample_db, backups_in_tmp):
-    for _ in range(KEEP + 2):
-        open_for_window(sample_db).project.close()
+    for n in range(KEEP + 2):
+        opened = open_for_window(sample_db)
+        document = opened.project.document_ids()[0]
+        opened.project.add_span(document, "alice", n, n + 1, "PERSON")  # an edit each time
+        opened.project.close()
     found = list_backups(sample_db)
     assert [b.number for b in found] == list(range(1, KEEP + 1))
     assert found[0].made > found[-1].made
-    assert all(b.documents == 5 and b.spans == 0 for b in found)
+    # Each made as the window opened: before that opening's edit.
+    assert [b.spans for b in found] == [KEEP + 1, KEEP, KEEP - 1, KEEP - 2, KEEP - 3]
+    assert all(b.documents == 5 for b in found)
     assert all(b.path.is_relative_to(backups_in_tmp) for b in found)
 
 
@@ -165,9 +170,15 @@ def test_the_window_restores_a_backup_and_shows_it(window, qtbot, sample_db):
     assert not window.project.read_only and not window.read_only_banner.isVisible()
     open_document(window, POLISH)
     assert window.view.spans == []
-    # Newest first: the reopening after the restore, the file before the
-    # restore (kept), the opening of the window.
+    # Newest first: the file before the restore, as the message says (the
+    # file restored is no new backup: backup 2 is that copy), and the
+    # opening of the window.
+    assert "the file as it was is now backup 1" in window.statusBar().currentMessage()
+    assert [b.spans for b in list_backups(sample_db)] == [1, 0]
+    # Restored again and again, as the message says: no state is pushed out.
+    assert window.restore_backup(1)
     assert [b.spans for b in list_backups(sample_db)] == [0, 1, 0]
+    assert len(stored_spans(window.project, doc.id)) == 1  # the label is back
 
 
 def test_the_file_menu_opens_the_backups_dialog(window, qtbot, monkeypatch):
@@ -180,3 +191,35 @@ def test_the_file_menu_opens_the_backups_dialog(window, qtbot, monkeypatch):
     backups = next(a for a in action.menu().actions() if a.text() == "&Backups…")
     backups.trigger()
     assert seen == [1]
+
+
+def test_opening_an_unchanged_file_again_makes_no_second_copy(sample_db, tmp_path):
+    """Five openings with no edit between them would push every older state
+    out of the five kept: an unchanged file is its newest backup already."""
+    from annotator.store.backups import make_backup
+
+    root = tmp_path / "backups"
+    with Project.open(sample_db) as project:
+        first = make_backup(project, root)
+        for _ in range(5):
+            assert make_backup(project, root) == first
+        doc = project.document_by_name(POLISH)
+        project.add_span(doc.id, "alice", 0, 2, "PERSON")
+        second = make_backup(project, root)
+    assert second != first
+    assert [b.spans for b in list_backups(sample_db, root)] == [1, 0]
+
+
+def test_backups_count_labels_and_open_suggestions_apart(sample_db, tmp_path):
+    from annotator.core.model import Origin
+    from annotator.store.backups import make_backup
+
+    root = tmp_path / "backups"
+    with Project.open(sample_db) as project:
+        doc = project.document_by_name(POLISH)
+        project.add_span(doc.id, "alice", 0, 2, "PERSON")
+        project.add_span(doc.id, "alice", 3, 10, "PERSON", origin=Origin.SUGGESTED)
+        make_backup(project, root)
+    [backup] = list_backups(sample_db, root)
+    assert (backup.spans, backup.suggestions) == (1, 1)
+    assert backup.describe().endswith(f"({backup.documents} documents, 1 spans, 1 suggestions)")
