@@ -232,6 +232,20 @@ BRACKETS = {"(": ")", "[": "]", "{": "}", "\u00ab": "\u00bb"}  # « »
 _OPENER_OF = {closer: opener for opener, closer in BRACKETS.items()}
 
 
+def with_its_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` with the bracket right after it that closes one it
+    opens («Chin (KPCh» + «)»), and the bracket right before it that opens
+    one it closes: a drag released on a closing bracket's glyph stopped at
+    the word before it, and a label with half a pair looked right."""
+    closer = _unclosed(text, start, end)
+    if closer is not None and text[end:end + 1] == closer:
+        end += 1
+    opener = _unopened(text, start, end)
+    if opener is not None and start > 0 and text[start - 1] == opener:
+        start -= 1
+    return start, end
+
+
 def _unclosed(text: str, start: int, end: int) -> str | None:
     """The closing bracket ``text[start:end]`` lacks, if it opens one it does not close."""
     waiting: list[str] = []

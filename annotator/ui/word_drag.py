@@ -14,7 +14,12 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint
 
 from annotator.core.offsets import HYPHENS, word_at
-from annotator.core.word_edges import is_clitic_boundary, snap_to_words, word_touching
+from annotator.core.word_edges import (
+    is_clitic_boundary,
+    snap_to_words,
+    with_its_brackets,
+    word_touching,
+)
 
 # How far into the drag a press in a gap looks for the first letter it meets.
 GAP_LOOKAHEAD_PX = 8
@@ -29,7 +34,13 @@ def snapped_drag(view, press: QPoint, release: QPoint, anchor: int,
 
     An end of the drag on a letter (or a few pixels from one, in a gap) takes
     that letter's word whole; only an end far from any letter falls back to
-    Qt's caret, snapped to the word edges."""
+    Qt's caret, snapped to the word edges. A bracket the range opens or
+    closes is taken along when it stands right beside it."""
+    return with_its_brackets(view.text, *_drag_range(view, press, release, anchor, position))
+
+
+def _drag_range(view, press: QPoint, release: QPoint, anchor: int,
+                position: int) -> tuple[int, int]:
     text = view.text
     lo, hi = snap_to_words(text, anchor, position)
     # Outside the viewport Qt scrolls while dragging: only its caret is sure there.

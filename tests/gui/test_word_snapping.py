@@ -282,3 +282,33 @@ def test_an_exact_arabic_drag_takes_the_letter_pressed_wherever_on_it(window, qt
     got = _label_drag(window, qtbot, doc, QPoint(x, box.center().y()), release,
                       modifiers=Qt.KeyboardModifier.AltModifier)
     assert got == ["قازاقستان"]
+
+
+@pytest.mark.parametrize("document, phrase", [
+    (POLISH, "Chin (KPCh)"),
+    ("ar-2022-30-years-diplomatic-relations", "اليوم (الاثنين)"),
+])
+def test_a_drag_released_on_a_closing_bracket_keeps_the_pair(window, qtbot, document, phrase):
+    """Released on the glyph of «)», a drag from the first word keeps the
+    bracket it opened: no label of half a pair («Chin (KPCh»)."""
+    doc = open_document(window, document)
+    view = window.view
+    start = doc.text.index(phrase)
+    end = start + len(phrase)
+    first = glyph_box(view, start, start + 1).center()
+    closing = glyph_box(view, end - 1, end).center()  # on the bracket itself
+    assert _label_drag(window, qtbot, doc, first, closing) == [phrase]
+
+
+def test_a_bracket_beside_a_word_is_no_part_of_its_label():
+    from annotator.core.word_edges import with_its_brackets
+
+    text = "Partia Chin (KPCh) i (Pekin, «Astana»)"
+    assert with_its_brackets(text, text.index("KPCh"), text.index("KPCh") + 4) == (
+        text.index("KPCh"), text.index("KPCh") + 4)  # balanced: the word alone
+    chin = text.index("Chin")
+    assert with_its_brackets(text, chin, text.index(")")) == (chin, text.index(")") + 1)
+    pekin = text.index("Pekin")
+    assert with_its_brackets(text, pekin, len(text)) == (pekin - 1, len(text))
+    astana = text.index("«Astana")
+    assert with_its_brackets(text, astana, astana + 7) == (astana, astana + 8)
