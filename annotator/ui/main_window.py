@@ -29,6 +29,7 @@ from annotator.ui.plain_text import escaped_rich_text, menu_text, show_message
 from annotator.ui.read_only_banner import ReadOnlyBanner
 from annotator.ui.screen_fit import fit_to_available_screen
 from annotator.ui.span_list import SpanListView
+from annotator.ui.layout_keys import add_arabic_layout_keys
 from annotator.ui.suggestion_menu import SuggestionMenu
 from annotator.ui.text_view import AnnotationView
 from annotator.ui.view_settings import apply_view_settings
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.selection_mode.label)
 
         self._build_menus()
+        add_arabic_layout_keys(self)  # Ctrl+Z under an Arabic layout alone, too
         self.documents.documentActivated.connect(self._on_documents_activated)
         self.span_list.spanActivated.connect(self._on_span_list_activated)
         self.span_list.spanChosen.connect(self._on_span_list_chosen)

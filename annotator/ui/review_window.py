@@ -30,6 +30,7 @@ from annotator.ui.agreement_charts import AgreementCharts
 from annotator.ui.gold_commands import GoldDecisionCommand
 from annotator.ui.eliding_list import ElidingList
 from annotator.ui.keyboard_help import KeyboardHelpDialog
+from annotator.ui.layout_keys import add_arabic_layout_keys
 from annotator.ui.plain_text import show_message
 from annotator.ui.review_layout import ask_agreed, confirm_settle, fit_to_screen, share_width
 from annotator.ui.review_view import ANNOTATOR_STYLES, ReviewView
@@ -160,6 +161,7 @@ class ReviewWindow(QMainWindow):
                             (QKeySequence("Ctrl+PgUp"), lambda: self._step_document(-1)),
                             (QKeySequence.StandardKey.HelpContents, self.show_keys)):
             QShortcut(QKeySequence(keys_), self, activated=slot)
+        add_arabic_layout_keys(self)  # Ctrl+Z under an Arabic layout alone, too
         self.documents.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.candidates.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._shown = False

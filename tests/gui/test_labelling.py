@@ -384,3 +384,27 @@ def test_a_copy_of_the_file_alone_holds_the_edits_the_window_shows(window, qtbot
     finally:
         conn.close()
     assert rows == [(start, start + len(phrase), "ORG")]
+
+
+def test_undo_and_redo_answer_under_an_arabic_keyboard_layout_alone(window, qtbot):
+    """With only an Arabic layout, Ctrl and the Z key give Ctrl+ئ (Ctrl+Y:
+    Ctrl+غ; Ctrl+Shift+Z: Ctrl+~): undo and redo still happen."""
+    doc = open_document(window, POLISH)
+    view = window.view
+    phrase = "Komunistyczna Partia Chin"
+    start = doc.text.index(phrase)
+    labelled = [(start, start + len(phrase), "ORG")]
+    drag(view, caret_point(view, start, nudge=-3),
+         caret_point(view, start + len(phrase), nudge=+4))
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert stored_spans(window.project, doc.id) == labelled
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view, Qt.Key(ord("ئ")), ctrl)  # the Z key
+    assert stored_spans(window.project, doc.id) == []
+    qtbot.keyClick(view, Qt.Key(ord("غ")), ctrl)  # the Y key
+    assert stored_spans(window.project, doc.id) == labelled
+    qtbot.keyClick(view, Qt.Key(ord("ئ")), ctrl)
+    qtbot.keyClick(view, Qt.Key.Key_AsciiTilde, ctrl | shift)  # Shift and the Z key
+    assert stored_spans(window.project, doc.id) == labelled
+    qtbot.keyClick(view, Qt.Key(ord("ب")), ctrl)  # the F key: find
+    assert window._find_bar is not None and window._find_bar.isVisible()
