@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from annotator.ui.layout_keys import own_shortcuts
+
 # Keys handled by the text view itself, not by menu actions.
 TEXT_KEYS = [
     (QT_TRANSLATE_NOOP("KeyboardHelp", "1 … 9"),
@@ -50,7 +52,7 @@ def action_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     shortcuts and menu text (without the & of its mnemonic)."""
     rows = []
     for action in actions:
-        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in own_shortcuts(action)]
         keys = [k for k in keys if k]
         if keys:
             # An action whose text follows the state (Undo names its step) says what it does in help_text.

@@ -27,6 +27,7 @@ ARABIC_KEYS = {
     "V": ("\u0631", "{"), "B": ("\ufefb", "\ufef5"), "N": ("\u0649", "\u0622"),
     "M": ("\u0629", "'"),
 }
+OWN_KEYS = "own_keys"  # an action's property: how many of its shortcuts are its own
 _CTRL_OR_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 _SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -70,7 +71,15 @@ def add_arabic_layout_keys(window) -> None:
         keys = action.shortcuts()
         if keys:
             action.setShortcuts(with_arabic_layout(keys))
+            action.setProperty(OWN_KEYS, len(keys))  # what help lists: the others follow
     for shortcut in window.findChildren(QShortcut):
         keys = shortcut.keys()
         if keys:
             shortcut.setKeys(with_arabic_layout(keys))
+
+
+def own_shortcuts(action: QAction) -> list[QKeySequence]:
+    """An action's shortcuts without those added for the Arabic layout."""
+    keys = action.shortcuts()
+    own = action.property(OWN_KEYS)
+    return keys[:own] if isinstance(own, int) else keys
