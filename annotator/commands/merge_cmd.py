@@ -50,6 +50,10 @@ def run(args: argparse.Namespace) -> int:
         shown = name if name == layer.annotator else f"{name} as {layer.annotator}"
         print(f"  {layer.source}: {shown}: +{layer.spans_added} -{layer.spans_removed} spans, "
               f"{layer.statuses_changed} statuses changed")
+        if layer.kept:
+            print(f"  note: {layer.source} holds edits of {shown} on {len(layer.kept)} "
+                  f"documents where the review has other work of theirs, not merged from this "
+                  f"file (merge their own file for those): {', '.join(layer.kept)}")
     if summary.guidelines_added:
         print(f"  guidelines taken for {', '.join(summary.guidelines_added)}")
     if summary.guidelines_differing:

@@ -63,6 +63,10 @@ class LayerMerge:
     spans_added: int
     spans_removed: int
     statuses_changed: int
+    # Documents this member labelled in another member's file where the
+    # review holds other work of theirs: not merged from it (their own file
+    # speaks for them there).
+    kept: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -461,10 +465,14 @@ def _mirror_layer(review: Project, source: _Source, step: _Step,
     """Make the review layer ``step.target`` equal to the source layer, and
     give it the source layer's uid."""
     scope = source.scope(step.uid)
-    wanted = _restricted(source.layers[step.uid], scope)
     source_name, target = step.source_name, step.target
-    review.set_annotator_uid(target, step.uid)
     have = review.layer_span_keys(target)
+    kept: set[str] = set()
+    if scope is not None and source_name != source.owner:
+        kept = _held_elsewhere(review, source, step, scope, have)
+        scope -= kept
+    wanted = _restricted(source.layers[step.uid], scope)
+    review.set_annotator_uid(target, step.uid)
     if scope is not None:
         have = {key: value for key, value in have.items() if key[0] in scope}
     stale = [have[key][0] for key in have.keys() - wanted.spans.keys()]
@@ -495,7 +503,31 @@ def _mirror_layer(review: Project, source: _Source, step: _Step,
         if statuses.get(sha) != status:
             review.restore_status(doc_ids[sha], target, StatusRecord(Status(status), updated))
             changed += 1
-    return LayerMerge(str(source.path), source_name, target, len(new), len(stale), changed)
+    names = review.document_names() if kept else {}
+    return LayerMerge(str(source.path), source_name, target, len(new), len(stale), changed,
+                      tuple(sorted(names[doc_ids[sha]] for sha in kept)))
+
+
+def _held_elsewhere(review: Project, source: _Source, step: _Step, scope: set[str],
+                    have: dict) -> set[str]:
+    """The documents of ``scope`` where a member's edits in another member's
+    file (a name typed on someone else's laptop, an import under their name)
+    differ from the work the review holds of theirs: merged, they would
+    replace that work, the work of their own file, without a word."""
+    layer = source.layers[step.uid]
+    statuses = review.layer_statuses(step.target)
+    held: dict[str, set] = {}
+    for key in have:
+        held.setdefault(key[0], set()).add(key[1:])
+    worked = set(held) | {sha for sha, status in statuses.items() if status is not Status.TODO}
+    kept = set()
+    for sha in scope & worked:
+        incoming = {key[1:] for key in layer.spans if key[0] == sha}
+        status = layer.statuses.get(sha, (None, None))[0]
+        here = statuses.get(sha)
+        if incoming != held.get(sha, set()) or status != (here.value if here else None):
+            kept.add(sha)
+    return kept
 
 
 def _record_source(review: Project, source: _Source, source_name: str, target: str) -> None:

@@ -124,3 +124,25 @@ def test_the_store_summary_lists_unassigned_edits(handed):
     with Project.open(master) as project:
         with pytest.raises(MergeError, match="is the review file itself"):
             merge_projects(project, [master])
+
+
+def test_edits_in_anothers_file_never_replace_an_annotators_own_work(handed, cli):
+    """alice's name set on bob's laptop: her label in bob's file, on a
+    document of the overlap she finished in her own file, would replace that
+    work on the next merge. It is left out, and the note names the document."""
+    master, out = handed
+    label_all(out / "alice.db", "alice")  # every document of alice's, done
+    label_all(out / "bob.db", "bob")
+    assert cli("merge", master, out / "alice.db", out / "bob.db")[0] == 0
+    before = layer(master, "alice")
+    with Project.open(out / "alice.db") as alices, Project.open(out / "bob.db") as bobs:
+        shared = sorted(set(alices.document_ids_by_sha()) & set(bobs.document_ids_by_sha()))
+        assert shared  # the overlap
+        document = bobs.document_ids_by_sha()[shared[0]]
+        name = bobs.document(document).name
+        bobs.add_span(document, "alice", 0, 2, "ORG")  # alice's name, bob's file
+    status, text, err = cli("merge", master, out / "bob.db")
+    assert status == 0, err
+    assert layer(master, "alice") == before  # her own work stands
+    assert ("holds edits of alice on 1 documents where the review has other work of theirs, "
+            f"not merged from this file (merge their own file for those): {name}\n") in text
