@@ -260,10 +260,13 @@ class MainWindow(QMainWindow):
         self._show_no_document()
         self.editor = AnnotationEditor(project, self.annotator, self.view, self)
         self.editor.labels = self.label_colors.recolor(self.editor.labels)
-        self.editor.read_only_reason = opened.read_only_reason
+        # A layer merged from an annotator's own file is that file's mirror:
+        # labels added here would go with the next merge of it.
+        reason = opened.read_only_reason or self._merged_layer_reason(project)
+        self.editor.read_only_reason = reason
         self.editor.warm_up_later = finish_later
         self._unfinished = None if opened.finished else opened
-        self.read_only_banner.show_reason(path.name, opened.read_only_reason)
+        self.read_only_banner.show_reason(path.name, reason)
         self.editor.after_label = self.suggestions.after_label
         self.doc_model = DocumentListModel(project, self.annotator, self)
         self.doc_model.orderFailed.connect(
@@ -606,6 +609,15 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         show_message(self, QMessageBox.Icon.Warning, self.tr("Not saved"), text)
+
+    def _merged_layer_reason(self, project: Project) -> str | None:
+        """Why labels may not be added here under this window's name: in a
+        review file, the name of a layer merged from an annotator's file."""
+        if self.annotator not in project.merge_sources():
+            return None
+        return self.tr("{0}'s layer in it is merged from their own file, and the next merge "
+                       "replaces it; label in that file, or choose another name in {1}").format(
+            self.annotator, self.tr("Project ▸ Annotator Name…"))
 
     def _on_change_name(self) -> None:
         name = ask_name(self, self.tr("Annotator name"), self.annotator)

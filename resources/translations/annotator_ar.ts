@@ -1062,6 +1062,14 @@
         <translation>لم يُحفظ</translation>
     </message>
     <message>
+        <source>{0}&apos;s layer in it is merged from their own file, and the next merge replaces it; label in that file, or choose another name in {1}</source>
+        <translation>طبقة {0} فيه مدمجة من ملفه الخاص، والدمج التالي يستبدلها؛ وسِّم في ذلك الملف، أو اختر اسمًا آخر من {1}</translation>
+    </message>
+    <message>
+        <source>Project ▸ Annotator Name…</source>
+        <translation>مشروع ◂ اسم المُوسِّم…</translation>
+    </message>
+    <message>
         <source>Annotator name</source>
         <translation>اسم المُوسِّم</translation>
     </message>

@@ -218,3 +218,30 @@ def test_first_start_offers_the_name_of_the_projects_one_annotator(qtbot, settin
     settings.remove("annotator/name")
     _answer_name_dialog(None)
     assert annotator_name(settings, project_path=handed_out)[0] == login_name()
+
+
+def test_a_merged_layer_is_not_labelled_in_the_review_file(qtbot, settings, review_file,
+                                                           monkeypatch):
+    """Under the name of a merged annotator, the review file's window labels
+    nothing: the next merge of that annotator's file would take it away."""
+    from tests.helpers.gui import stored_spans
+
+    monkeypatch.setattr(main_window, "offer_review", lambda parent, name: False)
+    window = MainWindow(settings, "alice")
+    qtbot.addWidget(window)
+    assert window.open_project(review_file)
+    assert window.read_only_banner.isVisibleTo(window)
+    assert "merged from their own file" in window.read_only_banner.text()
+    document = window.project.document_ids()[0]
+    merged = stored_spans(window.project, document)
+    assert merged == [(0, 10, "PERSON")]
+    window.view.set_selection(11, 14)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    assert stored_spans(window.project, document) == merged  # only what her file holds
+    assert "merged from their own file" in window.statusBar().currentMessage()
+    # Another name labels a layer of its own.
+    other = MainWindow(settings, "rita")
+    qtbot.addWidget(other)
+    window.close()
+    assert other.open_project(review_file)
+    assert not other.read_only_banner.isVisibleTo(other)
