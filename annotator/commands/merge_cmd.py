@@ -21,6 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("sources", nargs="+", help="annotators' project files (read only)")
     parser.add_argument("--rename", action="append", default=[], metavar="OLD=NEW",
                         help="merge annotator OLD of the sources as NEW (repeatable)")
+    parser.add_argument("--older", action="store_true",
+                        help="merge a copy of a file older than the one merged before (its "
+                        "annotator's later work is taken back)")
     parser.set_defaults(run=run)
 
 
@@ -35,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     created = not review_path.exists()
     try:
         with Project.open(review_path) as review:
-            summary = merge_projects(review, args.sources, renames)
+            summary = merge_projects(review, args.sources, renames, older=args.older)
     except BaseException as error:
         if created:  # leave nothing behind, as import does (a full disk too)
             for suffix in ("", "-wal", "-shm"):

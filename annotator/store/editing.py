@@ -520,6 +520,8 @@ class Labelling:
         try:
             with self.project.transaction():
                 edit = work()
+                if edit is not None:
+                    self.project.count_edit()
         except (ProjectError, SpanBoundsError, sqlite3.Error) as error:
             self._after_failure()
             if isinstance(error, EditError):

@@ -47,7 +47,7 @@ from annotator.store.repository import (
 from annotator.store.guideline_queries import guideline_rows
 from annotator.store.schema import (ENTITIES_VERSION, GUIDELINES_VERSION, SCHEMA_VERSION,
                                      SPAN_MS_VERSION, legacy_annotator_uid)
-from annotator.store.team_queries import TEAM_ID, TEAM_MEMBER
+from annotator.store.team_queries import EDITS, TEAM_ID, TEAM_MEMBER
 from annotator.store.timestamps import iso_from_ms
 
 
@@ -113,6 +113,7 @@ class _Source:
     team_id: str | None = None  # a file handed out by assign: its team
     owner: str | None = None  # and whose it is (name)
     guidelines: list[Guideline] = field(default_factory=list)
+    edits: int = 0  # edits of its layers, counted: an older copy has fewer
 
     def scope(self, uid: str) -> set[str] | None:
         """The documents (sha256) this file speaks for in layer ``uid``; None:
@@ -127,9 +128,12 @@ class _Source:
 
 
 def merge_projects(review: Project, paths: Sequence[str | Path],
-                   renames: Mapping[str, str] | None = None) -> MergeSummary:
+                   renames: Mapping[str, str] | None = None,
+                   older: bool = False) -> MergeSummary:
     """Merge the project files at ``paths`` into ``review``; ``renames`` maps a
-    source annotator's name to the name their layer takes in the review."""
+    source annotator's name to the name their layer takes in the review. A
+    copy of a file older than the one merged before is refused unless
+    ``older``: it would take back the work done since, without a word."""
     renames = {old.strip(): new.strip() for old, new in dict(renames or {}).items()}
     for old, new in renames.items():
         if new == GOLD_ANNOTATOR:
@@ -140,6 +144,8 @@ def merge_projects(review: Project, paths: Sequence[str | Path],
         for path in paths:
             sources.append(_read_source(Path(path), review))
         team_id = _check_team(review, sources)
+        if not older:
+            _check_not_older(review, sources)
         plan = _plan(review, sources, renames)
         with review.transaction():
             if team_id and review.info(TEAM_ID) is None:
@@ -221,9 +227,11 @@ def _read_open_source(path: Path, conn: sqlite3.Connection) -> _Source:
                    FROM document_status st JOIN documents d ON d.id = st.document_id"""):
             layers[uids[annotator][0]].statuses[sha] = (status, updated)
         team_id = owner = None
+        edits = 0
         if version >= 2:
             info = dict(conn.execute("SELECT key, value FROM project_info"))
             team_id, owner = info.get(TEAM_ID), info.get(TEAM_MEMBER)
+            edits = int(info.get(EDITS) or 0)
             if owner is None:
                 team_id = None  # a master: its layers are whole layers
     except sqlite3.DatabaseError as error:
@@ -232,7 +240,25 @@ def _read_open_source(path: Path, conn: sqlite3.Connection) -> _Source:
         raise MergeError(f"{path}: a span or status of annotator id {error} who is not "
                          "in the file") from error
     return _Source(path, project_id, labels, documents, names, layers, conn, team_id, owner,
-                   guidelines)
+                   guidelines, edits)
+
+
+def _merged_edits_key(source: _Source) -> str:
+    return f"merged_{EDITS}:{source.project_id}"
+
+
+def _check_not_older(review: Project, sources: list[_Source]) -> None:
+    """Refuse a copy of a file with fewer edits than the copy merged before
+    (a mail from last week, the file as assign wrote it): merged, it would
+    take back the annotator's later work."""
+    for source in sources:
+        merged = review.info(_merged_edits_key(source))
+        if merged is not None and source.edits < int(merged):
+            raise MergeError(
+                f"{source.path}: an older copy of a file merged before (it holds "
+                f"{source.edits} edits, the copy merged had {int(merged)}): merging it would take "
+                "back the work done since. Merge the newest copy, or give --older to take "
+                "this one all the same")
 
 
 def _unreadable(path: Path, error: sqlite3.DatabaseError) -> MergeError:
@@ -380,6 +406,8 @@ def _apply(review: Project, sources: list[_Source], steps: list[_Step]) -> Merge
         _record_source(review, source, step.source_name, step.target)
         if source.team_id is not None and source.names[step.uid] == source.owner:
             review.record_collection(step.target, str(source.path.resolve()))
+    for source in sources:
+        review.set_info(_merged_edits_key(source), str(source.edits))
     return MergeSummary(documents_added, tuple(labels_added), tuple(layers),
                         _unassigned(review, sources, steps, doc_ids),
                         guidelines_added, guidelines_differing)

@@ -1194,6 +1194,7 @@ class Project(TeamQueries, GuidelineQueries):
                     progress(done + len(batch))
             if run.provisional:
                 self.settle_new_entities()
+            self.count_edit()
         return run.summary()
 
     # -- reports -------------------------------------------------------------

@@ -16,6 +16,7 @@ from annotator.core.model import Guideline, Label
 # once it has handed files out): which team project it belongs to, and whose it is.
 TEAM_ID = "team_id"
 TEAM_MEMBER = "team_member"
+EDITS = "edits"  # edits of the file's layers, counted (see count_edit)
 
 DOCUMENT_COLUMNS = ("name", "text", "lang", "direction", "direction_override", "sha256",
                     "meta", "created_at")
@@ -48,6 +49,12 @@ class TeamQueries:
     def set_info(self, key: str, value: str) -> None:
         with self._db.atomic():
             self._set_info(key, value)
+
+    def count_edit(self) -> None:
+        """One more edit of this file's layers (inside the edit's
+        transaction): a copy with fewer is older, which merge tells apart."""
+        self._db.execute(f"INSERT INTO project_info (key, value) VALUES ('{EDITS}', '1') "
+                         "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
 
     # -- handing out -------------------------------------------------------------
 

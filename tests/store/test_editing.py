@@ -303,3 +303,18 @@ def test_edits_among_many_spans_keep_the_order_and_counts_the_file_has(labelling
     assert (change.span_count, change.suggestion_count) == seeded_project.span_and_suggestion_counts(
         doc.id, "alice")
 
+
+
+def test_every_edit_and_import_is_counted_in_the_file(labelling):
+    """Merge tells an older copy of a file by this count (fewer edits)."""
+    from annotator.core.model import DocumentRecord, Span
+    from annotator.store.team_queries import EDITS
+
+    project = labelling.project
+    before = int(project.info(EDITS) or 0)
+    span_id = with_span(labelling)
+    assert int(project.info(EDITS)) == before + 1
+    labelling.delete(span_id)
+    assert int(project.info(EDITS)) == before + 2
+    project.import_records([DocumentRecord("new", "Ala ma kota.", [Span(0, 3, "PERSON")])])
+    assert int(project.info(EDITS)) == before + 3

@@ -146,3 +146,36 @@ def test_edits_in_anothers_file_never_replace_an_annotators_own_work(handed, cli
     assert layer(master, "alice") == before  # her own work stands
     assert ("holds edits of alice on 1 documents where the review has other work of theirs, "
             f"not merged from this file (merge their own file for those): {name}\n") in text
+
+
+def test_an_older_copy_of_a_file_merged_before_is_refused(handed, cli, tmp_path):
+    """The file as assign wrote it, or last week's mail: merged after a newer
+    copy, it would take back the annotator's work. Refused in one line, the
+    review as it was; --older takes it all the same."""
+    import shutil
+
+    master, out = handed
+    pristine = shutil.copyfile(out / "alice.db", tmp_path / "alice-as-handed-out.db")
+    label_all(out / "alice.db", "alice", limit=3)
+    earlier = shutil.copyfile(out / "alice.db", tmp_path / "alice-earlier.db")
+    with Project.open(out / "alice.db") as project:  # she goes on: one more label
+        document = project.document_ids()[5]
+        project.add_span(document, "alice", 0, 2, "ORG")  # as an import or the window would
+        project.count_edit()
+    assert cli("merge", master, out / "alice.db")[0] == 0
+    merged = layer(master, "alice")
+    assert len(merged) == 4
+    before = master.read_bytes()
+    for copy in (earlier, pristine):
+        status, text, err = cli("merge", master, copy)
+        assert status == 2
+        [line] = err.strip().splitlines()
+        assert line.startswith(f"{copy}: an older copy of a file merged before")
+        assert "--older" in line
+        assert master.read_bytes() == before
+    status, text, err = cli("merge", master, earlier, "--older")
+    assert status == 0, err
+    assert len(layer(master, "alice")) == 3  # as asked: the earlier copy's work
+    # The newest copy again: accepted, and the work is back.
+    assert cli("merge", master, out / "alice.db")[0] == 0
+    assert layer(master, "alice") == merged
