@@ -398,10 +398,12 @@ class DoccanoWriter(_RecordsById):
     """doccano's sequence-labelling JSONL: ``{"text", "label": [[start, end, "LABEL"]]}``."""
 
     shifted = 0  # documents with an emoji before a span: doccano's page shows those shifted
+    with_meta = 0  # documents whose meta the format leaves out
 
     def add(self, document: Document, spans: list[Span]) -> None:
         obj = {"id": self._id(document), "text": document.text,
                "label": [[s.start, s.end, s.label] for s in spans]}
+        self.with_meta += bool(document.meta)
         self.file.write(json_line(obj))
         first = ASTRAL.search(document.text)
         if first is not None and any(s.end > first.start() for s in spans):
@@ -409,6 +411,10 @@ class DoccanoWriter(_RecordsById):
 
     def conclude(self) -> None:
         super().conclude()
+        if self.with_meta:
+            self.report.warnings.append(
+                f"{self.with_meta} documents have meta (source, date...) that doccano's lines "
+                "do not carry: left out; the jsonl export keeps it")
         if self.shifted:
             # Offsets stay code points, which every reader but doccano's page
             # counts; it counts UTF-16 units, two for an emoji.

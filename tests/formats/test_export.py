@@ -298,3 +298,19 @@ def test_the_report_file_holds_the_warnings_said_at_the_end(tmp_path, fmt):
     assert any("name of a document before them" in w for w in written["warnings"])
     if fmt == "doccano":
         assert any("emoji" in w for w in written["warnings"])
+
+
+def test_a_doccano_export_says_it_leaves_meta_out(tmp_path):
+    from annotator.core.model import DocumentRecord, Span
+    from annotator.store import Project
+
+    with Project.open(tmp_path / "p.db") as project:
+        project.import_records([
+            DocumentRecord("a", "Jan Kowalski.", [Span(0, 12, "PERSON")],
+                           meta={"source": "PAP", "date": "2024-05-01"}),
+            DocumentRecord("b", "Anna Nowak.", [Span(0, 10, "PERSON")])])
+        report = export_project(project, "doccano", tmp_path / "out.jsonl")
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert all("meta" not in line for line in lines)
+    assert report.warnings == ["1 documents have meta (source, date...) that doccano's lines do "
+                               "not carry: left out; the jsonl export keeps it"]
