@@ -180,18 +180,18 @@ def _doccano_offsets(text: str, raw_spans: list, path: Path, number: int,
     """doccano's spans, in code points. doccano's web page counts offsets in
     UTF-16 units, which differ after an emoji (a character beyond U+FFFF);
     a script writes code points. Where the text has such a character before
-    a span, spans that state their text decide; else the reading whose every
-    span begins and ends at word edges is taken (with a note when it is
-    UTF-16); when neither or both do and they differ, code points, with a
-    note to check."""
+    a span, spans that state their text decide; else the reading under which
+    more spans begin and end at word edges is taken (with a note when it is
+    UTF-16, or when some still do not); on a tie, code points (with a note to
+    check, unless every span fits)."""
     if ASTRAL.search(text) is None:
         return raw_spans
     from annotator.core.word_edges import span_cuts
 
     units = Utf16Map(text)
 
-    def fits(spans: list) -> bool:
-        return all(isinstance(a, int) and isinstance(b, int) and 0 <= a < b <= len(text)
+    def fitting(spans: list) -> int:  # how many begin and end at word edges
+        return sum(isinstance(a, int) and isinstance(b, int) and 0 <= a < b <= len(text)
                    and not span_cuts(text, a, b) for a, b, *_ in spans)
 
     if not all(isinstance(a, int) and isinstance(b, int) and 0 <= a < b <= units.utf16_length
@@ -208,12 +208,15 @@ def _doccano_offsets(text: str, raw_spans: list, path: Path, number: int,
         note(problems, path, number, "offsets read as UTF-16 units (as doccano counts them past "
                                      "an emoji): so read, every span holds the text it states")
         return as_utf16
-    code_points, utf16 = fits(raw_spans), fits(as_utf16)
-    if utf16 and not code_points:
+    code_points, utf16 = fitting(raw_spans), fitting(as_utf16)
+    if utf16 > code_points:  # the reading under which more spans hold whole words
+        held = ("every span holds" if utf16 == len(raw_spans)
+                else f"{utf16} of {len(raw_spans)} spans hold")
         note(problems, path, number, "offsets read as UTF-16 units (as doccano counts them past "
-                                     "an emoji): so read, every span holds whole words")
+                                     f"an emoji): so read, {held} whole words"
+                                     + ("" if utf16 == len(raw_spans) else ": check the others"))
         return as_utf16
-    if not code_points:
+    if code_points < len(raw_spans):
         note(problems, path, number, "the text has an emoji before a span, and its offsets fit "
                                      "words neither as code points nor as UTF-16 units (as "
                                      "doccano counts them); read as code points: check its spans")

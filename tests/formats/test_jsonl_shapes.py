@@ -183,3 +183,14 @@ def test_entities_stating_their_text_decide_how_offsets_past_an_emoji_count(tmp_
         {"label": "X", "start_offset": 7, "end_offset": 8, "text": "b"}]})
     spans, notes = words_read(path)
     assert spans == [["b"]] and "states" in notes[0].message
+
+
+def test_offsets_past_an_emoji_take_the_reading_more_spans_fit(tmp_path):
+    # Two of three spans are whole words only as UTF-16 units (doccano's
+    # page); the third cuts a word either way.
+    text = "😀 قال محمد إن القاهرة والجيزة مدينتان"
+    path = write(tmp_path / "d.jsonl",
+                 {"text": text, "label": [[7, 11, "PER"], [15, 22, "LOC"], [26, 30, "LOC"]]})
+    spans, notes = words_read(path)
+    assert spans[0][:2] == ["محمد", "القاهرة"]
+    assert "2 of 3 spans hold whole words: check the others" in notes[0].message
