@@ -289,6 +289,9 @@ class DocumentListWidget(QWidget):
         # Names share their beginnings (ar-2022-...): keep both ends in sight.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setWordWrap(False)
+        # Tab leaves the list (Shift+Tab reaches the filters): stepping from
+        # cell to cell opened a document for each row it crossed.
+        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)

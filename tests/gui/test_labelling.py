@@ -332,6 +332,14 @@ def test_f6_steps_through_the_panels_and_back_to_the_text(window, qtbot):
     first = window.editor.document.id
     qtbot.keyClick(window.documents.table, Qt.Key.Key_Up)
     assert window.editor.document.id != first
+    # Its filters are a Shift+Tab away, the document staying as it is.
+    shown = window.editor.document.id
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.documents.table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() in (window.documents.filter, window.documents.language_filter,
+                                          window.documents.span_filter)
+    assert window.editor.document.id == shown
 
 
 def test_the_span_list_takes_arrow_keys_delete_and_label_keys(window, qtbot):
