@@ -781,6 +781,10 @@ class AnnotationView(QTextEdit):
             self.nextSpanRequested.emit(-1)
             return
         super().keyPressEvent(event)
+        if key == Qt.Key.Key_Home and modifiers & Qt.KeyboardModifier.ControlModifier:
+            # Qt scrolls the first line to the top edge: the label tags drawn
+            # above it were cut off. The very top shows them.
+            self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         # Tab moves between spans here, not between widgets.

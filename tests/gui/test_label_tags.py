@@ -121,3 +121,26 @@ def test_tags_of_spans_starting_close_together_do_not_overlap(window, qtbot):
     # Drawn where they are placed: ink in each box.
     shown = view.viewport().grab().toImage()
     assert all(_ink(shown, box) > 5 for box in boxes)
+
+
+def test_ctrl_home_shows_the_tags_of_the_first_line(window, qtbot):
+    """Ctrl+End then Ctrl+Home: the first line's tags are in sight, not cut
+    off above the viewport."""
+    from PySide6.QtCore import Qt
+
+    long_text = TEXT + "\n" + "\n".join(f"سطر {n} من النص" for n in range(200))
+    xi = TEXT.index("شي")
+    window.project.import_records([DocumentRecord("long", long_text, spans=[
+        Span(xi, xi + len("شي جين بينغ"), "PERSON")])], annotator="alice")
+    window.doc_model.reload()
+    open_document(window, "long")
+    view = window.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.verticalScrollBar().value() > 0
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert view.verticalScrollBar().value() == view.verticalScrollBar().minimum()
+    qtbot.wait(10)
+    area = _tag_area(view, xi, rtl=True)
+    assert area.top() >= 0  # the room for the tag is inside the viewport
+    assert _ink(view.viewport().grab().toImage(), area) > 15
