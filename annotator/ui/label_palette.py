@@ -20,8 +20,12 @@ class LabelPalette(QWidget):
         self.buttons: list[QPushButton] = []
 
     def set_labels(self, labels: list[Label], guidelines: dict[str, Guideline] | None = None) -> None:
-        for button in self.buttons:
-            button.deleteLater()
+        # Every item out, the stretch below the buttons too: one left behind
+        # pushed the buttons down each time the labels were shown again.
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
         self.buttons = []
         for index, label in enumerate(labels):
             key = f"{index + 1}  " if index < 9 else "   "

@@ -186,3 +186,16 @@ def test_working_under_a_name_the_file_does_not_hold_is_said(qtbot, settings, tm
     qtbot.addWidget(same)
     assert same.open_project(path)
     assert "You work as" not in same.statusBar().currentMessage()
+
+
+def test_the_label_buttons_stay_in_place_when_the_labels_are_shown_again(window, qtbot):
+    palette = window.palette
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    top = palette.buttons[0].geometry().top()
+    for _ in range(3):  # as after the Labels dialog, or a restore
+        window.refresh_labels()
+    qtbot.wait(10)
+    assert palette.buttons[0].geometry().top() == top
+    assert palette._layout.count() == len(palette.buttons) + 1  # the buttons and one stretch
