@@ -75,6 +75,10 @@ def read(path: Path, problems: ProblemList) -> Iterator[DocumentRecord]:
         if not isinstance(task, dict):
             problems.add(path, number, "expected a task (a JSON object)")
     for number, task, results in parsed:
+        if set(task) == _TAG_NAMES_KEYS:
+            problems.add(path, number, "the tag names an hf export writes beside its rows "
+                                       "(NAME.labels.json), not documents: nothing to import")
+            continue
         text = _text(task)
         if text is None:
             problems.add(path, number, 'no text: expected "data": {"text": ...} or "text"')
@@ -171,6 +175,9 @@ def _skip_blank(raw: str, i: int) -> int:
     while i < len(raw) and raw[i] in " \t\r\n":
         i += 1
     return i
+
+
+_TAG_NAMES_KEYS = {"names", "scheme"}  # hf's OUT.labels.json: its one string is no text
 
 
 def _text(task: dict) -> str | None:

@@ -15,6 +15,9 @@ EXPECTED = {
     "nested_too_deep.jsonl": (2, "not valid JSON (arrays or objects nested too deep: column 1)"),
     "nan_in_meta.jsonl": (1, "not valid JSON (NaN is not a JSON value: column 58)"),
     "labelstudio_infinity.json": (1, "not valid JSON (Infinity is not a JSON value: column 65)"),
+    # hf's sidecar alone: its one string ("iob2") was read as a document.
+    "hf_labels_sidecar.labels.json": (1, "the tag names an hf export writes beside its rows "
+                                         "(NAME.labels.json), not documents: nothing to import"),
     # The span's own text says its offsets are one letter late.
     "span_text_mismatch.jsonl": (1, "span text 'Jan Kowalski' does not match the text at 1-12 "
                                     "('an Kowalski')"),
