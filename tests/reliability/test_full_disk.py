@@ -5,6 +5,8 @@ is room again. The disk is a real, tiny tmpfs."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from contextlib import closing
 
 from PySide6.QtCore import Qt
 
@@ -46,7 +48,8 @@ def test_a_full_disk_during_an_edit_shows_an_error_and_loses_nothing(
 
     # Each commit is checkpointed into the file, and the log's room is used
     # again: truncated, the log must grow for the next edit, on a full disk.
-    window.project._db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with closing(sqlite3.connect(path)) as other:  # a connection of the test's own
+        other.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     fill(disk)
     label_phrase(window, qtbot, "Tokajew", Qt.Key.Key_1)
     assert len(shown) == 1 and "full" in shown[0]
