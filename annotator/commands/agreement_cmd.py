@@ -9,7 +9,7 @@ from annotator.commands.common import EXIT_OK, fail
 from annotator.core.agreement import AgreementReport, compute_agreement
 from annotator.core.model import GOLD_ANNOTATOR
 from annotator.store import ProjectError
-from annotator.store.layers import iter_document_layers, layer_annotators
+from annotator.store.layers import finished_layers, iter_document_layers, layer_annotators
 from annotator.store.session import open_to_read
 
 
@@ -22,6 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--annotators", nargs="+", metavar="NAME",
                         help=f"whom to compare (default: everyone but {GOLD_ANNOTATOR!r})")
+    parser.add_argument("--done-only", action="store_true",
+                        help="only documents at least two of them marked done, and only the "
+                        "layers of those who did (as progress measures it)")
     parser.set_defaults(run=run)
 
 
@@ -34,7 +37,9 @@ def run(args: argparse.Namespace) -> int:
             if len(names) < 2:
                 return fail(f"{args.project}: agreement needs two annotators; "
                             f"found {', '.join(map(repr, names)) or 'none'}")
-            report = compute_agreement(iter_document_layers(project, names), names)
+            documents = (finished_layers(project, names) if args.done_only
+                         else iter_document_layers(project, names))
+            report = compute_agreement(documents, names)
     except ProjectError as error:
         return fail(error)
     if args.json:

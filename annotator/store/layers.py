@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from annotator.core.agreement import AgreementReport, DocumentLayers, compute_agreement
-from annotator.core.model import Span
+from annotator.core.model import Span, Status
 from annotator.store.repository import Project
 
 
@@ -39,6 +39,26 @@ def iter_document_layers(project: Project, annotators: Sequence[str],
             found = spans.get(document_id, {})
             layers = {name: found.get(name, []) for name in sorted(annotated[document_id])}
             yield DocumentLayers(document_id, text, layers)
+
+
+def finished_layers(project: Project, annotators: Sequence[str]) -> Iterator[DocumentLayers]:
+    """Documents at least two of ``annotators`` marked done, with the layers
+    of those who did only: agreement on finished work, where a half-done
+    layer would count as disagreement."""
+    wanted = set(annotators)
+    finishers: dict[int, set[str]] = {}
+    for document_id, name, status in project.all_statuses():
+        if name in wanted and status == Status.DONE.value:
+            finishers.setdefault(document_id, set()).add(name)
+    finishers = {d: who for d, who in finishers.items() if len(who) >= 2}
+    if not finishers:
+        return
+    names = sorted(set().union(*finishers.values()))
+    for layers in iter_document_layers(project, names):
+        if layers.document_id in finishers:
+            yield DocumentLayers(layers.document_id, layers.text,
+                                 {who: spans for who, spans in layers.layers.items()
+                                  if who in finishers[layers.document_id]})
 
 
 def agreement_of(project: Project, annotators: Sequence[str]) -> AgreementReport:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.core.agreement import DocumentLayers, compute_agreement
+from annotator.core.agreement import compute_agreement
 from annotator.core.model import GOLD_ANNOTATOR, Status
-from annotator.store.layers import iter_document_layers
+from annotator.store.layers import finished_layers
 from annotator.store.repository import Project
 
 # The state of a document across the people who have it, for the grid.
@@ -129,16 +129,9 @@ def _finished_agreement(project: Project,
                         statuses: dict[int, dict[str, str]]) -> tuple[dict | None, int]:
     """Agreement over the documents at least two annotators have marked done,
     comparing only the layers of those who finished."""
-    finishers = {document_id: {who for who, status in found.items()
-                               if status == Status.DONE.value}
-                 for document_id, found in statuses.items()}
-    finishers = {d: who for d, who in finishers.items() if len(who) >= 2}
-    if not finishers:
+    people = sorted({name for found in statuses.values() for name in found})
+    finished = list(finished_layers(project, people))
+    if not finished:
         return None, 0
-    names = sorted(set().union(*finishers.values()))
-    documents = (DocumentLayers(layers.document_id, layers.text,
-                                {who: spans for who, spans in layers.layers.items()
-                                 if who in finishers[layers.document_id]})
-                 for layers in iter_document_layers(project, names)
-                 if layers.document_id in finishers)
-    return compute_agreement(documents, names).to_json(), len(finishers)
+    names = sorted(set().union(*(document.layers for document in finished)))
+    return compute_agreement(finished, names).to_json(), len(finished)

@@ -106,3 +106,24 @@ def test_agreement_on_a_missing_file(tmp_path):
 def test_help_lists_the_review_commands():
     help_text = run_cli("--help").stdout
     assert "merge" in help_text and "agreement" in help_text
+
+
+def test_agreement_done_only_compares_finished_layers_alone(review):
+    """carol has not finished: --done-only leaves her layer out, as progress
+    does, where a half-done layer counts as disagreement."""
+    from annotator.core.model import Status
+    from annotator.store import Project
+
+    with Project.open(review) as project:
+        document = project.document_ids()[0]
+        for name in ("alice", "bob"):
+            project.set_status(document, name, Status.DONE)
+    every = json.loads(run_cli("agreement", review, "--json").stdout)
+    done = run_cli("agreement", review, "--json", "--done-only")
+    assert done.returncode == 0, done.stderr
+    finished = json.loads(done.stdout)
+    pairs = {(p["a"], p["b"]): p["documents"] for p in finished["pairs"]}
+    assert pairs == {("alice", "bob"): 1, ("alice", "carol"): 0, ("bob", "carol"): 0}
+    assert [p for p in every["pairs"] if (p["a"], p["b"]) == ("alice", "bob")] == [
+        p for p in finished["pairs"] if (p["a"], p["b"]) == ("alice", "bob")]
+    assert {(p["a"], p["b"]): p["documents"] for p in every["pairs"]}[("alice", "carol")] == 1
