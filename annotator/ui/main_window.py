@@ -17,6 +17,7 @@ from annotator.core.model import Direction, Status
 from annotator.store import Project, ProjectError
 from annotator.store.editing import Change
 from annotator.store.session import lengthy_upgrade, open_for_window
+from annotator.store.team_queries import TEAM_MEMBER
 from annotator.ui.annotation_editor import AnnotationEditor
 from annotator.ui.annotator_name import ask_name
 from annotator.ui.document_list import DocumentListModel, DocumentListWidget
@@ -576,6 +577,13 @@ class MainWindow(QMainWindow):
         """The name is not one the file's work is under («Alice» on alice's
         file): the labels would start a layer of their own, her work out of
         sight. Said in the status bar, with where to change the name."""
+        owner = project.info(TEAM_MEMBER)  # a file handed out by assign: whose it is
+        if owner is not None and owner != self.annotator:
+            self.statusBar().showMessage(self.tr(
+                "This file was handed out to {0}, and you work as {1}: your labels go to {1}'s "
+                "layer, which a merge takes only where {1} has no other work (Project ▸ "
+                "Annotator Name changes the name).").format(owner, self.annotator), 30000)
+            return
         people = project.people()
         if not people or self.annotator in people:
             return

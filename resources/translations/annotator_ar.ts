@@ -1050,6 +1050,10 @@
         <translation>وُضعت علامة منجز.</translation>
     </message>
     <message>
+        <source>This file was handed out to {0}, and you work as {1}: your labels go to {1}&apos;s layer, which a merge takes only where {1} has no other work (Project ▸ Annotator Name changes the name).</source>
+        <translation>هذا الملف سُلِّم إلى {0}، وأنت تعمل باسم {1}: تذهب وسومك إلى طبقة {1}، ولا يأخذها الدمج إلا حيث لا عمل آخر لـ{1} (مشروع ◂ اسم المُوسِّم يغيّر الاسم).</translation>
+    </message>
+    <message>
         <source>You work as {0}; this file holds the work of {1}: your labels start a layer of their own (Project ▸ Annotator Name changes the name).</source>
         <translation>تعمل باسم {0}؛ وهذا الملف يحمل عمل {1}: تبدأ تسمياتك طبقة خاصة بها (مشروع ◂ اسم المُوسِّم يغيّر الاسم).</translation>
     </message>

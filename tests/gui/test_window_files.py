@@ -199,3 +199,31 @@ def test_the_label_buttons_stay_in_place_when_the_labels_are_shown_again(window,
     qtbot.wait(10)
     assert palette.buttons[0].geometry().top() == top
     assert palette._layout.count() == len(palette.buttons) + 1  # the buttons and one stretch
+
+
+def test_a_file_handed_out_to_someone_else_says_whose_it_is(qtbot, settings, tmp_path):
+    """bob's file opened under alice's name (a shared laptop): said at once,
+    even before bob has labelled anything in it."""
+    from annotator.cli import main as cli_main
+    from annotator.store import Project
+
+    master = tmp_path / "master.db"
+    texts = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    texts[0].write_text("Xi Jinping met Tokayev.", encoding="utf-8")
+    texts[1].write_text("Wang Yi visited Astana.", encoding="utf-8")
+    assert cli_main(["import", str(master), *map(str, texts)]) == 0
+    assert cli_main(["assign", str(master), "--to", "alice", "bob", "--out",
+                     str(tmp_path / "team")]) == 0
+    window = MainWindow(settings, "alice")
+    qtbot.addWidget(window)
+    assert (tmp_path / "team" / "bob.db").exists()
+    assert window.open_project(tmp_path / "team" / "bob.db")
+    assert window.statusBar().currentMessage().startswith(
+        "This file was handed out to bob, and you work as alice")
+    with Project.open(tmp_path / "team" / "bob.db") as project:
+        assert "alice" in project.people()  # a team file lists every member: no help there
+    own = MainWindow(settings, "alice")
+    qtbot.addWidget(own)
+    window.close()
+    assert own.open_project(tmp_path / "team" / "alice.db")
+    assert "handed out" not in own.statusBar().currentMessage()
