@@ -375,6 +375,9 @@ def _check_disjoint(source: _Source, others: list[tuple[_Source, str]], uid: str
             raise MergeError(f"{source.path}: annotator {source.names[uid]!r} is also in "
                              f"{other.path} and is another person there; use --rename")
         common = scope & other_scope
+        name = source.names[uid]
+        if (source.owner == name) != (other.owner == name):
+            continue  # one is their own file: it speaks for them there (see _held_elsewhere)
         if common and (_restricted(source.layers[uid], common)
                        != _restricted(other.layers[other_uid], common)):
             raise MergeError(f"{source.path}: annotator {source.names[uid]!r} has other "

@@ -179,3 +179,21 @@ def test_an_older_copy_of_a_file_merged_before_is_refused(handed, cli, tmp_path)
     # The newest copy again: accepted, and the work is back.
     assert cli("merge", master, out / "alice.db")[0] == 0
     assert layer(master, "alice") == merged
+
+
+def test_a_members_edits_in_anothers_file_do_not_stop_a_merge_of_the_whole_team(handed, cli):
+    """``merge master team/*.db`` with alice's label in bob's file on a
+    document of hers: one command, as merged one file at a time."""
+    master, out = handed
+    label_all(out / "alice.db", "alice")
+    with Project.open(out / "alice.db") as alices, Project.open(out / "bob.db") as bobs:
+        shared = sorted(set(alices.document_ids_by_sha()) & set(bobs.document_ids_by_sha()))
+        bobs.add_span(bobs.document_ids_by_sha()[shared[0]], "alice", 0, 2, "ORG")
+    for order in ((out / "bob.db", out / "alice.db"), (out / "alice.db", out / "bob.db")):
+        with Project.open(master) as project:  # the review as it was before
+            project_path = project.path
+        copy = project_path.with_name(f"review-{order[0].stem}.db")
+        copy.write_bytes(master.read_bytes())
+        status, text, err = cli("merge", copy, *order)
+        assert status == 0, err
+        assert layer(copy, "alice") == layer(out / "alice.db", "alice")  # her own file's
