@@ -44,6 +44,7 @@ class HfWriter(TaggedSentenceWriter):
         self.prefixes: set[str] = set()
         self.document_names: set[str] = set()
         self.repeated = 0  # documents whose name an earlier one had
+        self.first_repeated = ""  # the first such name, to show in the warning
         self.renamed = 0  # documents whose row ids are not their name
 
     def _ids(self, tags: list[str]) -> list[int]:
@@ -79,7 +80,9 @@ class HfWriter(TaggedSentenceWriter):
             prefix = f"{name}~{n}"
         self.prefixes.add(prefix)
         self.renamed += prefix != name
-        self.repeated += name in self.document_names
+        if name in self.document_names:
+            self.repeated += 1
+            self.first_repeated = self.first_repeated or name
         self.document_names.add(name)
         return prefix
 
@@ -88,9 +91,9 @@ class HfWriter(TaggedSentenceWriter):
         if self.repeated:
             # Rows map back to their text by name: one name, two texts, said.
             self.report.warnings.append(
-                f"{self.repeated} documents have the name of a document before them: "
-                "\"document\" does not tell their rows apart; their row ids begin NAME~2, "
-                "NAME~3...")
+                f"{self.repeated} documents have the name of a document before them "
+                f"({self.first_repeated}...): \"document\" does not tell their rows apart; "
+                f"their row ids begin {self.first_repeated}~2, {self.first_repeated}~3...")
         if self.renamed > self.repeated:
             self.report.warnings.append(
                 f"{self.renamed - self.repeated} documents are named as the row ids made for "

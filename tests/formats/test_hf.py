@@ -92,6 +92,8 @@ def test_documents_sharing_a_name_are_said_in_a_warning(tmp_path):
         ("same~2~2#1", "same~2", "Wang")]
     # "document" cannot tell the two «same» apart: said, not left for the trainer to find.
     # Only the second «same» has an earlier one's name; «same~2» has the row ids made for it.
-    assert report.warnings[0].startswith("1 documents have the name of a document before them")
+    assert report.warnings[0] == (
+        '1 documents have the name of a document before them (same...): "document" does not '
+        "tell their rows apart; their row ids begin same~2, same~3...")
     assert report.warnings[1] == ("1 documents are named as the row ids made for another "
                                   "(NAME~2): their own row ids begin NAME~2~2...")
