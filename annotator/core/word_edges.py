@@ -93,6 +93,15 @@ def is_clitic_boundary(text: str, index: int, word: tuple[int, int] | None = Non
             and _arabic_letter().match(text, index) is not None)
 
 
+@lru_cache(maxsize=2)
+def words_of(text: str) -> frozenset[str]:
+    """The tokens of a text, as :func:`doubtful_clitic_start` takes them (kept
+    for the text on screen: a drag asks at each release)."""
+    from annotator.core.tokenize import token_columns
+
+    return frozenset(token_columns(text).texts)
+
+
 def doubtful_clitic_start(text: str, start: int, words: set[str]) -> tuple[str, str] | None:
     """(the word, the part after its proclitic) when a span starts right
     after a proclitic and that part stands nowhere alone among ``words`` (the

@@ -15,10 +15,12 @@ from PySide6.QtCore import QPoint
 
 from annotator.core.offsets import HYPHENS, word_at
 from annotator.core.word_edges import (
+    doubtful_clitic_start,
     is_clitic_boundary,
     snap_to_words,
     with_its_brackets,
     word_touching,
+    words_of,
 )
 
 # How far into the drag a press in a gap looks for the first letter it meets.
@@ -80,8 +82,12 @@ def _word_of(text: str, index: int | None) -> tuple[int, int] | None:
 
 def _starts_after_proclitic(view, press: QPoint, index: int | None, word: tuple[int, int]) -> bool:
     """The press is on the first letter after a proclitic, within a few pixels
-    of the proclitic's glyph."""
+    of the proclitic's glyph, and the rest of the word is one the document
+    writes alone too (قازاقستان beside وقازاقستان): else the letter is likely
+    the name's own (ب of بينغ), and a press near it keeps it."""
     if index is None or not is_clitic_boundary(view.text, index, word):
+        return False
+    if doubtful_clitic_start(view.text, index, words_of(view.text)) is not None:
         return False
     return any(view.character_under(QPoint(press.x() + dx, press.y())) == index - 1
                for dx in (-CLITIC_EDGE_PX, CLITIC_EDGE_PX))

@@ -312,3 +312,18 @@ def test_a_bracket_beside_a_word_is_no_part_of_its_label():
     assert with_its_brackets(text, pekin, len(text)) == (pekin - 1, len(text))
     astana = text.index("«Astana")
     assert with_its_brackets(text, astana, astana + 7) == (astana, astana + 8)
+
+
+def test_a_press_at_the_edge_of_a_names_own_first_letter_keeps_it(window, qtbot):
+    """ب of بينغ is the name's first letter, not «with»: the document never
+    writes «ينغ» alone. A drag pressed where ب meets ي keeps the ب (the
+    proclitic rule leaves out only a و or ب whose rest stands alone:
+    قازاقستان beside وقازاقستان)."""
+    doc = open_document(window, "ar-2022-30-years-diplomatic-relations")
+    view = window.view
+    start = doc.text.index("بينغ")
+    end = start + len("بينغ")
+    word = glyph_box(view, start, end)
+    press = caret_point(view, start + 1, nudge=-1)  # on ي, a pixel from the ب
+    got = _label_drag(window, qtbot, doc, press, QPoint(word.left() + 2, word.center().y()))
+    assert got == ["بينغ"]
