@@ -511,7 +511,9 @@ class MainWindow(QMainWindow):
         # No backup of the file restored: the chosen backup is that copy, and
         # a new one would push the file as it was out of the numbers said.
         opened = self.open_project(path, back_up=False)
-        self.statusBar().showMessage(self.tr("Restored backup {0}; {1}.").format(chosen.describe(), before), 15000)
+        # The numbers first: a long line runs under the status bar's right side.
+        self.statusBar().showMessage(self.tr("Restored backup {0}; {1}. It held: {2}").format(
+            chosen.number, before, chosen.describe()), 15000)
         return opened
 
     def _on_export(self) -> None:

@@ -1038,8 +1038,8 @@
         <translation>لم تتم الاستعادة</translation>
     </message>
     <message>
-        <source>Restored backup {0}; {1}.</source>
-        <translation>استُعيدت النسخة الاحتياطية {0}؛ {1}.</translation>
+        <source>Restored backup {0}; {1}. It held: {2}</source>
+        <translation>استُعيدت النسخة الاحتياطية {0}؛ {1}. كانت تحوي: {2}</translation>
     </message>
     <message>
         <source>Marked done, with {0} suggestions still open: they are not labels until accepted (Alt+Down steps to them).</source>

@@ -166,7 +166,8 @@ def test_the_window_restores_a_backup_and_shows_it(window, qtbot, sample_db):
     assert [b.spans for b in list_backups(sample_db)] == [0]  # made when the window opened
     assert window.restore_backup(1)
     assert stored_spans(window.project, doc.id) == []
-    assert "Restored backup" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith(
+        "Restored backup 1; the file as it was is now backup 1. It held: 1. ")
     assert not window.project.read_only and not window.read_only_banner.isVisible()
     open_document(window, POLISH)
     assert window.view.spans == []
