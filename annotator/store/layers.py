@@ -6,7 +6,7 @@ row for it (a document they opened and marked done with no span counts).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from annotator.core.agreement import AgreementReport, DocumentLayers, compute_agreement
@@ -41,24 +41,35 @@ def iter_document_layers(project: Project, annotators: Sequence[str],
             yield DocumentLayers(document_id, text, layers)
 
 
-def finished_layers(project: Project, annotators: Sequence[str]) -> Iterator[DocumentLayers]:
+def finishers(statuses: Iterable[tuple[int, str, str]],
+              annotators: Sequence[str]) -> dict[int, set[str]]:
+    """Who of ``annotators`` marked each document done, for the documents at
+    least two of them did; ``statuses``: (document id, name, status) rows, as
+    ``Project.all_statuses`` gives them."""
+    wanted = set(annotators)
+    found: dict[int, set[str]] = {}
+    for document_id, name, status in statuses:
+        if name in wanted and status == Status.DONE.value:
+            found.setdefault(document_id, set()).add(name)
+    return {d: who for d, who in found.items() if len(who) >= 2}
+
+
+def finished_layers(project: Project, annotators: Sequence[str],
+                    finished: dict[int, set[str]] | None = None) -> Iterator[DocumentLayers]:
     """Documents at least two of ``annotators`` marked done, with the layers
     of those who did only: agreement on finished work, where a half-done
-    layer would count as disagreement."""
-    wanted = set(annotators)
-    finishers: dict[int, set[str]] = {}
-    for document_id, name, status in project.all_statuses():
-        if name in wanted and status == Status.DONE.value:
-            finishers.setdefault(document_id, set()).add(name)
-    finishers = {d: who for d, who in finishers.items() if len(who) >= 2}
-    if not finishers:
+    layer would count as disagreement. ``finished``: :func:`finishers`,
+    when the caller has read it."""
+    if finished is None:
+        finished = finishers(project.all_statuses(), annotators)
+    if not finished:
         return
-    names = sorted(set().union(*finishers.values()))
+    names = sorted(set().union(*finished.values()))
     for layers in iter_document_layers(project, names):
-        if layers.document_id in finishers:
+        if layers.document_id in finished:
             yield DocumentLayers(layers.document_id, layers.text,
                                  {who: spans for who, spans in layers.layers.items()
-                                  if who in finishers[layers.document_id]})
+                                  if who in finished[layers.document_id]})
 
 
 def agreement_of(project: Project, annotators: Sequence[str]) -> AgreementReport:

@@ -498,9 +498,10 @@ def _mirror_layer(review: Project, source: _Source, step: _Step,
     scope = source.scope(step.uid)
     source_name, target = step.source_name, step.target
     have = review.layer_span_keys(target)
+    statuses = review.layer_statuses(target)
     kept: set[str] = set()
     if scope is not None and source_name != source.owner:
-        kept = _held_elsewhere(review, source, step, scope, have)
+        kept = _held_elsewhere(source.layers[step.uid], scope, have, statuses)
         scope -= kept
     wanted = _restricted(source.layers[step.uid], scope)
     review.set_annotator_uid(target, step.uid)
@@ -523,7 +524,6 @@ def _mirror_layer(review: Project, source: _Source, step: _Step,
                                        entity=entity),
                                   doc_ids[sha], created, updated))
     review.insert_span_records(records)
-    statuses = review.layer_statuses(target)
     if scope is not None:
         statuses = {sha: status for sha, status in statuses.items() if sha in scope}
     changed = 0
@@ -539,14 +539,13 @@ def _mirror_layer(review: Project, source: _Source, step: _Step,
                       tuple(sorted(names[doc_ids[sha]] for sha in kept)))
 
 
-def _held_elsewhere(review: Project, source: _Source, step: _Step, scope: set[str],
-                    have: dict) -> set[str]:
+def _held_elsewhere(layer: _Layer, scope: set[str], have: dict,
+                    statuses: dict[str, Status]) -> set[str]:
     """The documents of ``scope`` where a member's edits in another member's
-    file (a name typed on someone else's laptop, an import under their name)
-    differ from the work the review holds of theirs: merged, they would
-    replace that work, the work of their own file, without a word."""
-    layer = source.layers[step.uid]
-    statuses = review.layer_statuses(step.target)
+    file (``layer``: a name typed on someone else's laptop, an import under
+    their name) differ from the work the review holds of theirs (``have``,
+    ``statuses``): merged, they would replace that work, the work of their
+    own file, without a word."""
     held: dict[str, set] = {}
     for key in have:
         held.setdefault(key[0], set()).add(key[1:])

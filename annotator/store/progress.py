@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.agreement import compute_agreement
 from annotator.core.model import GOLD_ANNOTATOR, Status
-from annotator.store.layers import finished_layers
+from annotator.store.layers import finished_layers, finishers
 from annotator.store.repository import Project
 
 # The state of a document across the people who have it, for the grid.
@@ -130,8 +130,11 @@ def _finished_agreement(project: Project,
     """Agreement over the documents at least two annotators have marked done,
     comparing only the layers of those who finished."""
     people = sorted({name for found in statuses.values() for name in found})
-    finished = list(finished_layers(project, people))
+    finished = finishers(((document_id, name, status) for document_id, found in statuses.items()
+                          for name, status in found.items()), people)
     if not finished:
         return None, 0
-    names = sorted(set().union(*(document.layers for document in finished)))
-    return compute_agreement(finished, names).to_json(), len(finished)
+    names = sorted(set().union(*finished.values()))
+    # A stream of documents: a big project's texts are not all held at once.
+    return (compute_agreement(finished_layers(project, names, finished), names).to_json(),
+            len(finished))

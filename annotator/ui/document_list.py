@@ -35,6 +35,7 @@ from annotator.core.row_positions import RowPositions
 from annotator.store import Project
 from annotator.store.document_order import languages_in_file, positions_in_file
 from annotator.store.repository import DocumentRow
+from annotator.ui.background import answer_in_background, deliver
 from annotator.ui.first_paint import after_first_paint
 from annotator.ui.plain_text import escaped_rich_text
 from annotator.ui.row_table import RowTable
@@ -57,15 +58,6 @@ class _OrderDelivery(QObject):
 
     ready = Signal(int, object)  # the request's number, its RowPositions or an error text
     languages = Signal(list)
-
-
-def _deliver(signal, *values) -> None:
-    """Emit from a worker; the list may have closed meanwhile (another
-    project opened), and then nobody is waiting for the answer."""
-    try:
-        signal.emit(*values)
-    except RuntimeError:
-        pass
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -101,7 +93,7 @@ class DocumentListModel(QAbstractTableModel):
                 found = languages_in_file(path)
             except Exception:  # noqa: BLE001 (the filter keeps "All languages")
                 return
-            _deliver(delivery.languages, found)
+            deliver(delivery.languages, found)
 
         QThreadPool.globalInstance().start(work)
 
@@ -125,17 +117,9 @@ class DocumentListModel(QAbstractTableModel):
             # Import order: the ids are one run, known in milliseconds.
             self._show(self._project.document_list_positions(self._annotator, self._query))
             return
-        request, path = self._request, Path(self._project.path)
-        annotator, query, delivery = self._annotator, self._query, self._delivery
-
-        def work() -> None:
-            try:
-                answer = positions_in_file(path, annotator, query)
-            except Exception as error:  # noqa: BLE001 (reported in the window, never lost)
-                answer = str(error)
-            _deliver(delivery.ready, request, answer)
-
-        QThreadPool.globalInstance().start(work)
+        path, annotator, query = Path(self._project.path), self._annotator, self._query
+        answer_in_background(self._delivery.ready, self._request,
+                             lambda: positions_in_file(path, annotator, query))
 
     def _on_order_ready(self, request: int, positions: object) -> None:
         if request != self._request:

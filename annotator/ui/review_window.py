@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QT_TRANSLATE_NOOP, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -27,6 +27,7 @@ from annotator.store import Project, ProjectError
 from annotator.store.adjudication import Adjudication, DocumentReview
 from annotator.store.layers import agreement_in_file, agreement_of
 from annotator.ui.agreement_charts import AgreementCharts
+from annotator.ui.background import answer_in_background
 from annotator.ui.gold_commands import GoldDecisionCommand
 from annotator.ui.eliding_list import ElidingList
 from annotator.ui.keyboard_help import KeyboardHelpDialog
@@ -235,19 +236,9 @@ class ReviewWindow(QMainWindow):
             self.charts.set_report(agreement_of(self.project, annotators), self.colors)
             return
         self.charts.set_waiting()
-        request, path, delivery = self._agreement_request, Path(self.project.path), self._agreement
-
-        def work() -> None:
-            try:
-                answer = agreement_in_file(path, annotators)
-            except Exception as error:  # noqa: BLE001 (said in the tab, never a crash)
-                answer = str(error)
-            try:
-                delivery.ready.emit(request, answer)
-            except RuntimeError:  # the window closed meanwhile: nobody is waiting
-                pass
-
-        QThreadPool.globalInstance().start(work)
+        path = Path(self.project.path)
+        answer_in_background(self._agreement.ready, self._agreement_request,
+                             lambda: agreement_in_file(path, annotators))
 
     def _on_agreement_ready(self, request: int, answer: object) -> None:
         if request != self._agreement_request:
